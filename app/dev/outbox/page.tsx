@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { cardClass } from "@/components/ui/styles";
+import { env } from "@/lib/env";
+import { listOutbox } from "@/lib/mail/queries";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
+
+/**
+ * Development and test only: the messages Kring would have emailed. In
+ * production this page does not exist (404), whatever the request.
+ */
+export default async function OutboxPage() {
+  if (!env().outboxEnabled) notFound();
+  const t = await getTranslations("outbox");
+  const format = await getFormatter();
+  const mails = await listOutbox();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="text-muted">{t("intro")}</p>
+      {mails.length === 0 ? <p>{t("empty")}</p> : null}
+      <ol className="space-y-4">
+        {mails.map((m) => (
+          <li key={m.id} className={cardClass} data-testid="outbox-message">
+            <p className="text-sm text-muted">
+              {t("to")}: <span data-testid="outbox-to">{m.to}</span> ·{" "}
+              <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
+            </p>
+            <h2 className="font-semibold">{m.subject}</h2>
+            <pre className="mt-2 whitespace-pre-wrap break-all font-sans text-sm">
+              {m.text.split(/(https?:\/\/\S+)/).map((part, i) =>
+                /^https?:\/\//.test(part) ? (
+                  <a key={i} href={part} data-testid="outbox-link">
+                    {part}
+                  </a>
+                ) : (
+                  part
+                ),
+              )}
+            </pre>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { NetworkNav } from "@/components/networks/network-nav";
+import { can } from "@/lib/membership/policy";
+import { viewNetwork } from "@/lib/membership/scope";
+
+/**
+ * The frame of a network's space. It shows where you are; it is not the guard:
+ * every page and action below checks membership and role itself.
+ */
+export default async function NetworkLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const view = await viewNetwork(slug);
+  if (!view) notFound();
+  const t = await getTranslations("networkNav");
+  const role = view.scope?.role ?? null;
+  const links = [
+    { href: `/n/${slug}`, label: t("home"), show: true },
+    { href: `/n/${slug}/members`, label: t("members"), show: can(role, "members.view") },
+    { href: `/n/${slug}/requests`, label: t("requests"), show: can(role, "requests.review") },
+    { href: `/n/${slug}/invitations`, label: t("invitations"), show: can(role, "invitations.manage") },
+    { href: `/n/${slug}/settings`, label: t("settings"), show: can(role, "network.edit") },
+    { href: `/n/${slug}/audit`, label: t("audit"), show: can(role, "audit.view") },
+  ].filter((l) => l.show);
+  return (
+    <div className="space-y-6">
+      <div className="space-y-3 border-b border-line pb-4">
+        <p className="text-2xl font-semibold" lang={view.network.locale}>
+          {view.network.name}
+        </p>
+        {links.length > 1 ? <NetworkNav links={links} label={t("label")} /> : null}
+      </div>
+      {children}
+    </div>
+  );
+}

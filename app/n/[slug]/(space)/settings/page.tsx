@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { NetworkForm } from "@/components/networks/network-form";
+import { cardClass } from "@/components/ui/styles";
+import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("networkForm"))("settingsTitle") };
+}
+
+export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  await requireMemberPage(slug, `/n/${slug}/settings`, "network.edit");
+  const view = await viewNetwork(slug);
+  if (!view) notFound();
+  const t = await getTranslations("networkForm");
+  const n = view.network;
+  return (
+    <div className={`${cardClass} max-w-2xl space-y-4`}>
+      <h1 className="text-xl font-semibold">{t("settingsTitle")}</h1>
+      <NetworkForm
+        mode="edit"
+        initial={{
+          slug: n.slug,
+          name: n.name,
+          purpose: n.purpose,
+          workingQuestion: n.workingQuestion,
+          principles: n.principles,
+          visibility: n.visibility,
+          joinPolicy: n.joinPolicy,
+          locale: n.locale,
+        }}
+      />
+    </div>
+  );
+}

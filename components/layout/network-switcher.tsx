@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { useParams, usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+
+/**
+ * "Where am I, and where else can I go": the current network's name, and a
+ * disclosure listing the viewer's other networks. Native <details>, so it works
+ * with keyboard and screen readers without scripts; Escape closes it.
+ */
+export function NetworkSwitcher({ networks }: { networks: { slug: string; name: string; role: string }[] }) {
+  const t = useTranslations("layout");
+  const tr = useTranslations("roles");
+  const params = useParams<{ slug?: string }>();
+  const pathname = usePathname();
+  const ref = useRef<HTMLDetailsElement>(null);
+  const current = networks.find((n) => n.slug === params.slug);
+
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [pathname]);
+
+  return (
+    <details
+      ref={ref}
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && ref.current?.open) {
+          ref.current.open = false;
+          ref.current.querySelector("summary")?.focus();
+        }
+      }}
+    >
+      <summary className="flex min-h-11 cursor-pointer list-none items-center gap-1 rounded-md border border-line px-3 font-medium">
+        <span className="sr-only">{t("yourNetworks")}: </span>
+        <span className="max-w-48 truncate">{current ? current.name : t("yourNetworks")}</span>
+        <span aria-hidden="true">▾</span>
+      </summary>
+      <div className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-line bg-white p-2 shadow-lg">
+        {networks.length === 0 ? (
+          <p className="px-2 py-1 text-sm text-muted">{t("noNetworks")}</p>
+        ) : (
+          <ul className="space-y-1">
+            {networks.map((n) => (
+              <li key={n.slug}>
+                <Link
+                  href={`/n/${n.slug}`}
+                  aria-current={n.slug === params.slug ? "page" : undefined}
+                  className="flex items-center justify-between gap-2 rounded px-2 py-2 text-ink no-underline hover:bg-sand aria-[current=page]:bg-accent-soft"
+                >
+                  <span className="truncate">{n.name}</span>
+                  <span className="shrink-0 text-xs text-muted">{tr(n.role)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link href="/networks/new" className="mt-2 block rounded px-2 py-2 font-medium hover:bg-sand">
+          {t("createNetwork")}
+        </Link>
+      </div>
+    </details>
+  );
+}

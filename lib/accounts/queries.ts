@@ -1,0 +1,15 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { AppLocale } from "@/lib/i18n/config";
+
+export async function getViewerLocale(userId: string): Promise<AppLocale | null> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return user?.locale ?? null;
+}
+
+export async function getProfile(userId: string) {
+  return db().user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, bio: true, locale: true, createdAt: true },
+  });
+}

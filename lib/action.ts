@@ -1,0 +1,60 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import type { ActionResult } from "./action-types";
+import { isAppError } from "./errors";
+
+export type { ActionResult, FormState } from "./action-types";
+
+function formValues(input: unknown): Record<string, string> | undefined {
+  if (!(input instanceof FormData)) return undefined;
+  const values: Record<string, string> = {};
+  for (const [key, value] of input.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}
+
+function formObject(input: unknown): unknown {
+  if (!(input instanceof FormData)) return input;
+  const object: Record<string, string> = {};
+  for (const [key, value] of input.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) object[key] = value;
+  }
+  return object;
+}
+
+/**
+ * The action pipeline's frame: parse with zod, then run `body`, which loads the
+ * session and membership, checks the policy, writes and revalidates. AppErrors
+ * become codes; anything else is logged and reported as `unexpected`.
+ * Redirects and notFound() pass through.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  body: (data: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const values = formValues(input);
+  const parsed = schema.safeParse(formObject(input));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.map(String).join(".") || "_form";
+      (fieldErrors[key] ??= []).push(issue.message);
+    }
+    return { ok: false, code: "invalid_input", fieldErrors, values };
+  }
+  try {
+    return { ok: true, data: await body(parsed.data) };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (isAppError(error)) {
+      return error.fieldErrors
+        ? { ok: false, code: error.code, fieldErrors: error.fieldErrors, values }
+        : { ok: false, code: error.code, values };
+    }
+    console.error("[kring] action failed", error);
+    return { ok: false, code: "unexpected", values };
+  }
+}

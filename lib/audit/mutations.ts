@@ -1,0 +1,39 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+export type AuditAction =
+  | "network.created"
+  | "network.updated"
+  | "member.joined"
+  | "member.requested"
+  | "request.approved"
+  | "request.declined"
+  | "invitation.created"
+  | "invitation.revoked"
+  | "invitation.accepted"
+  | "member.left"
+  | "member.role_changed"
+  | "member.removed";
+
+/** Writes one audit entry inside the caller's transaction, so the decision and its record land together. */
+export async function recordAudit(
+  tx: Tx,
+  entry: {
+    networkId: string;
+    actorId: string;
+    action: AuditAction;
+    subjectUserId?: string | null;
+    detail?: Prisma.InputJsonObject;
+  },
+) {
+  await tx.auditEntry.create({
+    data: {
+      networkId: entry.networkId,
+      actorId: entry.actorId,
+      action: entry.action,
+      subjectUserId: entry.subjectUserId ?? null,
+      detail: entry.detail ?? {},
+    },
+  });
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { cache } from "react";
+import { auth } from "./config";
+import { AppError } from "@/lib/errors";
+
+export type Viewer = { id: string; email: string; name: string | null };
+
+/** The signed-in person, once per request; null for a visitor. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? null };
+});
+
+/** For actions: the signed-in person, or an `unauthenticated` error. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError("unauthenticated");
+  return viewer;
+}

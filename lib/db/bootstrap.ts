@@ -1,0 +1,28 @@
+import { env } from "../env";
+import { db, embeddedDatabase } from "./client";
+import { seedDemo } from "./demo";
+import { applyMigrations } from "./migrations";
+
+let prepared: Promise<void> | undefined;
+
+/**
+ * Brings the database up to date before the first request: pending migrations
+ * are applied (to the embedded PGlite, or to DATABASE_URL under an advisory lock
+ * so several instances can start at once), and a fresh database gets the demo
+ * networks when seeding is on. Runs once per process.
+ */
+export function prepareDatabase(opts: { seed?: boolean } = {}): Promise<void> {
+  prepared ??= (async () => {
+    const e = env();
+    const pglite = embeddedDatabase();
+    const applied = pglite
+      ? await applyMigrations({ kind: "pglite", db: pglite })
+      : await applyMigrations({ kind: "postgres", url: e.DATABASE_URL ?? "" });
+    if (applied.length) console.log(`[kring] applied migrations: ${applied.join(", ")}`);
+    if ((opts.seed ?? true) && e.seedDemo && (await db().user.count()) === 0) {
+      const created = await seedDemo(db());
+      if (created.length) console.log(`[kring] seeded demo networks: ${created.join(", ")}`);
+    }
+  })();
+  return prepared;
+}

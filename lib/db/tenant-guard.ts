@@ -1,0 +1,83 @@
+import { Prisma } from "./generated/client";
+
+/** Tables owned by one network. Every read and write on them must name the network. */
+export const TENANT_MODELS = new Set<string>(["Membership", "Invitation", "AuditEntry"]);
+
+const WHERE_OPERATIONS = new Set([
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "findUnique",
+  "findUniqueOrThrow",
+  "count",
+  "aggregate",
+  "groupBy",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "delete",
+  "deleteMany",
+  "upsert",
+]);
+
+export class TenantScopeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TenantScopeError";
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A key present with the value `undefined` would silently match every row. */
+function assertNoUndefined(model: string, where: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) {
+      throw new TenantScopeError(`${model}: where.${key} is undefined; this would widen the query`);
+    }
+  }
+}
+
+function namesNetwork(where: Record<string, unknown>): boolean {
+  const direct = where.networkId;
+  if (typeof direct === "string") return true;
+  if (isRecord(direct) && (typeof direct.equals === "string" || Array.isArray(direct.in))) return true;
+  const compound = where.networkId_userId;
+  return isRecord(compound) && typeof compound.networkId === "string";
+}
+
+/** Throws unless a query on a tenant table is filtered by a concrete network. */
+export function checkTenantScope(model: string | undefined, operation: string, args: unknown): void {
+  if (!model) return;
+  const a = isRecord(args) ? args : {};
+  if (isRecord(a.where)) assertNoUndefined(model, a.where);
+  if (!TENANT_MODELS.has(model)) return;
+
+  if (WHERE_OPERATIONS.has(operation)) {
+    if (!isRecord(a.where) || !namesNetwork(a.where)) {
+      throw new TenantScopeError(`${model}.${operation} without a networkId filter`);
+    }
+  }
+  if (operation === "create" || operation === "createMany" || operation === "createManyAndReturn") {
+    const rows = Array.isArray(a.data) ? a.data : [a.data];
+    for (const row of rows) {
+      if (!isRecord(row) || (typeof row.networkId !== "string" && !isRecord(row.network))) {
+        throw new TenantScopeError(`${model}.${operation} without a networkId`);
+      }
+    }
+  }
+}
+
+export const tenantGuard = Prisma.defineExtension({
+  name: "kring-tenant-guard",
+  query: {
+    $allModels: {
+      $allOperations({ model, operation, args, query }) {
+        checkTenantScope(model, operation, args);
+        return query(args);
+      },
+    },
+  },
+});

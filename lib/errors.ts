@@ -1,0 +1,42 @@
+/**
+ * Errors travel as codes. Inside the server a typed AppError is thrown; at the
+ * edge (actions, pages) it becomes `{ ok: false, code }` or a 404, and the code
+ * is translated under `errors.<code>`. Exception text never reaches a client.
+ */
+export const errorCodes = [
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "slug_taken",
+  "already_member",
+  "already_requested",
+  "join_closed",
+  "principles_not_accepted",
+  "last_broker",
+  "invitation_invalid",
+  "invitation_expired",
+  "invitation_revoked",
+  "invitation_used",
+  "rate_limited",
+  "invalid_input",
+  "unexpected",
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Optional field-level messages, for errors that belong to one field (a taken slug). */
+  readonly fieldErrors?: Record<string, string[]>;
+  constructor(code: ErrorCode, fieldErrors?: Record<string, string[]>) {
+    super(code);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

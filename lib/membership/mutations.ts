@@ -1,0 +1,250 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
+import { db, type Tx } from "@/lib/db/client";
+import type { Role } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors";
+import type { NetworkRef, NetworkScope } from "./scope";
+import { hashToken, invitationState, newInvitationToken } from "./invitations";
+
+/**
+ * Membership changes of one network run one at a time: each transaction first
+ * locks the network's row, so two brokers demoting each other cannot leave the
+ * network without a broker, and an invitation cannot be used twice.
+ */
+async function lockNetwork(tx: Tx, networkId: string) {
+  const rows = await tx.$queryRaw<{ joinPolicy: string }[]>`
+    SELECT "joinPolicy"::text AS "joinPolicy" FROM "Network" WHERE id = ${networkId} FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+async function activeBrokerCount(tx: Tx, networkId: string) {
+  return tx.membership.count({ where: { networkId, role: "broker", status: "active" } });
+}
+
+async function findMembership(tx: Tx, networkId: string, userId: string) {
+  return tx.membership.findUnique({
+    where: { networkId_userId: { networkId, userId } },
+    select: { id: true, status: true, role: true },
+  });
+}
+
+/** Joins a network whose join policy is open. */
+export async function joinOpenNetwork(ref: NetworkRef, userId: string) {
+  return db().$transaction(async (tx) => {
+    const { joinPolicy } = await lockNetwork(tx, ref.networkId);
+    if (joinPolicy !== "open") throw new AppError("join_closed");
+    const existing = await findMembership(tx, ref.networkId, userId);
+    if (existing?.status === "active") throw new AppError("already_member");
+    // A removed member comes back only through an invitation.
+    if (existing?.status === "removed") throw new AppError("join_closed");
+    const now = new Date();
+    const data = { status: "active" as const, role: "member" as const, principlesAcceptedAt: now, joinedAt: now };
+    await tx.membership.upsert({
+      where: { networkId_userId: { networkId: ref.networkId, userId } },
+      create: { networkId: ref.networkId, userId, ...data },
+      update: data,
+    });
+    await recordAudit(tx, { networkId: ref.networkId, actorId: userId, action: "member.joined", subjectUserId: userId });
+  });
+}
+
+/** Asks to join a network whose join policy is by request. */
+export async function requestToJoin(ref: NetworkRef, userId: string, message: string) {
+  return db().$transaction(async (tx) => {
+    const { joinPolicy } = await lockNetwork(tx, ref.networkId);
+    if (joinPolicy !== "request") throw new AppError("join_closed");
+    const existing = await findMembership(tx, ref.networkId, userId);
+    if (existing?.status === "active") throw new AppError("already_member");
+    if (existing?.status === "pending") throw new AppError("already_requested");
+    if (existing?.status === "removed") throw new AppError("join_closed");
+    const data = {
+      status: "pending" as const,
+      role: "member" as const,
+      requestMessage: message,
+      principlesAcceptedAt: new Date(),
+      joinedAt: null,
+    };
+    await tx.membership.upsert({
+      where: { networkId_userId: { networkId: ref.networkId, userId } },
+      create: { networkId: ref.networkId, userId, ...data },
+      update: data,
+    });
+    await recordAudit(tx, {
+      networkId: ref.networkId,
+      actorId: userId,
+      action: "member.requested",
+      subjectUserId: userId,
+    });
+  });
+}
+
+/** A broker approves or declines a pending request. */
+export async function reviewRequest(scope: NetworkScope, membershipId: string, decision: "approve" | "decline") {
+  return db().$transaction(async (tx) => {
+    await lockNetwork(tx, scope.networkId);
+    const request = await tx.membership.findFirst({
+      where: { networkId: scope.networkId, id: membershipId, status: "pending" },
+      select: { id: true, userId: true },
+    });
+    if (!request) throw new AppError("not_found");
+    await tx.membership.update({
+      where: { id: request.id, networkId: scope.networkId },
+      data: decision === "approve" ? { status: "active", joinedAt: new Date() } : { status: "declined" },
+    });
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: decision === "approve" ? "request.approved" : "request.declined",
+      subjectUserId: request.userId,
+    });
+  });
+}
+
+/** Creates a single-use invitation link; returns the token, which is shown once. */
+export async function createInvitation(
+  scope: NetworkScope,
+  input: { role: Role; expiresInDays: number; note: string },
+) {
+  const token = newInvitationToken();
+  const expiresAt = new Date(Date.now() + input.expiresInDays * 24 * 60 * 60 * 1000);
+  await db().$transaction(async (tx) => {
+    const invitation = await tx.invitation.create({
+      data: {
+        networkId: scope.networkId,
+        tokenHash: hashToken(token),
+        role: input.role,
+        note: input.note,
+        createdById: scope.userId,
+        expiresAt,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "invitation.created",
+      detail: { invitationId: invitation.id, role: input.role, expiresAt: expiresAt.toISOString() },
+    });
+  });
+  return { token, expiresAt };
+}
+
+export async function revokeInvitation(scope: NetworkScope, invitationId: string) {
+  await db().$transaction(async (tx) => {
+    const revoked = await tx.invitation.updateMany({
+      where: { networkId: scope.networkId, id: invitationId, revokedAt: null, usedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (revoked.count === 0) throw new AppError("not_found");
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "invitation.revoked",
+      detail: { invitationId },
+    });
+  });
+}
+
+/** Uses an invitation: the person becomes an active member with the invitation's role. */
+export async function acceptInvitation(ref: NetworkRef, userId: string, token: string) {
+  return db().$transaction(async (tx) => {
+    await lockNetwork(tx, ref.networkId);
+    const invitation = await tx.invitation.findFirst({
+      where: { networkId: ref.networkId, tokenHash: hashToken(token) },
+      select: { id: true, role: true, expiresAt: true, usedAt: true, revokedAt: true },
+    });
+    if (!invitation) throw new AppError("invitation_invalid");
+    const state = invitationState(invitation);
+    if (state !== "valid") throw new AppError(`invitation_${state}`);
+    const existing = await findMembership(tx, ref.networkId, userId);
+    if (existing?.status === "active") throw new AppError("already_member");
+    const now = new Date();
+    await tx.invitation.update({
+      where: { id: invitation.id, networkId: ref.networkId },
+      data: { usedAt: now, usedById: userId },
+    });
+    const data = {
+      status: "active" as const,
+      role: invitation.role,
+      principlesAcceptedAt: now,
+      joinedAt: now,
+    };
+    await tx.membership.upsert({
+      where: { networkId_userId: { networkId: ref.networkId, userId } },
+      create: { networkId: ref.networkId, userId, ...data },
+      update: data,
+    });
+    await recordAudit(tx, {
+      networkId: ref.networkId,
+      actorId: userId,
+      action: "invitation.accepted",
+      subjectUserId: userId,
+      detail: { invitationId: invitation.id, role: invitation.role },
+    });
+  });
+}
+
+/** Refuses a change that would leave the network without an active broker. */
+async function assertBrokerRemains(tx: Tx, networkId: string, losing: { role: Role; status: string }) {
+  if (losing.role !== "broker" || losing.status !== "active") return;
+  if ((await activeBrokerCount(tx, networkId)) <= 1) throw new AppError("last_broker");
+}
+
+export async function leaveNetwork(scope: NetworkScope) {
+  await db().$transaction(async (tx) => {
+    await lockNetwork(tx, scope.networkId);
+    const me = await findMembership(tx, scope.networkId, scope.userId);
+    if (!me || me.status !== "active") throw new AppError("not_found");
+    await assertBrokerRemains(tx, scope.networkId, me);
+    await tx.membership.update({ where: { id: me.id, networkId: scope.networkId }, data: { status: "left" } });
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "member.left",
+      subjectUserId: scope.userId,
+    });
+  });
+}
+
+async function activeMember(tx: Tx, networkId: string, membershipId: string) {
+  const m = await tx.membership.findFirst({
+    where: { networkId, id: membershipId, status: "active" },
+    select: { id: true, userId: true, role: true, status: true },
+  });
+  if (!m) throw new AppError("not_found");
+  return m;
+}
+
+export async function changeRole(scope: NetworkScope, membershipId: string, role: Role) {
+  await db().$transaction(async (tx) => {
+    await lockNetwork(tx, scope.networkId);
+    const target = await activeMember(tx, scope.networkId, membershipId);
+    if (target.role === role) return;
+    await assertBrokerRemains(tx, scope.networkId, target);
+    await tx.membership.update({ where: { id: target.id, networkId: scope.networkId }, data: { role } });
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "member.role_changed",
+      subjectUserId: target.userId,
+      detail: { from: target.role, to: role },
+    });
+  });
+}
+
+export async function removeMember(scope: NetworkScope, membershipId: string) {
+  await db().$transaction(async (tx) => {
+    await lockNetwork(tx, scope.networkId);
+    const target = await activeMember(tx, scope.networkId, membershipId);
+    await assertBrokerRemains(tx, scope.networkId, target);
+    await tx.membership.update({ where: { id: target.id, networkId: scope.networkId }, data: { status: "removed" } });
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "member.removed",
+      subjectUserId: target.userId,
+    });
+  });
+}

@@ -1,0 +1,23 @@
+import type { Role } from "@/lib/db/generated/enums";
+
+/**
+ * Who may do what inside a network: one table, read top to bottom.
+ * Anything not listed is refused. Visitors and non-members have no role.
+ */
+export const permissions = {
+  "network.view_members_area": ["broker", "member", "funder"],
+  "network.edit": ["broker"],
+  "members.view": ["broker", "member", "funder"],
+  "members.change_role": ["broker"],
+  "members.remove": ["broker"],
+  "requests.review": ["broker"],
+  "invitations.manage": ["broker"],
+  "audit.view": ["broker"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  return (permissions[permission] as readonly Role[]).includes(role);
+}

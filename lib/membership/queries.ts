@@ -1,0 +1,102 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { hashToken } from "./invitations";
+import type { NetworkScope } from "./scope";
+
+export const MEMBERS_PAGE_SIZE = 50;
+
+export type Cursor = { at: Date; id: string };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(`${c.at.toISOString()}|${c.id}`).toString("base64url");
+}
+
+export function decodeCursor(raw: string | undefined | null): Cursor | undefined {
+  if (!raw) return undefined;
+  const [at, id] = Buffer.from(raw, "base64url").toString().split("|");
+  const date = at ? new Date(at) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || !id) return undefined;
+  return { at: date, id };
+}
+
+/** The member directory: active members with their profiles, oldest first, keyset-paged. */
+export async function listMembers(scope: NetworkScope, after?: Cursor, take = MEMBERS_PAGE_SIZE) {
+  const rows = await db().membership.findMany({
+    where: {
+      networkId: scope.networkId,
+      status: "active",
+      ...(after
+        ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] }
+        : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: take + 1,
+    select: {
+      id: true,
+      role: true,
+      joinedAt: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true, bio: true } },
+    },
+  });
+  const items = rows.slice(0, take);
+  const last = items.at(-1);
+  return {
+    items: items.map((m) => ({
+      membershipId: m.id,
+      role: m.role,
+      joinedAt: m.joinedAt ?? m.createdAt,
+      userId: m.user.id,
+      name: m.user.name,
+      // Addresses stay private: members see names and bios, not emails.
+      bio: m.user.bio,
+      isViewer: m.user.id === scope.userId,
+    })),
+    next: rows.length > take && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}
+
+export async function countActiveBrokers(scope: NetworkScope) {
+  return db().membership.count({ where: { networkId: scope.networkId, status: "active", role: "broker" } });
+}
+
+/** Pending requests to join, oldest first (brokers only; the page checks). */
+export async function listPendingRequests(scope: NetworkScope) {
+  const rows = await db().membership.findMany({
+    where: { networkId: scope.networkId, status: "pending" },
+    orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+    take: 200,
+    select: {
+      id: true,
+      requestMessage: true,
+      updatedAt: true,
+      user: { select: { name: true, email: true, bio: true } },
+    },
+  });
+  return rows.map((r) => ({
+    membershipId: r.id,
+    message: r.requestMessage,
+    requestedAt: r.updatedAt,
+    name: r.user.name,
+    email: r.user.email,
+    bio: r.user.bio,
+  }));
+}
+
+/** Invitations of the last 90 days, newest first, with their state. */
+export async function listInvitations(scope: NetworkScope) {
+  return db().invitation.findMany({
+    where: { networkId: scope.networkId, createdAt: { gte: new Date(Date.now() - 90 * 24 * 60 * 60 * 1000) } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: { id: true, role: true, note: true, expiresAt: true, usedAt: true, revokedAt: true, createdAt: true },
+  });
+}
+
+/** The invitation behind a link, within the network named by the link. */
+export async function findInvitation(networkId: string, token: string) {
+  return db().invitation.findFirst({
+    where: { networkId, tokenHash: hashToken(token) },
+    select: { id: true, role: true, expiresAt: true, usedAt: true, revokedAt: true },
+  });
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+export const REQUEST_MESSAGE_MAX = 1_000;
+export const INVITATION_NOTE_MAX = 200;
+
+const slug = z.string({ error: "required" }).min(1, "required").max(100);
+const id = z.string({ error: "required" }).min(1, "required").max(64);
+/** A checkbox that must be ticked: the principles are accepted as part of joining. */
+const acceptPrinciples = z.literal("on", { error: "principles_required" });
+
+export const joinSchema = z.object({ slug, acceptPrinciples });
+
+export const requestSchema = z.object({
+  slug,
+  acceptPrinciples,
+  message: z
+    .string()
+    .default("")
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().max(REQUEST_MESSAGE_MAX, `too_long|${REQUEST_MESSAGE_MAX}`)),
+});
+
+export const reviewRequestSchema = z.object({ slug, membershipId: id, decision: z.enum(["approve", "decline"]) });
+
+export const roleSchema = z.enum(["broker", "member", "funder"], { error: "invalid_choice" });
+
+export const createInvitationSchema = z.object({
+  slug,
+  role: roleSchema,
+  expiresInDays: z.coerce
+    .number({ error: "invalid_number" })
+    .int("invalid_number")
+    .min(1, "too_small|1")
+    .max(30, "too_large|30"),
+  note: z
+    .string()
+    .default("")
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().max(INVITATION_NOTE_MAX, `too_long|${INVITATION_NOTE_MAX}`)),
+});
+
+export const revokeInvitationSchema = z.object({ slug, invitationId: id });
+
+export const acceptInvitationSchema = z.object({
+  slug,
+  token: z.string().min(16).max(128),
+  acceptPrinciples,
+});
+
+export const changeRoleSchema = z.object({ slug, membershipId: id, role: roleSchema });
+export const removeMemberSchema = z.object({ slug, membershipId: id });
+export const leaveSchema = z.object({ slug });

@@ -1,0 +1,97 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getViewer } from "@/lib/auth/session";
+import type { Role } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors";
+import { findNetworkWithViewer } from "@/lib/networks/queries";
+import { canSeeNetwork } from "@/lib/networks/policy";
+import { can, type Permission } from "./policy";
+
+declare const brand: unique symbol;
+
+/**
+ * Proof that the signed-in person is an active member of one network. Only this
+ * module mints it, so every tenant-scoped query and mutation that takes it gets
+ * its network id from a server-side membership check, never from client input.
+ */
+export type NetworkScope = Readonly<{
+  networkId: string;
+  slug: string;
+  userId: string;
+  membershipId: string;
+  role: Role;
+}> & { readonly [brand]: "NetworkScope" };
+
+/** Proof that a network exists and the viewer may see it (for joining and invitations). */
+export type NetworkRef = Readonly<{ networkId: string; slug: string }> & { readonly [brand]: "NetworkRef" };
+
+/** The network behind a slug as this viewer sees it, or null when it must look like it does not exist. */
+export const viewNetwork = cache(async (slug: string) => {
+  const viewer = await getViewer();
+  const found = await findNetworkWithViewer(slug, viewer?.id ?? null);
+  if (!found) return null;
+  const active = found.membership?.status === "active" ? found.membership : null;
+  if (!canSeeNetwork(found.network.visibility, active !== null)) return null;
+  const ref = { networkId: found.network.id, slug: found.network.slug } as NetworkRef;
+  const scope =
+    viewer && active
+      ? ({
+          networkId: found.network.id,
+          slug: found.network.slug,
+          userId: viewer.id,
+          membershipId: active.id,
+          role: active.role,
+        } as NetworkScope)
+      : null;
+  return { ...found, viewer, ref, scope };
+});
+
+/**
+ * The gate of every tenant-scoped action and page: signed in, an active member,
+ * and (optionally) allowed `permission`. Unknown and invisible networks are
+ * `not_found`, so nothing hints that a private network exists.
+ */
+export async function requireMember(slug: string, permission?: Permission): Promise<NetworkScope> {
+  const viewer = await getViewer();
+  const view = await viewNetwork(slug);
+  if (!view) throw new AppError(viewer ? "not_found" : "unauthenticated");
+  if (!viewer) throw new AppError("unauthenticated");
+  if (!view.scope) throw new AppError("forbidden");
+  if (permission && !can(view.scope.role, permission)) throw new AppError("forbidden");
+  return view.scope;
+}
+
+/**
+ * For joining: the network by slug when the viewer may see it. Invitations reach
+ * private networks too, so `allowHidden` skips the visibility check; the caller
+ * then proves its right to be there with a valid invitation token.
+ */
+export async function requireNetworkRef(slug: string, opts: { allowHidden?: boolean } = {}): Promise<NetworkRef> {
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError("unauthenticated");
+  if (opts.allowHidden) {
+    const found = await findNetworkWithViewer(slug, viewer.id);
+    if (!found) throw new AppError("not_found");
+    return { networkId: found.network.id, slug: found.network.slug } as NetworkRef;
+  }
+  const view = await viewNetwork(slug);
+  if (!view) throw new AppError("not_found");
+  return view.ref;
+}
+
+/**
+ * The same gate for pages: a visitor is sent to sign in and back; anyone else
+ * without the right sees a 404, so a page never confirms what it guards.
+ */
+export async function requireMemberPage(slug: string, returnPath: string, permission?: Permission): Promise<NetworkScope> {
+  try {
+    return await requireMember(slug, permission);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unauthenticated") {
+      redirect(`/signin?callbackUrl=${encodeURIComponent(returnPath)}`);
+    }
+    if (error instanceof AppError) notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/** Field messages are codes (`code` or `code|limit`), translated by the form under `validation`. */
+export const SLUG_MAX = 48;
+export const NAME_MAX = 80;
+export const PURPOSE_MAX = 2_000;
+export const QUESTION_MAX = 500;
+export const PRINCIPLE_MAX = 300;
+export const PRINCIPLES_MAX = 20;
+
+export const reservedSlugs = new Set(["new", "api", "admin", "settings", "signin", "invite", "dev", "funder"]);
+
+const text = (max: number) =>
+  z
+    .string({ error: "required" })
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().min(1, "required").max(max, `too_long|${max}`));
+
+export const slugSchema = z
+  .string({ error: "required" })
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(3, "too_short|3")
+      .max(SLUG_MAX, `too_long|${SLUG_MAX}`)
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug_format")
+      .refine((s) => !reservedSlugs.has(s), "slug_reserved"),
+  );
+
+/** One principle per line; blank lines are ignored. */
+export const principlesSchema = z
+  .string({ error: "required" })
+  .transform((s) =>
+    s
+      .normalize("NFC")
+      .split(/\r?\n/)
+      .map((line) => line.replace(/^\s*[-–•*]\s*/, "").trim())
+      .filter((line) => line.length > 0),
+  )
+  .pipe(
+    z
+      .array(z.string().max(PRINCIPLE_MAX, `principle_too_long|${PRINCIPLE_MAX}`))
+      .min(1, "required")
+      .max(PRINCIPLES_MAX, `too_many|${PRINCIPLES_MAX}`),
+  );
+
+const settingsFields = {
+  name: text(NAME_MAX),
+  purpose: text(PURPOSE_MAX),
+  workingQuestion: text(QUESTION_MAX),
+  principles: principlesSchema,
+  visibility: z.enum(["public", "listed", "private"], { error: "invalid_choice" }),
+  joinPolicy: z.enum(["open", "request", "invitation"], { error: "invalid_choice" }),
+  locale: z.enum(["en", "nl"], { error: "invalid_choice" }),
+};
+
+export const createNetworkSchema = z.object({ slug: slugSchema, ...settingsFields });
+export type CreateNetworkInput = z.output<typeof createNetworkSchema>;
+
+export const updateNetworkSchema = z.object({ slug: z.string().min(1), ...settingsFields });
+export type UpdateNetworkInput = z.output<typeof updateNetworkSchema>;

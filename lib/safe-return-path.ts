@@ -1,0 +1,11 @@
+/** Only same-site paths may be returned to after a form; anything else goes home. */
+export function safeReturnPath(raw: string | null | undefined): string {
+  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return "/";
+  try {
+    const url = new URL(raw, "http://kring.invalid");
+    if (url.origin !== "http://kring.invalid") return "/";
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return "/";
+  }
+}
