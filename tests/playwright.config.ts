@@ -1,0 +1,100 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { e2eDatabase } from "./e2e/support/run-env";
+
+/**
+ * End-to-end tests against the built app (`npm run build` first; `npm test` does).
+ *
+ * Each run gets its own database: with TEST_DATABASE_URL (a local PostgreSQL) a fresh
+ * `kring_e2e_<run id>` created by the web server command just before `next start` and
+ * dropped by the global teardown; without it, a fresh embedded PGlite folder under
+ * tests/.tmp/. Playwright starts the web server before globalSetup, which is why the
+ * database is created in the server command and not in a globalSetup.
+ */
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+const db = e2eDatabase();
+const ci = !!process.env.CI;
+
+/** Debian's Chromium where it exists (Playwright cannot download browsers on our machines). */
+const systemChromium = "/usr/bin/chromium";
+const launchOptions = existsSync(systemChromium)
+  ? {
+      executablePath: systemChromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        // Without these Chromium keeps calling home, which floods a closed network with refused connections.
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./.tmp/test-results",
+  // Two cores: the server and the browsers share them.
+  workers: ci ? 2 : Number(process.env.E2E_WORKERS ?? 2),
+  fullyParallel: true,
+  forbidOnly: ci,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: ci ? [["list"], ["html", { open: "never", outputFolder: "./.tmp/playwright-report" }]] : [["list"]],
+  globalTeardown: "./e2e/support/global-teardown.ts",
+  use: {
+    baseURL,
+    // A non-UTC zone, so date bugs show (the app renders times in the browser's zone).
+    timezoneId: "Europe/Amsterdam",
+    locale: "en-GB",
+    // The app learns the browser's zone from this cookie and re-renders once when it is
+    // missing; setting it up front keeps that refresh from racing the test's first clicks.
+    // access.spec.ts checks the first-visit behaviour without it.
+    storageState: {
+      cookies: [
+        {
+          name: "kring-tz",
+          value: encodeURIComponent("Europe/Amsterdam"),
+          domain: "127.0.0.1",
+          path: "/",
+          expires: -1,
+          httpOnly: false,
+          secure: false,
+          sameSite: "Lax",
+        },
+      ],
+      origins: [],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  webServer: {
+    command: `node_modules/.bin/tsx tests/e2e/support/create-db.ts && exec node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+    cwd: "..",
+    url: `${baseURL}/signin`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      NODE_ENV: "production",
+      KRING_ENV: "test",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: "kring-e2e-test-secret-not-for-production-0123456789",
+      KRING_SEED_DEMO: "1",
+      KRING_E2E_RUN_ID: process.env.KRING_E2E_RUN_ID ?? "",
+      // Mail goes to the outbox (/dev/outbox), never to a real server.
+      SMTP_URL: "",
+      DATABASE_URL: db.kind === "postgres" ? db.url : "",
+      KRING_DATA_DIR: db.kind === "pglite" ? db.dataDir : "",
+    },
+  },
+});
