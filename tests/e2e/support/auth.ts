@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+/** An address no other test (or earlier run against a kept database) uses. */
+export function newEmail(label = "person"): string {
+  return `${label}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@e2e.example`;
+}
+
+/** A network address (slug) that is unique per test. */
+export function newSlug(label = "net"): string {
+  return `${label}-${Date.now().toString(36)}-${randomBytes(2).toString("hex")}`;
+}
+
+export const SESSION_COOKIE = "authjs.session-token";
+
+/** The newest sign-in link the development outbox holds for `email`. */
+export async function magicLinkFor(page: Page, email: string): Promise<string> {
+  await page.goto("/dev/outbox");
+  const message = page
+    .getByTestId("outbox-message")
+    .filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) })
+    .first();
+  await expect(message, `no message to ${email} in the outbox`).toBeVisible();
+  const href = await message.getByTestId("outbox-link").first().getAttribute("href");
+  expect(href, "the message has no link").toBeTruthy();
+  expect(href).toContain("/api/auth/callback/email");
+  return href!;
+}
+
+/**
+ * Signs in through the real magic-link flow: the sign-in form (the current page when it
+ * is one, else /signin?callbackUrl=...), the outbox, the link. Resolves once the session
+ * cookie is set and the app has redirected; returns the link that was used.
+ */
+export async function signIn(page: Page, email: string, opts: { callbackUrl?: string } = {}): Promise<string> {
+  if (!new URL(page.url(), "http://x").pathname.startsWith("/signin") || opts.callbackUrl) {
+    await page.goto(`/signin${opts.callbackUrl ? `?callbackUrl=${encodeURIComponent(opts.callbackUrl)}` : ""}`);
+  }
+  // By name, not label, so the helper also works on the Dutch form.
+  await page.locator('form input[name="email"]').fill(email);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/signin\/check-email$/);
+  const link = await magicLinkFor(page, email);
+  await page.goto(link);
+  await expect(page).not.toHaveURL(/\/api\/auth\/|\/signin/);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name === SESSION_COOKIE), "no session cookie after following the link").toBe(true);
+  return link;
+}
