@@ -6,10 +6,12 @@ import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth/config";
 import { getViewer, requireViewer } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
 import { localeCookie } from "@/lib/i18n/config";
 import { safeReturnPath } from "@/lib/safe-return-path";
 import { setLocale, updateProfile } from "./mutations";
-import { localeSchema, profileSchema, signInSchema } from "./schema";
+import { countLiveSignInLinks } from "./queries";
+import { localeSchema, MAX_LIVE_SIGN_IN_LINKS, profileSchema, signInSchema } from "./schema";
 
 export async function updateProfileAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return runAction(profileSchema, form, async (input) => {
@@ -35,6 +37,8 @@ export async function switchLocaleAction(form: FormData): Promise<void> {
 /** Sends a sign-in link; Auth.js redirects to the "check your email" page. */
 export async function signInAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   const result = await runAction(signInSchema, form, async ({ email, callbackUrl }) => {
+    // A handful of links per address per ten minutes; more is someone flooding an inbox.
+    if ((await countLiveSignInLinks(email)) >= MAX_LIVE_SIGN_IN_LINKS) throw new AppError("rate_limited");
     await signIn("email", { email, redirectTo: safeReturnPath(callbackUrl), redirect: false });
     return null;
   });

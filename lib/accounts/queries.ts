@@ -13,3 +13,10 @@ export async function getProfile(userId: string) {
     select: { id: true, email: true, name: true, bio: true, locale: true, createdAt: true },
   });
 }
+
+/** Sign-in links still valid for this address: each lives ten minutes, so this counts recent requests. */
+export async function countLiveSignInLinks(email: string): Promise<number> {
+  return db().verificationToken.count({
+    where: { identifier: email.trim().toLowerCase(), expires: { gt: new Date() } },
+  });
+}

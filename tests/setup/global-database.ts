@@ -31,11 +31,29 @@ export default async function setup(project: TestProject) {
 
   await withAdmin(baseUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(template)}`));
   try {
-    await applyMigrations({ kind: "postgres", url: databaseUrl(baseUrl, template) });
+    await withUnrefTimers(() => applyMigrations({ kind: "postgres", url: databaseUrl(baseUrl, template) }));
   } catch (error) {
     await dropAll();
     throw error;
   }
   project.provide("kringTestDatabase", info);
   return dropAll;
+}
+
+/**
+ * The schema engine's applyMigrations leaves a 10 s timer behind (see lib/db/migrations.ts),
+ * which would keep a short test run alive for those 10 s. Timers made meanwhile are unref'd.
+ */
+async function withUnrefTimers<T>(fn: () => Promise<T>): Promise<T> {
+  const original = globalThis.setTimeout;
+  globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+    const timer = original(...args);
+    timer.unref();
+    return timer;
+  }) as typeof setTimeout;
+  try {
+    return await fn();
+  } finally {
+    globalThis.setTimeout = original;
+  }
 }

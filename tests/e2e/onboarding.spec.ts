@@ -1,0 +1,92 @@
+import { newEmail, newSlug, SESSION_COOKIE, signIn } from "./support/auth";
+import { createNetwork } from "./support/networks";
+import { expect, test } from "./support/test";
+
+test("a new person signs in, fills the profile, creates a network and signs out", async ({ page, context }) => {
+  const email = newEmail("onboarding");
+  const slug = newSlug("onboarding");
+
+  // Sign in from the home page, through the real magic link.
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const link = await signInLinkFromOutbox();
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/$/);
+  const header = page.getByRole("navigation", { name: "Main" });
+  await expect(header.getByRole("link", { name: "Profile" })).toBeVisible();
+  await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  // A first-time profile.
+  await header.getByRole("link", { name: "Profile" }).click();
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  await expect(page.getByText("Welcome to Kring.")).toBeVisible();
+  await page.getByLabel("Name").fill("Noor Onboarding");
+  await page.getByLabel("Short bio").fill("Neighbourhood organiser.\nLikes long walks.");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your profile is saved." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Name")).toHaveValue("Noor Onboarding");
+  await expect(page.getByLabel("Short bio")).toHaveValue("Neighbourhood organiser.\nLikes long walks.");
+  await expect(page.getByText("Welcome to Kring.")).toHaveCount(0);
+
+  // A network that people join by request.
+  const network = await createNetwork(page, {
+    slug,
+    name: "Onboarding Commons",
+    purpose: "Neighbours who share tools, time and skills.",
+    workingQuestion: "How do we make sharing the easy choice?",
+    joining: "Join by request",
+  });
+  await expect(page.getByRole("heading", { name: "Purpose", level: 1 })).toBeVisible();
+  await expect(page.getByText(network.purpose)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Working question" })).toBeVisible();
+  await expect(page.getByText(network.workingQuestion)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Principles" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "No one has a monopoly on the truth." })).toBeVisible();
+  await expect(page.getByText("You are a Broker of this network.")).toBeVisible();
+  await expect(page.getByText("Join by request")).toBeVisible();
+
+  // Sign out revokes the session, not just the cookie.
+  const session = (await context.cookies()).find((c) => c.name === SESSION_COOKIE);
+  expect(session).toBeTruthy();
+  await header.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(header.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/profile");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprofile$/);
+
+  // Putting the old cookie back does not help: the session row is gone.
+  await context.addCookies([session!]);
+  await page.goto("/profile");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprofile$/);
+  await context.clearCookies({ name: SESSION_COOKIE });
+
+  // The magic link worked once.
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/signin\/error\?error=Verification/);
+  await expect(page.getByRole("heading", { name: "That sign-in link did not work" })).toBeVisible();
+  await expect(page.getByText("The link has expired or was already used.")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  async function signInLinkFromOutbox() {
+    await page.getByRole("link", { name: "development outbox" }).click();
+    await expect(page).toHaveURL(/\/dev\/outbox$/);
+    const message = page
+      .getByTestId("outbox-message")
+      .filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) });
+    await expect(message).toHaveCount(1);
+    await expect(message.getByRole("heading")).toContainText("Your sign-in link for Kring");
+    return (await message.getByTestId("outbox-link").getAttribute("href"))!;
+  }
+});
+
+test("the sign-in helper returns to the callback page", async ({ page }) => {
+  const email = newEmail("callback");
+  await signIn(page, email, { callbackUrl: "/profile" });
+  await expect(page).toHaveURL(/\/profile$/);
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+});
