@@ -30,6 +30,23 @@ async function findMembership(tx: Tx, networkId: string, userId: string) {
   });
 }
 
+/**
+ * Puts a person's one membership row of a network in a new state: created on
+ * first contact, updated when they come back after leaving or being declined.
+ */
+async function setMembership(
+  tx: Tx,
+  networkId: string,
+  userId: string,
+  data: { status: "active" | "pending"; role: Role; principlesAcceptedAt: Date; joinedAt: Date | null; requestMessage?: string },
+) {
+  await tx.membership.upsert({
+    where: { networkId_userId: { networkId, userId } },
+    create: { networkId, userId, ...data },
+    update: data,
+  });
+}
+
 /** Joins a network whose join policy is open. */
 export async function joinOpenNetwork(ref: NetworkRef, userId: string) {
   return db().$transaction(async (tx) => {
@@ -40,12 +57,7 @@ export async function joinOpenNetwork(ref: NetworkRef, userId: string) {
     // A removed member comes back only through an invitation.
     if (existing?.status === "removed") throw new AppError("join_closed");
     const now = new Date();
-    const data = { status: "active" as const, role: "member" as const, principlesAcceptedAt: now, joinedAt: now };
-    await tx.membership.upsert({
-      where: { networkId_userId: { networkId: ref.networkId, userId } },
-      create: { networkId: ref.networkId, userId, ...data },
-      update: data,
-    });
+    await setMembership(tx, ref.networkId, userId, { status: "active", role: "member", principlesAcceptedAt: now, joinedAt: now });
     await recordAudit(tx, { networkId: ref.networkId, actorId: userId, action: "member.joined", subjectUserId: userId });
   });
 }
@@ -59,17 +71,12 @@ export async function requestToJoin(ref: NetworkRef, userId: string, message: st
     if (existing?.status === "active") throw new AppError("already_member");
     if (existing?.status === "pending") throw new AppError("already_requested");
     if (existing?.status === "removed") throw new AppError("join_closed");
-    const data = {
-      status: "pending" as const,
-      role: "member" as const,
+    await setMembership(tx, ref.networkId, userId, {
+      status: "pending",
+      role: "member",
       requestMessage: message,
       principlesAcceptedAt: new Date(),
       joinedAt: null,
-    };
-    await tx.membership.upsert({
-      where: { networkId_userId: { networkId: ref.networkId, userId } },
-      create: { networkId: ref.networkId, userId, ...data },
-      update: data,
     });
     await recordAudit(tx, {
       networkId: ref.networkId,
@@ -165,16 +172,11 @@ export async function acceptInvitation(ref: NetworkRef, userId: string, token: s
       where: { id: invitation.id, networkId: ref.networkId },
       data: { usedAt: now, usedById: userId },
     });
-    const data = {
-      status: "active" as const,
+    await setMembership(tx, ref.networkId, userId, {
+      status: "active",
       role: invitation.role,
       principlesAcceptedAt: now,
       joinedAt: now,
-    };
-    await tx.membership.upsert({
-      where: { networkId_userId: { networkId: ref.networkId, userId } },
-      create: { networkId: ref.networkId, userId, ...data },
-      update: data,
     });
     await recordAudit(tx, {
       networkId: ref.networkId,
