@@ -36,6 +36,11 @@ export async function runAction<S extends z.ZodType, T>(
   body: (data: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const values = formValues(input);
+  // PostgreSQL text cannot hold U+0000: refuse it here, as a field error, for every form.
+  const withNul = Object.keys(values ?? {}).filter((key) => values?.[key]?.includes("\u0000"));
+  if (withNul.length) {
+    return { ok: false, code: "invalid_input", fieldErrors: Object.fromEntries(withNul.map((k) => [k, ["invalid"]])), values };
+  }
   const parsed = schema.safeParse(formObject(input));
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

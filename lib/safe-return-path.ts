@@ -4,7 +4,9 @@ export function safeReturnPath(raw: string | null | undefined): string {
   try {
     const url = new URL(raw, "http://kring.invalid");
     if (url.origin !== "http://kring.invalid") return "/";
-    return `${url.pathname}${url.search}${url.hash}`;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // Dot segments can collapse into a protocol-relative URL: "/.//evil.com" becomes "//evil.com".
+    return path.startsWith("//") ? "/" : path;
   } catch {
     return "/";
   }

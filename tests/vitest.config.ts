@@ -38,6 +38,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/setup/global-database.ts"],
           setupFiles: ["tests/setup/integration.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader
+          // cannot resolve; inlined, Vite resolves it (only for importActual of lib/auth/config).
+          server: { deps: { inline: ["next-auth"] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -31,11 +31,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** A key present with the value `undefined` would silently match every row. */
-function assertNoUndefined(model: string, where: Record<string, unknown>): void {
+/**
+ * A key present with the value `undefined` would silently match every row. Checked
+ * at the top level and inside AND / OR / NOT, where a condition is a whole filter;
+ * inside a field filter (`{ gt: undefined }`) undefined means "no bound" on purpose.
+ */
+function assertNoUndefined(model: string, where: Record<string, unknown>, at = "where"): void {
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined) {
-      throw new TenantScopeError(`${model}: where.${key} is undefined; this would widen the query`);
+      throw new TenantScopeError(`${model}: ${at}.${key} is undefined; this would widen the query`);
+    }
+    if (key === "AND" || key === "OR" || key === "NOT") {
+      const branches = Array.isArray(value) ? value : [value];
+      branches.forEach((branch, i) => {
+        if (isRecord(branch)) assertNoUndefined(model, branch, `${at}.${key}[${i}]`);
+      });
     }
   }
 }

@@ -35,7 +35,7 @@ export const principlesSchema = z
     s
       .normalize("NFC")
       .split(/\r?\n/)
-      .map((line) => line.replace(/^\s*[-–•*]\s*/, "").trim())
+      .map((line) => line.replace(/^\s*[-–•*]\s+/, "").trim())
       .filter((line) => line.length > 0),
   )
   .pipe(

@@ -50,20 +50,23 @@ export function expectRefused(result: Outcome, code: ErrorCode): void {
   expect(result).toMatchObject({ ok: false, code });
 }
 
+let tableList: Promise<string[]> | undefined;
+
 /** Every row of every table (but the migrations table), as one string: for "nothing changed" checks. */
 export async function snapshotDatabase(): Promise<string> {
-  const tables = await db().$queryRaw<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables
-    WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
-    ORDER BY tablename`;
-  const parts: string[] = [];
-  for (const { tablename } of tables) {
-    const rows = await db().$queryRawUnsafe<{ rows: string }[]>(
-      `SELECT coalesce(json_agg(t ORDER BY t::text), '[]'::json)::text AS rows FROM "${tablename}" t`,
-    );
-    parts.push(`${tablename}: ${rows[0]?.rows ?? "[]"}`);
-  }
-  return parts.join("\n");
+  tableList ??= db()
+    .$queryRaw<{ tablename: string }[]>`
+      SELECT tablename FROM pg_tables
+      WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
+      ORDER BY tablename`
+    .then((rows) => rows.map((r) => r.tablename));
+  const tables = await tableList;
+  // One query: a JSON object of table name -> rows in a stable order.
+  const columns = tables.map(
+    (t) => `'${t}', (SELECT coalesce(json_agg(t ORDER BY t::text), '[]'::json) FROM "${t}" t)`,
+  );
+  const [row] = await db().$queryRawUnsafe<{ snapshot: string }[]>(`SELECT json_build_object(${columns.join(", ")})::text AS snapshot`);
+  return row?.snapshot ?? "";
 }
 
 export type User = Awaited<ReturnType<typeof makeUser>>;

@@ -1,0 +1,318 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import type { ErrorCode } from "@/lib/errors";
+import {
+  acceptInvitationAction,
+  changeRoleAction,
+  createInvitationAction,
+  joinAction,
+  leaveAction,
+  removeMemberAction,
+  requestToJoinAction,
+  reviewRequestAction,
+  revokeInvitationAction,
+} from "@/lib/membership/actions";
+import { viewNetwork } from "@/lib/membership/scope";
+import { createNetworkAction, updateNetworkAction } from "@/lib/networks/actions";
+import {
+  call,
+  invitation,
+  makeMembership,
+  makeNetwork,
+  member,
+  membershipOf,
+  networkFields,
+  outcomeOf,
+  signInAs,
+  snapshotDatabase,
+  user,
+  type Action,
+  type Outcome,
+  type User,
+} from "./support";
+
+const personas = ["anonymous", "outsider", "funder", "member", "broker"] as const;
+type Persona = (typeof personas)[number];
+type Expected = "ok" | ErrorCode;
+
+/**
+ * One world per test: network A (public, open) with a broker, a funder, a member, a
+ * member to act on (target), a pending request and an open invitation; network B,
+ * whose broker is the "outsider" of A.
+ */
+async function buildWorld(visibility: "public" | "private" = "public") {
+  const broker = await user("Broker");
+  const funder = await user("Funder");
+  const plain = await user("Member");
+  const outsider = await user("Outsider");
+  const targetUser = await user("Target");
+  const requester = await user("Requester");
+  const a = await makeNetwork(db(), { brokerId: broker.id, slug: "net-a", name: "Network A", visibility });
+  const b = await makeNetwork(db(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
+  await member(a, funder, "funder");
+  await member(a, plain);
+  const target = await member(a, targetUser);
+  const pending = await makeMembership(db(), { networkId: a.id, userId: requester.id, status: "pending" });
+  const inv = await invitation(a, broker, { role: "member" });
+  const users: Record<Exclude<Persona, "anonymous">, User> = { outsider, funder, member: plain, broker };
+  return { a, b, users, target, targetUser, pending, requester, inv };
+}
+type World = Awaited<ReturnType<typeof buildWorld>>;
+
+type Case = {
+  name: string;
+  action: Action;
+  fields: (w: World) => Record<string, string>;
+  prepare?: (w: World) => Promise<unknown>;
+  expected: Record<Persona, Expected>;
+  /** For a success: what must have changed. */
+  changed: (w: World, actor: User) => Promise<void>;
+};
+
+const onlyBroker = { anonymous: "unauthenticated", outsider: "forbidden", funder: "forbidden", member: "forbidden", broker: "ok" } as const;
+const newcomerOnly = { anonymous: "unauthenticated", outsider: "ok", funder: "already_member", member: "already_member", broker: "already_member" } as const;
+
+const cases: Case[] = [
+  {
+    name: "updateNetworkAction",
+    action: updateNetworkAction,
+    fields: (w) => ({ slug: w.a.slug, ...networkFields({ name: "Renamed" }) }),
+    expected: onlyBroker,
+    changed: async (w) => {
+      expect((await db().network.findUnique({ where: { id: w.a.id } }))?.name).toBe("Renamed");
+    },
+  },
+  {
+    name: "reviewRequestAction",
+    action: reviewRequestAction,
+    fields: (w) => ({ slug: w.a.slug, membershipId: w.pending.id, decision: "approve" }),
+    expected: onlyBroker,
+    changed: async (w) => {
+      expect((await membershipOf(w.a.id, w.requester.id))?.status).toBe("active");
+    },
+  },
+  {
+    name: "createInvitationAction",
+    action: createInvitationAction,
+    fields: (w) => ({ slug: w.a.slug, role: "funder", expiresInDays: "7", note: "" }),
+    expected: onlyBroker,
+    changed: async (w) => {
+      expect(await db().invitation.count({ where: { networkId: w.a.id, role: "funder" } })).toBe(1);
+    },
+  },
+  {
+    name: "revokeInvitationAction",
+    action: revokeInvitationAction,
+    fields: (w) => ({ slug: w.a.slug, invitationId: w.inv.id }),
+    expected: onlyBroker,
+    changed: async (w) => {
+      const row = await db().invitation.findFirst({ where: { networkId: w.a.id, id: w.inv.id } });
+      expect(row?.revokedAt).toBeInstanceOf(Date);
+    },
+  },
+  {
+    name: "changeRoleAction",
+    action: changeRoleAction,
+    fields: (w) => ({ slug: w.a.slug, membershipId: w.target.id, role: "broker" }),
+    expected: onlyBroker,
+    changed: async (w) => {
+      expect((await membershipOf(w.a.id, w.targetUser.id))?.role).toBe("broker");
+    },
+  },
+  {
+    name: "removeMemberAction",
+    action: removeMemberAction,
+    fields: (w) => ({ slug: w.a.slug, membershipId: w.target.id }),
+    expected: onlyBroker,
+    changed: async (w) => {
+      expect((await membershipOf(w.a.id, w.targetUser.id))?.status).toBe("removed");
+    },
+  },
+  {
+    name: "leaveAction",
+    action: leaveAction,
+    fields: (w) => ({ slug: w.a.slug }),
+    // The broker is A's only broker and may not leave it without one.
+    expected: { anonymous: "unauthenticated", outsider: "forbidden", funder: "ok", member: "ok", broker: "last_broker" },
+    changed: async (w, actor) => {
+      expect((await membershipOf(w.a.id, actor.id))?.status).toBe("left");
+    },
+  },
+  {
+    name: "joinAction",
+    action: joinAction,
+    fields: (w) => ({ slug: w.a.slug, acceptPrinciples: "on" }),
+    expected: newcomerOnly,
+    changed: async (w, actor) => {
+      expect(await membershipOf(w.a.id, actor.id)).toMatchObject({ status: "active", role: "member" });
+    },
+  },
+  {
+    name: "requestToJoinAction",
+    action: requestToJoinAction,
+    prepare: (w) => db().network.update({ where: { id: w.a.id }, data: { joinPolicy: "request" } }),
+    fields: (w) => ({ slug: w.a.slug, acceptPrinciples: "on", message: "Hello" }),
+    expected: newcomerOnly,
+    changed: async (w, actor) => {
+      expect(await membershipOf(w.a.id, actor.id)).toMatchObject({ status: "pending", requestMessage: "Hello" });
+    },
+  },
+  {
+    name: "acceptInvitationAction",
+    action: acceptInvitationAction,
+    fields: (w) => ({ slug: w.a.slug, token: w.inv.token, acceptPrinciples: "on" }),
+    expected: newcomerOnly,
+    changed: async (w, actor) => {
+      expect(await membershipOf(w.a.id, actor.id)).toMatchObject({ status: "active", role: "member" });
+      const row = await db().invitation.findFirst({ where: { networkId: w.a.id, id: w.inv.id } });
+      expect(row?.usedById).toBe(actor.id);
+    },
+  },
+  {
+    name: "createNetworkAction",
+    action: createNetworkAction,
+    fields: () => ({ slug: "brand-new", ...networkFields() }),
+    expected: { anonymous: "unauthenticated", outsider: "ok", funder: "ok", member: "ok", broker: "ok" },
+    changed: async (_w, actor) => {
+      const created = await db().network.findUnique({ where: { slug: "brand-new" } });
+      expect(created).not.toBeNull();
+      expect(await membershipOf(created!.id, actor.id)).toMatchObject({ role: "broker", status: "active" });
+    },
+  },
+];
+
+describe.each(cases)("$name", (c) => {
+  it.each(personas)("as %s", async (persona) => {
+    const w = await buildWorld();
+    await c.prepare?.(w);
+    const actor = persona === "anonymous" ? null : w.users[persona];
+    signInAs(actor);
+    const before = await snapshotDatabase();
+    const result = await call(c.action, c.fields(w));
+    const expected = c.expected[persona];
+    expect(outcomeOf(result)).toBe(expected);
+    if (expected === "ok") {
+      await c.changed(w, actor!);
+    } else {
+      expect(result).toMatchObject({ ok: false, code: expected });
+      expect(await snapshotDatabase()).toBe(before);
+    }
+  });
+});
+
+describe("a private network", () => {
+  let w: World;
+  let stranger: User;
+  beforeEach(async () => {
+    w = await buildWorld("private");
+    stranger = await user("Stranger");
+  });
+
+  // Every action that names the network by slug, with fields valid for A.
+  const scoped = cases.filter((c) => c.name !== "createNetworkAction" && c.name !== "acceptInvitationAction");
+
+  it.each(scoped.map((c) => [c.name, c] as const))("%s: a non-member gets not_found, never forbidden", async (_name, c) => {
+    await c.prepare?.(w);
+    for (const outsider of [w.users.outsider, stranger, w.requester]) {
+      signInAs(outsider);
+      const before = await snapshotDatabase();
+      const result = await call(c.action, c.fields(w));
+      expect(result).toMatchObject({ ok: false, code: "not_found" });
+      expect(await snapshotDatabase()).toBe(before);
+    }
+    signInAs(null);
+    const before = await snapshotDatabase();
+    expect(await call(c.action, c.fields(w))).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(await snapshotDatabase()).toBe(before);
+  });
+
+  it("answers exactly as for a network that does not exist", async () => {
+    signInAs(stranger);
+    // The echoed form values differ (they hold the slug typed); everything else must not.
+    const withoutEcho = (result: Outcome) => (result.ok ? result : { ...result, values: undefined });
+    for (const c of scoped) {
+      await c.prepare?.(w);
+      const real = await call(c.action, c.fields(w));
+      const missing = await call(c.action, { ...c.fields(w), slug: "does-not-exist" });
+      expect({ action: c.name, ...withoutEcho(real) }).toEqual({ action: c.name, ...withoutEcho(missing) });
+    }
+  });
+
+  it("accepting with a wrong token says invitation_invalid; with the right one the stranger joins", async () => {
+    signInAs(stranger);
+    const before = await snapshotDatabase();
+    const wrong = await call(acceptInvitationAction, { slug: w.a.slug, token: "x".repeat(43), acceptPrinciples: "on" });
+    expect(wrong).toMatchObject({ ok: false, code: "invitation_invalid" });
+    expect(await snapshotDatabase()).toBe(before);
+    const right = await call(acceptInvitationAction, { slug: w.a.slug, token: w.inv.token, acceptPrinciples: "on" });
+    expect(right).toMatchObject({ ok: true, redirect: `/n/${w.a.slug}?joined=1` });
+    expect((await membershipOf(w.a.id, stranger.id))?.status).toBe("active");
+  });
+
+  it("viewNetwork returns null for visitors and non-members, and the network for members", async () => {
+    for (const viewer of [null, stranger, w.users.outsider, w.requester]) {
+      signInAs(viewer);
+      expect(await viewNetwork(w.a.slug)).toBeNull();
+    }
+    signInAs(w.users.funder);
+    const seen = await viewNetwork(w.a.slug);
+    expect(seen?.network.id).toBe(w.a.id);
+    expect(seen?.scope?.role).toBe("funder");
+    // Removed members lose sight of it.
+    await db().membership.update({
+      where: { networkId_userId: { networkId: w.a.id, userId: w.users.member.id } },
+      data: { status: "removed" },
+    });
+    signInAs(w.users.member);
+    expect(await viewNetwork(w.a.slug)).toBeNull();
+  });
+});
+
+describe("a broker of another network", () => {
+  it("cannot reach A's records through their own network's slug", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.outsider);
+    const attempts: [Action, Record<string, string>][] = [
+      [reviewRequestAction, { slug: w.b.slug, membershipId: w.pending.id, decision: "approve" }],
+      [changeRoleAction, { slug: w.b.slug, membershipId: w.target.id, role: "broker" }],
+      [removeMemberAction, { slug: w.b.slug, membershipId: w.target.id }],
+      [revokeInvitationAction, { slug: w.b.slug, invitationId: w.inv.id }],
+    ];
+    for (const [action, fields] of attempts) {
+      const before = await snapshotDatabase();
+      expect(await call(action, fields)).toMatchObject({ ok: false, code: "not_found" });
+      expect(await snapshotDatabase()).toBe(before);
+    }
+    const before = await snapshotDatabase();
+    expect(await call(acceptInvitationAction, { slug: w.b.slug, token: w.inv.token, acceptPrinciples: "on" })).toMatchObject({
+      ok: false,
+      code: "invitation_invalid",
+    });
+    expect(await snapshotDatabase()).toBe(before);
+  });
+});
+
+describe("the database snapshot used above", () => {
+  it("notices a change in any table", async () => {
+    const w = await buildWorld();
+    const before = await snapshotDatabase();
+    expect(await snapshotDatabase()).toBe(before);
+    await db().user.update({ where: { id: w.users.member.id }, data: { bio: "changed" } });
+    const afterUser = await snapshotDatabase();
+    expect(afterUser).not.toBe(before);
+    await db().verificationToken.create({ data: { identifier: "x", token: "y", expires: new Date() } });
+    expect(await snapshotDatabase()).not.toBe(afterUser);
+  });
+});
+
+describe("the session", () => {
+  it("is read on every call (React cache is a pass-through outside a request)", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.member);
+    expect((await viewNetwork(w.a.slug))?.scope?.role).toBe("member");
+    signInAs(w.users.broker);
+    expect((await viewNetwork(w.a.slug))?.scope?.role).toBe("broker");
+    signInAs(null);
+    expect((await viewNetwork(w.a.slug))?.scope).toBeNull();
+  });
+});

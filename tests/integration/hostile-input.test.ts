@@ -1,0 +1,172 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { updateProfileAction } from "@/lib/accounts/actions";
+import { getProfile } from "@/lib/accounts/queries";
+import { db } from "@/lib/db/client";
+import en from "@/lib/i18n/messages/en.json";
+import { requestToJoinAction } from "@/lib/membership/actions";
+import { createNetworkAction } from "@/lib/networks/actions";
+import { findNetworkWithViewer } from "@/lib/networks/queries";
+import { call, makeNetwork, networkFields, signInAs, user, type Outcome } from "./support";
+
+/** The Big List of Naughty Strings (515 strings), shared test data. */
+const naughty: string[] = JSON.parse(readFileSync("/work/shared/data/blns.json", "utf8"));
+
+const fieldCodes = new Set(Object.keys(en.validation));
+
+/** What the schemas keep of free text: NFC-normalised and trimmed. */
+const clean = (s: string) => s.normalize("NFC").trim();
+/** Length limits count characters (code points), as zod 4 does, not UTF-16 units. */
+const chars = (s: string) => [...s].length;
+/** One principle per line, a leading bullet dropped, blank lines ignored. */
+const principleLines = (s: string) =>
+  s
+    .normalize("NFC")
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*[-–•*]\s*/, "").trim())
+    .filter((line) => line.length > 0);
+
+/** A refusal must be a form refusal: field codes the form can translate, never `unexpected`. */
+function expectFieldRefusal(result: Outcome, label: string) {
+  expect(result.ok, label).toBe(false);
+  if (result.ok) return;
+  expect(result.code, label).toBe("invalid_input");
+  const codes = Object.values(result.fieldErrors ?? {}).flat();
+  expect(codes.length, label).toBeGreaterThan(0);
+  for (const code of codes) expect(fieldCodes.has(code.split("|")[0]!), `${label}: ${code}`).toBe(true);
+}
+
+// Batch tests: 515 actions each. Generous timeouts, for a loaded 2-core machine.
+describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
+  it("is all there", () => {
+    expect(naughty).toHaveLength(515);
+  });
+
+  it("in a profile's name and bio: stored exactly, or refused with a field code", async () => {
+    const me = await user("Me");
+    signInAs(me);
+    let stored = 0;
+    for (const [i, s] of naughty.entries()) {
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const result = await call(updateProfileAction, { name: s, bio: s, locale: "nl" });
+      const name = clean(s);
+      const valid = chars(name) >= 1 && chars(name) <= 80;
+      if (!valid) {
+        expectFieldRefusal(result, label);
+        expect(Object.keys(result.ok ? {} : (result.fieldErrors ?? {})), label).toEqual(["name"]);
+        continue;
+      }
+      expect(result, label).toEqual({ ok: true, data: null });
+      const profile = await getProfile(me.id);
+      expect(profile?.name, label).toBe(name);
+      expect(profile?.bio, label).toBe(name);
+      stored++;
+    }
+    expect(stored).toBeGreaterThan(400);
+  });
+
+  it("in a new network's texts: stored exactly, or refused with a field code", async () => {
+    const me = await user("Me");
+    signInAs(me);
+    const expected = new Map<string, { name: string; lines: string[]; label: string }>();
+    for (const [i, s] of naughty.entries()) {
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const slug = `naughty-${i}`;
+      const result = await call(createNetworkAction, {
+        slug,
+        ...networkFields({ name: s, purpose: s, workingQuestion: s, principles: s }),
+      });
+      const text = clean(s);
+      const lines = principleLines(s);
+      const valid =
+        chars(text) >= 1 && chars(text) <= 80 && lines.length >= 1 && lines.length <= 20 && lines.every((l) => chars(l) <= 300);
+      if (!valid) {
+        expectFieldRefusal(result, label);
+        continue;
+      }
+      expect(result, label).toMatchObject({ ok: true, redirect: `/n/${slug}` });
+      expected.set(slug, { name: text, lines, label });
+    }
+    // Read back in one go, as the directory would.
+    const rows = await db().network.findMany({
+      where: { slug: { startsWith: "naughty-" } },
+      select: { slug: true, name: true, purpose: true, workingQuestion: true, principles: true },
+    });
+    expect(rows).toHaveLength(expected.size);
+    for (const row of rows) {
+      const want = expected.get(row.slug)!;
+      expect(row, want.label).toEqual({ slug: row.slug, name: want.name, purpose: want.name, workingQuestion: want.name, principles: want.lines });
+    }
+    // And one through the page's own query.
+    const [sample] = expected.keys();
+    expect((await findNetworkWithViewer(sample!, me.id))?.network.name).toBe(expected.get(sample!)?.name);
+    expect(expected.size).toBeGreaterThan(400);
+  });
+
+  it("as a network address: refused with a slug code, or a valid slug", async () => {
+    signInAs(await user("Me"));
+    const taken = new Set<string>();
+    for (const [i, s] of naughty.entries()) {
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const result = await call(createNetworkAction, { slug: s, ...networkFields() });
+      const slug = s.trim().toLowerCase();
+      if (result.ok) {
+        // Some naughty strings ("undefined", "null", "nan") are well-formed addresses.
+        expect(slug, label).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+        expect(result.redirect, label).toBe(`/n/${slug}`);
+        expect(await db().network.count({ where: { slug } }), label).toBe(1);
+        taken.add(slug);
+        continue;
+      }
+      expect(["invalid_input", "slug_taken"], label).toContain(result.code);
+      if (result.code === "slug_taken") expect(taken.has(slug), label).toBe(true);
+      expect(Object.keys(result.fieldErrors ?? {}), label).toEqual(["slug"]);
+      for (const code of result.fieldErrors?.slug ?? []) expect(fieldCodes.has(code.split("|")[0]!), label).toBe(true);
+    }
+    expect(taken.size).toBeGreaterThan(0);
+  });
+
+  it("in a request to join: stored exactly", async () => {
+    const owner = await user("Owner");
+    const net = await makeNetwork(db(), { brokerId: owner.id, slug: "by-request", joinPolicy: "request" });
+    // One person per string, made in bulk.
+    await db().user.createMany({ data: naughty.map((_, i) => ({ email: `asker-${i}@example.test`, name: `Asker ${i}` })) });
+    const askers = await db().user.findMany({ where: { email: { startsWith: "asker-" } }, select: { id: true, email: true } });
+    const idOf = new Map(askers.map((u) => [u.email, u.id]));
+    for (const [i, s] of naughty.entries()) {
+      const email = `asker-${i}@example.test`;
+      signInAs({ id: idOf.get(email)!, email, name: null });
+      const result = await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on", message: s });
+      expect(result, `blns[${i}] ${JSON.stringify(s)}`).toEqual({ ok: true, data: null });
+    }
+    const rows = await db().membership.findMany({
+      where: { networkId: net.id, status: "pending" },
+      select: { requestMessage: true, user: { select: { email: true } } },
+    });
+    expect(rows).toHaveLength(naughty.length);
+    for (const row of rows) {
+      const i = Number(/^asker-(\d+)@/.exec(row.user.email)![1]);
+      expect(row.requestMessage, `blns[${i}] ${JSON.stringify(naughty[i])}`).toBe(clean(naughty[i]!));
+    }
+  });
+
+  it("beyond the list: a NUL character (which PostgreSQL text cannot hold) is a field error, not a crash", async () => {
+    const owner = await user("Owner");
+    const net = await makeNetwork(db(), { brokerId: owner.id, slug: "by-request", joinPolicy: "request" });
+    const me = await user("Me");
+    signInAs(me);
+    for (const s of ["\u0000", "a\u0000b", "name\u0000"]) {
+      const label = JSON.stringify(s);
+      const profile = await call(updateProfileAction, { name: "Me", bio: s, locale: "en" });
+      expectFieldRefusal(profile, label);
+      expect(profile.ok ? null : profile.fieldErrors, label).toEqual({ bio: ["invalid"] });
+      const created = await call(createNetworkAction, { slug: "nul-test", ...networkFields({ purpose: s }) });
+      expect(created.ok ? null : created.fieldErrors, label).toEqual({ purpose: ["invalid"] });
+      const asked = await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on", message: s });
+      expect(asked.ok ? null : asked.fieldErrors, label).toEqual({ message: ["invalid"] });
+    }
+    expect((await getProfile(me.id))?.bio).toBe("");
+    expect(await db().network.count({ where: { slug: "nul-test" } })).toBe(0);
+    expect(await db().membership.count({ where: { networkId: net.id, userId: me.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,408 @@
+import { describe, expect, it } from "vitest";
+import { listAudit } from "@/lib/audit/queries";
+import { db } from "@/lib/db/client";
+import {
+  acceptInvitationAction,
+  changeRoleAction,
+  createInvitationAction,
+  joinAction,
+  leaveAction,
+  removeMemberAction,
+  requestToJoinAction,
+  reviewRequestAction,
+  revokeInvitationAction,
+} from "@/lib/membership/actions";
+import { listMembers, listPendingRequests } from "@/lib/membership/queries";
+import { requireMember } from "@/lib/membership/scope";
+import {
+  activeBrokers,
+  asUser,
+  call,
+  makeNetwork,
+  member,
+  membershipOf,
+  signInAs,
+  snapshotDatabase,
+  user,
+  type User,
+} from "./support";
+
+async function network(opts: { joinPolicy?: "open" | "request" | "invitation"; slug?: string; visibility?: "public" | "private" } = {}) {
+  const broker = await user("Broker");
+  const net = await makeNetwork(db(), {
+    brokerId: broker.id,
+    slug: opts.slug ?? "commons",
+    joinPolicy: opts.joinPolicy ?? "open",
+    visibility: opts.visibility ?? "public",
+  });
+  return { net, broker };
+}
+
+/** The audit log of a network, read as one of its brokers would. */
+async function auditOf(slug: string, broker: User) {
+  signInAs(broker);
+  const scope = await requireMember(slug, "audit.view");
+  return (await listAudit(scope)).items;
+}
+
+async function createInvite(slug: string, broker: User, role = "member") {
+  signInAs(broker);
+  const result = await call(createInvitationAction, { slug, role, expiresInDays: "7", note: "For you" });
+  if (!result.ok) throw new Error(`invitation not created: ${JSON.stringify(result)}`);
+  return result.data!;
+}
+
+describe("joining an open network", () => {
+  it("requires accepting the principles", async () => {
+    const { net } = await network();
+    const newcomer = await user("New");
+    signInAs(newcomer);
+    const refused = await call(joinAction, { slug: net.slug });
+    expect(refused).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(refused.ok ? [] : refused.fieldErrors?.acceptPrinciples).toEqual(["principles_required"]);
+    expect(await membershipOf(net.id, newcomer.id)).toBeNull();
+
+    const joined = await call(joinAction, { slug: net.slug, acceptPrinciples: "on" });
+    expect(joined).toMatchObject({ ok: true, redirect: `/n/${net.slug}?joined=1` });
+    const row = await membershipOf(net.id, newcomer.id);
+    expect(row).toMatchObject({ status: "active", role: "member" });
+    expect(row?.principlesAcceptedAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses joining twice with already_member", async () => {
+    const { net, broker } = await network();
+    const newcomer = await user("New");
+    signInAs(newcomer);
+    await call(joinAction, { slug: net.slug, acceptPrinciples: "on" });
+    const before = await snapshotDatabase();
+    expect(await call(joinAction, { slug: net.slug, acceptPrinciples: "on" })).toMatchObject({ ok: false, code: "already_member" });
+    expect(await snapshotDatabase()).toBe(before);
+    const audit = await auditOf(net.slug, broker);
+    expect(audit.filter((e) => e.action === "member.joined")).toHaveLength(1);
+  });
+
+  it("is closed for networks that take requests or invitations only", async () => {
+    const { net: byRequest } = await network({ joinPolicy: "request", slug: "by-request" });
+    const { net: byInvite } = await network({ joinPolicy: "invitation", slug: "by-invite" });
+    signInAs(await user("New"));
+    expect(await call(joinAction, { slug: byRequest.slug, acceptPrinciples: "on" })).toMatchObject({ code: "join_closed" });
+    expect(await call(joinAction, { slug: byInvite.slug, acceptPrinciples: "on" })).toMatchObject({ code: "join_closed" });
+    expect(await call(requestToJoinAction, { slug: byInvite.slug, acceptPrinciples: "on" })).toMatchObject({ code: "join_closed" });
+  });
+});
+
+describe("requests to join", () => {
+  it("go pending, then the broker approves one and declines another", async () => {
+    const { net, broker } = await network({ joinPolicy: "request" });
+    const ann = await user("Ann");
+    const bob = await user("Bob");
+    signInAs(ann);
+    expect(await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on", message: "  I run a repair café.  " })).toMatchObject({ ok: true });
+    signInAs(bob);
+    expect(await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on" })).toMatchObject({ ok: true });
+    expect(await membershipOf(net.id, ann.id)).toMatchObject({ status: "pending", requestMessage: "I run a repair café." });
+
+    // A pending request is not membership.
+    signInAs(ann);
+    await expect(requireMember(net.slug)).rejects.toMatchObject({ code: "forbidden" });
+
+    signInAs(broker);
+    const scope = await requireMember(net.slug, "requests.review");
+    const pending = await listPendingRequests(scope);
+    expect(pending.map((p) => p.name).sort()).toEqual(["Ann", "Bob"]);
+    const annRequest = pending.find((p) => p.name === "Ann")!;
+    const bobRequest = pending.find((p) => p.name === "Bob")!;
+    expect(annRequest.message).toBe("I run a repair café.");
+
+    expect(await call(reviewRequestAction, { slug: net.slug, membershipId: annRequest.membershipId, decision: "approve" })).toMatchObject({ ok: true });
+    expect(await call(reviewRequestAction, { slug: net.slug, membershipId: bobRequest.membershipId, decision: "decline" })).toMatchObject({ ok: true });
+    // A request is decided once.
+    expect(await call(reviewRequestAction, { slug: net.slug, membershipId: annRequest.membershipId, decision: "decline" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+
+    expect(await membershipOf(net.id, ann.id)).toMatchObject({ status: "active", role: "member" });
+    expect((await membershipOf(net.id, ann.id))?.joinedAt).toBeInstanceOf(Date);
+    expect((await membershipOf(net.id, bob.id))?.status).toBe("declined");
+    const members = await listMembers(scope);
+    expect(members.items.map((m) => m.name).sort()).toEqual(["Ann", "Broker"]);
+    expect(await listPendingRequests(scope)).toEqual([]);
+
+    const actions = (await auditOf(net.slug, broker)).map((e) => `${e.action}:${e.subject}`);
+    expect(actions).toEqual(expect.arrayContaining(["member.requested:Ann", "member.requested:Bob", "request.approved:Ann", "request.declined:Bob"]));
+    expect(actions).toHaveLength(4);
+  });
+
+  it("refuses a second request with already_requested", async () => {
+    const { net } = await network({ joinPolicy: "request" });
+    signInAs(await user("Ann"));
+    await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on", message: "first" });
+    const before = await snapshotDatabase();
+    expect(await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on", message: "second" })).toMatchObject({
+      ok: false,
+      code: "already_requested",
+    });
+    expect(await snapshotDatabase()).toBe(before);
+  });
+
+  it("requires accepting the principles", async () => {
+    const { net } = await network({ joinPolicy: "request" });
+    const ann = await user("Ann");
+    signInAs(ann);
+    const refused = await call(requestToJoinAction, { slug: net.slug, message: "hi" });
+    expect(refused.ok ? undefined : refused.fieldErrors?.acceptPrinciples).toEqual(["principles_required"]);
+    expect(await membershipOf(net.id, ann.id)).toBeNull();
+  });
+});
+
+describe("invitations", () => {
+  it("work once, with the role they were made for", async () => {
+    const { net, broker } = await network({ joinPolicy: "invitation" });
+    const { token, expiresAt } = await createInvite(net.slug, broker, "funder");
+    expect(token.length).toBeGreaterThanOrEqual(40);
+    expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
+    // Only the hash is stored.
+    const stored = await db().$queryRaw<{ tokenHash: string }[]>`SELECT "tokenHash" FROM "Invitation"`;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.tokenHash).not.toContain(token);
+
+    const fay = await user("Fay");
+    signInAs(fay);
+    expect(await call(acceptInvitationAction, { slug: net.slug, token, acceptPrinciples: "on" })).toMatchObject({
+      ok: true,
+      redirect: `/n/${net.slug}?joined=1`,
+    });
+    expect(await membershipOf(net.id, fay.id)).toMatchObject({ status: "active", role: "funder" });
+
+    const gus = await user("Gus");
+    signInAs(gus);
+    const before = await snapshotDatabase();
+    expect(await call(acceptInvitationAction, { slug: net.slug, token, acceptPrinciples: "on" })).toMatchObject({
+      ok: false,
+      code: "invitation_used",
+    });
+    expect(await snapshotDatabase()).toBe(before);
+    expect(await membershipOf(net.id, gus.id)).toBeNull();
+
+    const actions = (await auditOf(net.slug, broker)).map((e) => e.action);
+    expect(actions.sort()).toEqual(["invitation.accepted", "invitation.created"]);
+  });
+
+  it("need the principles accepted", async () => {
+    const { net, broker } = await network({ joinPolicy: "invitation" });
+    const { token } = await createInvite(net.slug, broker);
+    signInAs(await user("Fay"));
+    const refused = await call(acceptInvitationAction, { slug: net.slug, token });
+    expect(refused.ok ? undefined : refused.fieldErrors?.acceptPrinciples).toEqual(["principles_required"]);
+  });
+
+  it("expire", async () => {
+    const { net, broker } = await network({ joinPolicy: "invitation" });
+    const { token } = await createInvite(net.slug, broker);
+    await db().invitation.updateMany({ where: { networkId: net.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const fay = await user("Fay");
+    signInAs(fay);
+    const before = await snapshotDatabase();
+    expect(await call(acceptInvitationAction, { slug: net.slug, token, acceptPrinciples: "on" })).toMatchObject({
+      ok: false,
+      code: "invitation_expired",
+    });
+    expect(await snapshotDatabase()).toBe(before);
+  });
+
+  it("can be revoked by a broker, and then do not work", async () => {
+    const { net, broker } = await network({ joinPolicy: "invitation" });
+    const { token } = await createInvite(net.slug, broker);
+    const [row] = await db().invitation.findMany({ where: { networkId: net.id }, select: { id: true } });
+    signInAs(broker);
+    expect(await call(revokeInvitationAction, { slug: net.slug, invitationId: row!.id })).toMatchObject({ ok: true });
+    // Revoking twice finds nothing left to revoke.
+    expect(await call(revokeInvitationAction, { slug: net.slug, invitationId: row!.id })).toMatchObject({ code: "not_found" });
+    const fay = await user("Fay");
+    signInAs(fay);
+    expect(await call(acceptInvitationAction, { slug: net.slug, token, acceptPrinciples: "on" })).toMatchObject({
+      ok: false,
+      code: "invitation_revoked",
+    });
+    expect(await membershipOf(net.id, fay.id)).toBeNull();
+    const audit = await auditOf(net.slug, broker);
+    expect(audit.map((e) => e.action).sort()).toEqual(["invitation.created", "invitation.revoked"]);
+    expect(audit.find((e) => e.action === "invitation.revoked")?.detail).toEqual({ invitationId: row!.id });
+  });
+
+  it("refuse an unknown token, and a token of another network", async () => {
+    const { net: a, broker: brokerA } = await network({ joinPolicy: "invitation", slug: "net-a" });
+    const { net: b } = await network({ joinPolicy: "invitation", slug: "net-b" });
+    const { token } = await createInvite(a.slug, brokerA);
+    const fay = await user("Fay");
+    signInAs(fay);
+    const before = await snapshotDatabase();
+    const forged = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect(await call(acceptInvitationAction, { slug: a.slug, token: forged, acceptPrinciples: "on" })).toMatchObject({
+      code: "invitation_invalid",
+    });
+    expect(await call(acceptInvitationAction, { slug: b.slug, token, acceptPrinciples: "on" })).toMatchObject({
+      code: "invitation_invalid",
+    });
+    expect(await call(acceptInvitationAction, { slug: "no-such-network", token, acceptPrinciples: "on" })).toMatchObject({
+      code: "not_found",
+    });
+    expect(await snapshotDatabase()).toBe(before);
+    // The token still works where it belongs.
+    expect(await call(acceptInvitationAction, { slug: a.slug, token, acceptPrinciples: "on" })).toMatchObject({ ok: true });
+    expect(await membershipOf(b.id, fay.id)).toBeNull();
+  });
+});
+
+describe("the last broker", () => {
+  async function soleBroker() {
+    const { net, broker } = await network();
+    const plain = await user("Plain");
+    const plainMembership = await member(net, plain);
+    signInAs(broker);
+    const own = (await membershipOf(net.id, broker.id))!;
+    return { net, broker, own, plain, plainMembership };
+  }
+
+  it("cannot leave, be demoted or be removed", async () => {
+    const { net, broker, own } = await soleBroker();
+    const before = await snapshotDatabase();
+    expect(await call(leaveAction, { slug: net.slug })).toMatchObject({ ok: false, code: "last_broker" });
+    expect(await call(changeRoleAction, { slug: net.slug, membershipId: own.id, role: "member" })).toMatchObject({
+      ok: false,
+      code: "last_broker",
+    });
+    expect(await call(removeMemberAction, { slug: net.slug, membershipId: own.id })).toMatchObject({ ok: false, code: "last_broker" });
+    expect(await snapshotDatabase()).toBe(before);
+    expect(await activeBrokers(net.id)).toBe(1);
+    expect((await membershipOf(net.id, broker.id))?.role).toBe("broker");
+  });
+
+  it("can step down once another broker exists", async () => {
+    const { net, broker, own, plain, plainMembership } = await soleBroker();
+    expect(await call(changeRoleAction, { slug: net.slug, membershipId: plainMembership.id, role: "broker" })).toMatchObject({ ok: true });
+    expect(await call(changeRoleAction, { slug: net.slug, membershipId: own.id, role: "member" })).toMatchObject({ ok: true });
+    expect((await membershipOf(net.id, broker.id))?.role).toBe("member");
+    // Now the other one is the last broker.
+    signInAs(plain);
+    expect(await call(leaveAction, { slug: net.slug })).toMatchObject({ code: "last_broker" });
+    const audit = await auditOf(net.slug, plain);
+    const changes = audit.filter((e) => e.action === "member.role_changed").map((e) => e.detail);
+    expect(changes).toEqual(expect.arrayContaining([{ from: "member", to: "broker" }, { from: "broker", to: "member" }]));
+  });
+
+  it("can leave, and can be removed, once another broker exists", async () => {
+    const first = await soleBroker();
+    await call(changeRoleAction, { slug: first.net.slug, membershipId: first.plainMembership.id, role: "broker" });
+    expect(await call(leaveAction, { slug: first.net.slug })).toMatchObject({ ok: true, redirect: "/?left=1" });
+    expect((await membershipOf(first.net.id, first.broker.id))?.status).toBe("left");
+
+    const { net: other, broker } = await network({ slug: "second" });
+    const co = await user("Co");
+    const coMembership = await member(other, co, "broker");
+    signInAs(broker);
+    expect(await call(removeMemberAction, { slug: other.slug, membershipId: coMembership.id })).toMatchObject({ ok: true });
+    expect((await membershipOf(other.id, co.id))?.status).toBe("removed");
+    expect(await activeBrokers(other.id)).toBe(1);
+  });
+
+  it("survives two brokers demoting each other at the same time", async () => {
+    for (let round = 0; round < 5; round++) {
+      const { net, broker: x } = await network({ slug: `pair-${round}` });
+      const y = await user(`Y${round}`);
+      const yMembership = await member(net, y, "broker");
+      const xMembership = (await membershipOf(net.id, x.id))!;
+      const results = await Promise.all([
+        asUser(x, () => call(changeRoleAction, { slug: net.slug, membershipId: yMembership.id, role: "member" })),
+        asUser(y, () => call(changeRoleAction, { slug: net.slug, membershipId: xMembership.id, role: "member" })),
+      ]);
+      expect(await activeBrokers(net.id)).toBe(1);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      // The loser either saw the last_broker rule (inside the lock) or had already lost the right.
+      const refused = results.find((r) => !r.ok);
+      expect(["last_broker", "forbidden"]).toContain(refused?.ok === false ? refused.code : undefined);
+    }
+  });
+});
+
+describe("a removed member", () => {
+  it("loses access, cannot rejoin alone, but can come back by invitation", async () => {
+    const { net, broker } = await network();
+    const rex = await user("Rex");
+    const rexMembership = await member(net, rex);
+    signInAs(broker);
+    expect(await call(removeMemberAction, { slug: net.slug, membershipId: rexMembership.id })).toMatchObject({ ok: true });
+
+    signInAs(rex);
+    await expect(requireMember(net.slug)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await call(leaveAction, { slug: net.slug })).toMatchObject({ ok: false, code: "forbidden" });
+    const before = await snapshotDatabase();
+    expect(await call(joinAction, { slug: net.slug, acceptPrinciples: "on" })).toMatchObject({ ok: false, code: "join_closed" });
+    expect(await snapshotDatabase()).toBe(before);
+
+    const { token } = await createInvite(net.slug, broker, "member");
+    signInAs(rex);
+    expect(await call(acceptInvitationAction, { slug: net.slug, token, acceptPrinciples: "on" })).toMatchObject({ ok: true });
+    expect(await membershipOf(net.id, rex.id)).toMatchObject({ status: "active", role: "member" });
+    expect((await requireMember(net.slug)).membershipId).toBe(rexMembership.id);
+  });
+
+  it("who was a broker loses the broker's powers", async () => {
+    const { net, broker } = await network();
+    const co = await user("Co");
+    const coMembership = await member(net, co, "broker");
+    signInAs(broker);
+    expect(await call(removeMemberAction, { slug: net.slug, membershipId: coMembership.id })).toMatchObject({ ok: true });
+    signInAs(co);
+    const before = await snapshotDatabase();
+    expect(await call(createInvitationAction, { slug: net.slug, role: "broker", expiresInDays: "7" })).toMatchObject({ code: "forbidden" });
+    const own = (await membershipOf(net.id, broker.id))!;
+    expect(await call(removeMemberAction, { slug: net.slug, membershipId: own.id })).toMatchObject({ code: "forbidden" });
+    expect(await snapshotDatabase()).toBe(before);
+  });
+
+  it("of a private network cannot even see it", async () => {
+    const { net, broker } = await network({ visibility: "private" });
+    const rex = await user("Rex");
+    const rexMembership = await member(net, rex);
+    signInAs(broker);
+    await call(removeMemberAction, { slug: net.slug, membershipId: rexMembership.id });
+    signInAs(rex);
+    await expect(requireMember(net.slug)).rejects.toMatchObject({ code: "not_found" });
+    expect(await call(joinAction, { slug: net.slug, acceptPrinciples: "on" })).toMatchObject({ ok: false, code: "not_found" });
+  });
+});
+
+describe("the audit log", () => {
+  it("records every membership decision with actor and subject", async () => {
+    const { net, broker } = await network({ joinPolicy: "request" });
+    const ann = await user("Ann");
+    const bob = await user("Bob");
+    signInAs(ann);
+    await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on" });
+    signInAs(broker);
+    const [request] = await listPendingRequests(await requireMember(net.slug, "requests.review"));
+    await call(reviewRequestAction, { slug: net.slug, membershipId: request!.membershipId, decision: "approve" });
+    const annMembership = (await membershipOf(net.id, ann.id))!;
+    await call(changeRoleAction, { slug: net.slug, membershipId: annMembership.id, role: "funder" });
+    const { token } = await createInvite(net.slug, broker);
+    signInAs(bob);
+    await call(acceptInvitationAction, { slug: net.slug, token, acceptPrinciples: "on" });
+    await call(leaveAction, { slug: net.slug });
+    signInAs(broker);
+    await call(removeMemberAction, { slug: net.slug, membershipId: annMembership.id });
+
+    const audit = await auditOf(net.slug, broker);
+    const lines = audit.map((e) => `${e.action} by ${e.actor} on ${e.subject ?? "-"}`).reverse();
+    expect(lines).toEqual([
+      "member.requested by Ann on Ann",
+      "request.approved by Broker on Ann",
+      "member.role_changed by Broker on Ann",
+      "invitation.created by Broker on -",
+      "invitation.accepted by Bob on Bob",
+      "member.left by Bob on Bob",
+      "member.removed by Broker on Ann",
+    ]);
+  });
+});

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { runAction } from "@/lib/action";
+import { AppError } from "@/lib/errors";
+
+const schema = z.object({ name: z.string().min(1, "required"), age: z.coerce.number().int("invalid_number") });
+
+function form(fields: Record<string, string>) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("runAction", () => {
+  it("returns the body's data on success", async () => {
+    const body = vi.fn(async (input: { name: string; age: number }) => `${input.name}:${input.age}`);
+    expect(await runAction(schema, form({ name: "Ada", age: "36" }), body)).toEqual({ ok: true, data: "Ada:36" });
+    expect(body).toHaveBeenCalledWith({ name: "Ada", age: 36 });
+  });
+
+  it("refuses invalid input with field codes, echoes the values, and never runs the body", async () => {
+    const body = vi.fn(async () => null);
+    const input = form({ name: "", age: "1.5", $ACTION_ID_abc: "secret" });
+    const result = await runAction(schema, input, body);
+    expect(result).toEqual({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { name: ["required"], age: ["invalid_number"] },
+      values: { name: "", age: "1.5" },
+    });
+    expect(body).not.toHaveBeenCalled();
+  });
+
+  it("refuses a NUL character (PostgreSQL text cannot hold it) as a field error", async () => {
+    const body = vi.fn(async () => null);
+    const result = await runAction(schema, form({ name: "a\u0000b", age: "1" }), body);
+    expect(result).toEqual({ ok: false, code: "invalid_input", fieldErrors: { name: ["invalid"] }, values: { name: "a\u0000b", age: "1" } });
+    expect(body).not.toHaveBeenCalled();
+  });
+
+  it("turns an AppError into its code, with its field errors", async () => {
+    expect(await runAction(schema, form({ name: "a", age: "1" }), async () => {
+      throw new AppError("forbidden");
+    })).toEqual({ ok: false, code: "forbidden", values: { name: "a", age: "1" } });
+    expect(await runAction(schema, form({ name: "a", age: "1" }), async () => {
+      throw new AppError("slug_taken", { slug: ["slug_taken"] });
+    })).toMatchObject({ ok: false, code: "slug_taken", fieldErrors: { slug: ["slug_taken"] } });
+  });
+
+  it("reports any other error as `unexpected`, without its message", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const result = await runAction(schema, form({ name: "a", age: "1" }), async () => {
+      throw new Error("password=hunter2 at db.internal:5432");
+    });
+    expect(result).toEqual({ ok: false, code: "unexpected", values: { name: "a", age: "1" } });
+    expect(JSON.stringify(result)).not.toContain("hunter2");
+    expect(log).toHaveBeenCalled();
+  });
+
+  it("lets Next's redirect through", async () => {
+    await expect(
+      runAction(schema, form({ name: "a", age: "1" }), async () => {
+        redirect("/somewhere");
+      }),
+    ).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*;\/somewhere;/) });
+  });
+});

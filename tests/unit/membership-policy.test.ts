@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { hashToken, invitationState, newInvitationToken } from "@/lib/membership/invitations";
+import { can, permissions, type Permission } from "@/lib/membership/policy";
+
+type Who = "broker" | "member" | "funder" | null;
+
+/** The permission table as a newcomer should read it: Y = allowed. */
+const matrix: Record<Permission, Record<"broker" | "member" | "funder" | "none", "Y" | "-">> = {
+  "network.view_members_area": { broker: "Y", member: "Y", funder: "Y", none: "-" },
+  "network.edit": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "members.view": { broker: "Y", member: "Y", funder: "Y", none: "-" },
+  "members.change_role": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "members.remove": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "requests.review": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "invitations.manage": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "audit.view": { broker: "Y", member: "-", funder: "-", none: "-" },
+};
+
+describe("can()", () => {
+  it("knows exactly the permissions of the matrix", () => {
+    expect(Object.keys(permissions).sort()).toEqual(Object.keys(matrix).sort());
+  });
+
+  const rows = Object.entries(matrix).flatMap(([permission, row]) =>
+    (["broker", "member", "funder", null] as Who[]).map((who) => [permission as Permission, who, row[who ?? "none"] === "Y"] as const),
+  );
+  it.each(rows)("%s for %s: %s", (permission, who, allowed) => {
+    expect(can(who, permission)).toBe(allowed);
+  });
+
+  it("refuses unknown roles and missing roles", () => {
+    expect(can(undefined, "members.view")).toBe(false);
+    expect(can("admin" as never, "network.edit")).toBe(false);
+  });
+});
+
+describe("invitationState", () => {
+  const now = new Date("2026-03-29T01:30:00Z"); // the night the clocks go forward in Amsterdam
+  const later = new Date(now.getTime() + 60_000);
+  const earlier = new Date(now.getTime() - 60_000);
+
+  it.each([
+    ["valid", { expiresAt: later, usedAt: null, revokedAt: null }],
+    ["expired", { expiresAt: earlier, usedAt: null, revokedAt: null }],
+    ["expired", { expiresAt: now, usedAt: null, revokedAt: null }],
+    ["used", { expiresAt: later, usedAt: earlier, revokedAt: null }],
+    ["used", { expiresAt: earlier, usedAt: earlier, revokedAt: null }],
+    ["revoked", { expiresAt: later, usedAt: null, revokedAt: earlier }],
+    ["revoked", { expiresAt: earlier, usedAt: earlier, revokedAt: earlier }],
+  ] as const)("is %s for %o", (state, invitation) => {
+    expect(invitationState(invitation, now)).toBe(state);
+  });
+
+  it("uses the current time by default", () => {
+    expect(invitationState({ expiresAt: new Date(Date.now() + 5_000), usedAt: null, revokedAt: null })).toBe("valid");
+    expect(invitationState({ expiresAt: new Date(Date.now() - 5_000), usedAt: null, revokedAt: null })).toBe("expired");
+  });
+});
+
+describe("invitation tokens", () => {
+  it("are long, URL-safe and different every time; only a hash is kept", () => {
+    const tokens = Array.from({ length: 200 }, () => newInvitationToken());
+    expect(new Set(tokens).size).toBe(200);
+    for (const token of tokens) {
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(hashToken(tokens[0]!)).toBe(hashToken(tokens[0]!));
+    expect(hashToken(tokens[0]!)).not.toBe(hashToken(tokens[1]!));
+  });
+});
