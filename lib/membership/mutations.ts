@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { can, type Permission } from "./policy";
 import type { NetworkRef, NetworkScope } from "./scope";
 import { hashToken, invitationState, newInvitationToken } from "./invitations";
 
@@ -17,6 +18,16 @@ async function lockNetwork(tx: Tx, networkId: string) {
   const row = rows[0];
   if (!row) throw new AppError("not_found");
   return row;
+}
+
+/**
+ * Re-checks, under the network lock, that the acting broker still holds the
+ * right: the gate ran before the lock, and a concurrent demotion may have won.
+ */
+async function lockAsActor(tx: Tx, scope: NetworkScope, permission: Permission) {
+  await lockNetwork(tx, scope.networkId);
+  const actor = await findMembership(tx, scope.networkId, scope.userId);
+  if (!actor || actor.status !== "active" || !can(actor.role, permission)) throw new AppError("forbidden");
 }
 
 async function activeBrokerCount(tx: Tx, networkId: string) {
@@ -90,7 +101,7 @@ export async function requestToJoin(ref: NetworkRef, userId: string, message: st
 /** A broker approves or declines a pending request. */
 export async function reviewRequest(scope: NetworkScope, membershipId: string, decision: "approve" | "decline") {
   return db().$transaction(async (tx) => {
-    await lockNetwork(tx, scope.networkId);
+    await lockAsActor(tx, scope, "requests.review");
     const request = await tx.membership.findFirst({
       where: { networkId: scope.networkId, id: membershipId, status: "pending" },
       select: { id: true, userId: true },
@@ -221,7 +232,7 @@ async function activeMember(tx: Tx, networkId: string, membershipId: string) {
 
 export async function changeRole(scope: NetworkScope, membershipId: string, role: Role) {
   await db().$transaction(async (tx) => {
-    await lockNetwork(tx, scope.networkId);
+    await lockAsActor(tx, scope, "members.change_role");
     const target = await activeMember(tx, scope.networkId, membershipId);
     if (target.role === role) return;
     await assertBrokerRemains(tx, scope.networkId, target);
@@ -238,7 +249,7 @@ export async function changeRole(scope: NetworkScope, membershipId: string, role
 
 export async function removeMember(scope: NetworkScope, membershipId: string) {
   await db().$transaction(async (tx) => {
-    await lockNetwork(tx, scope.networkId);
+    await lockAsActor(tx, scope, "members.remove");
     const target = await activeMember(tx, scope.networkId, membershipId);
     await assertBrokerRemains(tx, scope.networkId, target);
     await tx.membership.update({ where: { id: target.id, networkId: scope.networkId }, data: { status: "removed" } });

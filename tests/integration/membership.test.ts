@@ -12,6 +12,7 @@ import {
   reviewRequestAction,
   revokeInvitationAction,
 } from "@/lib/membership/actions";
+import { changeRole } from "@/lib/membership/mutations";
 import { listMembers, listPendingRequests } from "@/lib/membership/queries";
 import { requireMember } from "@/lib/membership/scope";
 import {
@@ -404,5 +405,24 @@ describe("the audit log", () => {
       "member.left by Bob on Bob",
       "member.removed by Broker on Ann",
     ]);
+  });
+});
+
+describe("a broker demoted while acting", () => {
+  it("cannot finish a broker action with the scope checked before the demotion", async () => {
+    const { net } = await network();
+    const second = await user("Second broker");
+    await member(net, second, "broker");
+    const target = await user("Target");
+    const targetMembership = await member(net, target, "member");
+
+    // The second broker passed the gate...
+    signInAs(second);
+    const staleScope = await requireMember(net.slug, "members.change_role");
+    // ...then the first broker demoted them before their write ran.
+    await db().membership.updateMany({ where: { networkId: net.id, userId: second.id }, data: { role: "member" } });
+
+    await expect(changeRole(staleScope, targetMembership.id, "funder")).rejects.toMatchObject({ code: "forbidden" });
+    expect((await membershipOf(net.id, target.id))?.role).toBe("member");
   });
 });
