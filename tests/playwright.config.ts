@@ -12,7 +12,10 @@ import { e2eDatabase } from "./e2e/support/run-env";
  * database is created in the server command and not in a globalSetup.
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
-const baseURL = `http://127.0.0.1:${port}`;
+// "localhost", not 127.0.0.1: Next normalises loopback addresses to "localhost" in a route
+// handler's request URL, from which Auth.js takes the origin of its redirects and cookies.
+const host = "localhost";
+const baseURL = `http://${host}:${port}`;
 const db = e2eDatabase();
 const ci = !!process.env.CI;
 
@@ -38,7 +41,7 @@ export default defineConfig({
   testDir: "./e2e",
   outputDir: "./.tmp/test-results",
   // Two cores: the server and the browsers share them.
-  workers: ci ? 2 : Number(process.env.E2E_WORKERS ?? 2),
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: true,
   forbidOnly: ci,
   retries: 0,
@@ -59,7 +62,7 @@ export default defineConfig({
         {
           name: "kring-tz",
           value: encodeURIComponent("Europe/Amsterdam"),
-          domain: "127.0.0.1",
+          domain: host,
           path: "/",
           expires: -1,
           httpOnly: false,
@@ -76,7 +79,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
   webServer: {
-    command: `node_modules/.bin/tsx tests/e2e/support/create-db.ts && exec node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+    command: `node_modules/.bin/tsx tests/e2e/support/create-db.ts && exec node_modules/.bin/next start -H ${host} -p ${port}`,
     cwd: "..",
     url: `${baseURL}/signin`,
     reuseExistingServer: false,

@@ -24,7 +24,8 @@ export function MemberActions({ slug, membershipId, role, name }: { slug: string
             <label htmlFor={`${id}-role`} className="block text-sm">
               {t("roleOf", { name })}
             </label>
-            <select id={`${id}-role`} name="role" defaultValue={role} className={`${inputClass} min-h-11`}>
+            {/* Keyed by the role: React applies defaultValue only on mount, and resets the form to it after the action. */}
+            <select key={role} id={`${id}-role`} name="role" defaultValue={role} className={`${inputClass} min-h-11`}>
               {(["broker", "member", "funder"] as const).map((r) => (
                 <option key={r} value={r}>
                   {tr(r)}

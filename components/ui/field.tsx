@@ -122,6 +122,9 @@ export function SelectField(props: Common & { options: { value: string; label: s
   return (
     <Frame {...f} label={props.label} hint={props.hint} required={props.required}>
       <select
+        // React applies a select's defaultValue only when it mounts; a refused form must show the
+        // choice that was sent (and React's form reset restores the mounted default), so remount.
+        key={f.value}
         id={f.id}
         name={props.name}
         defaultValue={f.value}

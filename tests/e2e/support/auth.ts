@@ -37,8 +37,9 @@ export async function signIn(page: Page, email: string, opts: { callbackUrl?: st
     await page.goto(`/signin${opts.callbackUrl ? `?callbackUrl=${encodeURIComponent(opts.callbackUrl)}` : ""}`);
   }
   // By name, not label, so the helper also works on the Dutch form.
-  await page.locator('form input[name="email"]').fill(email);
-  await page.locator('form button[type="submit"]').click();
+  const form = page.getByRole("main").locator("form").filter({ has: page.locator('input[name="email"]') });
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('button[type="submit"]').click();
   await expect(page).toHaveURL(/\/signin\/check-email$/);
   const link = await magicLinkFor(page, email);
   await page.goto(link);

@@ -20,7 +20,7 @@ export async function createNetwork(page: Page, n: NewNetwork): Promise<Required
   };
   await page.goto("/networks/new");
   await page.getByLabel("Address").fill(full.slug);
-  await page.getByLabel("Name", { exact: true }).fill(full.name);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(full.name);
   await page.getByLabel("Purpose").fill(full.purpose);
   await page.getByLabel("Working question").fill(full.workingQuestion);
   await page.getByLabel("Visibility").selectOption({ label: full.visibility });

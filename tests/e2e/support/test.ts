@@ -7,9 +7,9 @@ export { expect } from "@playwright/test";
  * after the test. The config's options (base URL, time zone, locale) apply to it too.
  */
 export const test = base.extend<{ newPage: (options?: BrowserContextOptions) => Promise<Page> }>({
-  newPage: async ({ browser }, use) => {
+  newPage: async ({ browser }, provide) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
-    await use(async (options) => {
+    await provide(async (options) => {
       const context = await browser.newContext(options);
       contexts.push(context);
       return context.newPage();

@@ -1,3 +1,11 @@
+import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/config";
+import { withRequestOrigin } from "@/lib/auth/request-origin";
 
-export const { GET, POST } = handlers;
+export function GET(req: NextRequest) {
+  return handlers.GET(withRequestOrigin(req));
+}
+
+export function POST(req: NextRequest) {
+  return handlers.POST(withRequestOrigin(req));
+}
