@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { updateProfileAction } from "@/lib/accounts/actions";
 import { getProfile } from "@/lib/accounts/queries";
@@ -10,7 +11,7 @@ import { findNetworkWithViewer } from "@/lib/networks/queries";
 import { call, makeNetwork, networkFields, signInAs, user, type Outcome } from "./support";
 
 /** The Big List of Naughty Strings (515 strings), shared test data. */
-const naughty: string[] = JSON.parse(readFileSync("/work/shared/data/blns.json", "utf8"));
+const naughty: string[] = JSON.parse(readFileSync(path.join(process.cwd(), "tests/fixtures/blns.json"), "utf8"));
 
 const fieldCodes = new Set(Object.keys(en.validation));
 
