@@ -24,7 +24,7 @@ const principleLines = (s: string) =>
   s
     .normalize("NFC")
     .split(/\r?\n/)
-    .map((line) => line.replace(/^\s*[-–•*]\s*/, "").trim())
+    .map((line) => line.replace(/^\s*[-–•*]\s+/, "").trim())
     .filter((line) => line.length > 0);
 
 /** A refusal must be a form refusal: field codes the form can translate, never `unexpected`. */
