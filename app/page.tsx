@@ -18,6 +18,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <section className="space-y-4">
         <h1 className="text-3xl font-semibold sm:text-4xl">{t("title")}</h1>
         <p className="max-w-2xl text-lg text-muted">{t("intro")}</p>
+        {params.deleted ? (
+          <p role="status" className="rounded-md bg-accent-soft px-3 py-2 text-accent-strong">
+            {t("deleted")}
+          </p>
+        ) : null}
         {params.left ? (
           <p role="status" className="rounded-md bg-accent-soft px-3 py-2 text-accent-strong">
             {t("left")}

@@ -14,6 +14,7 @@ export const errorCodes = [
   "join_closed",
   "principles_not_accepted",
   "last_broker",
+  "sole_broker",
   "invitation_invalid",
   "invitation_expired",
   "invitation_revoked",

@@ -9,9 +9,9 @@ import { getViewer, requireViewer } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { localeCookie } from "@/lib/i18n/config";
 import { safeReturnPath } from "@/lib/safe-return-path";
-import { setLocale, updateProfile } from "./mutations";
+import { deleteAccount, setLocale, updateProfile } from "./mutations";
 import { countLiveSignInLinks } from "./queries";
-import { localeSchema, MAX_LIVE_SIGN_IN_LINKS, profileSchema, signInSchema } from "./schema";
+import { deleteAccountSchema, localeSchema, MAX_LIVE_SIGN_IN_LINKS, profileSchema, signInSchema } from "./schema";
 
 export async function updateProfileAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return runAction(profileSchema, form, async (input) => {
@@ -48,4 +48,20 @@ export async function signInAction(_prev: unknown, form: FormData): Promise<Acti
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+/** Deletes the signed-in person's account after they typed their address. */
+export async function deleteAccountAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  const result = await runAction(deleteAccountSchema, form, async ({ confirmEmail }) => {
+    const viewer = await requireViewer();
+    if (confirmEmail.toLowerCase() !== viewer.email.toLowerCase()) {
+      throw new AppError("invalid_input", { confirmEmail: ["confirm_mismatch"] });
+    }
+    // Sessions go with the account (cascade), so the browser's cookie no longer signs anyone in.
+    await deleteAccount(viewer.id);
+    revalidatePath("/", "layout");
+    return null;
+  });
+  if (result.ok) redirect("/?deleted=1");
+  return result;
 }

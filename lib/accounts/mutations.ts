@@ -1,5 +1,8 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
 import type { ProfileInput } from "./schema";
 
@@ -9,4 +12,38 @@ export async function updateProfile(userId: string, input: ProfileInput) {
 
 export async function setLocale(userId: string, locale: AppLocale) {
   await db().user.update({ where: { id: userId }, data: { locale } });
+}
+
+/**
+ * Deletes a person and everything that is only theirs (sessions, memberships,
+ * pending sign-in links, outbox mail). Refused while they are a network's only
+ * active broker, checked under the same network locks as every membership
+ * change. Each network they were active in keeps an audit entry.
+ */
+export async function deleteAccount(userId: string) {
+  await db().$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: {
+        email: true,
+        memberships: { where: { status: "active" }, select: { networkId: true, role: true } },
+      },
+    });
+    const networkIds = [...new Set(user.memberships.map((m) => m.networkId))].sort();
+    if (networkIds.length > 0) {
+      await tx.$queryRaw`SELECT id FROM "Network" WHERE id IN (${Prisma.join(networkIds)}) ORDER BY id FOR UPDATE`;
+    }
+    for (const m of user.memberships.filter((x) => x.role === "broker")) {
+      const otherBrokers = await tx.membership.count({
+        where: { networkId: m.networkId, role: "broker", status: "active", userId: { not: userId } },
+      });
+      if (otherBrokers === 0) throw new AppError("sole_broker");
+    }
+    for (const networkId of networkIds) {
+      await recordAudit(tx, { networkId, actorId: userId, action: "account.deleted", subjectUserId: userId });
+    }
+    await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
+    await tx.outboxEmail.deleteMany({ where: { to: user.email } });
+    await tx.user.delete({ where: { id: userId } });
+  });
 }

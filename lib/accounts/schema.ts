@@ -30,3 +30,8 @@ export const signInSchema = z.object({
     .pipe(z.email({ error: "email_invalid" })),
   callbackUrl: z.string().max(2000).default("/"),
 });
+
+/** Deleting an account asks for the address typed out, so it is never a slip of the mouse. */
+export const deleteAccountSchema = z.object({
+  confirmEmail: z.string({ error: "required" }).trim().min(1, "required").max(254, "too_long|254"),
+});

@@ -13,6 +13,7 @@ export type AuditAction =
   | "invitation.revoked"
   | "invitation.accepted"
   | "member.left"
+  | "account.deleted"
   | "member.role_changed"
   | "member.removed";
 

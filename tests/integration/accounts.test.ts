@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { GET as exportRoute } from "@/app/api/account/export/route";
+import { deleteAccountAction } from "@/lib/accounts/actions";
+import { db } from "@/lib/db/client";
+import {
+  activeBrokers,
+  call,
+  expectRefused,
+  makeNetwork,
+  member,
+  signInAs,
+  snapshotDatabase,
+  user,
+} from "./support";
+
+describe("download my data", () => {
+  it("gives a signed-in person their own profile and memberships, and nobody else's", async () => {
+    const me = await user("Me");
+    const other = await user("Other");
+    const mine = await makeNetwork(db(), { brokerId: me.id, slug: "mine", name: "Mine" });
+    const theirs = await makeNetwork(db(), { brokerId: other.id, slug: "theirs", name: "Theirs" });
+    await member(theirs, me, "funder");
+
+    signInAs(me);
+    const response = await exportRoute();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="kring-account-\d{4}-\d{2}-\d{2}\.json"$/);
+    const body = await response.json();
+    expect(body.account.email).toBe(me.email);
+    expect(body.account.memberships.map((m: { network: { slug: string }; role: string }) => [m.network.slug, m.role]).sort()).toEqual([
+      [mine.slug, "broker"],
+      [theirs.slug, "funder"],
+    ]);
+    expect(JSON.stringify(body)).not.toContain(other.email);
+  });
+
+  it("answers 401 to a visitor", async () => {
+    signInAs(null);
+    const response = await exportRoute();
+    expect(response.status).toBe(401);
+  });
+});
+
+describe("delete my account", () => {
+  it("asks for the address typed out and changes nothing otherwise", async () => {
+    const me = await user("Me");
+    signInAs(me);
+    const before = await snapshotDatabase();
+    const result = await call(deleteAccountAction, { confirmEmail: "someone-else@example.test" });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { confirmEmail: ["confirm_mismatch"] } });
+    expect(await snapshotDatabase()).toBe(before);
+  });
+
+  it("is refused while the person is a network's only broker", async () => {
+    const me = await user("Me");
+    const net = await makeNetwork(db(), { brokerId: me.id, slug: "solo" });
+    signInAs(me);
+    expectRefused(await call(deleteAccountAction, { confirmEmail: me.email }), "sole_broker");
+    expect(await activeBrokers(net.id)).toBe(1);
+    expect(await db().user.count({ where: { id: me.id } })).toBe(1);
+  });
+
+  it("removes the person, their sessions and memberships, and leaves an audit entry", async () => {
+    const me = await user("Me");
+    const other = await user("Other");
+    const net = await makeNetwork(db(), { brokerId: me.id, slug: "shared" });
+    await member(net, other, "broker");
+    await db().session.create({ data: { sessionToken: "token-of-me", userId: me.id, expires: new Date(Date.now() + 3_600_000) } });
+
+    signInAs(me);
+    const result = await call(deleteAccountAction, { confirmEmail: me.email.toUpperCase() });
+    expect(result).toMatchObject({ ok: true, redirect: "/?deleted=1" });
+    expect(await db().user.count({ where: { id: me.id } })).toBe(0);
+    expect(await db().session.count({ where: { userId: me.id } })).toBe(0);
+    expect(await db().membership.count({ where: { networkId: net.id, userId: me.id } })).toBe(0);
+    expect(await activeBrokers(net.id)).toBe(1);
+    const audit = await db().auditEntry.findMany({ where: { networkId: net.id, action: "account.deleted" } });
+    expect(audit).toHaveLength(1);
+  });
+
+  it("answers a visitor with unauthenticated", async () => {
+    signInAs(null);
+    expectRefused(await call(deleteAccountAction, { confirmEmail: "x@example.test" }), "unauthenticated");
+  });
+});
