@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TimeZoneSync } from "@/components/layout/time-zone-sync";
+import { getViewer } from "@/lib/auth/session";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +18,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("layout");
+  const viewer = await getViewer();
   return (
     <html lang={locale}>
       <body className="bg-paper font-sans text-ink antialiased">
@@ -27,6 +30,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t("skip")}
           </a>
           <SiteHeader />
+          {viewer && !viewer.name ? (
+            <p className="mx-auto mt-4 w-full max-w-5xl px-4 sm:px-6">
+              <span className="block rounded-md bg-accent-soft px-3 py-2 text-accent-strong">
+                {t("addName")} <Link href="/profile">{t("addNameLink")}</Link>
+              </span>
+            </p>
+          ) : null}
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
             {children}
           </main>

@@ -19,6 +19,8 @@ test("a new person signs in, fills the profile, creates a network and signs out"
   const header = page.getByRole("navigation", { name: "Main" });
   await expect(header.getByRole("link", { name: "Profile" })).toBeVisible();
   await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const addName = page.getByText("Add your name, so the people in your networks know who you are.");
+  await expect(addName).toBeVisible();
 
   // A first-time profile.
   await header.getByRole("link", { name: "Profile" }).click();
@@ -32,6 +34,7 @@ test("a new person signs in, fills the profile, creates a network and signs out"
   await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("Noor Onboarding");
   await expect(page.getByLabel("Short bio")).toHaveValue("Neighbourhood organiser.\nLikes long walks.");
   await expect(page.getByText("Welcome to Kring.")).toHaveCount(0);
+  await expect(addName).toHaveCount(0);
 
   // A network that people join by request.
   const network = await createNetwork(page, {
