@@ -1,7 +1,17 @@
 import { Prisma } from "./generated/client";
 
 /** Tables owned by one network. Every read and write on them must name the network. */
-export const TENANT_MODELS = new Set<string>(["Membership", "Invitation", "AuditEntry"]);
+export const TENANT_MODELS = new Set<string>([
+  "Membership",
+  "Invitation",
+  "AuditEntry",
+  "Thread",
+  "Reply",
+  "ReplyRevision",
+  "Reaction",
+  "ThreadRead",
+  "Mention",
+]);
 
 const WHERE_OPERATIONS = new Set([
   "findFirst",
@@ -54,8 +64,10 @@ function namesNetwork(where: Record<string, unknown>): boolean {
   const direct = where.networkId;
   if (typeof direct === "string") return true;
   if (isRecord(direct) && (typeof direct.equals === "string" || Array.isArray(direct.in))) return true;
-  const compound = where.networkId_userId;
-  return isRecord(compound) && typeof compound.networkId === "string";
+  // A compound unique key that starts with the network (networkId_userId, networkId_threadId_userId, ...).
+  return Object.entries(where).some(
+    ([key, value]) => key.startsWith("networkId_") && isRecord(value) && typeof value.networkId === "string",
+  );
 }
 
 /** Throws unless a query on a tenant table is filtered by a concrete network. */

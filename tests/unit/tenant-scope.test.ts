@@ -12,7 +12,17 @@ describe("checkTenantScope", () => {
   });
 
   it("guards exactly the tables owned by a network", () => {
-    expect([...TENANT_MODELS].sort()).toEqual(["AuditEntry", "Invitation", "Membership"]);
+    expect([...TENANT_MODELS].sort()).toEqual([
+      "AuditEntry",
+      "Invitation",
+      "Membership",
+      "Mention",
+      "Reaction",
+      "Reply",
+      "ReplyRevision",
+      "Thread",
+      "ThreadRead",
+    ]);
   });
 
   it.each(["Membership", "Invitation", "AuditEntry"])("refuses %s queries without a network", (model) => {
