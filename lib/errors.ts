@@ -20,6 +20,10 @@ export const errorCodes = [
   "invitation_revoked",
   "invitation_used",
   "rate_limited",
+  "not_member",
+  "thread_locked",
+  "thread_hidden",
+  "reply_deleted",
   "invalid_input",
   "unexpected",
 ] as const;

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "../env";
 import { PrismaClient } from "./generated/client";
+import { withQueryLog } from "./query-log";
 import { tenantGuard } from "./tenant-guard";
 
 /**
@@ -33,7 +34,7 @@ function createClient() {
     adapter = new PrismaPGlite(pglite) as unknown as typeof adapter;
   }
   const prisma = new PrismaClient({
-    adapter,
+    adapter: withQueryLog(adapter),
     omit: { invitation: { tokenHash: true } },
   }).$extends(tenantGuard);
   return { prisma, pglite };

@@ -13,6 +13,11 @@ export const permissions = {
   "requests.review": ["broker"],
   "invitations.manage": ["broker"],
   "audit.view": ["broker"],
+  "thread.read": ["broker", "member", "funder"],
+  "thread.create": ["broker", "member", "funder"],
+  "reply.create": ["broker", "member", "funder"],
+  "reaction.toggle": ["broker", "member", "funder"],
+  "reply.read_revisions": ["broker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -14,6 +14,11 @@ const matrix: Record<Permission, Record<"broker" | "member" | "funder" | "none",
   "requests.review": { broker: "Y", member: "-", funder: "-", none: "-" },
   "invitations.manage": { broker: "Y", member: "-", funder: "-", none: "-" },
   "audit.view": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "thread.read": { broker: "Y", member: "Y", funder: "Y", none: "-" },
+  "thread.create": { broker: "Y", member: "Y", funder: "Y", none: "-" },
+  "reply.create": { broker: "Y", member: "Y", funder: "Y", none: "-" },
+  "reaction.toggle": { broker: "Y", member: "Y", funder: "Y", none: "-" },
+  "reply.read_revisions": { broker: "Y", member: "-", funder: "-", none: "-" },
 };
 
 describe("can()", () => {

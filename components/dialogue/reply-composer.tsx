@@ -1,0 +1,193 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useValidationMessage, FormMessage } from "@/components/ui/messages";
+import { inputClass } from "@/components/ui/styles";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { createReplyAction } from "@/lib/dialogue/actions";
+import { BODY_MAX } from "@/lib/dialogue/schema";
+
+type Member = { id: string; name: string };
+
+const MAX_SUGGESTIONS = 8;
+
+/** The `@word` being typed just before the caret, or null. */
+function mentionQuery(text: string, caret: number): { query: string; start: number } | null {
+  const match = /(^|\s)@([^\s@]{0,40})$/.exec(text.slice(0, caret));
+  if (!match) return null;
+  return { query: match[2] ?? "", start: caret - (match[2]?.length ?? 0) - 1 };
+}
+
+/**
+ * The reply form: Markdown, an idempotency key per post, a quoted reply and
+ * @mentions chosen from the member list (a textbox with a listbox of suggestions:
+ * arrows move, Enter or Tab picks, Escape closes).
+ */
+export function ReplyComposer({
+  slug,
+  threadId,
+  idempotencyKey,
+  members,
+  initialBody = "",
+  quotedReplyId = "",
+}: {
+  slug: string;
+  threadId: string;
+  idempotencyKey: string;
+  members: Member[];
+  initialBody?: string;
+  quotedReplyId?: string;
+}) {
+  const t = useTranslations("dialogue");
+  const translate = useValidationMessage();
+  const [state, action] = useActionState(createReplyAction, null);
+  const id = useId();
+  const listId = `${id}-mentions`;
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const [picked, setPicked] = useState<Member[]>([]);
+  const [query, setQuery] = useState<{ query: string; start: number } | null>(null);
+  const [active, setActive] = useState(0);
+  // After a post, start over: no mentions picked and no quote.
+  const [seen, setSeen] = useState(state);
+  if (seen !== state) {
+    setSeen(state);
+    if (state?.ok) setPicked([]);
+  }
+
+  const failed = state && !state.ok ? state : null;
+  const key = state?.ok ? state.data.nextKey : (failed?.values?.idempotencyKey ?? idempotencyKey);
+  const body = failed ? (failed.values?.body ?? "") : state?.ok ? "" : initialBody;
+  const quote = failed ? (failed.values?.quotedReplyId ?? "") : state?.ok ? "" : quotedReplyId;
+  const errors = (failed?.fieldErrors?.body ?? []).map(translate);
+  const mentionIds = failed ? (failed.values?.mentions ?? "") : picked.map((m) => m.id).join(",");
+
+  const suggestions =
+    query === null
+      ? []
+      : members.filter((m) => m.name.toLocaleLowerCase().includes(query.query.toLocaleLowerCase())).slice(0, MAX_SUGGESTIONS);
+  const open = suggestions.length > 0;
+
+  function update() {
+    const el = textarea.current;
+    if (!el) return;
+    setQuery(mentionQuery(el.value, el.selectionStart));
+    setActive(0);
+  }
+
+  function pick(member: Member) {
+    const el = textarea.current;
+    if (!el || !query) return;
+    const caret = el.selectionStart;
+    const insert = `@${member.name} `;
+    el.value = el.value.slice(0, query.start) + insert + el.value.slice(caret);
+    const at = query.start + insert.length;
+    el.setSelectionRange(at, at);
+    el.focus();
+    setPicked((list) => (list.some((m) => m.id === member.id) ? list : [...list, member]));
+    setQuery(null);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (!open) return;
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      setActive((i) => (i + 1) % suggestions.length);
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      setActive((i) => (i - 1 + suggestions.length) % suggestions.length);
+    } else if (event.key === "Enter" || event.key === "Tab") {
+      const member = suggestions[active];
+      if (member) {
+        event.preventDefault();
+        pick(member);
+      }
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      setQuery(null);
+    }
+  }
+
+  return (
+    <form action={action} className="space-y-3" noValidate id="composer">
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="threadId" value={threadId} />
+      <input type="hidden" name="idempotencyKey" value={key} />
+      <input type="hidden" name="quotedReplyId" value={quote} />
+      <input type="hidden" name="mentions" value={mentionIds} />
+      <div className="space-y-1">
+        <label htmlFor={`${id}-body`} className="block font-medium">
+          {t("yourReply")}
+          <span aria-hidden="true"> *</span>
+        </label>
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {t("replyHint")}
+        </p>
+        <div className="relative">
+          <textarea
+            // A sent reply remounts the box empty; a refused one keeps what was typed.
+            key={state?.ok ? state.data.nextKey : "draft"}
+            ref={textarea}
+            id={`${id}-body`}
+            name="body"
+            rows={6}
+            defaultValue={body}
+            maxLength={BODY_MAX}
+            required
+            aria-invalid={errors.length > 0}
+            aria-describedby={[`${id}-hint`, errors.length ? `${id}-error` : null].filter(Boolean).join(" ")}
+            aria-autocomplete="list"
+            aria-controls={open ? listId : undefined}
+            aria-activedescendant={open ? `${listId}-${active}` : undefined}
+            onInput={update}
+            onClick={update}
+            onKeyDown={onKeyDown}
+            onKeyUp={(e) => {
+              if (e.key === "ArrowLeft" || e.key === "ArrowRight" || e.key === "Home" || e.key === "End") update();
+            }}
+            onBlur={() => setQuery(null)}
+            className={inputClass}
+          />
+          {open ? (
+            <ul
+              id={listId}
+              role="listbox"
+              aria-label={t("mentionSuggestions")}
+              className="absolute z-10 mt-1 max-h-64 w-full max-w-sm overflow-auto rounded-md border border-line bg-white py-1 shadow-lg"
+            >
+              {suggestions.map((m, i) => (
+                <li
+                  key={m.id}
+                  id={`${listId}-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    pick(m);
+                  }}
+                  className="cursor-pointer px-3 py-2 aria-selected:bg-accent-soft aria-selected:text-accent-strong"
+                >
+                  {m.name}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        <p className="sr-only" aria-live="polite">
+          {query !== null ? t("mentionCount", { count: suggestions.length }) : ""}
+        </p>
+        {errors.length > 0 ? (
+          <p id={`${id}-error`} className="text-sm font-medium text-danger">
+            {errors.join(" ")}
+          </p>
+        ) : null}
+      </div>
+      {picked.length > 0 && !failed ? (
+        <p className="text-sm text-muted">{t("mentioning", { names: picked.map((m) => m.name).join(", ") })}</p>
+      ) : null}
+      {quote ? <p className="text-sm text-muted">{t("quoting")}</p> : null}
+      <FormMessage state={state} success={t("replyPosted")} />
+      <SubmitButton pendingLabel={t("posting")}>{t("postReply")}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,201 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { AppError } from "@/lib/errors";
+import type { NetworkScope } from "@/lib/membership/scope";
+import { assertOwnReply, assertThreadOpen } from "./policy";
+import type { Area, Level, ReactionKind } from "./schema";
+
+/**
+ * Runs a create that carries an idempotency key. A second submit with the same key
+ * (double click, retry after a timeout) finds the first record instead of making
+ * another; when both race, the unique index on (network, author, key) decides and
+ * the loser's transaction rolls back whole, so counters move once.
+ */
+async function once<T>(create: () => Promise<T>, existing: () => Promise<T | null>): Promise<T> {
+  const found = await existing();
+  if (found) return found;
+  try {
+    return await create();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await existing();
+    if (!winner) throw error;
+    return winner;
+  }
+}
+
+export async function createThread(
+  scope: NetworkScope,
+  input: { title: string; body: string; level: Level; area: Area; idempotencyKey: string },
+) {
+  const key = { networkId: scope.networkId, authorId: scope.userId, idempotencyKey: input.idempotencyKey };
+  return once(
+    () =>
+      db().$transaction(async (tx) => {
+        const now = new Date();
+        const thread = await tx.thread.create({
+          data: { ...key, title: input.title, body: input.body, level: input.level, area: input.area, lastActivityAt: now },
+          select: { id: true },
+        });
+        await markRead(tx, scope, thread.id, now);
+        return thread;
+      }),
+    () => db().thread.findFirst({ where: key, select: { id: true } }),
+  );
+}
+
+async function markRead(tx: Tx, scope: NetworkScope, threadId: string, at: Date) {
+  await tx.threadRead.upsert({
+    where: { networkId_threadId_userId: { networkId: scope.networkId, threadId, userId: scope.userId } },
+    create: { networkId: scope.networkId, threadId, userId: scope.userId, lastReadAt: at },
+    update: { lastReadAt: at },
+  });
+}
+
+/**
+ * Mentions are kept only for active members of this network whose `@Name` is in
+ * the text, so a crafted form cannot notify strangers or people not named.
+ */
+async function mentionTargets(tx: Tx, scope: NetworkScope, ids: string[], body: string) {
+  if (ids.length === 0) return [];
+  const rows = await tx.membership.findMany({
+    where: { networkId: scope.networkId, status: "active", userId: { in: ids } },
+    select: { userId: true, user: { select: { name: true } } },
+  });
+  return rows.filter((m) => m.user.name && body.includes(`@${m.user.name}`)).map((m) => m.userId);
+}
+
+export async function createReply(
+  scope: NetworkScope,
+  input: { threadId: string; body: string; quotedReplyId: string | null; mentions: string[]; idempotencyKey: string },
+) {
+  const key = { networkId: scope.networkId, authorId: scope.userId, idempotencyKey: input.idempotencyKey };
+  return once(
+    () =>
+      db().$transaction(async (tx) => {
+        // Locks the thread's row: replies to one thread count up one at a time.
+        const locked = await tx.$queryRaw<{ id: string; lockedAt: Date | null; hiddenAt: Date | null }[]>`
+          SELECT id, "lockedAt", "hiddenAt" FROM "Thread"
+          WHERE id = ${input.threadId} AND "networkId" = ${scope.networkId} FOR UPDATE`;
+        const thread = locked[0];
+        if (!thread) throw new AppError("not_found");
+        assertThreadOpen(thread);
+        if (input.quotedReplyId) {
+          const quoted = await tx.reply.findFirst({
+            where: { networkId: scope.networkId, threadId: thread.id, id: input.quotedReplyId },
+            select: { id: true },
+          });
+          if (!quoted) throw new AppError("not_found");
+        }
+        const now = new Date();
+        const reply = await tx.reply.create({
+          data: { ...key, threadId: thread.id, body: input.body, quotedReplyId: input.quotedReplyId, createdAt: now },
+          select: { id: true, threadId: true },
+        });
+        const mentioned = await mentionTargets(tx, scope, input.mentions, input.body);
+        if (mentioned.length) {
+          await tx.mention.createMany({
+            data: mentioned.map((userId) => ({ networkId: scope.networkId, replyId: reply.id, userId })),
+            skipDuplicates: true,
+          });
+        }
+        await tx.thread.update({
+          where: { id: thread.id, networkId: scope.networkId },
+          data: { replyCount: { increment: 1 }, lastActivityAt: now },
+        });
+        await markRead(tx, scope, thread.id, now);
+        return reply;
+      }),
+    () => db().reply.findFirst({ where: key, select: { id: true, threadId: true } }),
+  );
+}
+
+/** Loads a reply with its thread's state, locked for the rest of the transaction. */
+async function lockReply(tx: Tx, scope: NetworkScope, replyId: string) {
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      threadId: string;
+      authorId: string | null;
+      body: string;
+      deletedAt: Date | null;
+      hiddenAt: Date | null;
+      threadLockedAt: Date | null;
+      threadHiddenAt: Date | null;
+    }[]
+  >`
+    SELECT r.id, r."threadId", r."authorId", r.body, r."deletedAt", r."hiddenAt",
+           t."lockedAt" AS "threadLockedAt", t."hiddenAt" AS "threadHiddenAt"
+    FROM "Reply" r JOIN "Thread" t ON t.id = r."threadId" AND t."networkId" = r."networkId"
+    WHERE r.id = ${replyId} AND r."networkId" = ${scope.networkId}
+    FOR UPDATE OF r`;
+  const reply = rows[0];
+  if (!reply) throw new AppError("not_found");
+  return reply;
+}
+
+/** The author edits a reply: the earlier text becomes a revision, the reply is marked edited. */
+export async function editReply(scope: NetworkScope, input: { replyId: string; body: string }) {
+  return db().$transaction(async (tx) => {
+    const reply = await lockReply(tx, scope, input.replyId);
+    assertOwnReply(scope, reply);
+    assertThreadOpen({ lockedAt: reply.threadLockedAt, hiddenAt: reply.threadHiddenAt });
+    if (reply.hiddenAt) throw new AppError("forbidden");
+    if (reply.body === input.body) return { id: reply.id, threadId: reply.threadId };
+    await tx.replyRevision.create({ data: { networkId: scope.networkId, replyId: reply.id, body: reply.body } });
+    await tx.reply.update({
+      where: { id: reply.id, networkId: scope.networkId },
+      data: { body: input.body, editedAt: new Date() },
+    });
+    return { id: reply.id, threadId: reply.threadId };
+  });
+}
+
+/** The author deletes a reply: it stays as a tombstone so the conversation still reads. */
+export async function deleteReply(scope: NetworkScope, input: { replyId: string }) {
+  return db().$transaction(async (tx) => {
+    const reply = await lockReply(tx, scope, input.replyId);
+    assertOwnReply(scope, reply);
+    await tx.reply.update({
+      where: { id: reply.id, networkId: scope.networkId },
+      data: { deletedAt: new Date() },
+    });
+    await tx.thread.update({
+      where: { id: reply.threadId, networkId: scope.networkId },
+      data: { replyCount: { decrement: 1 } },
+    });
+    return { id: reply.id, threadId: reply.threadId };
+  });
+}
+
+/** Adds the viewer's reaction of one kind to a reply, or takes it back. Returns whether it is on now. */
+export async function toggleReaction(scope: NetworkScope, input: { replyId: string; kind: ReactionKind }) {
+  return db().$transaction(async (tx) => {
+    const reply = await lockReply(tx, scope, input.replyId);
+    if (reply.deletedAt) throw new AppError("reply_deleted");
+    if (reply.hiddenAt) throw new AppError("forbidden");
+    assertThreadOpen({ lockedAt: reply.threadLockedAt, hiddenAt: reply.threadHiddenAt });
+    const pk = { networkId: scope.networkId, replyId: reply.id, userId: scope.userId, kind: input.kind };
+    const removed = await tx.reaction.deleteMany({ where: pk });
+    if (removed.count === 0) await tx.reaction.create({ data: pk });
+    return { on: removed.count === 0, threadId: reply.threadId };
+  });
+}
+
+/**
+ * Records that the viewer opened a thread and returns when they had last read it
+ * before (null on a first visit): one statement, so the page's query count stays fixed.
+ */
+export async function recordThreadVisit(scope: NetworkScope, threadId: string): Promise<Date | null> {
+  const rows = await db().$queryRaw<{ previous: Date | null }[]>`
+    WITH previous AS (
+      SELECT "lastReadAt" FROM "ThreadRead"
+      WHERE "networkId" = ${scope.networkId} AND "threadId" = ${threadId} AND "userId" = ${scope.userId}
+    )
+    INSERT INTO "ThreadRead" ("networkId", "threadId", "userId", "lastReadAt")
+    VALUES (${scope.networkId}, ${threadId}, ${scope.userId}, ${new Date()})
+    ON CONFLICT ("networkId", "threadId", "userId") DO UPDATE SET "lastReadAt" = EXCLUDED."lastReadAt"
+    RETURNING (SELECT "lastReadAt" FROM previous) AS previous`;
+  return rows[0]?.previous ?? null;
+}

@@ -1,0 +1,222 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { NetworkScope } from "@/lib/membership/scope";
+import { canReadRevisions, canSeeThread } from "./policy";
+import { REACTION_KINDS, REPLIES_PAGE_SIZE, THREADS_PAGE_SIZE, type Area, type Level, type ReactionKind } from "./schema";
+
+export type Cursor = { at: Date; id: string };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(`${c.at.toISOString()}|${c.id}`).toString("base64url");
+}
+
+export function decodeCursor(raw: string | undefined | null): Cursor | undefined {
+  if (!raw || raw.length > 200) return undefined;
+  const [at, id] = Buffer.from(raw, "base64url").toString().split("|");
+  const date = at ? new Date(at) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || !id) return undefined;
+  return { at: date, id };
+}
+
+/** The names of the people behind some rows, in one query (users are not tenant rows). */
+async function namesOf(ids: (string | null)[]): Promise<Map<string, string | null>> {
+  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (unique.length === 0) return new Map();
+  const users = await db().user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+const threadCard = {
+  id: true,
+  title: true,
+  level: true,
+  area: true,
+  authorId: true,
+  replyCount: true,
+  lastActivityAt: true,
+  createdAt: true,
+  pinnedAt: true,
+  lockedAt: true,
+  hiddenAt: true,
+} as const;
+
+/**
+ * The thread list: pinned threads first (on the first page), then the others by last
+ * activity, newest first, keyset-paged on (lastActivityAt, id). Four queries at most,
+ * whatever the number of threads: pinned, page, authors, the viewer's read markers.
+ */
+export async function listThreads(
+  scope: NetworkScope,
+  opts: { level?: Level; area?: Area; after?: Cursor; take?: number } = {},
+) {
+  const take = opts.take ?? THREADS_PAGE_SIZE;
+  const base: Prisma.ThreadWhereInput = {
+    networkId: scope.networkId,
+    ...(opts.level ? { level: opts.level } : {}),
+    ...(opts.area ? { area: opts.area } : {}),
+    // Hidden threads stay visible to brokers and their authors only.
+    ...(scope.role === "broker" ? {} : { OR: [{ hiddenAt: null }, { authorId: scope.userId }] }),
+  };
+  const after = opts.after;
+  const [pinned, rows] = await Promise.all([
+    after
+      ? Promise.resolve([])
+      : db().thread.findMany({
+          where: { ...base, pinnedAt: { not: null } },
+          orderBy: [{ pinnedAt: "desc" }, { id: "desc" }],
+          take: 20,
+          select: threadCard,
+        }),
+    db().thread.findMany({
+      where: {
+        ...base,
+        pinnedAt: null,
+        ...(after
+          ? { AND: [{ OR: [{ lastActivityAt: { lt: after.at } }, { lastActivityAt: after.at, id: { lt: after.id } }] }] }
+          : {}),
+      },
+      orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
+      take: take + 1,
+      select: threadCard,
+    }),
+  ]);
+  const page = rows.slice(0, take);
+  const all = [...pinned, ...page];
+  const ids = all.map((t) => t.id);
+  const [names, reads] = await Promise.all([
+    namesOf(all.map((t) => t.authorId)),
+    ids.length
+      ? db().threadRead.findMany({
+          where: { networkId: scope.networkId, userId: scope.userId, threadId: { in: ids } },
+          select: { threadId: true, lastReadAt: true },
+        })
+      : Promise.resolve([]),
+  ]);
+  const readAt = new Map(reads.map((r) => [r.threadId, r.lastReadAt]));
+  const last = page.at(-1);
+  return {
+    items: all.map((t) => {
+      const seen = readAt.get(t.id);
+      return {
+        ...t,
+        authorName: t.authorId ? (names.get(t.authorId) ?? null) : null,
+        unread: !seen || seen < t.lastActivityAt,
+      };
+    }),
+    next: rows.length > take && last ? encodeCursor({ at: last.lastActivityAt, id: last.id }) : null,
+  };
+}
+
+export type ReactionSummary = { kind: ReactionKind; count: number; mine: boolean };
+
+/**
+ * The thread page's data: the thread, one page of replies (oldest first, keyset on
+ * (createdAt, id)), their authors, reaction counts with the viewer's own, earlier
+ * versions for brokers and the members one can mention. A fixed number of queries
+ * (at most 6) whatever the number of replies, reactions and mentions. Returns null
+ * when the thread is not in this network or the viewer may not see it.
+ */
+export async function loadThreadPage(scope: NetworkScope, threadId: string, opts: { after?: Cursor; take?: number } = {}) {
+  const take = opts.take ?? REPLIES_PAGE_SIZE;
+  const thread = await db().thread.findFirst({
+    where: { networkId: scope.networkId, id: threadId },
+    select: { ...threadCard, body: true, editedAt: true, lockReason: true, hiddenReason: true },
+  });
+  if (!thread || !canSeeThread(scope, thread)) return null;
+  const after = opts.after;
+  const rows = await db().reply.findMany({
+    where: {
+      networkId: scope.networkId,
+      threadId: thread.id,
+      ...(after ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: take + 1,
+    select: {
+      id: true,
+      authorId: true,
+      body: true,
+      quotedReplyId: true,
+      createdAt: true,
+      editedAt: true,
+      deletedAt: true,
+      hiddenAt: true,
+      hiddenReason: true,
+    },
+  });
+  const page = rows.slice(0, take);
+  const replyIds = page.map((r) => r.id);
+  const withRevisions = canReadRevisions(scope) ? page.filter((r) => r.editedAt).map((r) => r.id) : [];
+  const [names, reactions, revisions, members] = await Promise.all([
+    namesOf([thread.authorId, ...page.map((r) => r.authorId)]),
+    replyIds.length
+      ? db().$queryRaw<{ replyId: string; kind: ReactionKind; count: number; mine: boolean }[]>`
+          SELECT "replyId", kind::text AS kind, count(*)::int AS count, bool_or("userId" = ${scope.userId}) AS mine
+          FROM "Reaction"
+          WHERE "networkId" = ${scope.networkId} AND "replyId" IN (${Prisma.join(replyIds)})
+          GROUP BY "replyId", kind`
+      : Promise.resolve([]),
+    withRevisions.length
+      ? db().replyRevision.findMany({
+          where: { networkId: scope.networkId, replyId: { in: withRevisions } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          select: { id: true, replyId: true, body: true, createdAt: true },
+        })
+      : Promise.resolve([]),
+    listMentionable(scope),
+  ]);
+  const byReply = new Map<string, ReactionSummary[]>();
+  for (const r of reactions) {
+    const list = byReply.get(r.replyId) ?? [];
+    list.push({ kind: r.kind, count: Number(r.count), mine: Boolean(r.mine) });
+    byReply.set(r.replyId, list);
+  }
+  const revisionsByReply = new Map<string, { id: string; body: string; createdAt: Date }[]>();
+  for (const v of revisions) {
+    const list = revisionsByReply.get(v.replyId) ?? [];
+    list.push({ id: v.id, body: v.body, createdAt: v.createdAt });
+    revisionsByReply.set(v.replyId, list);
+  }
+  const last = page.at(-1);
+  return {
+    thread: { ...thread, authorName: thread.authorId ? (names.get(thread.authorId) ?? null) : null },
+    replies: page.map((r) => {
+      const own = byReply.get(r.id) ?? [];
+      return {
+        ...r,
+        authorName: r.authorId ? (names.get(r.authorId) ?? null) : null,
+        reactions: REACTION_KINDS.map((kind) => own.find((x) => x.kind === kind) ?? { kind, count: 0, mine: false }),
+        revisions: revisionsByReply.get(r.id) ?? [],
+      };
+    }),
+    next: rows.length > take && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    members,
+  };
+}
+
+export const MENTIONABLE_MAX = 500;
+
+/** Active members with a name, for the mention autocomplete (one query). */
+export async function listMentionable(scope: NetworkScope) {
+  return db().user.findMany({
+    where: {
+      name: { not: null },
+      memberships: { some: { networkId: scope.networkId, status: "active" } },
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: MENTIONABLE_MAX,
+    select: { id: true, name: true },
+  }) as Promise<{ id: string; name: string }[]>;
+}
+
+/** A reply of this network that the quote link points at, for prefilling the composer. */
+export async function findQuotableReply(scope: NetworkScope, threadId: string, replyId: string) {
+  const reply = await db().reply.findFirst({
+    where: { networkId: scope.networkId, threadId, id: replyId, deletedAt: null, hiddenAt: null },
+    select: { id: true, body: true, authorId: true },
+  });
+  if (!reply) return null;
+  const names = await namesOf([reply.authorId]);
+  return { id: reply.id, body: reply.body, authorName: reply.authorId ? (names.get(reply.authorId) ?? null) : null };
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+export const THREAD_TITLE_MAX = 200;
+export const BODY_MAX = 20_000;
+export const THREADS_PAGE_SIZE = 25;
+export const REPLIES_PAGE_SIZE = 50;
+export const MENTIONS_MAX = 20;
+
+export const LEVELS = ["social_innovation", "network", "context"] as const;
+export const AREAS = ["means", "objectives", "vision_values", "observations_facts"] as const;
+export const REACTION_KINDS = ["agree", "heart", "insight", "question"] as const;
+
+const slug = z.string({ error: "required" }).min(1, "required").max(100);
+const id = z.string({ error: "required" }).min(1, "required").max(64);
+
+/** Typed text: NFC, trimmed, required and bounded. */
+function text(max: number) {
+  return z
+    .string({ error: "required" })
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().min(1, "required").max(max, `too_long|${max}`));
+}
+
+/** Generated once per form render; the same key sent twice means the same post. */
+const idempotencyKey = z.string({ error: "invalid" }).regex(/^[A-Za-z0-9_-]{16,64}$/, "invalid");
+
+export const levelSchema = z.enum(LEVELS, { error: "invalid_choice" });
+export const areaSchema = z.enum(AREAS, { error: "invalid_choice" });
+
+export const createThreadSchema = z.object({
+  slug,
+  title: text(THREAD_TITLE_MAX),
+  body: text(BODY_MAX),
+  level: levelSchema,
+  area: areaSchema,
+  idempotencyKey,
+});
+
+/** Member ids chosen in the mention autocomplete, comma-separated. */
+const mentionIds = z
+  .string()
+  .default("")
+  .transform((s) => [...new Set(s.split(",").map((v) => v.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().max(64)).max(MENTIONS_MAX, `too_many|${MENTIONS_MAX}`));
+
+export const createReplySchema = z.object({
+  slug,
+  threadId: id,
+  body: text(BODY_MAX),
+  quotedReplyId: z
+    .string()
+    .max(64)
+    .default("")
+    .transform((s) => s || null),
+  mentions: mentionIds,
+  idempotencyKey,
+});
+
+export const editReplySchema = z.object({ slug, replyId: id, body: text(BODY_MAX) });
+export const deleteReplySchema = z.object({ slug, replyId: id });
+export const toggleReactionSchema = z.object({
+  slug,
+  replyId: id,
+  kind: z.enum(REACTION_KINDS, { error: "invalid_choice" }),
+});
+
+/** The thread list's filters from the URL; anything unknown means "no filter". */
+export const threadFilterSchema = z.object({
+  level: levelSchema.optional().catch(undefined),
+  area: areaSchema.optional().catch(undefined),
+});
+
+export type Level = (typeof LEVELS)[number];
+export type Area = (typeof AREAS)[number];
+export type ReactionKind = (typeof REACTION_KINDS)[number];

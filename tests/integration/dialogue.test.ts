@@ -1,0 +1,506 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { onQuery } from "@/lib/db/query-log";
+import {
+  createReplyAction,
+  createThreadAction,
+  deleteReplyAction,
+  editReplyAction,
+  toggleReactionAction,
+} from "@/lib/dialogue/actions";
+import { recordThreadVisit } from "@/lib/dialogue/mutations";
+import { decodeCursor, listThreads, loadThreadPage } from "@/lib/dialogue/queries";
+import type { ErrorCode } from "@/lib/errors";
+import { requireMember } from "@/lib/membership/scope";
+import {
+  asUser,
+  call,
+  makeNetwork,
+  member,
+  outcomeOf,
+  signInAs,
+  snapshotDatabase,
+  user,
+  type Action,
+  type User,
+} from "./support";
+
+const personas = ["anonymous", "outsider", "funder", "member", "broker"] as const;
+type Persona = (typeof personas)[number];
+
+const key = () => randomBytes(16).toString("hex");
+
+/**
+ * Network A (public) with a broker, a funder, two members and a thread by the
+ * member with one reply by the member; network B, whose broker is A's outsider,
+ * with its own thread and reply.
+ */
+async function buildWorld() {
+  const broker = await user("Broker");
+  const funder = await user("Funder");
+  const plain = await user("Member");
+  const other = await user("Other Member");
+  const outsider = await user("Outsider");
+  const a = await makeNetwork(db(), { brokerId: broker.id, slug: "net-a", name: "Network A" });
+  const b = await makeNetwork(db(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
+  await member(a, funder, "funder");
+  await member(a, plain);
+  await member(a, other);
+  const thread = await makeThread(a.id, plain.id, "A thread in A");
+  const reply = await makeReply(a.id, thread.id, plain.id, "A first reply");
+  const threadB = await makeThread(b.id, outsider.id, "A thread in B");
+  const replyB = await makeReply(b.id, threadB.id, outsider.id, "A reply in B");
+  const users: Record<Exclude<Persona, "anonymous">, User> = { outsider, funder, member: plain, broker };
+  return { a, b, users, other, thread, reply, threadB, replyB };
+}
+type World = Awaited<ReturnType<typeof buildWorld>>;
+
+async function makeThread(networkId: string, authorId: string, title: string, lastActivityAt = new Date()) {
+  return db().thread.create({
+    data: { networkId, authorId, title, body: `Body of ${title}`, level: "network", area: "means", lastActivityAt },
+    select: { id: true },
+  });
+}
+
+async function makeReply(networkId: string, threadId: string, authorId: string, body: string, createdAt = new Date()) {
+  const reply = await db().reply.create({ data: { networkId, threadId, authorId, body, createdAt }, select: { id: true } });
+  await db().thread.update({
+    where: { id: threadId, networkId },
+    data: { replyCount: { increment: 1 }, lastActivityAt: createdAt },
+  });
+  return reply;
+}
+
+async function scopeOf(person: User, slug = "net-a") {
+  return asUser(person, () => requireMember(slug));
+}
+
+type Case = {
+  name: string;
+  action: Action;
+  fields: (w: World) => Record<string, string>;
+  expected: Record<Persona, "ok" | ErrorCode>;
+  changed: (w: World, actor: User) => Promise<void>;
+};
+
+const everyMember = { anonymous: "unauthenticated", outsider: "not_member", funder: "ok", member: "ok", broker: "ok" } as const;
+const authorOnly = { anonymous: "unauthenticated", outsider: "not_member", funder: "forbidden", member: "ok", broker: "forbidden" } as const;
+
+const cases: Case[] = [
+  {
+    name: "createThreadAction",
+    action: createThreadAction,
+    fields: (w) => ({ slug: w.a.slug, title: "New thread", body: "Let us talk.", level: "context", area: "objectives", idempotencyKey: key() }),
+    expected: everyMember,
+    changed: async (w, actor) => {
+      expect(await db().thread.count({ where: { networkId: w.a.id, authorId: actor.id, title: "New thread" } })).toBe(1);
+    },
+  },
+  {
+    name: "createReplyAction",
+    action: createReplyAction,
+    fields: (w) => ({ slug: w.a.slug, threadId: w.thread.id, body: "I agree.", idempotencyKey: key() }),
+    expected: everyMember,
+    changed: async (w, actor) => {
+      expect(await db().reply.count({ where: { networkId: w.a.id, authorId: actor.id, body: "I agree." } })).toBe(1);
+      expect((await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } }))?.replyCount).toBe(2);
+    },
+  },
+  {
+    name: "toggleReactionAction",
+    action: toggleReactionAction,
+    fields: (w) => ({ slug: w.a.slug, replyId: w.reply.id, kind: "insight" }),
+    expected: everyMember,
+    changed: async (w, actor) => {
+      expect(await db().reaction.count({ where: { networkId: w.a.id, replyId: w.reply.id, userId: actor.id, kind: "insight" } })).toBe(1);
+    },
+  },
+  {
+    name: "editReplyAction",
+    action: editReplyAction,
+    fields: (w) => ({ slug: w.a.slug, replyId: w.reply.id, body: "A better first reply" }),
+    expected: authorOnly,
+    changed: async (w) => {
+      const row = await db().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
+      expect(row?.body).toBe("A better first reply");
+      expect(row?.editedAt).toBeInstanceOf(Date);
+    },
+  },
+  {
+    name: "deleteReplyAction",
+    action: deleteReplyAction,
+    fields: (w) => ({ slug: w.a.slug, replyId: w.reply.id }),
+    expected: authorOnly,
+    changed: async (w) => {
+      const row = await db().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
+      expect(row?.deletedAt).toBeInstanceOf(Date);
+      expect(row?.body).toBe("A first reply");
+    },
+  },
+];
+
+describe.each(cases)("$name: who may", (c) => {
+  it.each(personas)("as %s", async (persona) => {
+    const w = await buildWorld();
+    const actor = persona === "anonymous" ? null : w.users[persona];
+    signInAs(actor);
+    const before = await snapshotDatabase();
+    const result = await call(c.action, c.fields(w));
+    const expected = c.expected[persona];
+    expect(outcomeOf(result)).toBe(expected);
+    if (expected === "ok") await c.changed(w, actor!);
+    else expect(await snapshotDatabase()).toBe(before);
+  });
+});
+
+describe("tenant isolation", () => {
+  it("a thread or reply of network B is not found under network A's slug", async () => {
+    const w = await buildWorld();
+    // The outsider is B's broker; as A's broker, nothing of B can be reached through A.
+    signInAs(w.users.broker);
+    const before = await snapshotDatabase();
+    const attempts = [
+      await call(createReplyAction, { slug: w.a.slug, threadId: w.threadB.id, body: "Hi", idempotencyKey: key() }),
+      await call(toggleReactionAction, { slug: w.a.slug, replyId: w.replyB.id, kind: "agree" }),
+      await call(editReplyAction, { slug: w.a.slug, replyId: w.replyB.id, body: "Taken over" }),
+      await call(deleteReplyAction, { slug: w.a.slug, replyId: w.replyB.id }),
+      await call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "Quote", quotedReplyId: w.replyB.id, idempotencyKey: key() }),
+    ];
+    expect(attempts.map(outcomeOf)).toEqual(["not_found", "not_found", "not_found", "not_found", "not_found"]);
+    expect(await snapshotDatabase()).toBe(before);
+    const scope = await scopeOf(w.users.broker);
+    expect(await loadThreadPage(scope, w.threadB.id)).toBeNull();
+    const list = await listThreads(scope);
+    expect(list.items.map((t) => t.id)).toEqual([w.thread.id]);
+  });
+});
+
+describe("double submits", () => {
+  it("the same idempotency key creates one reply, also when both arrive at once", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.funder);
+    const fields = { slug: w.a.slug, threadId: w.thread.id, body: "Once only", idempotencyKey: key() };
+    const [first, second] = await Promise.all([call(createReplyAction, fields), call(createReplyAction, fields)]);
+    const third = await call(createReplyAction, fields);
+    expect([first, second, third].map(outcomeOf)).toEqual(["ok", "ok", "ok"]);
+    const ids = [first, second, third].map((r) => (r.ok ? r.data.replyId : null));
+    expect(new Set(ids).size).toBe(1);
+    expect(await db().reply.count({ where: { networkId: w.a.id, body: "Once only" } })).toBe(1);
+    expect((await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } }))?.replyCount).toBe(2);
+  });
+
+  it("the same idempotency key creates one thread", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.member);
+    const fields = { slug: w.a.slug, title: "Twice?", body: "No, once.", level: "network", area: "means", idempotencyKey: key() };
+    const results = await Promise.all([call(createThreadAction, fields), call(createThreadAction, fields)]);
+    expect(results.map(outcomeOf)).toEqual(["ok", "ok"]);
+    expect(results[0]?.redirect).toBe(results[1]?.redirect);
+    expect(await db().thread.count({ where: { networkId: w.a.id, title: "Twice?" } })).toBe(1);
+  });
+
+  it("the same key from another person is another post", async () => {
+    const w = await buildWorld();
+    const shared = key();
+    for (const person of [w.users.member, w.users.funder]) {
+      signInAs(person);
+      const r = await call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "Same key", idempotencyKey: shared });
+      expect(outcomeOf(r)).toBe("ok");
+    }
+    expect(await db().reply.count({ where: { networkId: w.a.id, body: "Same key" } })).toBe(2);
+  });
+});
+
+describe("limits", () => {
+  it("refuses empty and oversized text with field messages and keeps what was typed", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.member);
+    const before = await snapshotDatabase();
+    const long = "x".repeat(201);
+    const r1 = await call(createThreadAction, { slug: w.a.slug, title: long, body: "  ", level: "network", area: "means", idempotencyKey: key() });
+    expect(r1).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { title: ["too_long|200"], body: ["required"] } });
+    expect(r1.ok ? null : r1.values?.title).toBe(long);
+    const r2 = await call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "y".repeat(20_001), idempotencyKey: key() });
+    expect(r2).toMatchObject({ ok: false, fieldErrors: { body: ["too_long|20000"] } });
+    const r3 = await call(createThreadAction, { slug: w.a.slug, title: "Fine", body: "Fine", level: "nowhere", area: "means", idempotencyKey: key() });
+    expect(r3).toMatchObject({ ok: false, fieldErrors: { level: ["invalid_choice"] } });
+    const r4 = await call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "ok", idempotencyKey: "short" });
+    expect(r4).toMatchObject({ ok: false, fieldErrors: { idempotencyKey: ["invalid"] } });
+    const r5 = await call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body: "z".repeat(20_001) });
+    expect(r5).toMatchObject({ ok: false, fieldErrors: { body: ["too_long|20000"] } });
+    expect(await snapshotDatabase()).toBe(before);
+    const atLimit = await call(createThreadAction, {
+      slug: w.a.slug,
+      title: "t".repeat(200),
+      body: "b".repeat(20_000),
+      level: "network",
+      area: "means",
+      idempotencyKey: key(),
+    });
+    expect(outcomeOf(atLimit)).toBe("ok");
+  });
+});
+
+describe("closed threads and former members", () => {
+  it("refuses replies to a locked thread, a hidden thread, and from someone who left", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.funder);
+    const reply = () => call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "Still here?", idempotencyKey: key() });
+
+    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: new Date() } });
+    let before = await snapshotDatabase();
+    expect(outcomeOf(await reply())).toBe("thread_locked");
+    expect(outcomeOf(await call(toggleReactionAction, { slug: w.a.slug, replyId: w.reply.id, kind: "agree" }))).toBe("thread_locked");
+    expect(await snapshotDatabase()).toBe(before);
+
+    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: null, hiddenAt: new Date() } });
+    before = await snapshotDatabase();
+    expect(outcomeOf(await reply())).toBe("thread_hidden");
+    expect(await snapshotDatabase()).toBe(before);
+
+    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { hiddenAt: null } });
+    await db().membership.update({
+      where: { networkId_userId: { networkId: w.a.id, userId: w.users.funder.id } },
+      data: { status: "left" },
+    });
+    before = await snapshotDatabase();
+    expect(outcomeOf(await reply())).toBe("not_member");
+    expect(await snapshotDatabase()).toBe(before);
+  });
+
+  it("hides a hidden thread from members but not from its author or brokers", async () => {
+    const w = await buildWorld();
+    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { hiddenAt: new Date(), hiddenReason: "Off topic" } });
+    expect(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).toBeNull();
+    expect(await loadThreadPage(await scopeOf(w.users.member), w.thread.id)).not.toBeNull();
+    expect(await loadThreadPage(await scopeOf(w.users.broker), w.thread.id)).not.toBeNull();
+    expect((await listThreads(await scopeOf(w.users.funder))).items).toHaveLength(0);
+  });
+});
+
+describe("editing and deleting", () => {
+  it("keeps every earlier version, readable by brokers only", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.member);
+    expect(outcomeOf(await call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body: "Second version" }))).toBe("ok");
+    expect(outcomeOf(await call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body: "Third version" }))).toBe("ok");
+    // Saving the same text again is not a new version.
+    expect(outcomeOf(await call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body: "Third version" }))).toBe("ok");
+    const revisions = await db().replyRevision.findMany({ where: { networkId: w.a.id, replyId: w.reply.id }, orderBy: { createdAt: "asc" } });
+    expect(revisions.map((r) => r.body)).toEqual(["A first reply", "Second version"]);
+
+    const asBroker = await loadThreadPage(await scopeOf(w.users.broker), w.thread.id);
+    const seenByBroker = asBroker?.replies.find((r) => r.id === w.reply.id);
+    expect(seenByBroker?.body).toBe("Third version");
+    expect(seenByBroker?.editedAt).toBeInstanceOf(Date);
+    expect(seenByBroker?.revisions.map((r) => r.body).sort()).toEqual(["A first reply", "Second version"]);
+    const asMember = await loadThreadPage(await scopeOf(w.users.funder), w.thread.id);
+    expect(asMember?.replies.find((r) => r.id === w.reply.id)?.revisions).toEqual([]);
+  });
+
+  it("leaves a tombstone when a reply is deleted", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.member);
+    expect(outcomeOf(await call(deleteReplyAction, { slug: w.a.slug, replyId: w.reply.id }))).toBe("ok");
+    const page = await loadThreadPage(await scopeOf(w.users.funder), w.thread.id);
+    expect(page?.replies).toHaveLength(1);
+    expect(page?.replies[0]?.deletedAt).toBeInstanceOf(Date);
+    expect(page?.thread.replyCount).toBe(0);
+    const before = await snapshotDatabase();
+    expect(outcomeOf(await call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body: "Back" }))).toBe("reply_deleted");
+    expect(outcomeOf(await call(deleteReplyAction, { slug: w.a.slug, replyId: w.reply.id }))).toBe("reply_deleted");
+    expect(await snapshotDatabase()).toBe(before);
+  });
+});
+
+describe("reactions", () => {
+  it("toggle on and off, counted per kind with the viewer's own", async () => {
+    const w = await buildWorld();
+    const toggle = (person: User, kind: string) =>
+      asUser(person, () => call(toggleReactionAction, { slug: w.a.slug, replyId: w.reply.id, kind }));
+    expect(await toggle(w.users.funder, "agree")).toMatchObject({ ok: true, data: { on: true } });
+    expect(await toggle(w.users.broker, "agree")).toMatchObject({ ok: true, data: { on: true } });
+    expect(await toggle(w.users.broker, "heart")).toMatchObject({ ok: true, data: { on: true } });
+    expect(await toggle(w.users.broker, "heart")).toMatchObject({ ok: true, data: { on: false } });
+    expect(outcomeOf(await toggle(w.users.broker, "angry"))).toBe("invalid_input");
+    const page = await loadThreadPage(await scopeOf(w.users.funder), w.thread.id);
+    expect(page?.replies[0]?.reactions).toEqual([
+      { kind: "agree", count: 2, mine: true },
+      { kind: "heart", count: 0, mine: false },
+      { kind: "insight", count: 0, mine: false },
+      { kind: "question", count: 0, mine: false },
+    ]);
+  });
+});
+
+describe("mentions", () => {
+  it("are stored only for active members of this network who are named in the text", async () => {
+    const w = await buildWorld();
+    const removed = await user("Gone Person");
+    await member(w.a, removed);
+    await db().membership.update({ where: { networkId_userId: { networkId: w.a.id, userId: removed.id } }, data: { status: "removed" } });
+    signInAs(w.users.funder);
+    const ids = [w.other.id, w.users.outsider.id, removed.id, w.users.broker.id, "not-a-user"];
+    const result = await call(createReplyAction, {
+      slug: w.a.slug,
+      threadId: w.thread.id,
+      body: "Thanks @Other Member and @Outsider and @Gone Person!",
+      mentions: ids.join(","),
+      idempotencyKey: key(),
+    });
+    expect(outcomeOf(result)).toBe("ok");
+    const mentions = await db().mention.findMany({ where: { networkId: w.a.id } });
+    // The broker is a member but not named in the text; the outsider and the removed person are not members.
+    expect(mentions.map((m) => m.userId)).toEqual([w.other.id]);
+  });
+});
+
+describe("keyset pagination", () => {
+  it("pages threads by last activity without gaps or duplicates, also with equal timestamps", async () => {
+    const w = await buildWorld();
+    const base = Date.now();
+    for (let i = 0; i < 30; i++) await makeThread(w.a.id, w.users.member.id, `T${i}`, new Date(base - Math.floor(i / 3) * 60_000));
+    const pinned = await makeThread(w.a.id, w.users.member.id, "Pinned", new Date(base - 10 * 86_400_000));
+    await db().thread.update({ where: { id: pinned.id, networkId: w.a.id }, data: { pinnedAt: new Date() } });
+    const scope = await scopeOf(w.users.funder);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof listThreads>> = await listThreads(scope, { after: decodeCursor(after), take: 7 });
+      seen.push(...page.items.map((t) => t.id));
+      after = page.next;
+      pages++;
+    } while (after && pages < 20);
+    expect(seen[0]).toBe(pinned.id);
+    expect(seen).toHaveLength(32);
+    expect(new Set(seen).size).toBe(32);
+    const rows = await db().thread.findMany({
+      where: { networkId: w.a.id, pinnedAt: null },
+      orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
+    expect(seen.slice(1)).toEqual(rows.map((r) => r.id));
+  });
+
+  it("filters by level and area", async () => {
+    const w = await buildWorld();
+    const t = await db().thread.create({
+      data: { networkId: w.a.id, authorId: w.users.member.id, title: "Ctx", body: "b", level: "context", area: "vision_values" },
+      select: { id: true },
+    });
+    const scope = await scopeOf(w.users.member);
+    expect((await listThreads(scope, { level: "context" })).items.map((x) => x.id)).toEqual([t.id]);
+    expect((await listThreads(scope, { area: "vision_values" })).items.map((x) => x.id)).toEqual([t.id]);
+    expect((await listThreads(scope, { level: "context", area: "means" })).items).toHaveLength(0);
+  });
+
+  it("pages replies oldest first without gaps or duplicates", async () => {
+    const w = await buildWorld();
+    const base = Date.now() + 1000;
+    for (let i = 0; i < 23; i++) await makeReply(w.a.id, w.thread.id, w.other.id, `R${i}`, new Date(base + Math.floor(i / 4) * 1000));
+    const scope = await scopeOf(w.users.member);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: NonNullable<Awaited<ReturnType<typeof loadThreadPage>>> | null = await loadThreadPage(scope, w.thread.id, {
+        after: decodeCursor(after),
+        take: 5,
+      });
+      seen.push(...(page?.replies.map((r) => r.body) ?? []));
+      after = page?.next ?? null;
+    } while (after);
+    expect(seen).toEqual(["A first reply", ...Array.from({ length: 23 }, (_, i) => `R${i}`)]);
+  });
+});
+
+describe("unread markers", () => {
+  it("a thread is unread until visited and again after someone else replies", async () => {
+    const w = await buildWorld();
+    const scope = await scopeOf(w.users.funder);
+    const unread = async () => (await listThreads(scope)).items.find((t) => t.id === w.thread.id)?.unread;
+    expect(await unread()).toBe(true);
+    expect(await recordThreadVisit(scope, w.thread.id)).toBeNull();
+    expect(await unread()).toBe(false);
+    await new Promise((r) => setTimeout(r, 5));
+    signInAs(w.users.member);
+    expect(outcomeOf(await call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "News", idempotencyKey: key() }))).toBe("ok");
+    expect(await unread()).toBe(true);
+    const previous = await recordThreadVisit(scope, w.thread.id);
+    expect(previous).toBeInstanceOf(Date);
+    // The member's own reply does not make the thread unread for them.
+    expect((await listThreads(await scopeOf(w.users.member))).items.find((t) => t.id === w.thread.id)?.unread).toBe(false);
+  });
+});
+
+describe("the thread page's query budget", () => {
+  async function countPageQueries(scope: Awaited<ReturnType<typeof scopeOf>>, threadId: string) {
+    const statements: string[] = [];
+    const stop = onQuery((sql) => statements.push(sql));
+    try {
+      const page = await loadThreadPage(scope, threadId);
+      await recordThreadVisit(scope, threadId);
+      return { count: statements.length, replies: page?.replies.length ?? 0 };
+    } finally {
+      stop();
+    }
+  }
+
+  it("is a fixed number of queries (at most 8) whatever the replies, reactions and mentions", async () => {
+    const w = await buildWorld();
+    const broker = await scopeOf(w.users.broker);
+    // The small thread has one of everything: one reply, edited once, with one reaction.
+    await db().replyRevision.create({ data: { networkId: w.a.id, replyId: w.reply.id, body: "before" } });
+    await db().reply.update({ where: { id: w.reply.id, networkId: w.a.id }, data: { editedAt: new Date() } });
+    await db().reaction.create({ data: { networkId: w.a.id, replyId: w.reply.id, userId: w.other.id, kind: "agree" } });
+    const small = await countPageQueries(broker, w.thread.id);
+
+    const big = await makeThread(w.a.id, w.users.member.id, "Busy");
+    const people = [w.users.member, w.users.funder, w.users.broker, w.other];
+    for (let i = 0; i < 60; i++) {
+      const author = people[i % people.length]!;
+      const r = await makeReply(w.a.id, big.id, author.id, `Reply ${i} @Other Member`);
+      await db().reaction.createMany({
+        data: people.map((p, j) => ({ networkId: w.a.id, replyId: r.id, userId: p.id, kind: (["agree", "heart", "insight", "question"] as const)[j]! })),
+      });
+      await db().mention.create({ data: { networkId: w.a.id, replyId: r.id, userId: w.other.id } });
+      if (i % 5 === 0) {
+        await db().replyRevision.create({ data: { networkId: w.a.id, replyId: r.id, body: "before" } });
+        await db().reply.update({ where: { id: r.id, networkId: w.a.id }, data: { editedAt: new Date() } });
+      }
+    }
+    const large = await countPageQueries(broker, big.id);
+    expect(large.replies).toBe(50);
+    expect(large.count).toBe(small.count);
+    expect(large.count).toBeLessThanOrEqual(8);
+    // A member (no revisions to load) costs no more.
+    expect((await countPageQueries(await scopeOf(w.users.funder), big.id)).count).toBeLessThanOrEqual(large.count);
+  });
+});
+
+describe("the thread list's query budget", () => {
+  it("costs the same few queries (at most 4) for 3 threads as for 60", async () => {
+    const w = await buildWorld();
+    const scope = await scopeOf(w.users.funder);
+    const count = async () => {
+      const statements: string[] = [];
+      const stop = onQuery((sql) => statements.push(sql));
+      try {
+        await listThreads(scope);
+        return statements.length;
+      } finally {
+        stop();
+      }
+    };
+    const small = await count();
+    for (let i = 0; i < 60; i++) {
+      const t = await makeThread(w.a.id, [w.users.member, w.other][i % 2]!.id, `Thread ${i}`);
+      if (i % 3 === 0) await db().threadRead.create({ data: { networkId: w.a.id, threadId: t.id, userId: w.users.funder.id, lastReadAt: new Date() } });
+    }
+    const large = await count();
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(4);
+  });
+});
+
