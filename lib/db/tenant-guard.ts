@@ -11,6 +11,7 @@ export const TENANT_MODELS = new Set<string>([
   "Reaction",
   "ThreadRead",
   "Mention",
+  "Report",
 ]);
 
 const WHERE_OPERATIONS = new Set([

@@ -20,6 +20,7 @@ describe("checkTenantScope", () => {
       "Reaction",
       "Reply",
       "ReplyRevision",
+      "Report",
       "Thread",
       "ThreadRead",
     ]);
