@@ -4,6 +4,15 @@ import type { Locale, Role } from "./generated/enums";
 import { defaultPrinciples } from "@/lib/networks/defaults";
 
 type DemoPerson = { email: string; name: string; bio: string; locale: Locale; role: Role };
+type DemoReply = { by: number; body: string };
+type DemoThread = {
+  by: number;
+  title: string;
+  body: string;
+  level: "social_innovation" | "network" | "context";
+  area: "means" | "objectives" | "vision_values" | "observations_facts";
+  replies: DemoReply[];
+};
 type DemoNetwork = {
   slug: string;
   name: string;
@@ -13,6 +22,8 @@ type DemoNetwork = {
   locale: Locale;
   joinPolicy: "open" | "request" | "invitation";
   people: DemoPerson[];
+  /** Threads by index into `people`, oldest first. */
+  threads: DemoThread[];
 };
 
 /** The demo networks, drawn from the source texts (SIAC in English, Pathfinders in Dutch). */
@@ -57,6 +68,46 @@ export const demoNetworks: DemoNetwork[] = [
         role: "funder",
       },
     ],
+    threads: [
+      {
+        by: 0,
+        title: "What are we working on, and is this the real question?",
+        body: "In Berlin we agreed that before anything else we need a clear working question. Mine, as a start:\n\n> How can committed citizens form a network and co-create **with** institutions instead of being driven by them?\n\nIs this the real question for your city too?",
+        level: "network",
+        area: "objectives",
+        replies: [
+          {
+            by: 1,
+            body: "For my city I would narrow it: which institutions, and who decides what co-creation means? Otherwise we end up organising another programme.",
+          },
+          {
+            by: 2,
+            body: "In Baia Mare the question behind the question is trust. People have seen many projects come and go. Maybe our working question should name that.",
+          },
+        ],
+      },
+      {
+        by: 1,
+        title: "Means: accelerators, partners and funds",
+        body: "We worked on vision, purpose and observations. Our next step is the means: the approach, creating accelerators, partners and funds. What do we already have between us that is not money?",
+        level: "network",
+        area: "means",
+        replies: [
+          {
+            by: 3,
+            body: "As a fund we would rather co-fund a few steps on a growth path than one fixed output. Tell us which milestones would unlock the most.",
+          },
+        ],
+      },
+      {
+        by: 2,
+        title: "Intrinsic motivation is our starting point",
+        body: "Social innovation would not exist without the intrinsic motivation of people to act. Autonomy, mastery and purpose, not external motivators. How do we keep that alive once budgets arrive?",
+        level: "social_innovation",
+        area: "vision_values",
+        replies: [],
+      },
+    ],
   },
   {
     slug: "pathfinders-midden-brabant",
@@ -98,6 +149,38 @@ export const demoNetworks: DemoNetwork[] = [
         role: "funder",
       },
     ],
+    threads: [
+      {
+        by: 0,
+        title: "Ruimte voor toevalligheid",
+        body: "Concrete business cases bleken moeilijk te realiseren. Wat wel werkte, was de aanwezige *ruimte voor toevalligheid*. Hoe houden we die ruimte open nu we willen opschalen?",
+        level: "network",
+        area: "observations_facts",
+        replies: [
+          {
+            by: 1,
+            body: "Door elkaar te blijven ontmoeten zonder vaste agenda. Vijftien keer bij elkaar komen heeft meer opgeleverd dan elk plan.",
+          },
+          {
+            by: 2,
+            body: "Bij 'Maak Tilburg Beter' weten we ook niet wat de commerciële waarde is, maar dat er iets uit komt is zeker.",
+          },
+        ],
+      },
+      {
+        by: 1,
+        title: "Hoe verbinden we lokale initiatieven met het bestuurlijke circuit?",
+        body: "Is bij sociale innovatie sturing nodig, of gaat het juist om zelf de agenda te bepalen? Wat is het minimum aan structuur dat helpt zonder de energie te smoren?",
+        level: "context",
+        area: "means",
+        replies: [
+          {
+            by: 3,
+            body: "Als fonds kunnen we over de grenzen van beleidsdomeinen heen meefinancieren, als de initiatieven zelf de mijlpalen kiezen.",
+          },
+        ],
+      },
+    ],
   },
 ];
 
@@ -135,7 +218,38 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     await prisma.auditEntry.create({
       data: { networkId: network.id, actorId: broker.user.id, action: "network.created" },
     });
+    await seedThreads(prisma, network.id, demo.threads, users.map((u) => u.user.id));
     created.push(demo.slug);
   }
   return created;
+}
+
+/** The demo dialogue: threads an hour apart, replies a few minutes apart, counters as the app keeps them. */
+async function seedThreads(prisma: Db, networkId: string, threads: DemoThread[], userIds: string[]) {
+  const start = Date.now() - threads.length * 60 * 60 * 1000;
+  for (const [i, t] of threads.entries()) {
+    const createdAt = new Date(start + i * 60 * 60 * 1000);
+    const replyTimes = t.replies.map((_, j) => new Date(createdAt.getTime() + (j + 1) * 7 * 60 * 1000));
+    await prisma.thread.create({
+      data: {
+        networkId,
+        authorId: userIds[t.by] ?? null,
+        title: t.title,
+        body: t.body,
+        level: t.level,
+        area: t.area,
+        createdAt,
+        replyCount: t.replies.length,
+        lastActivityAt: replyTimes.at(-1) ?? createdAt,
+        replies: {
+          create: t.replies.map((r, j) => ({
+            networkId,
+            authorId: userIds[r.by] ?? null,
+            body: r.body,
+            createdAt: replyTimes[j],
+          })),
+        },
+      },
+    });
+  }
 }
