@@ -24,6 +24,9 @@ export const errorCodes = [
   "thread_locked",
   "thread_hidden",
   "reply_deleted",
+  "post_hidden",
+  "already_reported",
+  "report_closed",
   "invalid_input",
   "unexpected",
 ] as const;

@@ -15,7 +15,17 @@ export type AuditAction =
   | "member.left"
   | "account.deleted"
   | "member.role_changed"
-  | "member.removed";
+  | "member.removed"
+  | "report.dismissed"
+  | "thread.hidden"
+  | "thread.restored"
+  | "reply.hidden"
+  | "reply.restored"
+  | "thread.locked"
+  | "thread.unlocked"
+  | "thread.pinned"
+  | "thread.unpinned"
+  | "thread.moved";
 
 /** Writes one audit entry inside the caller's transaction, so the decision and its record land together. */
 export async function recordAudit(

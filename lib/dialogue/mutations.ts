@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import { publishThreadEvent } from "@/lib/live/mutations";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { assertOwnReply, assertThreadOpen } from "./policy";
 import type { Area, Level, ReactionKind } from "./schema";
@@ -105,6 +106,12 @@ export async function createReply(
           data: { replyCount: { increment: 1 }, lastActivityAt: now },
         });
         await markRead(tx, scope, thread.id, now);
+        await publishThreadEvent(tx, {
+          networkId: scope.networkId,
+          threadId: thread.id,
+          kind: "reply.created",
+          replyId: reply.id,
+        });
         return reply;
       }),
     () => db().reply.findFirst({ where: key, select: { id: true, threadId: true } }),
@@ -141,13 +148,15 @@ export async function editReply(scope: NetworkScope, input: { replyId: string; b
     const reply = await lockReply(tx, scope, input.replyId);
     assertOwnReply(scope, reply);
     assertThreadOpen({ lockedAt: reply.threadLockedAt, hiddenAt: reply.threadHiddenAt });
-    if (reply.hiddenAt) throw new AppError("forbidden");
+    // A broker hid it first: the edit is refused, the hidden state and its reason stay.
+    if (reply.hiddenAt) throw new AppError("post_hidden");
     if (reply.body === input.body) return { id: reply.id, threadId: reply.threadId };
     await tx.replyRevision.create({ data: { networkId: scope.networkId, replyId: reply.id, body: reply.body } });
     await tx.reply.update({
       where: { id: reply.id, networkId: scope.networkId },
       data: { body: input.body, editedAt: new Date() },
     });
+    await publishThreadEvent(tx, { networkId: scope.networkId, threadId: reply.threadId, kind: "reply.updated", replyId: reply.id });
     return { id: reply.id, threadId: reply.threadId };
   });
 }
@@ -165,6 +174,7 @@ export async function deleteReply(scope: NetworkScope, input: { replyId: string 
       where: { id: reply.threadId, networkId: scope.networkId },
       data: { replyCount: { decrement: 1 } },
     });
+    await publishThreadEvent(tx, { networkId: scope.networkId, threadId: reply.threadId, kind: "reply.updated", replyId: reply.id });
     return { id: reply.id, threadId: reply.threadId };
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { NetworkScope } from "@/lib/membership/scope";
+import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { canReadRevisions, canSeeThread } from "./policy";
 import { REACTION_KINDS, REPLIES_PAGE_SIZE, THREADS_PAGE_SIZE, type Area, type Level, type ReactionKind } from "./schema";
 
@@ -185,6 +186,8 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
       const own = byReply.get(r.id) ?? [];
       return {
         ...r,
+        // A hidden reply's text reaches only brokers and its author; everyone else gets the notice.
+        body: r.hiddenAt && !canSeeHiddenText(scope, r) ? "" : r.body,
         authorName: r.authorId ? (names.get(r.authorId) ?? null) : null,
         reactions: REACTION_KINDS.map((kind) => own.find((x) => x.kind === kind) ?? { kind, count: 0, mine: false }),
         revisions: revisionsByReply.get(r.id) ?? [],
@@ -219,4 +222,13 @@ export async function findQuotableReply(scope: NetworkScope, threadId: string, r
   if (!reply) return null;
   const names = await namesOf([reply.authorId]);
   return { id: reply.id, body: reply.body, authorName: reply.authorId ? (names.get(reply.authorId) ?? null) : null };
+}
+
+/** A thread of this network the viewer may see, or null (for the live-update stream's check). */
+export async function findVisibleThread(scope: NetworkScope, threadId: string) {
+  const thread = await db().thread.findFirst({
+    where: { networkId: scope.networkId, id: threadId },
+    select: { id: true, authorId: true, hiddenAt: true, lockedAt: true },
+  });
+  return thread && canSeeThread(scope, thread) ? thread : null;
 }

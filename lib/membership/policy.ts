@@ -18,6 +18,12 @@ export const permissions = {
   "reply.create": ["broker", "member", "funder"],
   "reaction.toggle": ["broker", "member", "funder"],
   "reply.read_revisions": ["broker"],
+  "post.report": ["broker", "member", "funder"],
+  "moderation.review": ["broker"],
+  "moderation.hide": ["broker"],
+  "moderation.lock": ["broker"],
+  "moderation.pin": ["broker"],
+  "moderation.move": ["broker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -56,6 +56,10 @@ test("a broker's pages have no serious accessibility problems", async ({ page, n
   await expect(page.getByRole("row")).not.toHaveCount(0);
   await expectNoSeriousA11yViolations(page, "audit");
 
+  await page.goto(`/n/${slug}/moderation`);
+  await expect(page.getByText("No open reports.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "moderation queue, empty");
+
   await page.goto("/dev/outbox");
   await expectNoSeriousA11yViolations(page, "outbox");
 

@@ -84,6 +84,9 @@ test("members start a thread, reply with a quote and a mention, react, edit and 
   await expect(bob.getByText(`Mentioning: ${aliceName}`)).toBeVisible();
   await bob.getByRole("button", { name: "Post reply" }).click();
   const bobReply = bob.getByRole("article", { name: `Reply by ${bobName}` });
+  // Alice still has the thread open: Bob's reply arrives there live, marked as new since her visit.
+  await expect(alice.getByRole("article", { name: `Reply by ${bobName}` })).toBeVisible({ timeout: 8_000 });
+  await expect(alice.getByText("New since your last visit")).toBeVisible();
   await expect(bobReply).toContainText(`Agreed, @${aliceName} and who decides.`);
   await expect(bobReply.locator("blockquote")).toContainText("For me it starts with who gets a say.");
   await expect(bobReply.getByRole("link", { name: "in reply to an earlier post" })).toBeVisible();
@@ -112,7 +115,6 @@ test("members start a thread, reply with a quote and a mention, react, edit and 
   await expect(seenByAlice).toContainText("Agreed: who decides matters most.");
   await seenByAlice.getByText("1 earlier version").click();
   await expect(seenByAlice).toContainText(`Agreed, @${aliceName} and who decides.`);
-  await expect(alice.getByText("New since your last visit")).toBeVisible();
 
   // Bob deletes it; a tombstone stays.
   await bob.reload();

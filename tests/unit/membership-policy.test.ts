@@ -19,6 +19,12 @@ const matrix: Record<Permission, Record<"broker" | "member" | "funder" | "none",
   "reply.create": { broker: "Y", member: "Y", funder: "Y", none: "-" },
   "reaction.toggle": { broker: "Y", member: "Y", funder: "Y", none: "-" },
   "reply.read_revisions": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "post.report": { broker: "Y", member: "Y", funder: "Y", none: "-" },
+  "moderation.review": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "moderation.hide": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "moderation.lock": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "moderation.pin": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "moderation.move": { broker: "Y", member: "-", funder: "-", none: "-" },
 };
 
 describe("can()", () => {

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { NetworkNav } from "@/components/networks/network-nav";
 import { can } from "@/lib/membership/policy";
 import { viewNetwork } from "@/lib/membership/scope";
+import { countOpenReports } from "@/lib/moderation/queries";
 
 /**
  * The frame of a network's space. It shows where you are; it is not the guard:
@@ -15,6 +16,7 @@ export default async function NetworkLayout({ children, params }: { children: Re
   if (!view) notFound();
   const t = await getTranslations("networkNav");
   const role = view.scope?.role ?? null;
+  const openReports = view.scope && can(role, "moderation.review") ? await countOpenReports(view.scope) : 0;
   const links = [
     { href: `/n/${slug}`, label: t("home"), show: true },
     { href: `/n/${slug}/dialogue`, label: t("dialogue"), show: can(role, "thread.read") },
@@ -22,6 +24,11 @@ export default async function NetworkLayout({ children, params }: { children: Re
     { href: `/n/${slug}/requests`, label: t("requests"), show: can(role, "requests.review") },
     { href: `/n/${slug}/invitations`, label: t("invitations"), show: can(role, "invitations.manage") },
     { href: `/n/${slug}/settings`, label: t("settings"), show: can(role, "network.edit") },
+    {
+      href: `/n/${slug}/moderation`,
+      label: t("moderation", { count: openReports }),
+      show: can(role, "moderation.review"),
+    },
     { href: `/n/${slug}/audit`, label: t("audit"), show: can(role, "audit.view") },
   ].filter((l) => l.show);
   return (

@@ -55,6 +55,8 @@ export default async function AuditPage({
                         from: role(e.detail.from),
                         to: role(e.detail.to),
                         role: role(e.detail.role),
+                        title: typeof e.detail.title === "string" ? e.detail.title : "",
+                        reason: typeof e.detail.reason === "string" ? e.detail.reason : "",
                       })
                     : e.action}
                 </td>

@@ -6,11 +6,17 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/dialogue/markdown";
 import { PrinciplesReminder } from "@/components/dialogue/principles-reminder";
 import { DeleteReplyForm, EditReplyForm, Reactions } from "@/components/dialogue/reply-actions";
+import { LiveThread } from "@/components/dialogue/live-thread";
 import { ReplyComposer } from "@/components/dialogue/reply-composer";
+import { HidePostForm, RestorePostForm, ThreadModeration } from "@/components/moderation/moderation-forms";
+import { ReportForm } from "@/components/moderation/report-form";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { recordThreadVisit } from "@/lib/dialogue/mutations";
 import { isOwnReply } from "@/lib/dialogue/policy";
 import { decodeCursor, findQuotableReply, loadThreadPage } from "@/lib/dialogue/queries";
+import { AREAS, LEVELS } from "@/lib/dialogue/schema";
+import { can } from "@/lib/membership/policy";
+import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 
 export const dynamic = "force-dynamic";
@@ -45,6 +51,7 @@ export default async function ThreadPage({
   const t = await getTranslations("dialogue");
   const tl = await getTranslations("levels");
   const ta = await getTranslations("areas");
+  const tm = await getTranslations("moderation");
   const format = await getFormatter();
   const { thread, replies, next, members } = data;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
@@ -76,6 +83,24 @@ export default async function ThreadPage({
           </p>
         ) : null}
         <Markdown source={thread.body} />
+        {can(scope.role, "post.report") && !thread.hiddenAt ? (
+          <ReportForm slug={slug} threadId={thread.id} label={tm("reportThread")} />
+        ) : null}
+        {can(scope.role, "moderation.hide") ? (
+          <section aria-label={tm("tools")} className="border-t border-line pt-3">
+            <ThreadModeration
+              slug={slug}
+              threadId={thread.id}
+              locked={!!thread.lockedAt}
+              pinned={!!thread.pinnedAt}
+              hidden={!!thread.hiddenAt}
+              level={thread.level}
+              area={thread.area}
+              levels={LEVELS.map((value) => ({ value, label: tl(value) }))}
+              areas={AREAS.map((value) => ({ value, label: ta(value) }))}
+            />
+          </section>
+        ) : null}
       </article>
 
       <section aria-labelledby="replies-title" className="space-y-3">
@@ -113,10 +138,16 @@ export default async function ThreadPage({
                   </p>
                   {reply.deletedAt ? (
                     <p className="italic text-muted">{t("replyDeleted")}</p>
-                  ) : reply.hiddenAt && reply.authorId !== scope.userId && scope.role !== "broker" ? (
+                  ) : reply.hiddenAt && !canSeeHiddenText(scope, reply) ? (
                     <p className="italic text-muted">{t("replyHidden", { reason: reply.hiddenReason || t("noReason") })}</p>
                   ) : (
                     <>
+                      {reply.hiddenAt ? (
+                        <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
+                          {t("replyHidden", { reason: reply.hiddenReason || t("noReason") })}
+                          {reply.authorId === scope.userId ? <> {tm("ownHidden")}</> : null}
+                        </p>
+                      ) : null}
                       <Markdown source={reply.body} />
                       {reply.revisions.length > 0 ? (
                         <details className="text-sm">
@@ -133,9 +164,11 @@ export default async function ThreadPage({
                           </ol>
                         </details>
                       ) : null}
-                      <Reactions slug={slug} replyId={reply.id} reactions={reply.reactions} label={t("reactionsTo", { name })} />
+                      {reply.hiddenAt ? null : (
+                        <Reactions slug={slug} replyId={reply.id} reactions={reply.reactions} label={t("reactionsTo", { name })} />
+                      )}
                       <div className="flex flex-wrap items-start gap-2">
-                        {open ? (
+                        {open && !reply.hiddenAt ? (
                           <Link
                             href={`/n/${slug}/dialogue/${thread.id}?${new URLSearchParams({ ...(after ? { after } : {}), quote: reply.id })}#composer`}
                             className={buttonClass.quiet}
@@ -144,8 +177,22 @@ export default async function ThreadPage({
                             {t("quote")}
                           </Link>
                         ) : null}
-                        {own && open ? <EditReplyForm slug={slug} replyId={reply.id} body={reply.body} /> : null}
+                        {own && open && !reply.hiddenAt ? <EditReplyForm slug={slug} replyId={reply.id} body={reply.body} /> : null}
                         {own ? <DeleteReplyForm slug={slug} replyId={reply.id} /> : null}
+                        {!reply.hiddenAt && can(scope.role, "post.report") ? (
+                          <ReportForm slug={slug} threadId={thread.id} replyId={reply.id} label={tm("reportReply", { name })} />
+                        ) : null}
+                        {can(scope.role, "moderation.hide") ? (
+                          reply.hiddenAt ? (
+                            <RestorePostForm post={{ slug, threadId: thread.id, replyId: reply.id }} label={tm("restoreReply")} />
+                          ) : (
+                            <HidePostForm
+                              post={{ slug, threadId: thread.id, replyId: reply.id }}
+                              summaryLabel={tm("hideReply")}
+                              submit={tm("hideReply")}
+                            />
+                          )
+                        ) : null}
                       </div>
                     </>
                   )}
@@ -182,6 +229,7 @@ export default async function ThreadPage({
           <p>{thread.hiddenAt ? t("noRepliesHidden") : t("noRepliesLocked")}</p>
         )}
       </section>
+      <LiveThread url={`/n/${slug}/dialogue/${thread.id}/live`} />
     </div>
   );
 }
