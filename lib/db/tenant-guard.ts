@@ -12,6 +12,7 @@ export const TENANT_MODELS = new Set<string>([
   "ThreadRead",
   "Mention",
   "Report",
+  "Notification",
 ]);
 
 const WHERE_OPERATIONS = new Set([

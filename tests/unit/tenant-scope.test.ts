@@ -17,6 +17,7 @@ describe("checkTenantScope", () => {
       "Invitation",
       "Membership",
       "Mention",
+      "Notification",
       "Reaction",
       "Reply",
       "ReplyRevision",
