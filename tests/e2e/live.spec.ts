@@ -19,6 +19,7 @@ test("a reply posted by someone else appears on an open thread page without a re
   await writer.goto(`/n/${network.slug}`);
   await writer.getByLabel("I have read the principles and accept them.").check();
   await writer.getByRole("button", { name: "Join" }).click();
+  await expect(writer.getByText(`Welcome to ${network.name}.`)).toBeVisible();
   await writer.goto(threadUrl);
   await writer.getByRole("textbox", { name: "Reply", exact: true }).fill("Hello from the other side.");
   await writer.getByRole("button", { name: "Post reply" }).click();
