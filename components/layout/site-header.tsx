@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/accounts/actions";
 import { getViewer } from "@/lib/auth/session";
 import { listViewerNetworks } from "@/lib/networks/queries";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
 import { LanguageSwitcher } from "./language-switcher";
 import { NetworkSwitcher } from "./network-switcher";
 
@@ -10,6 +11,7 @@ export async function SiteHeader() {
   const t = await getTranslations("layout");
   const viewer = await getViewer();
   const networks = viewer ? await listViewerNetworks(viewer.id) : [];
+  const unread = viewer ? await countUnreadNotifications(viewer.id) : 0;
   const locale = await getLocale();
   return (
     <header className="border-b border-line bg-white">
@@ -23,6 +25,9 @@ export async function SiteHeader() {
           <LanguageSwitcher current={locale} />
           {viewer ? (
             <>
+              <Link href="/notifications" className="font-medium">
+                {t("notificationsCount", { count: unread })}
+              </Link>
               <Link href="/profile" className="font-medium">
                 {t("profile")}
               </Link>

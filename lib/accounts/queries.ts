@@ -47,6 +47,19 @@ export async function exportAccountData(userId: string) {
         },
       },
       sessions: { select: { expires: true, createdAt: true } },
+      // What the person wrote and was told, in every network (their own words, also where they left).
+      threads: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, title: true, body: true, level: true, area: true, createdAt: true, network: { select: { slug: true } } },
+      },
+      replies: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, threadId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, network: { select: { slug: true } } },
+      },
+      notifications: {
+        orderBy: { createdAt: "asc" },
+        select: { kind: true, threadId: true, replyId: true, readAt: true, createdAt: true, network: { select: { slug: true } } },
+      },
     },
   });
   if (!user) return null;

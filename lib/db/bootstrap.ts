@@ -1,6 +1,7 @@
 import { env } from "../env";
 import { db, embeddedDatabase } from "./client";
 import { seedDemo } from "./demo";
+import { backfillSearchVectors } from "@/lib/search/mutations";
 import { applyMigrations } from "./migrations";
 
 let prepared: Promise<void> | undefined;
@@ -19,6 +20,11 @@ export function prepareDatabase(opts: { seed?: boolean } = {}): Promise<void> {
       ? await applyMigrations({ kind: "pglite", db: pglite })
       : await applyMigrations({ kind: "postgres", url: e.DATABASE_URL ?? "" });
     if (applied.length) console.log(`[kring] applied migrations: ${applied.join(", ")}`);
+    // Rows written before search existed (or by scripts that bypass the mutations) get their vectors.
+    const indexed = await backfillSearchVectors(db());
+    if (indexed.threads || indexed.replies) {
+      console.log(`[kring] indexed for search: ${indexed.threads} threads, ${indexed.replies} replies`);
+    }
     if ((opts.seed ?? true) && e.seedDemo && (await db().user.count()) === 0) {
       const created = await seedDemo(db());
       if (created.length) console.log(`[kring] seeded demo networks: ${created.join(", ")}`);

@@ -2,6 +2,7 @@ import type { Db } from "./client";
 import { makeMembership, makeNetwork, makeUser } from "./factories";
 import type { Locale, Role } from "./generated/enums";
 import { defaultPrinciples } from "@/lib/networks/defaults";
+import { backfillSearchVectors } from "@/lib/search/mutations";
 
 type DemoPerson = { email: string; name: string; bio: string; locale: Locale; role: Role };
 type DemoReply = { by: number; body: string };
@@ -219,6 +220,8 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
       data: { networkId: network.id, actorId: broker.user.id, action: "network.created" },
     });
     await seedThreads(prisma, network.id, demo.threads, users.map((u) => u.user.id));
+    // The seed writes rows directly, so it indexes them for search in one statement per table.
+    await backfillSearchVectors(prisma, network.id);
     created.push(demo.slug);
   }
   return created;

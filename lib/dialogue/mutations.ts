@@ -4,6 +4,8 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { publishThreadEvent } from "@/lib/live/mutations";
 import type { NetworkScope } from "@/lib/membership/scope";
+import { notifyReplyCreated } from "@/lib/notifications/mutations";
+import { indexReply, indexThread } from "@/lib/search/mutations";
 import { assertOwnReply, assertThreadOpen } from "./policy";
 import type { Area, Level, ReactionKind } from "./schema";
 
@@ -39,6 +41,7 @@ export async function createThread(
           data: { ...key, title: input.title, body: input.body, level: input.level, area: input.area, lastActivityAt: now },
           select: { id: true },
         });
+        await indexThread(tx, scope.networkId, thread.id);
         await markRead(tx, scope, thread.id, now);
         return thread;
       }),
@@ -94,6 +97,7 @@ export async function createReply(
           data: { ...key, threadId: thread.id, body: input.body, quotedReplyId: input.quotedReplyId, createdAt: now },
           select: { id: true, threadId: true },
         });
+        await indexReply(tx, scope.networkId, reply.id);
         const mentioned = await mentionTargets(tx, scope, input.mentions, input.body);
         if (mentioned.length) {
           await tx.mention.createMany({
@@ -101,6 +105,7 @@ export async function createReply(
             skipDuplicates: true,
           });
         }
+        await notifyReplyCreated(tx, scope, reply, mentioned);
         await tx.thread.update({
           where: { id: thread.id, networkId: scope.networkId },
           data: { replyCount: { increment: 1 }, lastActivityAt: now },
@@ -156,6 +161,7 @@ export async function editReply(scope: NetworkScope, input: { replyId: string; b
       where: { id: reply.id, networkId: scope.networkId },
       data: { body: input.body, editedAt: new Date() },
     });
+    await indexReply(tx, scope.networkId, reply.id);
     await publishThreadEvent(tx, { networkId: scope.networkId, threadId: reply.threadId, kind: "reply.updated", replyId: reply.id });
     return { id: reply.id, threadId: reply.threadId };
   });

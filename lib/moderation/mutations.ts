@@ -5,6 +5,8 @@ import type { Area, Level } from "@/lib/dialogue/schema";
 import { canSeeThread } from "@/lib/dialogue/policy";
 import { AppError } from "@/lib/errors";
 import type { NetworkScope } from "@/lib/membership/scope";
+import { notifyModeration } from "@/lib/notifications/mutations";
+import type { ModerationAct } from "@/lib/notifications/schema";
 import { assertReportable, assertReportOpen } from "./policy";
 import type { PostRef } from "./schema";
 
@@ -74,6 +76,19 @@ async function lockPost(tx: Tx, scope: NetworkScope, ref: PostRef): Promise<Lock
   const post = rows[0];
   if (!post) throw new AppError("not_found");
   return post;
+}
+
+/** Tells the post's author that a broker hid or restored it (see lib/notifications/mutations.ts). */
+async function notifyPostAuthor(tx: Tx, scope: NetworkScope, post: LockedPost, act: ModerationAct, at: Date) {
+  await notifyModeration(tx, scope, {
+    act,
+    authorId: post.authorId,
+    threadId: post.threadId,
+    replyId: post.replyId,
+    threadAuthorId: post.threadAuthorId,
+    threadHiddenAt: post.replyId ? post.threadHiddenAt : null,
+    at,
+  });
 }
 
 function postDetail(post: LockedPost) {
@@ -147,6 +162,7 @@ export async function hidePost(scope: NetworkScope, input: PostRef & { reason: s
       subjectUserId: post.authorId,
       detail: { ...postDetail(post), reason: input.reason, resolvedReports: resolved },
     });
+    await notifyPostAuthor(tx, scope, post, "hide", now);
     return { threadId: post.threadId };
   });
 }
@@ -166,6 +182,7 @@ export async function restorePost(scope: NetworkScope, input: PostRef) {
       subjectUserId: post.authorId,
       detail: { ...postDetail(post), reason: post.hiddenReason },
     });
+    await notifyPostAuthor(tx, scope, post, "restore", new Date());
     return { threadId: post.threadId };
   });
 }
@@ -225,6 +242,17 @@ async function changeThread(
       subjectUserId: thread.authorId,
       detail: { threadId: thread.id, title: thread.title, ...change.detail },
     });
+    if (change.action === "thread.locked") {
+      await notifyModeration(tx, scope, {
+        act: "lock",
+        authorId: thread.authorId,
+        threadId: thread.id,
+        replyId: null,
+        threadAuthorId: thread.authorId,
+        threadHiddenAt: thread.hiddenAt,
+        at: new Date(),
+      });
+    }
     return { threadId: thread.id };
   });
 }

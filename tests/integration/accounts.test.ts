@@ -32,6 +32,31 @@ describe("download my data", () => {
       [theirs.slug, "funder"],
     ]);
     expect(JSON.stringify(body)).not.toContain(other.email);
+    expect(body.account).toMatchObject({ threads: [], replies: [], notifications: [] });
+  });
+
+  it("includes the person's own threads, replies and notifications", async () => {
+    const me = await user("Me");
+    const other = await user("Other");
+    const net = await makeNetwork(db(), { brokerId: me.id, slug: "talk", name: "Talk" });
+    await member(net, other);
+    const thread = await db().thread.create({
+      data: { networkId: net.id, authorId: me.id, title: "My thread", body: "My words", level: "network", area: "means" },
+      select: { id: true },
+    });
+    await db().reply.create({ data: { networkId: net.id, threadId: thread.id, authorId: me.id, body: "My reply" } });
+    await db().reply.create({ data: { networkId: net.id, threadId: thread.id, authorId: other.id, body: "Their reply" } });
+    await db().notification.create({
+      data: { networkId: net.id, userId: me.id, kind: "reply_to_thread", actorId: other.id, threadId: thread.id, dedupeKey: "reply:x" },
+    });
+    signInAs(me);
+    const body = await (await exportRoute()).json();
+    expect(body.account.threads.map((t: { title: string }) => t.title)).toEqual(["My thread"]);
+    expect(body.account.replies.map((r: { body: string }) => r.body)).toEqual(["My reply"]);
+    expect(body.account.notifications.map((n: { kind: string; network: { slug: string } }) => [n.kind, n.network.slug])).toEqual([
+      ["reply_to_thread", "talk"],
+    ]);
+    expect(JSON.stringify(body)).not.toContain("Their reply");
   });
 
   it("answers 401 to a visitor", async () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { SearchForm } from "@/components/search/search-form";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
 import { decodeCursor, listThreads } from "@/lib/dialogue/queries";
 import { AREAS, LEVELS, threadFilterSchema } from "@/lib/dialogue/schema";
@@ -37,6 +38,7 @@ export default async function DialoguePage({
           {t("newThread")}
         </Link>
       </div>
+      <SearchForm slug={slug} />
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filters")}>
         <div className="space-y-1">
           <label htmlFor="filter-level" className="block font-medium">

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { MarkAllReadForm } from "@/components/notifications/mark-all-read-form";
+import { buttonClass, cardClass } from "@/components/ui/styles";
+import { getViewer } from "@/lib/auth/session";
+import { decodeCursor } from "@/lib/membership/queries";
+import { listNotifications, type NotificationItem } from "@/lib/notifications/queries";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notifications"))("title") };
+}
+
+function messageKey(item: NotificationItem) {
+  if (item.kind === "mention") return "mention";
+  if (item.kind === "reply_to_thread") return "reply";
+  const act = item.act ?? "hide";
+  return act === "lock" ? "lock_thread" : (`${act}_${item.replyId ? "reply" : "thread"}` as const);
+}
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/signin?callbackUrl=/notifications");
+  const { after } = await searchParams;
+  const { items, next } = await listNotifications(viewer.id, decodeCursor(after));
+  const t = await getTranslations("notifications");
+  const format = await getFormatter();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-muted">{t("intro")}</p>
+        </div>
+        <MarkAllReadForm />
+      </div>
+      {items.length === 0 ? (
+        <p className={cardClass}>{t("empty")}</p>
+      ) : (
+        <ol aria-label={t("listLabel")} className="space-y-3">
+          {items.map((item) => {
+            const unread = item.readAt === null;
+            return (
+              <li
+                key={item.id}
+                className={`${cardClass} space-y-1 ${unread ? "border-l-4 border-l-accent" : ""}`}
+              >
+                <p className="flex flex-wrap items-baseline gap-2">
+                  {unread ? (
+                    <span className="rounded-md bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent-strong">
+                      {t("unread")}
+                    </span>
+                  ) : null}
+                  {/* A plain link: following it marks the item read, so it must not be prefetched. */}
+                  <a href={`/notifications/${item.id}`} className={unread ? "font-semibold" : "font-normal"}>
+                    {t(messageKey(item), {
+                      actor: item.actorName || t("someone"),
+                      thread: item.threadTitle ?? t("aThread"),
+                      network: item.networkName,
+                    })}
+                  </a>
+                </p>
+                <p className="text-sm text-muted">
+                  <time dateTime={item.createdAt.toISOString()}>
+                    {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </time>
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <div className="flex flex-wrap gap-3">
+        {after ? (
+          <Link href="/notifications" className={buttonClass.secondary}>
+            {t("newest")}
+          </Link>
+        ) : null}
+        {next ? (
+          <Link href={`/notifications?after=${next}`} className={buttonClass.secondary}>
+            {t("older")}
+          </Link>
+        ) : null}
+      </div>
+    </div>
+  );
+}

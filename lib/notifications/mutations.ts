@@ -1,0 +1,127 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+import type { NotificationKind } from "@/lib/db/generated/enums";
+import type { NetworkScope } from "@/lib/membership/scope";
+import type { ModerationAct } from "./schema";
+
+/**
+ * Notifications are written in the transaction of the event they report, with a dedupe
+ * key per person and event: `createMany({ skipDuplicates })` on the unique
+ * (userId, dedupeKey) makes a repeat of the same event a no-op. Nobody is notified of
+ * their own action, and only active members of the network are notified.
+ */
+
+async function activeRoles(tx: Tx, networkId: string, userIds: string[]) {
+  if (userIds.length === 0) return new Map<string, string>();
+  const rows = await tx.membership.findMany({
+    where: { networkId, status: "active", userId: { in: userIds } },
+    select: { userId: true, role: true },
+  });
+  return new Map(rows.map((m) => [m.userId, m.role as string]));
+}
+
+/**
+ * After a reply: each mentioned member (`mention:<replyId>`), and the thread's author
+ * (`reply:<replyId>`) unless they wrote the reply or are already mentioned in it.
+ * `mentioned` must already be active members (createReply checks that).
+ */
+export async function notifyReplyCreated(
+  tx: Tx,
+  scope: NetworkScope,
+  reply: { id: string; threadId: string },
+  mentioned: string[],
+) {
+  const thread = await tx.thread.findFirst({
+    where: { id: reply.threadId, networkId: scope.networkId },
+    select: { authorId: true },
+  });
+  const mentions = [...new Set(mentioned)].filter((id) => id !== scope.userId);
+  const author = thread?.authorId;
+  const notifyAuthor = author && author !== scope.userId && !mentions.includes(author) ? author : null;
+  const active = await activeRoles(tx, scope.networkId, notifyAuthor ? [notifyAuthor] : []);
+  const base = { networkId: scope.networkId, actorId: scope.userId, threadId: reply.threadId, replyId: reply.id };
+  const data: { networkId: string; actorId: string; threadId: string; replyId: string; userId: string; kind: NotificationKind; dedupeKey: string }[] =
+    mentions.map((userId) => ({ ...base, userId, kind: "mention", dedupeKey: `mention:${reply.id}` }));
+  if (notifyAuthor && active.has(notifyAuthor)) {
+    data.push({ ...base, userId: notifyAuthor, kind: "reply_to_thread", dedupeKey: `reply:${reply.id}` });
+  }
+  if (data.length) await tx.notification.createMany({ data, skipDuplicates: true });
+}
+
+/**
+ * A broker hid, restored or locked someone's post: its author hears of it, unless the
+ * broker is the author, the author left, or the author may not see the thread any more
+ * (a reply in a thread hidden from them).
+ */
+export async function notifyModeration(
+  tx: Tx,
+  scope: NetworkScope,
+  input: {
+    act: ModerationAct;
+    authorId: string | null;
+    threadId: string;
+    replyId: string | null;
+    threadAuthorId: string | null;
+    threadHiddenAt: Date | null;
+    at: Date;
+  },
+) {
+  const author = input.authorId;
+  if (!author || author === scope.userId) return;
+  const role = (await activeRoles(tx, scope.networkId, [author])).get(author);
+  if (!role) return;
+  if (input.threadHiddenAt && role !== "broker" && input.threadAuthorId !== author) return;
+  const postId = input.replyId ?? input.threadId;
+  await tx.notification.createMany({
+    data: [
+      {
+        networkId: scope.networkId,
+        userId: author,
+        kind: "moderation",
+        actorId: scope.userId,
+        threadId: input.threadId,
+        replyId: input.replyId,
+        dedupeKey: `moderation:${input.act}:${postId}:${input.at.getTime()}`,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
+/**
+ * Marks one of the person's notifications read. The network is loaded through the
+ * person's own notifications, so someone else's id finds nothing and changes nothing.
+ * Returns where the notification points, or null.
+ */
+export async function markNotificationRead(userId: string, id: string, at = new Date()) {
+  const found = await db().user.findUnique({
+    where: { id: userId },
+    select: {
+      notifications: {
+        where: { id },
+        select: { id: true, networkId: true, threadId: true, replyId: true, network: { select: { slug: true } } },
+      },
+    },
+  });
+  const n = found?.notifications[0];
+  if (!n) return null;
+  await db().notification.updateMany({
+    where: { networkId: n.networkId, id: n.id, userId, readAt: null },
+    data: { readAt: at },
+  });
+  return { slug: n.network.slug, threadId: n.threadId, replyId: n.replyId };
+}
+
+/** Marks every unread notification of the person read, across networks; returns how many. */
+export async function markAllNotificationsRead(userId: string, at = new Date()) {
+  const before = await db().user.findUnique({
+    where: { id: userId },
+    select: { _count: { select: { notifications: { where: { readAt: null } } } } },
+  });
+  await db().user.update({
+    where: { id: userId },
+    data: { notifications: { updateMany: { where: { readAt: null }, data: { readAt: at } } } },
+    select: { id: true },
+  });
+  return before?._count.notifications ?? 0;
+}

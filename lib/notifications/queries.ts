@@ -1,0 +1,71 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { encodeCursor, type Cursor } from "@/lib/membership/queries";
+import { moderationActOf, NOTIFICATIONS_PAGE_SIZE, type ModerationAct } from "./schema";
+
+/**
+ * The notification centre reads one person's items across networks. One statement
+ * per page joins the network, the thread, the reply and the actor, and keeps only what
+ * the person may still see: networks they are an active member of, threads not hidden
+ * from them, and (for mentions and replies) replies that are neither hidden nor deleted.
+ */
+const visible = Prisma.sql`
+  JOIN "Membership" m ON m."networkId" = n."networkId" AND m."userId" = n."userId" AND m.status = 'active'
+  LEFT JOIN "Thread" t ON t.id = n."threadId" AND t."networkId" = n."networkId"
+  LEFT JOIN "Reply" r ON r.id = n."replyId" AND r."networkId" = n."networkId"`;
+
+const visibleWhere = Prisma.sql`
+  (n."threadId" IS NULL OR t.id IS NOT NULL)
+  AND (t."hiddenAt" IS NULL OR m.role = 'broker' OR t."authorId" = n."userId")
+  AND (n.kind = 'moderation' OR n."replyId" IS NULL
+       OR (r.id IS NOT NULL AND r."deletedAt" IS NULL AND (r."hiddenAt" IS NULL OR m.role = 'broker')))`;
+
+type Row = {
+  id: string;
+  kind: "mention" | "reply_to_thread" | "moderation";
+  dedupeKey: string;
+  threadId: string | null;
+  replyId: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+  networkName: string;
+  networkSlug: string;
+  threadTitle: string | null;
+  actorName: string | null;
+};
+
+export type NotificationItem = Omit<Row, "dedupeKey"> & { act: ModerationAct | null };
+
+export async function listNotifications(userId: string, after?: Cursor, take = NOTIFICATIONS_PAGE_SIZE) {
+  const cursor = after ? Prisma.sql`AND (n."createdAt", n.id) < (${after.at}, ${after.id})` : Prisma.empty;
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT n.id, n.kind::text AS kind, n."dedupeKey", n."threadId", n."replyId", n."readAt", n."createdAt",
+           net.name AS "networkName", net.slug AS "networkSlug", t.title AS "threadTitle", a.name AS "actorName"
+    FROM "Notification" n
+    JOIN "Network" net ON net.id = n."networkId"
+    ${visible}
+    LEFT JOIN "User" a ON a.id = n."actorId"
+    WHERE n."userId" = ${userId} AND ${visibleWhere} ${cursor}
+    ORDER BY n."createdAt" DESC, n.id DESC
+    LIMIT ${take + 1}`;
+  const page = rows.slice(0, take);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ dedupeKey, ...row }): NotificationItem => ({
+      ...row,
+      act: row.kind === "moderation" ? moderationActOf(dedupeKey) : null,
+    })),
+    next: rows.length > take && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}
+
+/** Unread items the person may still see (the header's count): one statement. */
+export async function countUnreadNotifications(userId: string): Promise<number> {
+  const rows = await db().$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count
+    FROM "Notification" n
+    ${visible}
+    WHERE n."userId" = ${userId} AND n."readAt" IS NULL AND ${visibleWhere}`;
+  return rows[0]?.count ?? 0;
+}

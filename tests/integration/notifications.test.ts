@@ -1,0 +1,231 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { onQuery } from "@/lib/db/query-log";
+import { createReplyAction } from "@/lib/dialogue/actions";
+import { decodeCursor } from "@/lib/membership/queries";
+import { hidePostAction, lockThreadAction, restorePostAction } from "@/lib/moderation/actions";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
+import { countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";
+import { call, makeNetwork, member, outcomeOf, signInAs, snapshotDatabase, user, type User } from "./support";
+
+const key = () => randomBytes(16).toString("hex");
+
+/**
+ * Network A: broker Bea, thread author Alice, members Bob and Carol, and a thread by Alice.
+ * Network B: its broker is Oscar (an outsider to A), and Alice is a member there too.
+ */
+async function buildWorld() {
+  const bea = await user("Bea");
+  const alice = await user("Alice");
+  const bob = await user("Bob");
+  const carol = await user("Carol");
+  const oscar = await user("Oscar");
+  const a = await makeNetwork(db(), { brokerId: bea.id, slug: "siac", name: "SIAC" });
+  const b = await makeNetwork(db(), { brokerId: oscar.id, slug: "net-b", name: "Network B" });
+  await member(a, alice);
+  await member(a, bob);
+  await member(a, carol);
+  await member(b, alice);
+  const thread = await db().thread.create({
+    data: { networkId: a.id, authorId: alice.id, title: "Commons", body: "Body", level: "network", area: "means" },
+    select: { id: true },
+  });
+  const threadB = await db().thread.create({
+    data: { networkId: b.id, authorId: alice.id, title: "Over in B", body: "Body", level: "network", area: "means" },
+    select: { id: true },
+  });
+  return { bea, alice, bob, carol, oscar, a, b, thread, threadB };
+}
+type World = Awaited<ReturnType<typeof buildWorld>>;
+
+async function reply(w: World, as: User, body: string, mentions: User[] = [], idempotencyKey = key(), where = { slug: "siac", threadId: w.thread.id }) {
+  signInAs(as);
+  const result = await call(createReplyAction, { ...where, body, mentions: mentions.map((m) => m.id).join(","), idempotencyKey });
+  expect(outcomeOf(result)).toBe("ok");
+  return result.ok ? (result.data as { replyId: string }).replyId : "";
+}
+
+async function notificationsOf(person: User) {
+  const found = await db().user.findUnique({
+    where: { id: person.id },
+    select: { notifications: { orderBy: { createdAt: "asc" }, select: { kind: true, dedupeKey: true, actorId: true, readAt: true, id: true } } },
+  });
+  return found?.notifications ?? [];
+}
+
+describe("notifications from replies", () => {
+  it("notify each mentioned member once, and no non-member or the writer", async () => {
+    const w = await buildWorld();
+    const replyId = await reply(w, w.bob, "Thanks @Carol, @Oscar and @Bob", [w.carol, w.oscar, w.bob]);
+    expect((await notificationsOf(w.carol)).map((n) => [n.kind, n.dedupeKey, n.actorId])).toEqual([
+      ["mention", `mention:${replyId}`, w.bob.id],
+    ]);
+    expect(await notificationsOf(w.oscar)).toEqual([]);
+    expect(await notificationsOf(w.bob)).toEqual([]);
+    // The thread's author hears of the reply.
+    expect((await notificationsOf(w.alice)).map((n) => n.dedupeKey)).toEqual([`reply:${replyId}`]);
+  });
+
+  it("tell the thread's author once: not for their own reply, not twice when also mentioned", async () => {
+    const w = await buildWorld();
+    await reply(w, w.alice, "My own follow-up");
+    expect(await notificationsOf(w.alice)).toEqual([]);
+    const mentioning = await reply(w, w.bob, "What do you think, @Alice?", [w.alice]);
+    expect((await notificationsOf(w.alice)).map((n) => [n.kind, n.dedupeKey])).toEqual([["mention", `mention:${mentioning}`]]);
+  });
+
+  it("do not repeat when the same reply is sent again with its idempotency key", async () => {
+    const w = await buildWorld();
+    const same = key();
+    const first = await reply(w, w.bob, "Hello @Carol", [w.carol], same);
+    const second = await reply(w, w.bob, "Hello @Carol", [w.carol], same);
+    expect(second).toBe(first);
+    expect(await notificationsOf(w.carol)).toHaveLength(1);
+    expect(await notificationsOf(w.alice)).toHaveLength(1);
+  });
+});
+
+describe("notifications from moderation", () => {
+  it("tell the author when a broker hides, restores or locks their post, never the broker", async () => {
+    const w = await buildWorld();
+    const replyId = await reply(w, w.bob, "A sharp remark");
+    signInAs(w.bea);
+    expect(outcomeOf(await call(hidePostAction, { slug: "siac", threadId: w.thread.id, replyId, reason: "Too sharp" }))).toBe("ok");
+    const afterHide = await notificationsOf(w.bob);
+    expect(afterHide.map((n) => [n.kind, n.actorId])).toEqual([["moderation", w.bea.id]]);
+    expect(afterHide[0]?.dedupeKey).toMatch(new RegExp(`^moderation:hide:${replyId}:\\d+$`));
+    // A second hide is refused and notifies nobody.
+    expect(outcomeOf(await call(hidePostAction, { slug: "siac", threadId: w.thread.id, replyId, reason: "Again" }))).toBe("post_hidden");
+    expect(await notificationsOf(w.bob)).toHaveLength(1);
+    expect(outcomeOf(await call(restorePostAction, { slug: "siac", threadId: w.thread.id, replyId }))).toBe("ok");
+    expect((await notificationsOf(w.bob)).map((n) => n.dedupeKey.split(":")[1])).toEqual(["hide", "restore"]);
+    expect(outcomeOf(await call(lockThreadAction, { slug: "siac", threadId: w.thread.id, reason: "Cooling down" }))).toBe("ok");
+    const aliceItems = await listNotifications(w.alice.id);
+    expect(aliceItems.items.map((i) => [i.kind, i.act, i.threadTitle, i.networkName, i.actorName])).toContainEqual([
+      "moderation",
+      "lock",
+      "Commons",
+      "SIAC",
+      "Bea",
+    ]);
+    expect(await notificationsOf(w.bea)).toEqual([]);
+  });
+
+  it("take a mention out of the centre once the reply is hidden from the person", async () => {
+    const w = await buildWorld();
+    const replyId = await reply(w, w.bob, "Hey @Carol", [w.carol]);
+    expect(await countUnreadNotifications(w.carol.id)).toBe(1);
+    signInAs(w.bea);
+    await call(hidePostAction, { slug: "siac", threadId: w.thread.id, replyId, reason: "Off topic" });
+    expect((await listNotifications(w.carol.id)).items).toEqual([]);
+    expect(await countUnreadNotifications(w.carol.id)).toBe(0);
+  });
+});
+
+describe("people who left", () => {
+  it("get no new notifications and no longer see old ones", async () => {
+    const w = await buildWorld();
+    await reply(w, w.bob, "Hi @Carol", [w.carol]);
+    expect((await listNotifications(w.carol.id)).items).toHaveLength(1);
+    await db().membership.update({
+      where: { networkId_userId: { networkId: w.a.id, userId: w.carol.id } },
+      data: { status: "left" },
+    });
+    await reply(w, w.bob, "Hi again @Carol", [w.carol]);
+    expect(await notificationsOf(w.carol)).toHaveLength(1);
+    expect((await listNotifications(w.carol.id)).items).toEqual([]);
+    expect(await countUnreadNotifications(w.carol.id)).toBe(0);
+    // The thread's author who left hears of no reply either.
+    await db().membership.update({
+      where: { networkId_userId: { networkId: w.a.id, userId: w.alice.id } },
+      data: { status: "left" },
+    });
+    await reply(w, w.bob, "Anyone?");
+    expect(await notificationsOf(w.alice)).toHaveLength(2);
+  });
+});
+
+describe("reading notifications", () => {
+  it("counts unread across networks, marks one read and then all read", async () => {
+    const w = await buildWorld();
+    await reply(w, w.bob, "First");
+    await reply(w, w.oscar, "From B", [], key(), { slug: "net-b", threadId: w.threadB.id });
+    await reply(w, w.bob, "Second");
+    expect(await countUnreadNotifications(w.alice.id)).toBe(3);
+    const { items } = await listNotifications(w.alice.id);
+    expect(items.map((i) => i.networkName)).toEqual(["SIAC", "Network B", "SIAC"]);
+    signInAs(w.alice);
+    expect(outcomeOf(await call(markNotificationReadAction, { id: items[1]!.id }))).toBe("ok");
+    expect(await countUnreadNotifications(w.alice.id)).toBe(2);
+    const all = await call(markAllNotificationsReadAction, {});
+    expect(all).toMatchObject({ ok: true, data: { count: 2 } });
+    expect(await countUnreadNotifications(w.alice.id)).toBe(0);
+    expect((await notificationsOf(w.alice)).every((n) => n.readAt !== null)).toBe(true);
+  });
+
+  it("another person cannot mark your notification read", async () => {
+    const w = await buildWorld();
+    await reply(w, w.bob, "Hello");
+    const [mine] = await notificationsOf(w.alice);
+    const before = await snapshotDatabase();
+    for (const other of [w.bob, w.oscar, w.bea]) {
+      signInAs(other);
+      expect(outcomeOf(await call(markNotificationReadAction, { id: mine!.id }))).toBe("not_found");
+      expect(outcomeOf(await call(markAllNotificationsReadAction, {}))).toBe("ok");
+    }
+    signInAs(null);
+    expect(outcomeOf(await call(markNotificationReadAction, { id: mine!.id }))).toBe("unauthenticated");
+    expect(await snapshotDatabase()).toBe(before);
+    expect(await countUnreadNotifications(w.alice.id)).toBe(1);
+  });
+
+  it("pages newest first by key, without gaps or duplicates, also with equal timestamps", async () => {
+    const w = await buildWorld();
+    const at = new Date("2026-01-01T10:00:00Z");
+    await db().notification.createMany({
+      data: Array.from({ length: 25 }, (_, i) => ({
+        networkId: w.a.id,
+        userId: w.alice.id,
+        kind: "reply_to_thread" as const,
+        actorId: w.bob.id,
+        threadId: w.thread.id,
+        dedupeKey: `test:${i}`,
+        createdAt: i < 10 ? at : new Date(at.getTime() + i * 1000),
+      })),
+    });
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof listNotifications>> = await listNotifications(w.alice.id, decodeCursor(after), 10);
+      seen.push(...page.items.map((i) => i.id));
+      const times = page.items.map((i) => i.createdAt.getTime());
+      expect(times).toEqual([...times].sort((x, y) => y - x));
+      after = page.next;
+      pages += 1;
+    } while (after && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(25);
+    expect(new Set(seen).size).toBe(25);
+  });
+
+  it("costs one query per page and one for the count, whatever the number of networks and items", async () => {
+    const w = await buildWorld();
+    for (let i = 0; i < 3; i++) {
+      await reply(w, w.bob, `In A ${i}`);
+      await reply(w, w.oscar, `In B ${i}`, [], key(), { slug: "net-b", threadId: w.threadB.id });
+    }
+    const statements: string[] = [];
+    const stop = onQuery((sql) => statements.push(sql));
+    try {
+      const page = await listNotifications(w.alice.id);
+      expect(page.items.map((i) => [i.actorName, i.threadTitle])).toContainEqual(["Oscar", "Over in B"]);
+      expect(page.items).toHaveLength(6);
+      expect(await countUnreadNotifications(w.alice.id)).toBe(6);
+    } finally {
+      stop();
+    }
+    expect(statements).toHaveLength(2);
+  });
+});
