@@ -15,7 +15,7 @@ import { existsSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrations";
-import { encodeCursor } from "../lib/dialogue/queries";
+import { encodeCursor } from "../lib/cursor";
 import { THREADS_PAGE_SIZE } from "../lib/dialogue/schema";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkAllReadForm } from "@/components/notifications/mark-all-read-form";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { getViewer } from "@/lib/auth/session";
-import { decodeCursor } from "@/lib/membership/queries";
+import { decodeCursor } from "@/lib/cursor";
 import { listNotifications, type NotificationItem } from "@/lib/notifications/queries";
 
 export const dynamic = "force-dynamic";

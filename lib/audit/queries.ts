@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { encodeCursor, type Cursor } from "@/lib/membership/queries";
+import { encodeCursor, type Cursor } from "@/lib/cursor";
 import type { NetworkScope } from "@/lib/membership/scope";
 
 export const AUDIT_PAGE_SIZE = 50;

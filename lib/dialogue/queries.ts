@@ -1,24 +1,11 @@
 import "server-only";
+import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { canReadRevisions, canSeeThread } from "./policy";
 import { REACTION_KINDS, REPLIES_PAGE_SIZE, THREADS_PAGE_SIZE, type Area, type Level, type ReactionKind } from "./schema";
-
-export type Cursor = { at: Date; id: string };
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(`${c.at.toISOString()}|${c.id}`).toString("base64url");
-}
-
-export function decodeCursor(raw: string | undefined | null): Cursor | undefined {
-  if (!raw || raw.length > 200) return undefined;
-  const [at, id] = Buffer.from(raw, "base64url").toString().split("|");
-  const date = at ? new Date(at) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || !id) return undefined;
-  return { at: date, id };
-}
 
 /** The names of the people behind some rows, in one query (users are not tenant rows). */
 async function namesOf(ids: (string | null)[]): Promise<Map<string, string | null>> {

@@ -1,23 +1,10 @@
 import "server-only";
+import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
 import { hashToken } from "./invitations";
 import type { NetworkScope } from "./scope";
 
 export const MEMBERS_PAGE_SIZE = 50;
-
-export type Cursor = { at: Date; id: string };
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(`${c.at.toISOString()}|${c.id}`).toString("base64url");
-}
-
-export function decodeCursor(raw: string | undefined | null): Cursor | undefined {
-  if (!raw) return undefined;
-  const [at, id] = Buffer.from(raw, "base64url").toString().split("|");
-  const date = at ? new Date(at) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || !id) return undefined;
-  return { at: date, id };
-}
 
 /** The member directory: active members with their profiles, oldest first, keyset-paged. */
 export async function listMembers(scope: NetworkScope, after?: Cursor, take = MEMBERS_PAGE_SIZE) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { encodeCursor, type Cursor } from "@/lib/membership/queries";
+import { encodeCursor, type Cursor } from "@/lib/cursor";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { EXCERPT_MAX, REPORTS_PAGE_SIZE } from "./schema";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { encodeCursor, type Cursor } from "@/lib/membership/queries";
+import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { moderationActOf, NOTIFICATIONS_PAGE_SIZE, type ModerationAct } from "./schema";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { encodeCursor } from "@/lib/dialogue/queries";
+import { encodeCursor } from "@/lib/cursor";
 import { REPLIES_PAGE_SIZE } from "@/lib/dialogue/schema";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { dutchAlternative, SEARCH_PAGE_SIZE } from "./schema";

@@ -10,7 +10,8 @@ import {
   toggleReactionAction,
 } from "@/lib/dialogue/actions";
 import { recordThreadVisit } from "@/lib/dialogue/mutations";
-import { decodeCursor, listThreads, loadThreadPage } from "@/lib/dialogue/queries";
+import { listThreads, loadThreadPage } from "@/lib/dialogue/queries";
+import { decodeCursor } from "@/lib/cursor";
 import type { ErrorCode } from "@/lib/errors";
 import { requireMember } from "@/lib/membership/scope";
 import {

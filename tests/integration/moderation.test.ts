@@ -18,7 +18,7 @@ import {
   unpinThreadAction,
 } from "@/lib/moderation/actions";
 import { countOpenReports, excerpt, listOpenReports } from "@/lib/moderation/queries";
-import { decodeCursor } from "@/lib/membership/queries";
+import { decodeCursor } from "@/lib/cursor";
 import {
   asUser,
   call,

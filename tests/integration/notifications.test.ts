@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { onQuery } from "@/lib/db/query-log";
 import { createReplyAction } from "@/lib/dialogue/actions";
-import { decodeCursor } from "@/lib/membership/queries";
+import { decodeCursor } from "@/lib/cursor";
 import { hidePostAction, lockThreadAction, restorePostAction } from "@/lib/moderation/actions";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/lib/notifications/actions";
 import { countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";

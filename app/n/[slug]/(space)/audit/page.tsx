@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/styles";
 import { listAudit } from "@/lib/audit/queries";
-import { decodeCursor } from "@/lib/membership/queries";
+import { decodeCursor } from "@/lib/cursor";
 import { requireMemberPage } from "@/lib/membership/scope";
 
 export const dynamic = "force-dynamic";

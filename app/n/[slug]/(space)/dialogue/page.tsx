@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SearchForm } from "@/components/search/search-form";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
-import { decodeCursor, listThreads } from "@/lib/dialogue/queries";
+import { listThreads } from "@/lib/dialogue/queries";
+import { decodeCursor } from "@/lib/cursor";
 import { AREAS, LEVELS, threadFilterSchema } from "@/lib/dialogue/schema";
 import { requireMemberPage } from "@/lib/membership/scope";
 

@@ -4,7 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { LeaveForm, MemberActions } from "@/components/membership/member-actions";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { can } from "@/lib/membership/policy";
-import { decodeCursor, listMembers } from "@/lib/membership/queries";
+import { listMembers } from "@/lib/membership/queries";
+import { decodeCursor } from "@/lib/cursor";
 import { requireMemberPage } from "@/lib/membership/scope";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DismissReportForm, HidePostForm, RestorePostForm } from "@/components/moderation/moderation-forms";
 import { buttonClass, cardClass } from "@/components/ui/styles";
-import { decodeCursor } from "@/lib/membership/queries";
+import { decodeCursor } from "@/lib/cursor";
 import { requireMemberPage } from "@/lib/membership/scope";
 import { listOpenReports } from "@/lib/moderation/queries";
 
