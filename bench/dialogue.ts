@@ -2,13 +2,16 @@
 //
 // Seeds a fresh database with a network of 1,000 threads (more if a hundred list pages need it) and one thread of 5,000 replies
 // (with reactions and mentions), starts `next start` on it, and measures with autocannon:
-// a bare force-dynamic route (the ceiling), the thread page, and the thread list at page 1
-// and page 100. Prints requests/s and p50/p95/p99 latency for each, and the ratios the
-// issue sets as targets: thread page >= 60% of the bare route, list page 100 within 1.5x
-// of page 1. Figures, not assertions: a benchmark never fails a test run.
+// a bare route handler and a bare force-dynamic page (`/dev/bare`: the root layout and
+// nothing else; the baseline), the thread page, and the thread list at page 1 and page 100.
+// Prints requests/s and p50/p95/p99 latency for each, and the ratios the issue sets as
+// targets: thread page >= 60% of the bare page, list page 100 within 1.5x of page 1. Figures, not assertions: a benchmark never fails a test run.
 //
 // Settings: BENCH_DATABASE_URL (a local PostgreSQL server; default the one on 127.0.0.1),
-// BENCH_SECONDS (per target, default 10), BENCH_CONNECTIONS (default 20), BENCH_PORT (3400).
+// BENCH_SECONDS (per target, default 10), BENCH_CONNECTIONS (default 20), BENCH_PORT (3400),
+// BENCH_ONLY (measure only the targets whose name contains it, plus the bare page),
+// BENCH_PROFILE_DIR (write a V8 CPU profile of the server there, to open in Chrome's DevTools),
+// BENCH_HOLD=1 (seed and start, print the address and cookie, measure nothing; until SIGTERM/Ctrl-C).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -23,6 +26,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const port = Number(process.env.BENCH_PORT ?? 3400);
 const base = `http://localhost:${port}`;
+const only = process.env.BENCH_ONLY;
 
 // At least 1,000 threads, and enough for a 100th page of the list.
 const THREADS = Math.max(1_000, 100 * THREADS_PAGE_SIZE + 10);
@@ -195,7 +199,9 @@ async function main() {
     const { sessionToken, page100 } = await seed(url);
     console.log(`seeded ${THREADS} threads, ${REPLIES} replies, ${REPLIES * 3} reactions in ${Date.now() - t0} ms`);
 
-    server = spawn("npx", ["next", "start", "-p", String(port)], {
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+    server = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
       env: {
         ...process.env,
         DATABASE_URL: url,
@@ -210,27 +216,44 @@ async function main() {
     await waitFor(`${base}/api/health`, server);
     const cookie = `authjs.session-token=${sessionToken}`;
 
+    if (process.env.BENCH_HOLD === "1") {
+      console.log(`holding: ${base} with cookie ${cookie}, thread /n/bench/dialogue/t000000`);
+      await new Promise((r) => {
+        process.once("SIGINT", r);
+        process.once("SIGTERM", r);
+      });
+      return;
+    }
     const threadRes = await fetch(`${base}/n/bench/dialogue/t000000`, { headers: { cookie } });
     if (threadRes.status !== 200) throw new Error(`thread page answered ${threadRes.status}`);
 
+    const targets: [string, string][] = [
+      ["bare route (/api/health)", "/api/health"],
+      ["bare page (/dev/bare)", "/dev/bare"],
+      ["thread page (5,000 replies)", "/n/bench/dialogue/t000000"],
+      ["thread list, page 1", "/n/bench/dialogue"],
+      ["thread list, page 100", `/n/bench/dialogue?after=${page100}`],
+    ];
     const rows: Row[] = [];
-    rows.push(await measure("bare route (/api/health)", "/api/health", cookie));
-    rows.push(await measure("thread page (5,000 replies)", "/n/bench/dialogue/t000000", cookie));
-    rows.push(await measure("thread list, page 1", "/n/bench/dialogue", cookie));
-    rows.push(await measure("thread list, page 100", `/n/bench/dialogue?after=${page100}`, cookie));
+    for (const [name, path] of targets) {
+      if (only && !name.includes(only) && !name.startsWith("bare page")) continue;
+      rows.push(await measure(name, path, cookie));
+    }
+    const row = (prefix: string) => rows.find((r) => r.name.startsWith(prefix));
 
-    const bare = rows[0]!.rps;
+    const bare = row("bare page")!.rps;
     console.log(`\n${connections} connections, ${seconds} s per target, ${new Date().toISOString()}`);
-    console.log("target                           req/s    p50 ms    p95 ms  p99 ms  vs bare  errors");
+    console.log("target                           req/s    p50 ms    p95 ms  p99 ms  vs bare page  errors");
     for (const r of rows) {
       console.log(
-        `${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p95).padStart(9)} ${String(r.p99).padStart(7)} ${((r.rps / bare) * 100).toFixed(0).padStart(6)}%  ${r.errors + r.non2xx}`,
+        `${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p95).padStart(9)} ${String(r.p99).padStart(7)} ${((r.rps / bare) * 100).toFixed(0).padStart(11)}%  ${r.errors + r.non2xx}`,
       );
     }
-    const thread = rows[1]!;
-    const [p1, p100] = [rows[2]!, rows[3]!];
-    console.log(`\nthread page / bare: ${((thread.rps / bare) * 100).toFixed(0)}% (target >= 60%)`);
-    console.log(`list page 100 / page 1 (p50 latency): ${(p100.p50 / Math.max(p1.p50, 1)).toFixed(2)}x (target <= 1.5x)`);
+    const [thread, p1, p100] = [row("thread page"), row("thread list, page 1"), row("thread list, page 100")];
+    if (thread) console.log(`\nthread page / bare page: ${((thread.rps / bare) * 100).toFixed(0)}% (target >= 60%)`);
+    if (p1 && p100) {
+      console.log(`list page 100 / page 1 (p50 latency): ${(p100.p50 / Math.max(p1.p50, 1)).toFixed(2)}x (target <= 1.5x)`);
+    }
   } finally {
     if (server?.pid) {
       try {

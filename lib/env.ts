@@ -27,6 +27,8 @@ const schema = z
       appEnv,
       /** The outbox page and the outbox transport exist only outside production. */
       outboxEnabled: appEnv !== "production",
+      /** Pages for development and measurement (the benchmark's bare page) exist only outside production. */
+      devPagesEnabled: appEnv !== "production",
       /** Demo networks are seeded on first start: by default into the embedded database only. */
       seedDemo: raw.KRING_SEED_DEMO ? raw.KRING_SEED_DEMO === "1" : !raw.DATABASE_URL,
     };
