@@ -8,6 +8,7 @@ export const TENANT_MODELS = new Set<string>([
   "Thread",
   "Reply",
   "ReplyRevision",
+  "ThreadRevision",
   "Reaction",
   "ThreadRead",
   "Mention",
