@@ -199,6 +199,8 @@ async function main() {
     const { sessionToken, page100 } = await seed(url);
     console.log(`seeded ${THREADS} threads, ${REPLIES} replies, ${REPLIES * 3} reactions in ${Date.now() - t0} ms`);
 
+    // Another server on the port would answer in this one's place.
+    if (await fetch(`${base}/api/health`).then(() => true, () => false)) throw new Error(`port ${port} is in use`);
     const profileDir = process.env.BENCH_PROFILE_DIR;
     const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
     server = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {

@@ -1,48 +1,11 @@
-import rehypeExternalLinks from "rehype-external-links";
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
-import rehypeStringify from "rehype-stringify";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
+import { renderMarkdown } from "@/lib/markdown/render";
 
 /**
- * GitHub's sanitising schema, narrowed: no images (no tracking pixels, no remote
- * loads), no inputs (task-list checkboxes render as text), links only to http(s)
- * and mailto. Raw HTML in the Markdown never reaches the tree at all: remark-rehype
- * drops it, and the sanitiser removes anything else not on the list.
+ * Sanitised Markdown on a page. Pass `html` when the text was rendered when it was
+ * written (posts keep it in `bodyHtml`, made by `renderMarkdown`), or `source` to
+ * render here. The `prose-kring` styles live in app/globals.css.
  */
-const schema: SanitizeSchema = {
-  ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((t) => !["img", "picture", "source", "input"].includes(t)),
-  protocols: { href: ["http", "https", "mailto"] },
-  attributes: {
-    ...defaultSchema.attributes,
-    a: ["href", "title"],
-  },
-};
-
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype)
-  .use(rehypeSanitize, schema)
-  // External links (absolute http(s) and `//host`) get rel; no target, so no new windows.
-  .use(rehypeExternalLinks, { rel: ["nofollow", "ugc", "noopener"] })
-  .use(rehypeStringify)
-  .freeze();
-
-/** Markdown as sanitised HTML: safe to put on a page. */
-export function renderMarkdown(source: string): string {
-  return String(processor.processSync(source));
-}
-
-export function Markdown({ source, lang }: { source: string; lang?: string }) {
-  return (
-    <div
-      className="prose-kring space-y-3 break-words [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:border-line [&_blockquote]:pl-3 [&_blockquote]:text-muted [&_code]:rounded [&_code]:bg-sand [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-6 [&_pre]:overflow-x-auto [&_ul]:list-disc [&_ul]:pl-6"
-      lang={lang}
-      dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }}
-    />
-  );
+export function Markdown({ lang, ...text }: { lang?: string } & ({ html: string } | { source: string })) {
+  const html = "html" in text ? text.html : renderMarkdown(text.source);
+  return <div className="prose-kring" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />;
 }

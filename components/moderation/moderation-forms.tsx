@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/messages";
+import { useDisclosure } from "@/components/ui/disclosure";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-types";
@@ -53,14 +54,34 @@ function ActionButton({
   );
 }
 
-/** A decision that needs a reason everyone will see (hide, lock), behind a disclosure. */
-function ReasonForm({
+/** The form of a decision that needs a reason everyone will see (hide, lock). */
+function ReasonFields({
   action: serverAction,
   fields,
-  summary,
-  summaryLabel,
   reasonLabel,
   submit,
+}: {
+  action: Action;
+  fields: Record<string, string>;
+  reasonLabel: string;
+  submit: string;
+}) {
+  const [state, action] = useActionState(serverAction, null);
+  return (
+    <form action={action} className="mt-2 space-y-3" noValidate>
+      <Hidden fields={fields} />
+      <TextAreaField name="reason" label={reasonLabel} state={state} rows={3} maxLength={MODERATION_REASON_MAX} required />
+      <FormMessage state={state} />
+      <SubmitButton variant="danger">{submit}</SubmitButton>
+    </form>
+  );
+}
+
+/** Such a decision behind a disclosure; the form is rendered once it is opened. */
+function ReasonForm({
+  summary,
+  summaryLabel,
+  ...form
 }: {
   action: Action;
   fields: Record<string, string>;
@@ -69,18 +90,13 @@ function ReasonForm({
   reasonLabel: string;
   submit: string;
 }) {
-  const [state, action] = useActionState(serverAction, null);
+  const { ref, opened, onToggle } = useDisclosure();
   return (
-    <details className="text-sm">
+    <details ref={ref} onToggle={onToggle} className="text-sm">
       <summary className={`${buttonClass.quiet} cursor-pointer`} aria-label={summaryLabel}>
         {summary}
       </summary>
-      <form action={action} className="mt-2 space-y-3" noValidate>
-        <Hidden fields={fields} />
-        <TextAreaField name="reason" label={reasonLabel} state={state} rows={3} maxLength={MODERATION_REASON_MAX} required />
-        <FormMessage state={state} />
-        <SubmitButton variant="danger">{submit}</SubmitButton>
-      </form>
+      {opened ? <ReasonFields {...form} /> : null}
     </details>
   );
 }
@@ -104,6 +120,12 @@ export function HidePostForm({ post, summaryLabel, submit }: { post: Post; summa
       submit={submit}
     />
   );
+}
+
+/** The hide form alone (the reason and the button), for a disclosure rendered elsewhere. */
+export function HidePostFields({ post, submit }: { post: Post; submit: string }) {
+  const t = useTranslations("moderation");
+  return <ReasonFields action={hidePostAction} fields={postFields(post)} reasonLabel={t("hideReason")} submit={submit} />;
 }
 
 export function RestorePostForm({ post, label }: { post: Post; label: string }) {

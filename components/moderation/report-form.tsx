@@ -4,10 +4,37 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/messages";
+import { useDisclosure } from "@/components/ui/disclosure";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { reportPostAction } from "@/lib/moderation/actions";
 import { REPORT_REASON_MAX } from "@/lib/moderation/schema";
+
+/** The report form itself: the reason, sent for a thread or one of its replies. */
+export function ReportFields({ slug, threadId, replyId }: { slug: string; threadId: string; replyId?: string }) {
+  const t = useTranslations("moderation");
+  const [state, action] = useActionState(reportPostAction, null);
+  return (
+    <form action={action} className="mt-2 space-y-3" noValidate>
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="threadId" value={threadId} />
+      <input type="hidden" name="replyId" value={replyId ?? ""} />
+      <TextAreaField
+        name="reason"
+        label={t("reportReason")}
+        hint={t("reportHint")}
+        state={state}
+        rows={3}
+        maxLength={REPORT_REASON_MAX}
+        required
+      />
+      <FormMessage state={state} success={t("reportSent")} />
+      <SubmitButton variant="secondary" pendingLabel={t("sending")}>
+        {t("sendReport")}
+      </SubmitButton>
+    </form>
+  );
+}
 
 /** A member's report of a thread or a reply: a small disclosure with the reason. */
 export function ReportForm({
@@ -23,30 +50,13 @@ export function ReportForm({
   label: string;
 }) {
   const t = useTranslations("moderation");
-  const [state, action] = useActionState(reportPostAction, null);
+  const { ref, opened, onToggle } = useDisclosure();
   return (
-    <details className="text-sm">
+    <details ref={ref} onToggle={onToggle} className="text-sm">
       <summary className={`${buttonClass.quiet} cursor-pointer`} aria-label={label}>
         {t("report")}
       </summary>
-      <form action={action} className="mt-2 space-y-3" noValidate>
-        <input type="hidden" name="slug" value={slug} />
-        <input type="hidden" name="threadId" value={threadId} />
-        <input type="hidden" name="replyId" value={replyId ?? ""} />
-        <TextAreaField
-          name="reason"
-          label={t("reportReason")}
-          hint={t("reportHint")}
-          state={state}
-          rows={3}
-          maxLength={REPORT_REASON_MAX}
-          required
-        />
-        <FormMessage state={state} success={t("reportSent")} />
-        <SubmitButton variant="secondary" pendingLabel={t("sending")}>
-          {t("sendReport")}
-        </SubmitButton>
-      </form>
+      {opened ? <ReportFields slug={slug} threadId={threadId} replyId={replyId} /> : null}
     </details>
   );
 }

@@ -1,6 +1,7 @@
 import { env } from "../env";
 import { db, embeddedDatabase } from "./client";
 import { seedDemo } from "./demo";
+import { renderMissingBodies } from "@/lib/dialogue/mutations";
 import { backfillSearchVectors } from "@/lib/search/mutations";
 import { applyMigrations } from "./migrations";
 
@@ -24,6 +25,11 @@ export function prepareDatabase(opts: { seed?: boolean } = {}): Promise<void> {
     const indexed = await backfillSearchVectors(db());
     if (indexed.threads || indexed.replies) {
       console.log(`[kring] indexed for search: ${indexed.threads} threads, ${indexed.replies} replies`);
+    }
+    // Posts without stored HTML (older rows, scripted imports, a renderer change) get it once.
+    const rendered = await renderMissingBodies(db());
+    if (rendered.threads || rendered.replies) {
+      console.log(`[kring] rendered: ${rendered.threads} threads, ${rendered.replies} replies`);
     }
     if ((opts.seed ?? true) && e.seedDemo && (await db().user.count()) === 0) {
       const created = await seedDemo(db());

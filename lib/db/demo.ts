@@ -2,6 +2,7 @@ import type { Db } from "./client";
 import { makeMembership, makeNetwork, makeUser } from "./factories";
 import type { Locale, Role } from "./generated/enums";
 import { defaultPrinciples } from "@/lib/networks/defaults";
+import { renderMissingBodies } from "@/lib/dialogue/mutations";
 import { backfillSearchVectors } from "@/lib/search/mutations";
 
 type DemoPerson = { email: string; name: string; bio: string; locale: Locale; role: Role };
@@ -220,8 +221,9 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
       data: { networkId: network.id, actorId: broker.user.id, action: "network.created" },
     });
     await seedThreads(prisma, network.id, demo.threads, users.map((u) => u.user.id));
-    // The seed writes rows directly, so it indexes them for search in one statement per table.
+    // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
+    await renderMissingBodies(prisma, network.id);
     created.push(demo.slug);
   }
   return created;

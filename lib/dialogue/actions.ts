@@ -7,8 +7,15 @@ import { runAction, type ActionResult } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import type { Permission } from "@/lib/membership/policy";
 import { requireMember } from "@/lib/membership/scope";
-import { createReply, createThread, deleteReply, editReply, toggleReaction } from "./mutations";
-import { createReplySchema, createThreadSchema, deleteReplySchema, editReplySchema, toggleReactionSchema } from "./schema";
+import { createReply, createThread, deleteReply, editReply, editThread, toggleReaction } from "./mutations";
+import {
+  createReplySchema,
+  createThreadSchema,
+  deleteReplySchema,
+  editReplySchema,
+  editThreadSchema,
+  toggleReactionSchema,
+} from "./schema";
 
 /**
  * The membership gate for the dialogue. Every active role may take part, so a
@@ -62,6 +69,15 @@ export async function editReplyAction(_prev: unknown, form: FormData): Promise<A
     const reply = await editReply(scope, { replyId, body });
     revalidateThread(scope.slug, reply.threadId);
     return { replyId: reply.id };
+  });
+}
+
+export async function editThreadAction(_prev: unknown, form: FormData): Promise<ActionResult<{ threadId: string }>> {
+  return runAction(editThreadSchema, form, async ({ slug, ...input }) => {
+    const scope = await requireParticipant(slug, "thread.create");
+    const thread = await editThread(scope, input);
+    revalidateThread(scope.slug, thread.id);
+    return { threadId: thread.id };
   });
 }
 

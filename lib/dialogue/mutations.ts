@@ -3,10 +3,11 @@ import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { publishThreadEvent } from "@/lib/live/mutations";
+import { renderMarkdown } from "@/lib/markdown/render";
 import type { NetworkScope } from "@/lib/membership/scope";
-import { notifyReplyCreated } from "@/lib/notifications/mutations";
+import { notifyMentioned, notifyReplyCreated } from "@/lib/notifications/mutations";
 import { indexReply, indexThread } from "@/lib/search/mutations";
-import { assertOwnReply, assertThreadOpen } from "./policy";
+import { assertOwnReply, assertOwnThread, assertThreadOpen } from "./policy";
 import type { Area, Level, ReactionKind } from "./schema";
 
 /**
@@ -38,7 +39,15 @@ export async function createThread(
       db().$transaction(async (tx) => {
         const now = new Date();
         const thread = await tx.thread.create({
-          data: { ...key, title: input.title, body: input.body, level: input.level, area: input.area, lastActivityAt: now },
+          data: {
+            ...key,
+            title: input.title,
+            body: input.body,
+            bodyHtml: renderMarkdown(input.body),
+            level: input.level,
+            area: input.area,
+            lastActivityAt: now,
+          },
           select: { id: true },
         });
         await indexThread(tx, scope.networkId, thread.id);
@@ -57,17 +66,30 @@ async function markRead(tx: Tx, scope: NetworkScope, threadId: string, at: Date)
   });
 }
 
+/** Whether `@name` stands in the text as a whole name (not the start of a longer one). */
+function names(body: string, name: string | null): boolean {
+  if (!name) return false;
+  const tag = `@${name}`;
+  for (let at = body.indexOf(tag); at !== -1; at = body.indexOf(tag, at + 1)) {
+    const next = body.slice(at + tag.length, at + tag.length + 2);
+    if (!/^[\p{L}\p{N}]/u.test(next)) return true;
+  }
+  return false;
+}
+
 /**
  * Mentions are kept only for active members of this network whose `@Name` is in
- * the text, so a crafted form cannot notify strangers or people not named.
+ * the text, so a crafted form cannot notify strangers or people not named. With
+ * `ids`, only those members are candidates (the ones picked in the autocomplete);
+ * without, every active member is (an edit re-reads the text).
  */
-async function mentionTargets(tx: Tx, scope: NetworkScope, ids: string[], body: string) {
-  if (ids.length === 0) return [];
+async function mentionTargets(tx: Tx, scope: NetworkScope, body: string, ids?: string[]) {
+  if (ids && ids.length === 0) return [];
   const rows = await tx.membership.findMany({
-    where: { networkId: scope.networkId, status: "active", userId: { in: ids } },
+    where: { networkId: scope.networkId, status: "active", ...(ids ? { userId: { in: ids } } : {}) },
     select: { userId: true, user: { select: { name: true } } },
   });
-  return rows.filter((m) => m.user.name && body.includes(`@${m.user.name}`)).map((m) => m.userId);
+  return rows.filter((m) => names(body, m.user.name)).map((m) => m.userId);
 }
 
 export async function createReply(
@@ -94,11 +116,18 @@ export async function createReply(
         }
         const now = new Date();
         const reply = await tx.reply.create({
-          data: { ...key, threadId: thread.id, body: input.body, quotedReplyId: input.quotedReplyId, createdAt: now },
+          data: {
+            ...key,
+            threadId: thread.id,
+            body: input.body,
+            bodyHtml: renderMarkdown(input.body),
+            quotedReplyId: input.quotedReplyId,
+            createdAt: now,
+          },
           select: { id: true, threadId: true },
         });
         await indexReply(tx, scope.networkId, reply.id);
-        const mentioned = await mentionTargets(tx, scope, input.mentions, input.body);
+        const mentioned = await mentionTargets(tx, scope, input.body, input.mentions);
         if (mentioned.length) {
           await tx.mention.createMany({
             data: mentioned.map((userId) => ({ networkId: scope.networkId, replyId: reply.id, userId })),
@@ -147,7 +176,11 @@ async function lockReply(tx: Tx, scope: NetworkScope, replyId: string) {
   return reply;
 }
 
-/** The author edits a reply: the earlier text becomes a revision, the reply is marked edited. */
+/**
+ * The author edits a reply: the earlier text becomes a revision, the reply is marked
+ * edited, and its mentions follow the new text: people newly named are mentioned (and
+ * notified, once), people no longer named are no longer mentioned.
+ */
 export async function editReply(scope: NetworkScope, input: { replyId: string; body: string }) {
   return db().$transaction(async (tx) => {
     const reply = await lockReply(tx, scope, input.replyId);
@@ -159,11 +192,57 @@ export async function editReply(scope: NetworkScope, input: { replyId: string; b
     await tx.replyRevision.create({ data: { networkId: scope.networkId, replyId: reply.id, body: reply.body } });
     await tx.reply.update({
       where: { id: reply.id, networkId: scope.networkId },
-      data: { body: input.body, editedAt: new Date() },
+      data: { body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: new Date() },
     });
     await indexReply(tx, scope.networkId, reply.id);
+    const now = await mentionTargets(tx, scope, input.body);
+    const before = await tx.mention.findMany({
+      where: { networkId: scope.networkId, replyId: reply.id },
+      select: { userId: true },
+    });
+    const added = now.filter((id) => !before.some((m) => m.userId === id));
+    await tx.mention.deleteMany({ where: { networkId: scope.networkId, replyId: reply.id, userId: { notIn: now } } });
+    if (added.length) {
+      await tx.mention.createMany({
+        data: added.map((userId) => ({ networkId: scope.networkId, replyId: reply.id, userId })),
+        skipDuplicates: true,
+      });
+      await notifyMentioned(tx, scope, { id: reply.id, threadId: reply.threadId }, added);
+    }
     await publishThreadEvent(tx, { networkId: scope.networkId, threadId: reply.threadId, kind: "reply.updated", replyId: reply.id });
     return { id: reply.id, threadId: reply.threadId };
+  });
+}
+
+/**
+ * The author edits a thread's title and body: the earlier ones become a revision
+ * (brokers can read them), the thread is marked edited and re-indexed. Like a reply,
+ * a thread a broker hid or locked cannot be edited.
+ */
+export async function editThread(scope: NetworkScope, input: { threadId: string; title: string; body: string }) {
+  return db().$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<
+      { id: string; authorId: string | null; title: string; body: string; lockedAt: Date | null; hiddenAt: Date | null }[]
+    >`
+      SELECT id, "authorId", title, body, "lockedAt", "hiddenAt" FROM "Thread"
+      WHERE id = ${input.threadId} AND "networkId" = ${scope.networkId}
+      FOR UPDATE`;
+    const thread = rows[0];
+    if (!thread) throw new AppError("not_found");
+    assertOwnThread(scope, thread);
+    if (thread.hiddenAt) throw new AppError("post_hidden");
+    assertThreadOpen(thread);
+    if (thread.title === input.title && thread.body === input.body) return { id: thread.id };
+    await tx.threadRevision.create({
+      data: { networkId: scope.networkId, threadId: thread.id, title: thread.title, body: thread.body },
+    });
+    await tx.thread.update({
+      where: { id: thread.id, networkId: scope.networkId },
+      data: { title: input.title, body: input.body, bodyHtml: renderMarkdown(input.body), editedAt: new Date() },
+    });
+    await indexThread(tx, scope.networkId, thread.id);
+    await publishThreadEvent(tx, { networkId: scope.networkId, threadId: thread.id, kind: "thread.updated" });
+    return { id: thread.id };
   });
 }
 
@@ -214,4 +293,45 @@ export async function recordThreadVisit(scope: NetworkScope, threadId: string): 
     ON CONFLICT ("networkId", "threadId", "userId") DO UPDATE SET "lastReadAt" = EXCLUDED."lastReadAt"
     RETURNING (SELECT "lastReadAt" FROM previous) AS previous`;
   return rows[0]?.previous ?? null;
+}
+
+type Sql = Pick<Tx, "$queryRaw" | "$executeRaw">;
+
+/**
+ * Renders the stored HTML of posts that have none: rows written before bodies were
+ * rendered on write, by a seed that bypasses the mutations, or after a renderer change
+ * cleared the column (see lib/markdown/render.ts). In batches; idempotent; run at
+ * start-up. With `networkId` it covers one network only (the demo seed).
+ */
+export async function renderMissingBodies(prisma: Sql, networkId?: string): Promise<{ threads: number; replies: number }> {
+  const only = networkId ?? null;
+  const done = { threads: 0, replies: 0 };
+  const BATCH = 500;
+  for (const table of ["Thread", "Reply"] as const) {
+    for (;;) {
+      const rows =
+        table === "Thread"
+          ? await prisma.$queryRaw<{ id: string; body: string }[]>`
+              SELECT id, body FROM "Thread"
+              WHERE "bodyHtml" IS NULL AND (${only}::text IS NULL OR "networkId" = ${only}::text) LIMIT ${BATCH}`
+          : await prisma.$queryRaw<{ id: string; body: string }[]>`
+              SELECT id, body FROM "Reply"
+              WHERE "bodyHtml" IS NULL AND (${only}::text IS NULL OR "networkId" = ${only}::text) LIMIT ${BATCH}`;
+      if (rows.length === 0) break;
+      const ids = rows.map((r) => r.id);
+      const html = rows.map((r) => renderMarkdown(r.body));
+      if (table === "Thread") {
+        await prisma.$executeRaw`
+          UPDATE "Thread" t SET "bodyHtml" = v.html
+          FROM unnest(${ids}::text[], ${html}::text[]) AS v(id, html) WHERE t.id = v.id`;
+      } else {
+        await prisma.$executeRaw`
+          UPDATE "Reply" r SET "bodyHtml" = v.html
+          FROM unnest(${ids}::text[], ${html}::text[]) AS v(id, html) WHERE r.id = v.id`;
+      }
+      done[table === "Thread" ? "threads" : "replies"] += rows.length;
+      if (rows.length < BATCH) break;
+    }
+  }
+  return done;
 }

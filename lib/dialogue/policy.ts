@@ -23,11 +23,20 @@ export function assertOwnReply(scope: NetworkScope, reply: ReplyState): void {
   if (!reply.authorId || reply.authorId !== scope.userId) throw new AppError("forbidden");
 }
 
+/** Only the author edits a thread. */
+export function assertOwnThread(scope: NetworkScope, thread: { authorId: string | null }): void {
+  if (!thread.authorId || thread.authorId !== scope.userId) throw new AppError("forbidden");
+}
+
+export function isOwnThread(viewerId: string, thread: { authorId: string | null }): boolean {
+  return thread.authorId !== null && thread.authorId === viewerId;
+}
+
 export function isOwnReply(viewerId: string, reply: ReplyState): boolean {
   return reply.authorId !== null && reply.authorId === viewerId && reply.deletedAt === null;
 }
 
-/** A hidden thread is seen by brokers and by its author; everyone else gets a 404. */
+/** A hidden thread's title and text are seen by brokers and by its author; everyone else gets the notice. */
 export function canSeeThread(scope: NetworkScope, thread: ThreadState & { authorId: string | null }): boolean {
   if (!thread.hiddenAt) return true;
   return scope.role === "broker" || (thread.authorId !== null && thread.authorId === scope.userId);

@@ -3,6 +3,7 @@ import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { NetworkScope } from "@/lib/membership/scope";
+import { renderMarkdown } from "@/lib/markdown/render";
 import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { canReadRevisions, canSeeThread } from "./policy";
 import { REACTION_KINDS, REPLIES_PAGE_SIZE, THREADS_PAGE_SIZE, type Area, type Level, type ReactionKind } from "./schema";
@@ -98,20 +99,31 @@ export async function listThreads(
 
 export type ReactionSummary = { kind: ReactionKind; count: number; mine: boolean };
 
+type Revision = { id: string; title: string | null; body: string; createdAt: Date };
+
+/** Stored HTML, or rendered now for a row the start-up backfill has not reached yet. */
+function html(stored: string | null, body: string): string {
+  return stored ?? renderMarkdown(body);
+}
+
 /**
  * The thread page's data: the thread, one page of replies (oldest first, keyset on
  * (createdAt, id)), their authors, reaction counts with the viewer's own, earlier
- * versions for brokers and the members one can mention. A fixed number of queries
- * (at most 6) whatever the number of replies, reactions and mentions. Returns null
- * when the thread is not in this network or the viewer may not see it.
+ * versions of the thread and its replies for brokers and the members one can mention.
+ * A fixed number of queries (at most 6) whatever the number of replies, reactions and
+ * mentions. Returns null when the thread is not in this network; a thread a broker hid
+ * comes back as `{ visible: false }` with the reason only, for the notice.
  */
 export async function loadThreadPage(scope: NetworkScope, threadId: string, opts: { after?: Cursor; take?: number } = {}) {
   const take = opts.take ?? REPLIES_PAGE_SIZE;
   const thread = await db().thread.findFirst({
     where: { networkId: scope.networkId, id: threadId },
-    select: { ...threadCard, body: true, editedAt: true, lockReason: true, hiddenReason: true },
+    select: { ...threadCard, body: true, bodyHtml: true, editedAt: true, lockReason: true, hiddenReason: true },
   });
-  if (!thread || !canSeeThread(scope, thread)) return null;
+  if (!thread) return null;
+  if (!canSeeThread(scope, thread)) {
+    return { visible: false as const, thread: { id: thread.id, hiddenReason: thread.hiddenReason } };
+  }
   const after = opts.after;
   const rows = await db().reply.findMany({
     where: {
@@ -125,6 +137,7 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
       id: true,
       authorId: true,
       body: true,
+      bodyHtml: true,
       quotedReplyId: true,
       createdAt: true,
       editedAt: true,
@@ -135,7 +148,9 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
   });
   const page = rows.slice(0, take);
   const replyIds = page.map((r) => r.id);
-  const withRevisions = canReadRevisions(scope) ? page.filter((r) => r.editedAt).map((r) => r.id) : [];
+  const brokerView = canReadRevisions(scope);
+  const editedReplies = brokerView ? page.filter((r) => r.editedAt).map((r) => r.id) : [];
+  const threadEdited = brokerView && thread.editedAt !== null;
   const [names, reactions, revisions, members] = await Promise.all([
     namesOf([thread.authorId, ...page.map((r) => r.authorId)]),
     replyIds.length
@@ -145,12 +160,15 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
           WHERE "networkId" = ${scope.networkId} AND "replyId" IN (${Prisma.join(replyIds)})
           GROUP BY "replyId", kind`
       : Promise.resolve([]),
-    withRevisions.length
-      ? db().replyRevision.findMany({
-          where: { networkId: scope.networkId, replyId: { in: withRevisions } },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          select: { id: true, replyId: true, body: true, createdAt: true },
-        })
+    // Earlier versions of the thread and of its edited replies, in one query, newest first.
+    editedReplies.length || threadEdited
+      ? db().$queryRaw<(Revision & { ownerId: string })[]>`
+          SELECT id, "threadId" AS "ownerId", title, body, "createdAt" FROM "ThreadRevision"
+          WHERE "networkId" = ${scope.networkId} AND "threadId" = ${threadEdited ? thread.id : null}
+          UNION ALL
+          SELECT id, "replyId" AS "ownerId", NULL AS title, body, "createdAt" FROM "ReplyRevision"
+          WHERE "networkId" = ${scope.networkId} AND "replyId" = ANY(${editedReplies}::text[])
+          ORDER BY "createdAt" DESC, id DESC`
       : Promise.resolve([]),
     listMentionable(scope),
   ]);
@@ -160,24 +178,33 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
     list.push({ kind: r.kind, count: Number(r.count), mine: Boolean(r.mine) });
     byReply.set(r.replyId, list);
   }
-  const revisionsByReply = new Map<string, { id: string; body: string; createdAt: Date }[]>();
-  for (const v of revisions) {
-    const list = revisionsByReply.get(v.replyId) ?? [];
-    list.push({ id: v.id, body: v.body, createdAt: v.createdAt });
-    revisionsByReply.set(v.replyId, list);
+  const revisionsOf = new Map<string, Revision[]>();
+  for (const { ownerId, ...v } of revisions) {
+    const list = revisionsOf.get(ownerId) ?? [];
+    list.push(v);
+    revisionsOf.set(ownerId, list);
   }
   const last = page.at(-1);
+  const { bodyHtml, ...threadRest } = thread;
   return {
-    thread: { ...thread, authorName: thread.authorId ? (names.get(thread.authorId) ?? null) : null },
-    replies: page.map((r) => {
+    visible: true as const,
+    thread: {
+      ...threadRest,
+      bodyHtml: html(bodyHtml, thread.body),
+      authorName: thread.authorId ? (names.get(thread.authorId) ?? null) : null,
+      revisions: revisionsOf.get(thread.id) ?? [],
+    },
+    replies: page.map(({ bodyHtml: stored, ...r }) => {
       const own = byReply.get(r.id) ?? [];
+      // A hidden reply's text reaches only brokers and its author; everyone else gets the notice.
+      const concealed = r.hiddenAt !== null && !canSeeHiddenText(scope, r);
       return {
         ...r,
-        // A hidden reply's text reaches only brokers and its author; everyone else gets the notice.
-        body: r.hiddenAt && !canSeeHiddenText(scope, r) ? "" : r.body,
+        body: concealed ? "" : r.body,
+        bodyHtml: concealed ? "" : html(stored, r.body),
         authorName: r.authorId ? (names.get(r.authorId) ?? null) : null,
         reactions: REACTION_KINDS.map((kind) => own.find((x) => x.kind === kind) ?? { kind, count: 0, mine: false }),
-        revisions: revisionsByReply.get(r.id) ?? [],
+        revisions: revisionsOf.get(r.id) ?? [],
       };
     }),
     next: rows.length > take && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
@@ -211,11 +238,14 @@ export async function findQuotableReply(scope: NetworkScope, threadId: string, r
   return { id: reply.id, body: reply.body, authorName: reply.authorId ? (names.get(reply.authorId) ?? null) : null };
 }
 
-/** A thread of this network the viewer may see, or null (for the live-update stream's check). */
-export async function findVisibleThread(scope: NetworkScope, threadId: string) {
-  const thread = await db().thread.findFirst({
+/**
+ * A thread of this network, or null (for the live-update stream's check). A hidden
+ * thread counts: its stream carries ids only, and lets the notice turn back into the
+ * thread when a broker restores it.
+ */
+export async function findThreadInNetwork(scope: NetworkScope, threadId: string) {
+  return db().thread.findFirst({
     where: { networkId: scope.networkId, id: threadId },
-    select: { id: true, authorId: true, hiddenAt: true, lockedAt: true },
+    select: { id: true },
   });
-  return thread && canSeeThread(scope, thread) ? thread : null;
 }

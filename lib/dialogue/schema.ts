@@ -56,6 +56,7 @@ export const createReplySchema = z.object({
   idempotencyKey,
 });
 
+export const editThreadSchema = z.object({ slug, threadId: id, title: text(THREAD_TITLE_MAX), body: text(BODY_MAX) });
 export const editReplySchema = z.object({ slug, replyId: id, body: text(BODY_MAX) });
 export const deleteReplySchema = z.object({ slug, replyId: id });
 export const toggleReactionSchema = z.object({

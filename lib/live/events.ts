@@ -1,11 +1,17 @@
 /** The one PostgreSQL channel Kring's live updates travel on (LISTEN/NOTIFY). */
 export const LIVE_CHANNEL = "kring_live";
 
-/** What a thread page hears about: something changed in this thread. */
+/**
+ * What a thread page hears about: something changed in this thread. A reply was
+ * posted, or one was edited, deleted, hidden or restored; or the thread itself was
+ * edited, hidden, restored, locked, unlocked, pinned or moved.
+ */
+export const THREAD_EVENT_KINDS = ["reply.created", "reply.updated", "thread.updated"] as const;
+
 export type ThreadEvent = {
   networkId: string;
   threadId: string;
-  kind: "reply.created" | "reply.updated";
+  kind: (typeof THREAD_EVENT_KINDS)[number];
   replyId?: string;
 };
 
@@ -15,11 +21,12 @@ export function parseThreadEvent(payload: string): ThreadEvent | null {
     if (typeof value !== "object" || value === null) return null;
     const e = value as Record<string, unknown>;
     if (typeof e.networkId !== "string" || typeof e.threadId !== "string") return null;
-    if (e.kind !== "reply.created" && e.kind !== "reply.updated") return null;
+    const kind = THREAD_EVENT_KINDS.find((k) => k === e.kind);
+    if (!kind) return null;
     return {
       networkId: e.networkId,
       threadId: e.threadId,
-      kind: e.kind,
+      kind,
       ...(typeof e.replyId === "string" ? { replyId: e.replyId } : {}),
     };
   } catch {

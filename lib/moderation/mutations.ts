@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import type { Area, Level } from "@/lib/dialogue/schema";
 import { canSeeThread } from "@/lib/dialogue/policy";
 import { AppError } from "@/lib/errors";
+import { publishThreadEvent } from "@/lib/live/mutations";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { notifyModeration } from "@/lib/notifications/mutations";
 import type { ModerationAct } from "@/lib/notifications/schema";
@@ -91,6 +92,15 @@ async function notifyPostAuthor(tx: Tx, scope: NetworkScope, post: LockedPost, a
   });
 }
 
+/** Open pages of the thread re-render: the hidden post turns into its notice (or back). */
+async function publishPostChange(tx: Tx, scope: NetworkScope, post: LockedPost) {
+  await publishThreadEvent(tx, {
+    networkId: scope.networkId,
+    threadId: post.threadId,
+    ...(post.replyId ? { kind: "reply.updated", replyId: post.replyId } : { kind: "thread.updated" }),
+  });
+}
+
 function postDetail(post: LockedPost) {
   return { threadId: post.threadId, ...(post.replyId ? { replyId: post.replyId } : {}), title: post.title };
 }
@@ -163,6 +173,7 @@ export async function hidePost(scope: NetworkScope, input: PostRef & { reason: s
       detail: { ...postDetail(post), reason: input.reason, resolvedReports: resolved },
     });
     await notifyPostAuthor(tx, scope, post, "hide", now);
+    await publishPostChange(tx, scope, post);
     return { threadId: post.threadId };
   });
 }
@@ -183,6 +194,7 @@ export async function restorePost(scope: NetworkScope, input: PostRef) {
       detail: { ...postDetail(post), reason: post.hiddenReason },
     });
     await notifyPostAuthor(tx, scope, post, "restore", new Date());
+    await publishPostChange(tx, scope, post);
     return { threadId: post.threadId };
   });
 }
@@ -242,6 +254,7 @@ async function changeThread(
       subjectUserId: thread.authorId,
       detail: { threadId: thread.id, title: thread.title, ...change.detail },
     });
+    await publishThreadEvent(tx, { networkId: scope.networkId, threadId: thread.id, kind: "thread.updated" });
     if (change.action === "thread.locked") {
       await notifyModeration(tx, scope, {
         act: "lock",

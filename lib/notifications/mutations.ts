@@ -49,6 +49,28 @@ export async function notifyReplyCreated(
 }
 
 /**
+ * People newly named in an edited reply: each hears of it once (`mention:<replyId>`,
+ * the same key as a mention in a new reply, so an edit never repeats one). `userIds`
+ * must already be active members (editReply checks that); the editor is skipped.
+ */
+export async function notifyMentioned(tx: Tx, scope: NetworkScope, reply: { id: string; threadId: string }, userIds: string[]) {
+  const targets = [...new Set(userIds)].filter((id) => id !== scope.userId);
+  if (targets.length === 0) return;
+  await tx.notification.createMany({
+    data: targets.map((userId) => ({
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      threadId: reply.threadId,
+      replyId: reply.id,
+      userId,
+      kind: "mention" as const,
+      dedupeKey: `mention:${reply.id}`,
+    })),
+    skipDuplicates: true,
+  });
+}
+
+/**
  * A broker hid, restored or locked someone's post: its author hears of it, unless the
  * broker is the author, the author left, or the author may not see the thread any more
  * (a reply in a thread hidden from them).

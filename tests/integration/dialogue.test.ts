@@ -7,9 +7,10 @@ import {
   createThreadAction,
   deleteReplyAction,
   editReplyAction,
+  editThreadAction,
   toggleReactionAction,
 } from "@/lib/dialogue/actions";
-import { recordThreadVisit } from "@/lib/dialogue/mutations";
+import { recordThreadVisit, renderMissingBodies } from "@/lib/dialogue/mutations";
 import { listThreads, loadThreadPage } from "@/lib/dialogue/queries";
 import { decodeCursor } from "@/lib/cursor";
 import type { ErrorCode } from "@/lib/errors";
@@ -22,10 +23,13 @@ import {
   outcomeOf,
   signInAs,
   snapshotDatabase,
+  shown,
   user,
   type Action,
   type User,
 } from "./support";
+
+type VisiblePage = Extract<NonNullable<Awaited<ReturnType<typeof loadThreadPage>>>, { visible: true }>;
 
 const personas = ["anonymous", "outsider", "funder", "member", "broker"] as const;
 type Persona = (typeof personas)[number];
@@ -129,6 +133,19 @@ const cases: Case[] = [
     },
   },
   {
+    name: "editThreadAction",
+    action: editThreadAction,
+    fields: (w) => ({ slug: w.a.slug, threadId: w.thread.id, title: "A sharper question", body: "What do we *really* ask?" }),
+    expected: authorOnly,
+    changed: async (w) => {
+      const row = await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } });
+      expect(row).toMatchObject({ title: "A sharper question", bodyHtml: "<p>What do we <em>really</em> ask?</p>" });
+      expect(row?.editedAt).toBeInstanceOf(Date);
+      const revisions = await db().threadRevision.findMany({ where: { networkId: w.a.id, threadId: w.thread.id } });
+      expect(revisions.map((r) => [r.title, r.body])).toEqual([["A thread in A", "Body of A thread in A"]]);
+    },
+  },
+  {
     name: "deleteReplyAction",
     action: deleteReplyAction,
     fields: (w) => ({ slug: w.a.slug, replyId: w.reply.id }),
@@ -167,8 +184,9 @@ describe("tenant isolation", () => {
       await call(editReplyAction, { slug: w.a.slug, replyId: w.replyB.id, body: "Taken over" }),
       await call(deleteReplyAction, { slug: w.a.slug, replyId: w.replyB.id }),
       await call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "Quote", quotedReplyId: w.replyB.id, idempotencyKey: key() }),
+      await call(editThreadAction, { slug: w.a.slug, threadId: w.threadB.id, title: "Taken", body: "Over" }),
     ];
-    expect(attempts.map(outcomeOf)).toEqual(["not_found", "not_found", "not_found", "not_found", "not_found"]);
+    expect(attempts.map(outcomeOf)).toEqual(["not_found", "not_found", "not_found", "not_found", "not_found", "not_found"]);
     expect(await snapshotDatabase()).toBe(before);
     const scope = await scopeOf(w.users.broker);
     expect(await loadThreadPage(scope, w.threadB.id)).toBeNull();
@@ -270,12 +288,16 @@ describe("closed threads and former members", () => {
     expect(await snapshotDatabase()).toBe(before);
   });
 
-  it("hides a hidden thread from members but not from its author or brokers", async () => {
+  it("shows members a notice for a hidden thread, and its author and brokers the thread", async () => {
     const w = await buildWorld();
     await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { hiddenAt: new Date(), hiddenReason: "Off topic" } });
-    expect(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).toBeNull();
-    expect(await loadThreadPage(await scopeOf(w.users.member), w.thread.id)).not.toBeNull();
-    expect(await loadThreadPage(await scopeOf(w.users.broker), w.thread.id)).not.toBeNull();
+    // Others get the notice with the reason only: no title, no text, no replies.
+    expect(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).toEqual({
+      visible: false,
+      thread: { id: w.thread.id, hiddenReason: "Off topic" },
+    });
+    expect(shown(await loadThreadPage(await scopeOf(w.users.member), w.thread.id)).thread.hiddenReason).toBe("Off topic");
+    expect(shown(await loadThreadPage(await scopeOf(w.users.broker), w.thread.id)).replies).toHaveLength(1);
     expect((await listThreads(await scopeOf(w.users.funder))).items).toHaveLength(0);
   });
 });
@@ -291,27 +313,110 @@ describe("editing and deleting", () => {
     const revisions = await db().replyRevision.findMany({ where: { networkId: w.a.id, replyId: w.reply.id }, orderBy: { createdAt: "asc" } });
     expect(revisions.map((r) => r.body)).toEqual(["A first reply", "Second version"]);
 
-    const asBroker = await loadThreadPage(await scopeOf(w.users.broker), w.thread.id);
-    const seenByBroker = asBroker?.replies.find((r) => r.id === w.reply.id);
+    const asBroker = shown(await loadThreadPage(await scopeOf(w.users.broker), w.thread.id));
+    const seenByBroker = asBroker.replies.find((r) => r.id === w.reply.id);
     expect(seenByBroker?.body).toBe("Third version");
     expect(seenByBroker?.editedAt).toBeInstanceOf(Date);
     expect(seenByBroker?.revisions.map((r) => r.body).sort()).toEqual(["A first reply", "Second version"]);
-    const asMember = await loadThreadPage(await scopeOf(w.users.funder), w.thread.id);
-    expect(asMember?.replies.find((r) => r.id === w.reply.id)?.revisions).toEqual([]);
+    const asMember = shown(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id));
+    expect(asMember.replies.find((r) => r.id === w.reply.id)?.revisions).toEqual([]);
   });
 
   it("leaves a tombstone when a reply is deleted", async () => {
     const w = await buildWorld();
     signInAs(w.users.member);
     expect(outcomeOf(await call(deleteReplyAction, { slug: w.a.slug, replyId: w.reply.id }))).toBe("ok");
-    const page = await loadThreadPage(await scopeOf(w.users.funder), w.thread.id);
-    expect(page?.replies).toHaveLength(1);
-    expect(page?.replies[0]?.deletedAt).toBeInstanceOf(Date);
-    expect(page?.thread.replyCount).toBe(0);
+    const page = shown(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id));
+    expect(page.replies).toHaveLength(1);
+    expect(page.replies[0]?.deletedAt).toBeInstanceOf(Date);
+    expect(page.thread.replyCount).toBe(0);
     const before = await snapshotDatabase();
     expect(outcomeOf(await call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body: "Back" }))).toBe("reply_deleted");
     expect(outcomeOf(await call(deleteReplyAction, { slug: w.a.slug, replyId: w.reply.id }))).toBe("reply_deleted");
     expect(await snapshotDatabase()).toBe(before);
+  });
+});
+
+describe("editing a thread", () => {
+  it("keeps earlier versions for brokers, refuses locked or hidden threads and keeps bad input as field errors", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.member);
+    const edit = (fields: Record<string, string>) => call(editThreadAction, { slug: w.a.slug, threadId: w.thread.id, ...fields });
+    expect(outcomeOf(await edit({ title: "Second", body: "Second body" }))).toBe("ok");
+    // The same text again is not a new version.
+    expect(outcomeOf(await edit({ title: "Second", body: "Second body" }))).toBe("ok");
+    const tooLong = await edit({ title: "x".repeat(201), body: "" });
+    expect(tooLong).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { title: ["too_long|200"], body: ["required"] } });
+    expect(tooLong.ok ? null : tooLong.values?.title).toBe("x".repeat(201));
+
+    const asBroker = shown(await loadThreadPage(await scopeOf(w.users.broker), w.thread.id));
+    expect(asBroker.thread).toMatchObject({ title: "Second", bodyHtml: "<p>Second body</p>" });
+    expect(asBroker.thread.revisions.map((r) => r.title)).toEqual(["A thread in A"]);
+    expect(shown(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).thread.revisions).toEqual([]);
+
+    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: new Date() } });
+    expect(outcomeOf(await edit({ title: "Third", body: "Third body" }))).toBe("thread_locked");
+    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: null, hiddenAt: new Date() } });
+    expect(outcomeOf(await edit({ title: "Third", body: "Third body" }))).toBe("post_hidden");
+    expect((await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } }))?.title).toBe("Second");
+  });
+
+  it("is found by search under its new words, not its old ones", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.member);
+    expect(outcomeOf(await call(editThreadAction, { slug: w.a.slug, threadId: w.thread.id, title: "Compost heaps", body: "Gardens" }))).toBe("ok");
+    const hits = await db().$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Thread" WHERE "networkId" = ${w.a.id} AND "searchVector" @@ plainto_tsquery('english', 'compost')`;
+    expect(hits.map((h) => h.id)).toEqual([w.thread.id]);
+  });
+});
+
+describe("mentions in an edited reply", () => {
+  it("follow the new text: newly named people are mentioned and notified once, others dropped", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.member);
+    const edit = (body: string) => call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body });
+    const mentioned = async () =>
+      (await db().mention.findMany({ where: { networkId: w.a.id, replyId: w.reply.id }, select: { userId: true } })).map((m) => m.userId).sort();
+    const notified = (person: User) => db().notification.count({ where: { networkId: w.a.id, userId: person.id, kind: "mention" } });
+
+    expect(outcomeOf(await edit("Thanks @Broker and @Funder!"))).toBe("ok");
+    expect(await mentioned()).toEqual([w.users.broker.id, w.users.funder.id].sort());
+    expect(await notified(w.users.broker)).toBe(1);
+    // "@Other Member" names Other Member; "@Membership" does not name "Member" (the author, never notified anyway).
+    expect(outcomeOf(await edit("Over to @Other Member, about @Membership."))).toBe("ok");
+    expect(await mentioned()).toEqual([w.other.id]);
+    expect(await notified(w.other)).toBe(1);
+    // Naming the broker again brings the mention back without a second notification.
+    expect(outcomeOf(await edit("Back to @Broker"))).toBe("ok");
+    expect(await mentioned()).toEqual([w.users.broker.id]);
+    expect(await notified(w.users.broker)).toBe(1);
+    // Someone outside the network is never mentioned, whatever the text says.
+    expect(outcomeOf(await edit("Hello @Outsider"))).toBe("ok");
+    expect(await mentioned()).toEqual([]);
+    expect(await notified(w.users.outsider)).toBe(0);
+  });
+});
+
+describe("stored HTML", () => {
+  it("is rendered when a post is written and backfilled for rows written without it", async () => {
+    const w = await buildWorld();
+    signInAs(w.users.member);
+    const made = await call(createReplyAction, {
+      slug: w.a.slug,
+      threadId: w.thread.id,
+      body: "**Bold** <script>alert(1)</script> [x](javascript:alert(1))",
+      idempotencyKey: key(),
+    });
+    const id = made.ok ? made.data?.replyId : undefined;
+    const row = await db().reply.findFirst({ where: { networkId: w.a.id, id } });
+    // The script tag goes (its text stays, as text); the javascript: link loses its href.
+    expect(row?.bodyHtml).toBe("<p><strong>Bold</strong> alert(1) <a>x</a></p>");
+    // The world's rows were written directly, without HTML: the backfill renders exactly those.
+    expect(await renderMissingBodies(db(), w.a.id)).toEqual({ threads: 1, replies: 1 });
+    expect((await db().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } }))?.bodyHtml).toBe("<p>A first reply</p>");
+    expect((await db().reply.findFirst({ where: { networkId: w.b.id, id: w.replyB.id } }))?.bodyHtml).toBeNull();
+    expect(await renderMissingBodies(db(), w.a.id)).toEqual({ threads: 0, replies: 0 });
   });
 });
 
@@ -325,8 +430,8 @@ describe("reactions", () => {
     expect(await toggle(w.users.broker, "heart")).toMatchObject({ ok: true, data: { on: true } });
     expect(await toggle(w.users.broker, "heart")).toMatchObject({ ok: true, data: { on: false } });
     expect(outcomeOf(await toggle(w.users.broker, "angry"))).toBe("invalid_input");
-    const page = await loadThreadPage(await scopeOf(w.users.funder), w.thread.id);
-    expect(page?.replies[0]?.reactions).toEqual([
+    const page = shown(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id));
+    expect(page.replies[0]?.reactions).toEqual([
       { kind: "agree", count: 2, mine: true },
       { kind: "heart", count: 0, mine: false },
       { kind: "insight", count: 0, mine: false },
@@ -405,12 +510,9 @@ describe("keyset pagination", () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: NonNullable<Awaited<ReturnType<typeof loadThreadPage>>> | null = await loadThreadPage(scope, w.thread.id, {
-        after: decodeCursor(after),
-        take: 5,
-      });
-      seen.push(...(page?.replies.map((r) => r.body) ?? []));
-      after = page?.next ?? null;
+      const page: VisiblePage = shown(await loadThreadPage(scope, w.thread.id, { after: decodeCursor(after), take: 5 }));
+      seen.push(...page.replies.map((r) => r.body));
+      after = page.next;
     } while (after);
     expect(seen).toEqual(["A first reply", ...Array.from({ length: 23 }, (_, i) => `R${i}`)]);
   });
@@ -442,7 +544,7 @@ describe("the thread page's query budget", () => {
     try {
       const page = await loadThreadPage(scope, threadId);
       await recordThreadVisit(scope, threadId);
-      return { count: statements.length, replies: page?.replies.length ?? 0 };
+      return { count: statements.length, replies: shown(page).replies.length };
     } finally {
       stop();
     }

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { GET as liveRoute } from "@/app/n/[slug]/(space)/dialogue/[threadId]/live/route";
 import { db } from "@/lib/db/client";
 import { subscribeToThread } from "@/lib/db/live-listener";
-import { createReplyAction } from "@/lib/dialogue/actions";
+import { createReplyAction, editThreadAction } from "@/lib/dialogue/actions";
+import { hidePostAction, lockThreadAction, restorePostAction } from "@/lib/moderation/actions";
 import type { ThreadEvent } from "@/lib/live/events";
 import { call, makeNetwork, member, signInAs, user } from "./support";
 
@@ -64,6 +65,23 @@ describe("live updates through LISTEN/NOTIFY", () => {
       600,
     );
     expect(events).toEqual([]);
+  });
+});
+
+describe("live updates of moderation and edits", () => {
+  it("announce a thread edited, hidden, restored and locked, so open pages turn into the notice and back", async () => {
+    const w = await world();
+    const steps: [typeof w.broker, () => Promise<unknown>][] = [
+      [w.writer, () => call(editThreadAction, { slug: "live-a", threadId: w.thread.id, title: "Live, edited", body: "Body" })],
+      [w.broker, () => call(hidePostAction, { slug: "live-a", threadId: w.thread.id, reason: "Spam" })],
+      [w.broker, () => call(restorePostAction, { slug: "live-a", threadId: w.thread.id })],
+      [w.broker, () => call(lockThreadAction, { slug: "live-a", threadId: w.thread.id, reason: "Cooling off" })],
+    ];
+    for (const [actor, step] of steps) {
+      signInAs(actor);
+      const events = await collect(w.thread.id, async () => expect(await step()).toMatchObject({ ok: true }));
+      expect(events).toEqual([{ networkId: w.a.id, threadId: w.thread.id, kind: "thread.updated" }]);
+    }
   });
 });
 

@@ -30,6 +30,7 @@ import {
   user,
   type Action,
   type User,
+  shown,
 } from "./support";
 
 const personas = ["anonymous", "outsider", "funder", "member", "broker"] as const;
@@ -365,7 +366,7 @@ describe("hide and restore", () => {
     signInAs(w.users.broker);
     expect(outcomeOf(await call(hidePostAction, { slug: w.a.slug, threadId: w.thread.id, replyId: w.reply.id, reason: "Unkind" }))).toBe("ok");
     const seenBy = async (person: User) =>
-      (await loadThreadPage(await scopeOf(person), w.thread.id))?.replies.find((r) => r.id === w.reply.id);
+      shown(await loadThreadPage(await scopeOf(person), w.thread.id)).replies.find((r) => r.id === w.reply.id);
     expect(await seenBy(w.users.funder)).toMatchObject({ body: "", hiddenReason: "Unkind" });
     expect(await seenBy(w.other)).toMatchObject({ body: "", hiddenReason: "Unkind" });
     expect(await seenBy(w.users.member)).toMatchObject({ body: "A first reply", hiddenReason: "Unkind" });
@@ -386,14 +387,14 @@ describe("hide and restore", () => {
     const w = await buildWorld();
     signInAs(w.users.broker);
     expect(outcomeOf(await call(hidePostAction, { slug: w.a.slug, threadId: w.thread.id, reason: "Spam" }))).toBe("ok");
-    expect(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).toBeNull();
-    expect((await loadThreadPage(await scopeOf(w.users.member), w.thread.id))?.thread).toMatchObject({ hiddenReason: "Spam" });
+    expect(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).toMatchObject({ visible: false, thread: { hiddenReason: "Spam" } });
+    expect(shown(await loadThreadPage(await scopeOf(w.users.member), w.thread.id)).thread).toMatchObject({ hiddenReason: "Spam" });
     signInAs(w.users.funder);
     const refused = await call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "Hello?", idempotencyKey: key() });
     expect(outcomeOf(refused)).toBe("thread_hidden");
     signInAs(w.users.broker);
     expect(outcomeOf(await call(restorePostAction, { slug: w.a.slug, threadId: w.thread.id }))).toBe("ok");
-    expect(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).not.toBeNull();
+    expect(shown(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).thread.hiddenAt).toBeNull();
   });
 });
 
@@ -438,7 +439,7 @@ describe("lock, pin and move", () => {
     signInAs(w.users.broker);
     expect(outcomeOf(await call(lockThreadAction, { slug: w.a.slug, threadId: w.thread.id, reason: "Heated" }))).toBe("ok");
     expect(outcomeOf(await call(lockThreadAction, { slug: w.a.slug, threadId: w.thread.id, reason: "Again" }))).toBe("thread_locked");
-    expect((await loadThreadPage(await scopeOf(w.users.funder), w.thread.id))?.thread).toMatchObject({ lockReason: "Heated" });
+    expect(shown(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).thread).toMatchObject({ lockReason: "Heated" });
     signInAs(w.users.funder);
     const reply = () => call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "Still here?", idempotencyKey: key() });
     const before = await snapshotDatabase();

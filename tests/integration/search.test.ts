@@ -14,7 +14,7 @@ import { backfillSearchVectors } from "@/lib/search/mutations";
 import { decodeSearchCursor, searchDialogue, toSegments } from "@/lib/search/queries";
 import { dutchAlternative, searchQuerySchema } from "@/lib/search/schema";
 import SearchPage from "@/app/n/[slug]/(space)/dialogue/search/page";
-import { asUser, makeNetwork, member, user, type User } from "./support";
+import { asUser, makeNetwork, member, shown, user, type User } from "./support";
 
 const naughty: string[] = JSON.parse(readFileSync(path.join(process.cwd(), "tests/fixtures/blns.json"), "utf8"));
 const key = () => randomBytes(16).toString("hex");
@@ -210,8 +210,8 @@ describe("search: links into long threads", () => {
     expect(byId.get(first.id)?.threadPage).toBeNull();
     const cursor = byId.get(late.id)?.threadPage;
     expect(cursor).toBeTruthy();
-    const shown = await loadThreadPage(w.memberScope, t.id, { after: decodeCursor(cursor) });
-    expect(shown?.replies[0]?.id).toBe(late.id);
+    const page = shown(await loadThreadPage(w.memberScope, t.id, { after: decodeCursor(cursor) }));
+    expect(page.replies[0]?.id).toBe(late.id);
   });
 });
 

@@ -123,3 +123,10 @@ export async function activeBrokers(networkId: string) {
 export async function membershipOf(networkId: string, userId: string) {
   return db().membership.findUnique({ where: { networkId_userId: { networkId, userId } } });
 }
+
+/** A thread page the viewer may read, or a failed expectation (null or the hidden-thread notice). */
+export function shown<T extends { visible: boolean }>(page: T | null): Extract<T, { visible: true }> {
+  expect(page, "expected a thread page").not.toBeNull();
+  expect(page?.visible, "expected the thread to be visible").toBe(true);
+  return page as Extract<T, { visible: true }>;
+}

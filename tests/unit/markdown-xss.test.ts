@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/components/dialogue/markdown";
+import { renderMarkdown } from "@/lib/markdown/render";
 
 /**
  * Stored-XSS corpus: each payload is what a member could save as a thread or reply

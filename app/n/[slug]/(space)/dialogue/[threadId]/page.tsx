@@ -2,20 +2,22 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/dialogue/markdown";
 import { PrinciplesReminder } from "@/components/dialogue/principles-reminder";
-import { DeleteReplyForm, EditReplyForm, Reactions } from "@/components/dialogue/reply-actions";
+import { ReplyList, type ReplyView } from "@/components/dialogue/reply-list";
+import { EditThreadForm } from "@/components/dialogue/thread-form";
 import { LiveThread } from "@/components/dialogue/live-thread";
 import { ReplyComposer } from "@/components/dialogue/reply-composer";
-import { HidePostForm, RestorePostForm, ThreadModeration } from "@/components/moderation/moderation-forms";
+import { ThreadModeration } from "@/components/moderation/moderation-forms";
 import { ReportForm } from "@/components/moderation/report-form";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { recordThreadVisit } from "@/lib/dialogue/mutations";
-import { isOwnReply } from "@/lib/dialogue/policy";
+import { isOwnReply, isOwnThread } from "@/lib/dialogue/policy";
 import { findQuotableReply, loadThreadPage } from "@/lib/dialogue/queries";
 import { decodeCursor } from "@/lib/cursor";
 import { AREAS, LEVELS } from "@/lib/dialogue/schema";
+import { renderMarkdown } from "@/lib/markdown/render";
 import { can } from "@/lib/membership/policy";
 import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
@@ -44,18 +46,42 @@ export default async function ThreadPage({
   const { after, quote } = await searchParams;
   const data = await loadThreadPage(scope, threadId, { after: decodeCursor(after) });
   if (!data) notFound();
+  const t = await getTranslations("dialogue");
+  if (!data.visible) {
+    // Hidden by a broker: others see that it was, and why, but not what it said.
+    return (
+      <div className="space-y-6">
+        <p>
+          <Link href={`/n/${slug}/dialogue`}>{t("backToList")}</Link>
+        </p>
+        <article className={`${cardClass} space-y-3`} aria-labelledby="thread-title">
+          <h1 id="thread-title" className="text-2xl font-semibold">
+            {t("hiddenThreadTitle")}
+          </h1>
+          <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
+            {t("threadHidden", { reason: data.thread.hiddenReason || t("noReason") })}
+          </p>
+        </article>
+        <LiveThread url={`/n/${slug}/dialogue/${data.thread.id}/live`} />
+      </div>
+    );
+  }
   const [previousVisit, quoted, view] = await Promise.all([
     recordThreadVisit(scope, data.thread.id),
     quote ? findQuotableReply(scope, data.thread.id, quote) : Promise.resolve(null),
     viewNetwork(scope.slug),
   ]);
-  const t = await getTranslations("dialogue");
   const tl = await getTranslations("levels");
   const ta = await getTranslations("areas");
   const tm = await getTranslations("moderation");
-  const format = await getFormatter();
+  // One formatter for the page's many dates, in the viewer's language and time zone.
+  const dateFormat = new Intl.DateTimeFormat(await getLocale(), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: await getTimeZone(),
+  });
   const { thread, replies, next, members } = data;
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  const when = (d: Date) => dateFormat.format(d);
   const firstNew = previousVisit
     ? replies.find((r) => r.createdAt > previousVisit && r.authorId !== scope.userId)?.id
     : undefined;
@@ -72,6 +98,7 @@ export default async function ThreadPage({
         <p className="text-sm text-muted">
           {tl(thread.level)} · {ta(thread.area)} · {t("startedBy", { name: thread.authorName ?? t("someone") })} ·{" "}
           {when(thread.createdAt)}
+          {thread.editedAt ? <> · {t("edited")}</> : null}
         </p>
         {thread.hiddenAt ? (
           <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
@@ -83,10 +110,31 @@ export default async function ThreadPage({
             {t("threadLocked", { reason: thread.lockReason || t("noReason") })}
           </p>
         ) : null}
-        <Markdown source={thread.body} />
-        {can(scope.role, "post.report") && !thread.hiddenAt ? (
-          <ReportForm slug={slug} threadId={thread.id} label={tm("reportThread")} />
+        <Markdown html={thread.bodyHtml} />
+        {thread.revisions.length > 0 ? (
+          <details className="text-sm">
+            <summary className="cursor-pointer text-accent-strong">
+              {t("earlierVersions", { count: thread.revisions.length })}
+            </summary>
+            <ol className="mt-2 space-y-2">
+              {thread.revisions.map((v) => (
+                <li key={v.id} className="rounded-md border border-line p-3">
+                  <p className="text-muted">{t("versionOf", { date: when(v.createdAt) })}</p>
+                  <p className="font-semibold">{v.title}</p>
+                  <Markdown source={v.body} />
+                </li>
+              ))}
+            </ol>
+          </details>
         ) : null}
+        <div className="flex flex-wrap items-start gap-2">
+          {isOwnThread(scope.userId, thread) && open ? (
+            <EditThreadForm slug={slug} threadId={thread.id} title={thread.title} body={thread.body} />
+          ) : null}
+          {can(scope.role, "post.report") && !thread.hiddenAt ? (
+            <ReportForm slug={slug} threadId={thread.id} label={tm("reportThread")} />
+          ) : null}
+        </div>
         {can(scope.role, "moderation.hide") ? (
           <section aria-label={tm("tools")} className="border-t border-line pt-3">
             <ThreadModeration
@@ -113,95 +161,33 @@ export default async function ThreadPage({
             {t("laterRepliesShown")} <Link href={`/n/${slug}/dialogue/${thread.id}`}>{t("firstReplies")}</Link>
           </p>
         ) : null}
-        <ol className="space-y-3">
-          {replies.map((reply) => {
-            const own = isOwnReply(scope.userId, reply);
-            const name = reply.authorName ?? t("someone");
-            return (
-              <li key={reply.id} id={`reply-${reply.id}`} className="space-y-3">
-                {reply.id === firstNew ? (
-                  <p id="new-since-last-visit" className="flex items-center gap-3 text-sm font-semibold text-accent-strong">
-                    <span className="h-px flex-1 bg-accent" aria-hidden="true" />
-                    {t("newSinceLastVisit")}
-                    <span className="h-px flex-1 bg-accent" aria-hidden="true" />
-                  </p>
-                ) : null}
-                <article className={`${cardClass} space-y-2`} aria-label={t("replyBy", { name })}>
-                  <p className="text-sm text-muted">
-                    <span className="font-medium text-ink">{name}</span> · {when(reply.createdAt)}
-                    {reply.editedAt && !reply.deletedAt ? <> · {t("edited")}</> : null}
-                    {reply.quotedReplyId && !reply.deletedAt ? (
-                      <>
-                        {" · "}
-                        <a href={`#reply-${reply.quotedReplyId}`}>{t("inReplyTo")}</a>
-                      </>
-                    ) : null}
-                  </p>
-                  {reply.deletedAt ? (
-                    <p className="italic text-muted">{t("replyDeleted")}</p>
-                  ) : reply.hiddenAt && !canSeeHiddenText(scope, reply) ? (
-                    <p className="italic text-muted">{t("replyHidden", { reason: reply.hiddenReason || t("noReason") })}</p>
-                  ) : (
-                    <>
-                      {reply.hiddenAt ? (
-                        <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
-                          {t("replyHidden", { reason: reply.hiddenReason || t("noReason") })}
-                          {reply.authorId === scope.userId ? <> {tm("ownHidden")}</> : null}
-                        </p>
-                      ) : null}
-                      <Markdown source={reply.body} />
-                      {reply.revisions.length > 0 ? (
-                        <details className="text-sm">
-                          <summary className="cursor-pointer text-accent-strong">
-                            {t("earlierVersions", { count: reply.revisions.length })}
-                          </summary>
-                          <ol className="mt-2 space-y-2">
-                            {reply.revisions.map((v) => (
-                              <li key={v.id} className="rounded-md border border-line p-3">
-                                <p className="text-muted">{t("versionOf", { date: when(v.createdAt) })}</p>
-                                <Markdown source={v.body} />
-                              </li>
-                            ))}
-                          </ol>
-                        </details>
-                      ) : null}
-                      {reply.hiddenAt ? null : (
-                        <Reactions slug={slug} replyId={reply.id} reactions={reply.reactions} label={t("reactionsTo", { name })} />
-                      )}
-                      <div className="flex flex-wrap items-start gap-2">
-                        {open && !reply.hiddenAt ? (
-                          <Link
-                            href={`/n/${slug}/dialogue/${thread.id}?${new URLSearchParams({ ...(after ? { after } : {}), quote: reply.id })}#composer`}
-                            className={buttonClass.quiet}
-                            aria-label={t("quoteReplyBy", { name })}
-                          >
-                            {t("quote")}
-                          </Link>
-                        ) : null}
-                        {own && open && !reply.hiddenAt ? <EditReplyForm slug={slug} replyId={reply.id} body={reply.body} /> : null}
-                        {own ? <DeleteReplyForm slug={slug} replyId={reply.id} /> : null}
-                        {!reply.hiddenAt && can(scope.role, "post.report") ? (
-                          <ReportForm slug={slug} threadId={thread.id} replyId={reply.id} label={tm("reportReply", { name })} />
-                        ) : null}
-                        {can(scope.role, "moderation.hide") ? (
-                          reply.hiddenAt ? (
-                            <RestorePostForm post={{ slug, threadId: thread.id, replyId: reply.id }} label={tm("restoreReply")} />
-                          ) : (
-                            <HidePostForm
-                              post={{ slug, threadId: thread.id, replyId: reply.id }}
-                              summaryLabel={tm("hideReply")}
-                              submit={tm("hideReply")}
-                            />
-                          )
-                        ) : null}
-                      </div>
-                    </>
-                  )}
-                </article>
-              </li>
-            );
-          })}
-        </ol>
+        <ReplyList
+          slug={slug}
+          threadId={thread.id}
+          replies={replies.map(
+            (reply): ReplyView => ({
+              id: reply.id,
+              authorName: reply.authorName ?? t("someone"),
+              when: when(reply.createdAt),
+              edited: reply.editedAt !== null,
+              quotedReplyId: reply.quotedReplyId,
+              deleted: reply.deletedAt !== null,
+              hidden: reply.hiddenAt !== null,
+              hiddenReason: reply.hiddenReason,
+              concealed: reply.hiddenAt !== null && !canSeeHiddenText(scope, reply),
+              html: reply.deletedAt ? "" : reply.bodyHtml,
+              own: isOwnReply(scope.userId, reply),
+              body: isOwnReply(scope.userId, reply) ? reply.body : "",
+              reactions: reply.reactions,
+              revisions: reply.revisions.map((v) => ({ id: v.id, when: when(v.createdAt), html: renderMarkdown(v.body) })),
+            }),
+          )}
+          firstNewId={firstNew ?? null}
+          open={open}
+          canReport={can(scope.role, "post.report")}
+          canModerate={can(scope.role, "moderation.hide")}
+          after={after ?? null}
+        />
         {next ? (
           <Link href={`/n/${slug}/dialogue/${thread.id}?after=${next}`} className={buttonClass.secondary}>
             {t("laterReplies")}

@@ -1,5 +1,5 @@
 import { subscribeToThread } from "@/lib/db/live-listener";
-import { findVisibleThread } from "@/lib/dialogue/queries";
+import { findThreadInNetwork } from "@/lib/dialogue/queries";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/membership/scope";
 
@@ -21,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (error instanceof AppError) return new Response(null, { status: STATUS[error.code] ?? 403 });
     throw error;
   }
-  const thread = await findVisibleThread(scope, threadId);
+  const thread = await findThreadInNetwork(scope, threadId);
   if (!thread) return new Response(null, { status: 404 });
 
   const encoder = new TextEncoder();
