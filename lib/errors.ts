@@ -27,6 +27,10 @@ export const errorCodes = [
   "post_hidden",
   "already_reported",
   "report_closed",
+  "cycle_already_open",
+  "cycle_not_open",
+  "reflect_phase_over",
+  "reflection_changed",
   "invalid_input",
   "unexpected",
 ] as const;

@@ -17,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 function messageKey(item: NotificationItem) {
   if (item.kind === "mention") return "mention";
   if (item.kind === "reply_to_thread") return "reply";
+  if (item.kind === "cycle_opened" || item.kind === "cycle_reminder" || item.kind === "consent_requested") return item.kind;
   const act = item.act ?? "hide";
   return act === "lock" ? "lock_thread" : (`${act}_${item.replyId ? "reply" : "thread"}` as const);
 }

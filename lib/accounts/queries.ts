@@ -56,6 +56,21 @@ export async function exportAccountData(userId: string) {
         orderBy: { createdAt: "asc" },
         select: { id: true, threadId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, network: { select: { slug: true } } },
       },
+      // Their own reflections only (drafts and "only for me" included: they are theirs).
+      reflections: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          body: true,
+          area: true,
+          private: true,
+          submittedAt: true,
+          createdAt: true,
+          updatedAt: true,
+          network: { select: { slug: true } },
+          cycle: { select: { title: true, question: true } },
+        },
+      },
       notifications: {
         orderBy: { createdAt: "asc" },
         select: { kind: true, threadId: true, replyId: true, readAt: true, createdAt: true, network: { select: { slug: true } } },

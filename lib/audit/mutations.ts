@@ -25,7 +25,10 @@ export type AuditAction =
   | "thread.unlocked"
   | "thread.pinned"
   | "thread.unpinned"
-  | "thread.moved";
+  | "thread.moved"
+  | "cycle.opened"
+  | "cycle.extended"
+  | "cycle.advanced";
 
 /** Writes one audit entry inside the caller's transaction, so the decision and its record land together. */
 export async function recordAudit(

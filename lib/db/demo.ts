@@ -15,6 +15,11 @@ type DemoThread = {
   area: "means" | "objectives" | "vision_values" | "observations_facts";
   replies: DemoReply[];
 };
+type DemoCycle = {
+  title: string;
+  /** Submitted reflections, by index into `people` (brokers and members only). */
+  reflections: { by: number; area: DemoThread["area"]; body: string }[];
+};
 type DemoNetwork = {
   slug: string;
   name: string;
@@ -26,6 +31,8 @@ type DemoNetwork = {
   people: DemoPerson[];
   /** Threads by index into `people`, oldest first. */
   threads: DemoThread[];
+  /** The open reflection cycle, in its I phase, on the network's working question. */
+  cycle: DemoCycle;
 };
 
 /** The demo networks, drawn from the source texts (SIAC in English, Pathfinders in Dutch). */
@@ -110,6 +117,21 @@ export const demoNetworks: DemoNetwork[] = [
         replies: [],
       },
     ],
+    cycle: {
+      title: "After Berlin: what is our real question?",
+      reflections: [
+        {
+          by: 1,
+          area: "means",
+          body: "**My involvement:** I came to Berlin as a researcher and left as part of a group. That changed how I look at my own role.\n\n**My autonomy:** I can map which accelerators, partners and funds already exist in our five cities, without waiting for a programme.\n\n**My ownership:** I take on that map, and I will share it before our next meeting.\n\n**What I observe:** most of the means we talk about are still money. The knowledge and contacts between us are bigger than any budget.",
+        },
+        {
+          by: 2,
+          area: "observations_facts",
+          body: "**My involvement:** in Baia Mare I am the one people ask when a project ends and nothing stays behind.\n\n**My autonomy:** I can keep a small group of citizens meeting, with or without funding.\n\n**My ownership:** I take on asking the municipality to co-create one step with us, not to run it for us.\n\n**What I observe:** trust is the real starting point here. People have seen many projects come and go.",
+        },
+      ],
+    },
   },
   {
     slug: "pathfinders-midden-brabant",
@@ -183,6 +205,21 @@ export const demoNetworks: DemoNetwork[] = [
         ],
       },
     ],
+    cycle: {
+      title: "Na vijftien bijeenkomsten: wat is onze echte vraag?",
+      reflections: [
+        {
+          by: 1,
+          area: "objectives",
+          body: "**Mijn betrokkenheid:** ik zit hier namens een woningcorporatie, maar ik kom voor de mensen, niet voor de functie.\n\n**Mijn autonomie:** ik kan in mijn eigen organisatie ruimte maken voor één experiment zonder vooraf vastgelegde uitkomst.\n\n**Mijn eigenaarschap:** ik neem op me om dat experiment voor de zomer te starten en te delen wat het oplevert, ook als het mislukt.\n\n**Wat ik waarneem:** concrete business cases bleken moeilijk; de beweging zelf leverde meer op dan elk plan.",
+        },
+        {
+          by: 2,
+          area: "vision_values",
+          body: "**Mijn betrokkenheid:** mijn studenten willen Tilburg beter maken; ik wil dat hun energie niet verdwijnt in het bestuurlijke circuit.\n\n**Mijn autonomie:** ik kan studenten koppelen aan lokale initiatieven, zonder dat daar eerst een convenant voor nodig is.\n\n**Mijn eigenaarschap:** ik neem de verbinding tussen hogeschool en initiatieven op me.\n\n**Wat ik waarneem:** er is veel ruimte voor toevalligheid, en juist daar ontstaan de nieuwe verbindingen.",
+        },
+      ],
+    },
   },
 ];
 
@@ -221,6 +258,7 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
       data: { networkId: network.id, actorId: broker.user.id, action: "network.created" },
     });
     await seedThreads(prisma, network.id, demo.threads, users.map((u) => u.user.id));
+    await seedCycle(prisma, network.id, demo, users.map((u) => u.user.id));
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
     await renderMissingBodies(prisma, network.id);
@@ -255,6 +293,35 @@ async function seedThreads(prisma: Db, networkId: string, threads: DemoThread[],
           })),
         },
       },
+    });
+  }
+}
+
+/**
+ * The demo's open cycle, in its I phase (five days left) on the network's working question,
+ * with a few submitted reflections; the broker has not reflected yet, so the reveal rule shows.
+ */
+async function seedCycle(prisma: Db, networkId: string, demo: DemoNetwork, userIds: string[]) {
+  const now = Date.now();
+  const day = 24 * 60 * 60 * 1000;
+  const cycle = await prisma.cycle.create({
+    data: {
+      networkId,
+      title: demo.cycle.title,
+      question: demo.workingQuestion,
+      openedById: userIds[0] ?? null,
+      iDeadline: new Date(now + 5 * day),
+      weDeadline: new Date(now + 12 * day),
+      createdAt: new Date(now - 2 * day),
+    },
+    select: { id: true },
+  });
+  for (const [i, r] of demo.cycle.reflections.entries()) {
+    const authorId = userIds[r.by];
+    if (!authorId) continue;
+    const at = new Date(now - day + i * 60 * 60 * 1000);
+    await prisma.reflection.create({
+      data: { networkId, cycleId: cycle.id, authorId, body: r.body, area: r.area, submittedAt: at, createdAt: at },
     });
   }
 }

@@ -14,6 +14,12 @@ export const TENANT_MODELS = new Set<string>([
   "Mention",
   "Report",
   "Notification",
+  "Cycle",
+  "Reflection",
+  "SynthesisRevision",
+  "SynthesisCitation",
+  "ConsentRound",
+  "ConsentAnswer",
 ]);
 
 const WHERE_OPERATIONS = new Set([

@@ -24,6 +24,12 @@ export const permissions = {
   "moderation.lock": ["broker"],
   "moderation.pin": ["broker"],
   "moderation.move": ["broker"],
+  "cycle.view": ["broker", "member", "funder"],
+  "cycle.open": ["broker"],
+  "cycle.extend": ["broker"],
+  "cycle.advance": ["broker"],
+  "reflection.write": ["broker", "member"],
+  "reflection.read": ["broker", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

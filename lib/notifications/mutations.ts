@@ -121,7 +121,7 @@ export async function markNotificationRead(userId: string, id: string, at = new 
     select: {
       notifications: {
         where: { id },
-        select: { id: true, networkId: true, threadId: true, replyId: true, network: { select: { slug: true } } },
+        select: { id: true, kind: true, networkId: true, threadId: true, replyId: true, network: { select: { slug: true } } },
       },
     },
   });
@@ -131,7 +131,7 @@ export async function markNotificationRead(userId: string, id: string, at = new 
     where: { networkId: n.networkId, id: n.id, userId, readAt: null },
     data: { readAt: at },
   });
-  return { slug: n.network.slug, threadId: n.threadId, replyId: n.replyId };
+  return { slug: n.network.slug, kind: n.kind, threadId: n.threadId, replyId: n.replyId };
 }
 
 /** Marks every unread notification of the person read, across networks; returns how many. */

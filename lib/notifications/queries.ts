@@ -23,7 +23,7 @@ const visibleWhere = Prisma.sql`
 
 type Row = {
   id: string;
-  kind: "mention" | "reply_to_thread" | "moderation";
+  kind: "mention" | "reply_to_thread" | "moderation" | "cycle_opened" | "cycle_reminder" | "consent_requested";
   dedupeKey: string;
   threadId: string | null;
   replyId: string | null;

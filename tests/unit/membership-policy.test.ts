@@ -25,6 +25,12 @@ const matrix: Record<Permission, Record<"broker" | "member" | "funder" | "none",
   "moderation.lock": { broker: "Y", member: "-", funder: "-", none: "-" },
   "moderation.pin": { broker: "Y", member: "-", funder: "-", none: "-" },
   "moderation.move": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "cycle.view": { broker: "Y", member: "Y", funder: "Y", none: "-" },
+  "cycle.open": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "cycle.extend": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "cycle.advance": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "reflection.write": { broker: "Y", member: "Y", funder: "-", none: "-" },
+  "reflection.read": { broker: "Y", member: "Y", funder: "-", none: "-" },
 };
 
 describe("can()", () => {

@@ -19,9 +19,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     return seeOther(`/signin?callbackUrl=${encodeURIComponent(`/notifications/${id}`)}`);
   }
   const target = await markNotificationRead(viewer.id, id);
-  const path =
-    target?.threadId
-      ? `/n/${target.slug}/dialogue/${target.threadId}${target.replyId ? `#reply-${target.replyId}` : ""}`
-      : "/notifications";
+  const cycleKinds = ["cycle_opened", "cycle_reminder", "consent_requested"];
+  const path = !target
+    ? "/notifications"
+    : cycleKinds.includes(target.kind)
+      ? `/n/${target.slug}/cycles`
+      : target.threadId
+        ? `/n/${target.slug}/dialogue/${target.threadId}${target.replyId ? `#reply-${target.replyId}` : ""}`
+        : "/notifications";
   return seeOther(path);
 }

@@ -5,6 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { AcceptOrJoin } from "@/components/membership/accept-or-join";
 import { PrinciplesList } from "@/components/networks/principles";
 import { cardClass } from "@/components/ui/styles";
+import { sendDueReminders } from "@/lib/cycles/mutations";
+import { findCurrentCycle } from "@/lib/cycles/queries";
+import { can } from "@/lib/membership/policy";
 import { viewNetwork } from "@/lib/membership/scope";
 import { isIndexable } from "@/lib/networks/policy";
 
@@ -34,6 +37,10 @@ export default async function NetworkHomePage({
   const { network, membership, viewer, scope } = view;
   const t = await getTranslations("networkHome");
   const tn = await getTranslations("networks");
+  const tc = await getTranslations("cycles");
+  // The cycle's one reminder is sent lazily when a member visits (idempotent, see sendDueReminders).
+  if (scope) await sendDueReminders(scope);
+  const cycle = scope && can(scope.role, "cycle.view") ? await findCurrentCycle(scope) : null;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
@@ -76,6 +83,15 @@ export default async function NetworkHomePage({
             {tn(`visibility.${network.visibility}`)} · {tn(`joinPolicy.${network.joinPolicy}`)}
           </p>
         </div>
+        {cycle ? (
+          <div className={`${cardClass} space-y-2`}>
+            <p>{tc("homeOpen", { title: cycle.title })}</p>
+            <p className="text-sm text-muted">{tc(`phase.${cycle.phase}`)}</p>
+            <Link href={`/n/${slug}/cycles`} className="block font-medium">
+              {tc("homeLink")}
+            </Link>
+          </div>
+        ) : null}
         <div className={`${cardClass} space-y-3`}>
           {scope ? (
             <>

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { OpenCycleForm } from "@/components/cycles/open-cycle-form";
+import { cardClass } from "@/components/ui/styles";
+import { findCurrentCycle, findWorkingQuestion } from "@/lib/cycles/queries";
+import { toLocalInput } from "@/lib/cycles/schema";
+import { requireMemberPage } from "@/lib/membership/scope";
+
+export const dynamic = "force-dynamic";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("cycles"))("openTitle") };
+}
+
+/** A whole hour `days` from now: a sensible default deadline. */
+function inDays(days: number): Date {
+  const at = new Date(Date.now() + days * DAY);
+  at.setUTCMinutes(0, 0, 0);
+  return at;
+}
+
+export default async function OpenCyclePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const scope = await requireMemberPage(slug, `/n/${slug}/cycles/new`, "cycle.open");
+  const t = await getTranslations("cycles");
+  const zone = await getTimeZone();
+  const [current, question] = await Promise.all([findCurrentCycle(scope), findWorkingQuestion(scope)]);
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-xl font-semibold">{t("openTitle")}</h1>
+        <p className="text-muted">{t("openIntro")}</p>
+      </div>
+      {current ? (
+        <div className={`${cardClass} space-y-2`}>
+          <p>{t("alreadyOpen")}</p>
+          <Link href={`/n/${scope.slug}/cycles`} className="font-medium">
+            {t("toCurrent")}
+          </Link>
+        </div>
+      ) : (
+        <div className={cardClass}>
+          <OpenCycleForm
+            slug={scope.slug}
+            question={question}
+            iDeadline={toLocalInput(inDays(7), zone)}
+            weDeadline={toLocalInput(inDays(14), zone)}
+            zone={zone}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
