@@ -22,20 +22,21 @@ function mentionQuery(text: string, caret: number): { query: string; start: numb
 /**
  * The reply form: Markdown, an idempotency key per post, a quoted reply and
  * @mentions chosen from the member list (a textbox with a listbox of suggestions:
- * arrows move, Enter or Tab picks, Escape closes).
+ * arrows move, Enter or Tab picks, Escape closes). The member list is fetched from
+ * `membersUrl` the first time the box gets focus.
  */
 export function ReplyComposer({
   slug,
   threadId,
   idempotencyKey,
-  members,
+  membersUrl,
   initialBody = "",
   quotedReplyId = "",
 }: {
   slug: string;
   threadId: string;
   idempotencyKey: string;
-  members: Member[];
+  membersUrl: string;
   initialBody?: string;
   quotedReplyId?: string;
 }) {
@@ -48,6 +49,20 @@ export function ReplyComposer({
   const [picked, setPicked] = useState<Member[]>([]);
   const [query, setQuery] = useState<{ query: string; start: number } | null>(null);
   const [active, setActive] = useState(0);
+  const [members, setMembers] = useState<Member[]>([]);
+  const loading = useRef(false);
+
+  function loadMembers() {
+    if (loading.current) return;
+    loading.current = true;
+    fetch(membersUrl)
+      .then((res) => (res.ok ? (res.json() as Promise<Member[]>) : Promise.reject(new Error(String(res.status)))))
+      .then(setMembers)
+      .catch(() => {
+        // Without the list the box still works; try again on the next focus.
+        loading.current = false;
+      });
+  }
   // After a post, start over: no mentions picked and no quote.
   const [seen, setSeen] = useState(state);
   if (seen !== state) {
@@ -145,6 +160,7 @@ export function ReplyComposer({
             onKeyUp={(e) => {
               if (e.key === "ArrowLeft" || e.key === "ArrowRight" || e.key === "Home" || e.key === "End") update();
             }}
+            onFocus={loadMembers}
             onBlur={() => setQuery(null)}
             className={inputClass}
           />

@@ -38,22 +38,22 @@ export type ReplyView = {
   revisions: { id: string; when: string; html: string }[];
 };
 
-const symbols: Record<ReactionKind, string> = { agree: "👍", heart: "❤️", insight: "💡", question: "❓" };
-
 /**
  * A reply's reactions: one form, one toggle button per kind (the pressed button's
- * `kind` is what the form sends). The action is a client function around the server
- * action, so fifty of these carry no fifty progressive-enhancement payloads.
+ * `kind` is what the form sends; its symbol comes from CSS, hidden from screen
+ * readers). The action is a client function around the server action that adds the
+ * reply's ids, so fifty of these carry no progressive-enhancement payloads.
  */
 function Reactions({ slug, reply, label, names }: { slug: string; reply: ReplyView; label: string; names: Record<ReactionKind, string> }) {
-  const [state, action] = useActionState((_prev: unknown, form: FormData) => toggleReactionAction(null, form), null);
+  const [state, action] = useActionState((_prev: unknown, form: FormData) => {
+    form.set("slug", slug);
+    form.set("replyId", reply.id);
+    return toggleReactionAction(null, form);
+  }, null);
   return (
     <form action={action} role="group" aria-label={label} className="flex flex-wrap gap-2">
-      <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" name="replyId" value={reply.id} />
       {reply.reactions.map((r) => (
-        <button key={r.kind} type="submit" name="kind" value={r.kind} aria-pressed={r.mine} className="reaction-button">
-          <span aria-hidden="true">{symbols[r.kind]}</span>
+        <button key={r.kind} type="submit" name="kind" value={r.kind} aria-pressed={r.mine} className="reaction-button" data-kind={r.kind}>
           {names[r.kind]} {r.count}
         </button>
       ))}

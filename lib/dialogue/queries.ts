@@ -101,6 +101,20 @@ export type ReactionSummary = { kind: ReactionKind; count: number; mine: boolean
 
 type Revision = { id: string; title: string | null; body: string; createdAt: Date };
 
+type ReplyRow = {
+  id: string;
+  authorId: string | null;
+  authorName: string | null;
+  body: string;
+  bodyHtml: string | null;
+  quotedReplyId: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  hiddenAt: Date | null;
+  hiddenReason: string;
+};
+
 /** Stored HTML, or rendered now for a row the start-up backfill has not reached yet. */
 function html(stored: string | null, body: string): string {
   return stored ?? renderMarkdown(body);
@@ -109,9 +123,8 @@ function html(stored: string | null, body: string): string {
 /**
  * The thread page's data: the thread, one page of replies (oldest first, keyset on
  * (createdAt, id)), their authors, reaction counts with the viewer's own, earlier
- * versions of the thread and its replies for brokers and the members one can mention.
- * A fixed number of queries (at most 6) whatever the number of replies, reactions and
- * mentions. Returns null when the thread is not in this network; a thread a broker hid
+ * versions of the thread and its replies for brokers. A fixed number of queries (at
+ * most 4) whatever the number of replies, reactions and mentions. Returns null when the thread is not in this network; a thread a broker hid
  * comes back as `{ visible: false }` with the reason only, for the notice.
  */
 export async function loadThreadPage(scope: NetworkScope, threadId: string, opts: { after?: Cursor; take?: number } = {}) {
@@ -125,41 +138,32 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
     return { visible: false as const, thread: { id: thread.id, hiddenReason: thread.hiddenReason } };
   }
   const after = opts.after;
-  const rows = await db().reply.findMany({
-    where: {
-      networkId: scope.networkId,
-      threadId: thread.id,
-      ...(after ? { OR: [{ createdAt: { gt: after.at } }, { createdAt: after.at, id: { gt: after.id } }] } : {}),
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: take + 1,
-    select: {
-      id: true,
-      authorId: true,
-      body: true,
-      bodyHtml: true,
-      quotedReplyId: true,
-      createdAt: true,
-      editedAt: true,
-      deletedAt: true,
-      hiddenAt: true,
-      hiddenReason: true,
-    },
-  });
-  const page = rows.slice(0, take);
-  const replyIds = page.map((r) => r.id);
   const brokerView = canReadRevisions(scope);
-  const editedReplies = brokerView ? page.filter((r) => r.editedAt).map((r) => r.id) : [];
   const threadEdited = brokerView && thread.editedAt !== null;
-  const [names, reactions, revisions, members] = await Promise.all([
-    namesOf([thread.authorId, ...page.map((r) => r.authorId)]),
-    replyIds.length
-      ? db().$queryRaw<{ replyId: string; kind: ReactionKind; count: number; mine: boolean }[]>`
-          SELECT "replyId", kind::text AS kind, count(*)::int AS count, bool_or("userId" = ${scope.userId}) AS mine
-          FROM "Reaction"
-          WHERE "networkId" = ${scope.networkId} AND "replyId" IN (${Prisma.join(replyIds)})
-          GROUP BY "replyId", kind`
-      : Promise.resolve([]),
+  // One page of replies with their authors' names and reaction counts (the viewer's own
+  // marked) in one statement; keyset on (createdAt, id).
+  const rows = await db().$queryRaw<(ReplyRow & { reactions: [ReactionKind, number, boolean][] })[]>`
+    SELECT r.id, r."authorId", u.name AS "authorName", r.body, r."bodyHtml", r."quotedReplyId",
+           r."createdAt", r."editedAt", r."deletedAt", r."hiddenAt", r."hiddenReason",
+           COALESCE((
+             SELECT json_agg(json_build_array(x.kind, x.count, x.mine))
+             FROM (
+               SELECT kind::text AS kind, count(*)::int AS count, bool_or("userId" = ${scope.userId}) AS mine
+               FROM "Reaction"
+               WHERE "networkId" = r."networkId" AND "replyId" = r.id
+               GROUP BY kind
+             ) x
+           ), '[]'::json) AS reactions
+    FROM "Reply" r
+    LEFT JOIN "User" u ON u.id = r."authorId"
+    WHERE r."networkId" = ${scope.networkId} AND r."threadId" = ${thread.id}
+      AND (${after?.at ?? null}::timestamp IS NULL OR (r."createdAt", r.id) > (${after?.at ?? null}::timestamp, ${after?.id ?? ""}))
+    ORDER BY r."createdAt" ASC, r.id ASC
+    LIMIT ${take + 1}`;
+  const page = rows.slice(0, take);
+  const editedReplies = brokerView ? page.filter((r) => r.editedAt).map((r) => r.id) : [];
+  const [names, revisions] = await Promise.all([
+    namesOf([thread.authorId]),
     // Earlier versions of the thread and of its edited replies, in one query, newest first.
     editedReplies.length || threadEdited
       ? db().$queryRaw<(Revision & { ownerId: string })[]>`
@@ -170,14 +174,7 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
           WHERE "networkId" = ${scope.networkId} AND "replyId" = ANY(${editedReplies}::text[])
           ORDER BY "createdAt" DESC, id DESC`
       : Promise.resolve([]),
-    listMentionable(scope),
   ]);
-  const byReply = new Map<string, ReactionSummary[]>();
-  for (const r of reactions) {
-    const list = byReply.get(r.replyId) ?? [];
-    list.push({ kind: r.kind, count: Number(r.count), mine: Boolean(r.mine) });
-    byReply.set(r.replyId, list);
-  }
   const revisionsOf = new Map<string, Revision[]>();
   for (const { ownerId, ...v } of revisions) {
     const list = revisionsOf.get(ownerId) ?? [];
@@ -194,21 +191,21 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
       authorName: thread.authorId ? (names.get(thread.authorId) ?? null) : null,
       revisions: revisionsOf.get(thread.id) ?? [],
     },
-    replies: page.map(({ bodyHtml: stored, ...r }) => {
-      const own = byReply.get(r.id) ?? [];
+    replies: page.map(({ bodyHtml: stored, reactions, ...r }) => {
       // A hidden reply's text reaches only brokers and its author; everyone else gets the notice.
       const concealed = r.hiddenAt !== null && !canSeeHiddenText(scope, r);
       return {
         ...r,
         body: concealed ? "" : r.body,
         bodyHtml: concealed ? "" : html(stored, r.body),
-        authorName: r.authorId ? (names.get(r.authorId) ?? null) : null,
-        reactions: REACTION_KINDS.map((kind) => own.find((x) => x.kind === kind) ?? { kind, count: 0, mine: false }),
+        reactions: REACTION_KINDS.map((kind): ReactionSummary => {
+          const found = reactions.find(([k]) => k === kind);
+          return { kind, count: found ? Number(found[1]) : 0, mine: found ? Boolean(found[2]) : false };
+        }),
         revisions: revisionsOf.get(r.id) ?? [],
       };
     }),
     next: rows.length > take && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
-    members,
   };
 }
 

@@ -15,6 +15,7 @@ import { listThreads, loadThreadPage } from "@/lib/dialogue/queries";
 import { decodeCursor } from "@/lib/cursor";
 import type { ErrorCode } from "@/lib/errors";
 import { requireMember } from "@/lib/membership/scope";
+import { GET as mentionableRoute } from "@/app/n/[slug]/(space)/dialogue/mentionable/route";
 import {
   asUser,
   call,
@@ -395,6 +396,31 @@ describe("mentions in an edited reply", () => {
     expect(outcomeOf(await edit("Hello @Outsider"))).toBe("ok");
     expect(await mentioned()).toEqual([]);
     expect(await notified(w.users.outsider)).toBe(0);
+  });
+});
+
+describe("the mention list for the composer", () => {
+  const fetchList = (slug: string) =>
+    mentionableRoute(new Request(`http://localhost/n/${slug}/dialogue/mentionable`), { params: Promise.resolve({ slug }) });
+
+  it("gives members the named members of their network, and nobody else anything", async () => {
+    const w = await buildWorld();
+    const expected: Record<Persona, number> = { anonymous: 401, outsider: 404, funder: 200, member: 200, broker: 200 };
+    for (const persona of personas) {
+      signInAs(persona === "anonymous" ? null : w.users[persona]);
+      const res = await fetchList(w.a.slug);
+      expect(res.status, persona).toBe(expected[persona]);
+      if (res.status === 200) {
+        const names = ((await res.json()) as { id: string; name: string }[]).map((m) => m.name);
+        expect(names).toEqual(["Broker", "Funder", "Member", "Other Member"]);
+        expect(res.headers.get("cache-control")).toContain("no-store");
+      }
+    }
+    // The outsider is B's broker: B's list has B's members only.
+    signInAs(w.users.outsider);
+    expect(((await (await fetchList(w.b.slug)).json()) as { name: string }[]).map((m) => m.name)).toEqual(["Outsider"]);
+    signInAs(w.users.member);
+    expect((await fetchList("no-such-network")).status).toBe(404);
   });
 });
 

@@ -80,7 +80,7 @@ export default async function ThreadPage({
     timeStyle: "short",
     timeZone: await getTimeZone(),
   });
-  const { thread, replies, next, members } = data;
+  const { thread, replies, next } = data;
   const when = (d: Date) => dateFormat.format(d);
   const firstNew = previousVisit
     ? replies.find((r) => r.createdAt > previousVisit && r.authorId !== scope.userId)?.id
@@ -207,7 +207,7 @@ export default async function ThreadPage({
               slug={slug}
               threadId={thread.id}
               idempotencyKey={randomUUID().replaceAll("-", "")}
-              members={members}
+              membersUrl={`/n/${slug}/dialogue/mentionable`}
               initialBody={quoted ? quoteMarkdown(quoted.body, quoted.authorName ?? t("someone")) : ""}
               quotedReplyId={quoted?.id ?? ""}
             />
