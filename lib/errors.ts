@@ -31,6 +31,12 @@ export const errorCodes = [
   "cycle_not_open",
   "reflect_phase_over",
   "reflection_changed",
+  "we_phase_only",
+  "synthesis_conflict",
+  "synthesis_missing",
+  "consent_outdated",
+  "consent_missing",
+  "objection_unhandled",
   "invalid_input",
   "unexpected",
 ] as const;

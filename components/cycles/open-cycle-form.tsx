@@ -15,8 +15,10 @@ export function OpenCycleForm({
   iDeadline,
   weDeadline,
   zone,
+  fromConcernId = "",
 }: {
   slug: string;
+  fromConcernId?: string;
   question: string;
   iDeadline: string;
   weDeadline: string;
@@ -28,6 +30,8 @@ export function OpenCycleForm({
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="fromConcernId" value={fromConcernId} />
+      {fromConcernId ? <p className="rounded-md bg-accent-soft px-3 py-2 text-accent-strong">{t("fromConcern")}</p> : null}
       <TextField name="title" label={t("cycleTitle")} state={state} maxLength={CYCLE_TITLE_MAX} required />
       <TextAreaField
         name="question"

@@ -28,7 +28,9 @@ export type AuditAction =
   | "thread.moved"
   | "cycle.opened"
   | "cycle.extended"
-  | "cycle.advanced";
+  | "cycle.advanced"
+  | "consent.called"
+  | "cycle.closed";
 
 /** Writes one audit entry inside the caller's transaction, so the decision and its record land together. */
 export async function recordAudit(

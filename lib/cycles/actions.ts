@@ -6,8 +6,26 @@ import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/action";
 import { fallbackTimeZone, isTimeZone, timeZoneCookie } from "@/lib/i18n/config";
 import { requireMember } from "@/lib/membership/scope";
-import { advanceCycle, extendCycle, openCycle, saveReflection } from "./mutations";
-import { advanceCycleSchema, extendCycleSchema, openCycleSchema, saveReflectionSchema } from "./schema";
+import {
+  advanceCycle,
+  answerConsent,
+  callConsent,
+  closeCycle,
+  extendCycle,
+  openCycle,
+  saveReflection,
+  saveSynthesis,
+} from "./mutations";
+import {
+  advanceCycleSchema,
+  answerConsentSchema,
+  callConsentSchema,
+  closeCycleSchema,
+  extendCycleSchema,
+  openCycleSchema,
+  saveReflectionSchema,
+  saveSynthesisSchema,
+} from "./schema";
 
 /**
  * Deadlines are typed as wall-clock times in the viewer's zone, the one the pages show
@@ -21,6 +39,7 @@ async function viewerTimeZone(): Promise<string> {
 
 function revalidateCycles(slug: string) {
   revalidatePath(`/n/${slug}/cycles`);
+  revalidatePath(`/n/${slug}/cycles/journey`);
   revalidatePath(`/n/${slug}`);
 }
 
@@ -63,4 +82,55 @@ export async function saveReflectionAction(
     revalidateCycles(scope.slug);
     return { submitted: saved.submittedAt !== null, intent: input.intent, version: String(saved.updatedAt.getTime()) };
   });
+}
+
+/**
+ * Saves the synthesis as a new revision. On a conflict the page is revalidated too, so
+ * the form shows the text saved in between next to the one typed (kept in `values`).
+ */
+export async function saveSynthesisAction(_prev: unknown, form: FormData): Promise<ActionResult<{ number: number }>> {
+  let slug: string | null = null;
+  const result = await runAction(saveSynthesisSchema, form, async ({ slug: raw, ...input }) => {
+    const scope = await requireMember(raw, "synthesis.write");
+    slug = scope.slug;
+    const saved = await saveSynthesis(scope, input);
+    return { number: saved.number };
+  });
+  if (slug) revalidateCycles(slug);
+  return result;
+}
+
+export async function callConsentAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(callConsentSchema, form, async ({ slug, cycleId }) => {
+    const scope = await requireMember(slug, "consent.call");
+    await callConsent(scope, { cycleId });
+    revalidateCycles(scope.slug);
+    return null;
+  });
+}
+
+export async function answerConsentAction(_prev: unknown, form: FormData): Promise<ActionResult<{ answer: string }>> {
+  return runAction(answerConsentSchema, form, async ({ slug, ...input }) => {
+    const scope = await requireMember(slug, "consent.answer");
+    const saved = await answerConsent(scope, input);
+    revalidateCycles(scope.slug);
+    return { answer: saved.answer };
+  });
+}
+
+/**
+ * Closes the cycle into the journey. A refusal revalidates the page too: an objection
+ * raised while the broker was writing the notes then shows up with its own note field.
+ */
+export async function closeCycleAction(_prev: unknown, form: FormData): Promise<ActionResult<{ slug: string }>> {
+  let slug: string | null = null;
+  const result = await runAction(closeCycleSchema, form, async ({ slug: raw, ...input }) => {
+    const scope = await requireMember(raw, "cycle.close");
+    slug = scope.slug;
+    await closeCycle(scope, input);
+    return { slug: scope.slug };
+  });
+  if (slug) revalidateCycles(slug);
+  if (result.ok) redirect(`/n/${result.data.slug}/cycles/journey`);
+  return result;
 }

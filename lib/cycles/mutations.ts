@@ -5,8 +5,15 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { cyclePhase, reminderDue, type CycleTimes } from "./phase";
-import { assertNotClosed, assertReflectPhase, deadlineErrors } from "./policy";
-import { parseLocalDateTime, toLocalInput, type Area } from "./schema";
+import {
+  assertConsentPhase,
+  assertNotClosed,
+  assertReflectPhase,
+  assertSynthesisPhase,
+  deadlineErrors,
+  openObjections,
+} from "./policy";
+import { HANDLED_PREFIX, parseLocalDateTime, toLocalInput, type Area, type ConsentChoice } from "./schema";
 
 type LockedCycle = CycleTimes & { id: string; title: string };
 
@@ -43,7 +50,15 @@ function readDeadlines(input: { iDeadline: string; weDeadline: string }, zone: s
  */
 export async function openCycle(
   scope: NetworkScope,
-  input: { title: string; question: string; focusArea: Area | null; iDeadline: string; weDeadline: string; zone: string },
+  input: {
+    title: string;
+    question: string;
+    focusArea: Area | null;
+    iDeadline: string;
+    weDeadline: string;
+    zone: string;
+    fromConcernId?: string | null;
+  },
   now = new Date(),
 ) {
   const deadlines = readDeadlines(input, input.zone);
@@ -54,6 +69,19 @@ export async function openCycle(
       await tx.$queryRaw`SELECT id FROM "Network" WHERE id = ${scope.networkId} FOR UPDATE`;
       const open = await tx.cycle.findFirst({ where: { networkId: scope.networkId, openSlot: true }, select: { id: true } });
       if (open) throw new AppError("cycle_already_open");
+      // Starting from a concern of this network's journey: it must be a concern or objection of a closed cycle here.
+      if (input.fromConcernId) {
+        const concern = await tx.consentAnswer.findFirst({
+          where: {
+            networkId: scope.networkId,
+            id: input.fromConcernId,
+            answer: { in: ["concern", "object"] },
+            round: { cycle: { closedAt: { not: null } } },
+          },
+          select: { id: true },
+        });
+        if (!concern) throw new AppError("not_found");
+      }
       const cycle = await tx.cycle.create({
         data: {
           networkId: scope.networkId,
@@ -63,6 +91,7 @@ export async function openCycle(
           iDeadline: deadlines.iDeadline,
           weDeadline: deadlines.weDeadline,
           openedById: scope.userId,
+          fromConcernId: input.fromConcernId ?? null,
         },
         select: { id: true },
       });
@@ -232,4 +261,226 @@ export async function sendDueReminders(scope: NetworkScope, now = new Date()): P
         WHERE r."networkId" = m."networkId" AND r."cycleId" = ${cycle.id}
           AND r."authorId" = m."userId" AND r."submittedAt" IS NOT NULL)
     ON CONFLICT ("userId", "dedupeKey") DO NOTHING`;
+}
+
+// ---------- the WE phase: synthesis, consent, closing ----------
+
+async function latestRevision(tx: Tx, scope: NetworkScope, cycleId: string) {
+  return tx.synthesisRevision.findFirst({
+    where: { networkId: scope.networkId, cycleId },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, body: true, authorId: true, citations: { select: { reflectionId: true } } },
+  });
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  const set = new Set(a);
+  return set.size === new Set(b).size && b.every((x) => set.has(x));
+}
+
+/**
+ * Saves the synthesis as a new revision (number = latest + 1), with the reflections it
+ * cites. Optimistic concurrency: the form names the revision it was editing (`base`, 0 for
+ * none); when someone saved in between, the save is refused (`synthesis_conflict`) and the
+ * form keeps its text. The cycle row is share-locked (a broker's call for consent or
+ * closing waits); two saves on the same base race to insert the same number and the unique
+ * (networkId, cycleId, number) lets only one of them win. Sending the text of the latest
+ * revision again (a retry, a double click) makes no new revision. A new revision ends the
+ * open consent round: consent was asked on another text.
+ */
+export async function saveSynthesis(
+  scope: NetworkScope,
+  input: { cycleId: string; base: number; body: string; cites: string[] },
+  now = new Date(),
+) {
+  try {
+    return await db().$transaction(async (tx) => {
+      const cycle = await lockCycle(tx, scope, input.cycleId, "share");
+      assertSynthesisPhase(cyclePhase(cycle, now));
+      const latest = await latestRevision(tx, scope, cycle.id);
+      const latestNumber = latest?.number ?? 0;
+      const unchanged =
+        latest !== null &&
+        latest.body === input.body &&
+        sameSet(
+          latest.citations.map((c) => c.reflectionId),
+          input.cites,
+        );
+      if (input.base !== latestNumber) {
+        // The same save arriving twice: the first made the latest revision, the second changes nothing.
+        if (unchanged && latest.authorId === scope.userId && input.base === latestNumber - 1) {
+          return { number: latestNumber, created: false };
+        }
+        throw new AppError("synthesis_conflict");
+      }
+      if (unchanged) return { number: latestNumber, created: false };
+      if (input.cites.length > 0) {
+        // Only shared, submitted reflections of this cycle can be cited (never a private one or a draft).
+        const citable = await tx.reflection.count({
+          where: { networkId: scope.networkId, cycleId: cycle.id, id: { in: input.cites }, private: false, submittedAt: { not: null } },
+        });
+        if (citable !== input.cites.length) throw new AppError("invalid_input", { cites: ["invalid"] });
+      }
+      const revision = await tx.synthesisRevision.create({
+        data: {
+          networkId: scope.networkId,
+          cycleId: cycle.id,
+          number: latestNumber + 1,
+          body: input.body,
+          authorId: scope.userId,
+          createdAt: now,
+        },
+        select: { id: true, number: true },
+      });
+      if (input.cites.length > 0) {
+        await tx.synthesisCitation.createMany({
+          data: input.cites.map((reflectionId) => ({ networkId: scope.networkId, revisionId: revision.id, reflectionId })),
+        });
+      }
+      await tx.consentRound.updateMany({
+        where: { networkId: scope.networkId, cycleId: cycle.id, closedAt: null },
+        data: { closedAt: now },
+      });
+      return { number: revision.number, created: true };
+    });
+  } catch (error) {
+    // Someone else's save took this number first.
+    if (isUniqueViolation(error)) throw new AppError("synthesis_conflict");
+    throw error;
+  }
+}
+
+/**
+ * A broker calls for consent on the latest revision: a new round, and every other active
+ * broker and member hears of it once (`consent:<roundId>`). Calling again while that round is
+ * open (a double click, a second broker) returns the same round.
+ */
+export async function callConsent(scope: NetworkScope, input: { cycleId: string }, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const cycle = await lockCycle(tx, scope, input.cycleId, "update");
+    assertConsentPhase(cyclePhase(cycle, now));
+    const latest = await latestRevision(tx, scope, cycle.id);
+    if (!latest) throw new AppError("synthesis_missing");
+    const open = await tx.consentRound.findFirst({
+      where: { networkId: scope.networkId, cycleId: cycle.id, closedAt: null },
+      select: { id: true, revisionNumber: true },
+    });
+    if (open?.revisionNumber === latest.number) return { id: open.id, created: false };
+    await tx.consentRound.updateMany({
+      where: { networkId: scope.networkId, cycleId: cycle.id, closedAt: null },
+      data: { closedAt: now },
+    });
+    const round = await tx.consentRound.create({
+      data: { networkId: scope.networkId, cycleId: cycle.id, revisionNumber: latest.number, calledById: scope.userId, openedAt: now },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "consent.called",
+      detail: { cycleId: cycle.id, title: cycle.title, revision: latest.number },
+    });
+    const people = await tx.membership.findMany({
+      where: { networkId: scope.networkId, status: "active", role: { in: ["broker", "member"] }, userId: { not: scope.userId } },
+      select: { userId: true },
+    });
+    if (people.length > 0) {
+      await tx.notification.createMany({
+        data: people.map((p) => ({
+          networkId: scope.networkId,
+          userId: p.userId,
+          kind: "consent_requested" as const,
+          actorId: scope.userId,
+          dedupeKey: `consent:${round.id}`,
+        })),
+        skipDuplicates: true,
+      });
+    }
+    return { id: round.id, created: true };
+  });
+}
+
+/**
+ * A broker or member answers the open round: agree, a concern (with its text) or an
+ * objection (with its reason); answering again changes the answer. A round that is closed
+ * or on an older revision than the latest is refused (`consent_outdated`). The round row
+ * is share-locked, so a new revision (which closes the round) and an answer take turns.
+ */
+export async function answerConsent(
+  scope: NetworkScope,
+  input: { cycleId: string; roundId: string; answer: ConsentChoice; text: string },
+  now = new Date(),
+) {
+  const write = () =>
+    db().$transaction(async (tx) => {
+      const cycle = await lockCycle(tx, scope, input.cycleId, "share");
+      assertConsentPhase(cyclePhase(cycle, now));
+      const rounds = await tx.$queryRaw<{ id: string; revisionNumber: number; closedAt: Date | null }[]>`
+        SELECT id, "revisionNumber", "closedAt" FROM "ConsentRound"
+        WHERE id = ${input.roundId} AND "networkId" = ${scope.networkId} AND "cycleId" = ${cycle.id} FOR SHARE`;
+      const round = rounds[0];
+      if (!round) throw new AppError("not_found");
+      const latest = await latestRevision(tx, scope, cycle.id);
+      if (round.closedAt !== null || round.revisionNumber !== latest?.number) throw new AppError("consent_outdated");
+      const key = { networkId: scope.networkId, roundId: round.id, userId: scope.userId };
+      const fields = { answer: input.answer, text: input.text, handledNote: "", handledById: null, handledAt: null };
+      return tx.consentAnswer.upsert({
+        where: { networkId_roundId_userId: key },
+        create: { ...key, ...fields },
+        update: fields,
+        select: { id: true, answer: true },
+      });
+    });
+  try {
+    return await write();
+  } catch (error) {
+    // Two first answers at once: one inserted, the other now updates it.
+    if (isUniqueViolation(error)) return write();
+    throw error;
+  }
+}
+
+/**
+ * A broker closes the cycle: the latest round must be on the latest revision, and every
+ * objection in it either withdrawn or handled: `notes` (by answer id) records how, for
+ * each objection not handled yet. Closing ends the round, sets `closedAt` and frees the
+ * open slot (`openSlot` NULL) so the next cycle can open; audited. Afterwards every write
+ * to the cycle is refused (`cycle_not_open`).
+ */
+export async function closeCycle(scope: NetworkScope, input: { cycleId: string; notes: Record<string, string> }, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const cycle = await lockCycle(tx, scope, input.cycleId, "update");
+    assertConsentPhase(cyclePhase(cycle, now));
+    const latest = await latestRevision(tx, scope, cycle.id);
+    const round = latest
+      ? await tx.consentRound.findFirst({
+          where: { networkId: scope.networkId, cycleId: cycle.id, revisionNumber: latest.number, closedAt: null },
+          select: { id: true, answers: { select: { id: true, answer: true, handledNote: true } } },
+        })
+      : null;
+    if (!latest || !round) throw new AppError("consent_missing");
+    const objections = openObjections(round.answers);
+    const unhandled = objections.filter((a) => !input.notes[a.id]);
+    if (unhandled.length > 0) {
+      throw new AppError("objection_unhandled", Object.fromEntries(unhandled.map((a) => [`${HANDLED_PREFIX}${a.id}`, ["required"]])));
+    }
+    for (const objection of objections) {
+      await tx.consentAnswer.update({
+        where: { id: objection.id, networkId: scope.networkId },
+        data: { handledNote: input.notes[objection.id] ?? "", handledById: scope.userId, handledAt: now },
+      });
+    }
+    await tx.consentRound.update({ where: { id: round.id, networkId: scope.networkId }, data: { closedAt: now } });
+    await tx.cycle.update({
+      where: { id: cycle.id, networkId: scope.networkId },
+      data: { closedAt: now, closedById: scope.userId, openSlot: null },
+    });
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "cycle.closed",
+      detail: { cycleId: cycle.id, title: cycle.title, revision: latest.number, objectionsHandled: objections.length },
+    });
+    return { id: cycle.id };
+  });
 }

@@ -1,9 +1,12 @@
 import "server-only";
+import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { cyclePhase, type CyclePhase } from "./phase";
 import { canSeeReflection, mayRevealOthers } from "./policy";
-import type { Area } from "./schema";
+import type { Area, ConsentChoice } from "./schema";
 
 const cycleSelect = {
   id: true,
@@ -110,4 +113,249 @@ export async function listVisibleReflections(
     .filter((r) => canSeeReflection(scope, r, { phase, viewerSubmitted }))
     .map((r) => ({ id: r.id, body: r.body, area: r.area, submittedAt: r.submittedAt as Date, authorName: r.author.name }));
   return { phase, revealed: true, reflections };
+}
+
+// ---------- the WE phase: synthesis, consent, journey ----------
+
+/** Names of people by id (consent answers and revisions keep ids; people may have left). */
+async function namesOf(ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map<string, string | null>();
+  const rows = await db().user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(rows.map((u) => [u.id, u.name]));
+}
+
+/** A reflection the synthesis cites: where its anchor is and whose it is, never its text. */
+export type CitedReflection = { id: string; area: Area; authorName: string | null };
+
+/**
+ * The cycle's current synthesis (its latest revision) with the reflections it cites, for
+ * brokers and members; null for funders (they read the final synthesis in the journey) and
+ * when nobody has written one yet. Citations point only at shared, submitted reflections.
+ */
+export async function findSynthesis(scope: NetworkScope, cycleId: string) {
+  if (!can(scope.role, "synthesis.read")) return null;
+  const latest = await db().synthesisRevision.findFirst({
+    where: { networkId: scope.networkId, cycleId },
+    orderBy: { number: "desc" },
+    select: {
+      number: true,
+      body: true,
+      authorId: true,
+      createdAt: true,
+      citations: {
+        where: { reflection: { private: false, submittedAt: { not: null } } },
+        select: { reflection: { select: { id: true, area: true, author: { select: { name: true } } } } },
+        orderBy: { reflectionId: "asc" },
+      },
+    },
+  });
+  if (!latest) return null;
+  const names = await namesOf([latest.authorId]);
+  return {
+    number: latest.number,
+    body: latest.body,
+    createdAt: latest.createdAt,
+    authorName: latest.authorId ? (names.get(latest.authorId) ?? null) : null,
+    citations: latest.citations.map(
+      (c): CitedReflection => ({ id: c.reflection.id, area: c.reflection.area, authorName: c.reflection.author.name }),
+    ),
+  };
+}
+
+/** The number of the latest revision (0 when none): what a new synthesis form is based on. */
+export async function latestRevisionNumber(scope: NetworkScope, cycleId: string): Promise<number> {
+  const latest = await db().synthesisRevision.findFirst({
+    where: { networkId: scope.networkId, cycleId },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  return latest?.number ?? 0;
+}
+
+/** Every revision of a cycle's synthesis, newest first: who saved it, when (no text). Brokers and members. */
+export async function listRevisions(scope: NetworkScope, cycleId: string) {
+  if (!can(scope.role, "synthesis.read")) return [];
+  const rows = await db().synthesisRevision.findMany({
+    where: { networkId: scope.networkId, cycleId },
+    orderBy: { number: "desc" },
+    select: { number: true, authorId: true, createdAt: true },
+  });
+  const names = await namesOf(rows.map((r) => r.authorId));
+  return rows.map((r) => ({ number: r.number, createdAt: r.createdAt, authorName: r.authorId ? (names.get(r.authorId) ?? null) : null }));
+}
+
+/** One revision and the text of its predecessor (for the diff); null when there is none or the viewer is a funder. */
+export async function findRevision(scope: NetworkScope, cycleId: string, number: number) {
+  if (!can(scope.role, "synthesis.read") || !Number.isSafeInteger(number) || number < 1) return null;
+  const rows = await db().synthesisRevision.findMany({
+    where: { networkId: scope.networkId, cycleId, number: { in: [number, number - 1] } },
+    select: { number: true, body: true, authorId: true, createdAt: true },
+  });
+  const revision = rows.find((r) => r.number === number);
+  if (!revision) return null;
+  const names = await namesOf([revision.authorId]);
+  return {
+    number: revision.number,
+    body: revision.body,
+    createdAt: revision.createdAt,
+    authorName: revision.authorId ? (names.get(revision.authorId) ?? null) : null,
+    previous: rows.find((r) => r.number === number - 1)?.body ?? null,
+  };
+}
+
+export type ConsentAnswerView = {
+  id: string;
+  userId: string;
+  name: string | null;
+  answer: ConsentChoice;
+  text: string;
+  handledNote: string;
+};
+
+/**
+ * The cycle's latest consent round: which revision it asks about, whether it is open and
+ * how many of the brokers and members have answered (numbers, for every role). The answers
+ * themselves only for brokers and members.
+ */
+export async function findConsentRound(scope: NetworkScope, cycleId: string) {
+  const round = await db().consentRound.findFirst({
+    where: { networkId: scope.networkId, cycleId },
+    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+    select: { id: true, revisionNumber: true, openedAt: true, closedAt: true },
+  });
+  if (!round) return null;
+  const [counts] = await db().$queryRaw<{ answered: number; eligible: number }[]>`
+    SELECT count(a.id)::int AS answered, count(m.id)::int AS eligible
+    FROM "Membership" m
+    LEFT JOIN "ConsentAnswer" a ON a."networkId" = m."networkId" AND a."roundId" = ${round.id} AND a."userId" = m."userId"
+    WHERE m."networkId" = ${scope.networkId} AND m.status = 'active' AND m.role IN ('broker', 'member')`;
+  const participation = counts ?? { answered: 0, eligible: 0 };
+  if (!can(scope.role, "synthesis.read")) return { ...round, participation, answers: null };
+  const rows = await db().consentAnswer.findMany({
+    where: { networkId: scope.networkId, roundId: round.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, userId: true, answer: true, text: true, handledNote: true },
+  });
+  const names = await namesOf(rows.map((r) => r.userId));
+  const answers: ConsentAnswerView[] = rows.map((r) => ({ ...r, name: names.get(r.userId) ?? null }));
+  return { ...round, participation, answers };
+}
+
+export const JOURNEY_PAGE_SIZE = 10;
+
+export type JourneyConcern = {
+  id: string;
+  answer: "concern" | "object";
+  text: string;
+  handledNote: string;
+  name: string | null;
+};
+
+export type JourneyEntry = {
+  id: string;
+  title: string;
+  question: string;
+  closedAt: Date;
+  synthesis: { body: string; number: number; citations: number } | null;
+  participation: { submitted: number; eligible: number };
+  /** Concerns and objections of the round the cycle closed on; null for funders. */
+  concerns: JourneyConcern[] | null;
+};
+
+/**
+ * The network's journey: its closed cycles, newest first, a page at a time (keyset on
+ * closedAt, id): the question, the final synthesis (the latest revision), participation
+ * and (for brokers and members) the concerns raised in the final consent round. Never a
+ * reflection: citations are a count. A bounded number of statements per page.
+ */
+export async function listJourney(scope: NetworkScope, after?: Cursor, take = JOURNEY_PAGE_SIZE) {
+  const cycles = await db().cycle.findMany({
+    where: {
+      networkId: scope.networkId,
+      closedAt: after ? { not: null, lte: after.at } : { not: null },
+      ...(after ? { NOT: { closedAt: after.at, id: { gte: after.id } } } : {}),
+    },
+    orderBy: [{ closedAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: { id: true, title: true, question: true, closedAt: true },
+  });
+  const page = cycles.slice(0, take);
+  const last = page.at(-1);
+  const next = cycles.length > take && last?.closedAt ? encodeCursor({ at: last.closedAt, id: last.id }) : null;
+  if (page.length === 0) return { items: [] as JourneyEntry[], next };
+  const ids = Prisma.join(page.map((c) => c.id));
+  const finals = await db().$queryRaw<{ cycleId: string; number: number; body: string; citations: number }[]>`
+    SELECT DISTINCT ON (r."cycleId") r."cycleId", r.number, r.body,
+      (SELECT count(*)::int FROM "SynthesisCitation" c WHERE c."networkId" = r."networkId" AND c."revisionId" = r.id) AS citations
+    FROM "SynthesisRevision" r
+    WHERE r."networkId" = ${scope.networkId} AND r."cycleId" IN (${ids})
+    ORDER BY r."cycleId", r.number DESC`;
+  const participation = await db().$queryRaw<{ cycleId: string; submitted: number; eligible: number }[]>`
+    SELECT c.id AS "cycleId", count(r.id) FILTER (WHERE r."submittedAt" IS NOT NULL)::int AS submitted, count(m.id)::int AS eligible
+    FROM "Cycle" c
+    JOIN "Membership" m ON m."networkId" = c."networkId" AND m.status = 'active' AND m.role IN ('broker', 'member')
+    LEFT JOIN "Reflection" r ON r."networkId" = c."networkId" AND r."cycleId" = c.id AND r."authorId" = m."userId"
+    WHERE c."networkId" = ${scope.networkId} AND c.id IN (${ids})
+    GROUP BY c.id`;
+  let concerns: Map<string, JourneyConcern[]> | null = null;
+  if (can(scope.role, "synthesis.read")) {
+    concerns = new Map();
+    const rounds =
+      finals.length === 0
+        ? []
+        : await db().consentRound.findMany({
+            where: { networkId: scope.networkId, OR: finals.map((f) => ({ cycleId: f.cycleId, revisionNumber: f.number })) },
+            select: {
+              cycleId: true,
+              answers: {
+                where: { answer: { in: ["concern", "object"] } },
+                orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+                select: { id: true, userId: true, answer: true, text: true, handledNote: true },
+              },
+            },
+          });
+    const names = await namesOf(rounds.flatMap((r) => r.answers.map((a) => a.userId)));
+    for (const round of rounds) {
+      concerns.set(
+        round.cycleId,
+        round.answers.map((a) => ({
+          id: a.id,
+          answer: a.answer === "object" ? "object" : "concern",
+          text: a.text,
+          handledNote: a.handledNote,
+          name: names.get(a.userId) ?? null,
+        })),
+      );
+    }
+  }
+  const items = page.map(
+    (c): JourneyEntry => {
+      const final = finals.find((f) => f.cycleId === c.id);
+      return {
+        id: c.id,
+        title: c.title,
+        question: c.question,
+        closedAt: c.closedAt as Date,
+        synthesis: final ? { body: final.body, number: final.number, citations: final.citations } : null,
+        participation: participation.find((p) => p.cycleId === c.id) ?? { submitted: 0, eligible: 0 },
+        concerns: concerns ? (concerns.get(c.id) ?? []) : null,
+      };
+    },
+  );
+  return { items, next };
+}
+
+/** A concern or objection of this network's journey, to start the next cycle from (brokers). */
+export async function findJourneyConcern(scope: NetworkScope, answerId: string) {
+  if (!can(scope.role, "cycle.open") || answerId.length > 64) return null;
+  return db().consentAnswer.findFirst({
+    where: {
+      networkId: scope.networkId,
+      id: answerId,
+      answer: { in: ["concern", "object"] },
+      round: { cycle: { closedAt: { not: null } } },
+    },
+    select: { id: true, text: true },
+  });
 }

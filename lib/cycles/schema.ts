@@ -37,6 +37,13 @@ const localDateTime = z
 
 const area = z.enum(AREAS, { error: "invalid_choice" });
 
+/** The concern (a consent answer of a closed cycle) a new cycle starts from: empty for none. */
+const fromConcern = z
+  .string()
+  .max(64, "invalid")
+  .default("")
+  .transform((v) => (v.trim() === "" ? null : v.trim()));
+
 export const openCycleSchema = z.object({
   slug,
   title: text(CYCLE_TITLE_MAX),
@@ -47,6 +54,7 @@ export const openCycleSchema = z.object({
     .transform((v) => (v === "" ? null : v)),
   iDeadline: localDateTime,
   weDeadline: localDateTime,
+  fromConcernId: fromConcern,
 });
 
 export const extendCycleSchema = z.object({ slug, cycleId: id, iDeadline: localDateTime, weDeadline: localDateTime });
@@ -73,6 +81,77 @@ export const saveReflectionSchema = z.object({
     .default("")
     .transform((v) => (v === "" ? null : Number(v))),
 });
+
+// ---------- the WE phase: synthesis, consent, closing ----------
+
+export const SYNTHESIS_MAX = 40_000;
+export const CONSENT_TEXT_MAX = 4_000;
+export const HANDLED_NOTE_MAX = 4_000;
+/** The three guided parts of the synthesis: headings of one Markdown text (decision 014). */
+export const SYNTHESIS_PARTS = ["connects", "interest", "next"] as const;
+export const CONSENT_CHOICES = ["agree", "concern", "object"] as const;
+/** A checkbox of the citation picker is named `cite.<reflectionId>`: a form sends one value per name. */
+export const CITE_PREFIX = "cite.";
+/** A broker's note on one objection is named `handled.<answerId>`. */
+export const HANDLED_PREFIX = "handled.";
+
+/** Keys of a loose form object that start with `prefix`, without it. */
+function prefixed(form: Record<string, unknown>, prefix: string): string[] {
+  return Object.keys(form)
+    .filter((k) => k.startsWith(prefix) && k.length > prefix.length)
+    .map((k) => k.slice(prefix.length));
+}
+
+export const saveSynthesisSchema = z
+  .looseObject({
+    slug,
+    cycleId: id,
+    /** The revision number the form was editing (0: there was none yet): the optimistic-concurrency key. */
+    base: z
+      .string({ error: "invalid" })
+      .regex(/^\d{1,9}$/, "invalid")
+      .transform((v) => Number(v)),
+    body: text(SYNTHESIS_MAX),
+  })
+  .transform((form) => {
+    const cites = prefixed(form, CITE_PREFIX).filter((key) => form[`${CITE_PREFIX}${key}`] === "on");
+    return { slug: form.slug, cycleId: form.cycleId, base: form.base, body: form.body, cites: [...new Set(cites)].slice(0, 500) };
+  });
+
+export const callConsentSchema = z.object({ slug, cycleId: id });
+
+export const answerConsentSchema = z
+  .object({
+    slug,
+    cycleId: id,
+    roundId: id,
+    answer: z.enum(CONSENT_CHOICES, { error: "invalid_choice" }),
+    text: z
+      .string()
+      .default("")
+      .transform((s) => s.normalize("NFC").trim())
+      .pipe(z.string().max(CONSENT_TEXT_MAX, `too_long|${CONSENT_TEXT_MAX}`)),
+  })
+  .superRefine((v, ctx) => {
+    // A concern needs its text, an objection its reason; an agreement needs nothing.
+    if (v.answer !== "agree" && v.text.length === 0) ctx.addIssue({ code: "custom", path: ["text"], message: "required" });
+  })
+  .transform((v) => ({ ...v, text: v.answer === "agree" ? "" : v.text }));
+
+export const closeCycleSchema = z
+  .looseObject({ slug, cycleId: id })
+  .transform((form, ctx) => {
+    const notes: Record<string, string> = {};
+    for (const key of prefixed(form, HANDLED_PREFIX).slice(0, 500)) {
+      const raw = form[`${HANDLED_PREFIX}${key}`];
+      const note = typeof raw === "string" ? raw.normalize("NFC").trim() : "";
+      if (note.length > HANDLED_NOTE_MAX) {
+        ctx.addIssue({ code: "custom", path: [`${HANDLED_PREFIX}${key}`], message: `too_long|${HANDLED_NOTE_MAX}` });
+      }
+      if (note) notes[key] = note;
+    }
+    return { slug: form.slug, cycleId: form.cycleId, notes };
+  });
 
 // ---------- wall-clock times in a viewer's zone ----------
 
@@ -123,3 +202,4 @@ export function toLocalInput(instant: Date, zone: string): string {
 
 export type Area = (typeof AREAS)[number];
 export type ReflectionPrompt = (typeof REFLECTION_PROMPTS)[number];
+export type ConsentChoice = (typeof CONSENT_CHOICES)[number];

@@ -30,6 +30,11 @@ export const permissions = {
   "cycle.advance": ["broker"],
   "reflection.write": ["broker", "member"],
   "reflection.read": ["broker", "member"],
+  "synthesis.read": ["broker", "member"],
+  "synthesis.write": ["broker", "member"],
+  "consent.call": ["broker"],
+  "consent.answer": ["broker", "member"],
+  "cycle.close": ["broker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { cyclePhase, reminderDue, REMINDER_WINDOW_MS, weStartsAt, type CycleTimes } from "@/lib/cycles/phase";
-import { canSeeReflection, deadlineErrors, isEligible, mayRevealOthers } from "@/lib/cycles/policy";
-import { parseLocalDateTime, toLocalInput } from "@/lib/cycles/schema";
+import {
+  assertConsentPhase,
+  assertSynthesisPhase,
+  canSeeReflection,
+  deadlineErrors,
+  isEligible,
+  mayRevealOthers,
+  openObjections,
+} from "@/lib/cycles/policy";
+import { answerConsentSchema, closeCycleSchema, parseLocalDateTime, saveSynthesisSchema, toLocalInput } from "@/lib/cycles/schema";
+import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/db/generated/enums";
 
 const HOUR = 60 * 60 * 1000;
@@ -154,5 +163,60 @@ describe("datetime-local values in a time zone", () => {
       const instant = at("2026-11-25T17:45:00Z");
       expect(parseLocalDateTime(toLocalInput(instant, zone), zone)?.toISOString()).toBe(instant.toISOString());
     }
+  });
+});
+
+describe("the WE phase rules", () => {
+  const codeOf = (fn: () => void) => {
+    try {
+      fn();
+      return "ok";
+    } catch (error) {
+      return error instanceof AppError ? error.code : "thrown";
+    }
+  };
+
+  it.each([
+    ["reflect", "we_phase_only", "we_phase_only"],
+    ["synthesise", "ok", "ok"],
+    ["ended", "we_phase_only", "ok"],
+    ["closed", "cycle_not_open", "cycle_not_open"],
+  ] as const)("in the %s phase: writing the synthesis %s, consent and closing %s", (phase, synthesis, consent) => {
+    expect(codeOf(() => assertSynthesisPhase(phase))).toBe(synthesis);
+    expect(codeOf(() => assertConsentPhase(phase))).toBe(consent);
+  });
+
+  it("an objection is open until its handling is recorded; concerns never block", () => {
+    const answers = [
+      { id: "a", answer: "agree" as const, handledNote: "" },
+      { id: "b", answer: "concern" as const, handledNote: "" },
+      { id: "c", answer: "object" as const, handledNote: "" },
+      { id: "d", answer: "object" as const, handledNote: "Talked it through" },
+      { id: "e", answer: "object" as const, handledNote: "   " },
+    ];
+    expect(openObjections(answers).map((a) => a.id)).toEqual(["c", "e"]);
+  });
+});
+
+describe("the WE phase forms", () => {
+  it("reads the citation checkboxes, one name per reflection", () => {
+    const parsed = saveSynthesisSchema.parse({ slug: "s", cycleId: "c", base: "2", body: "  Text  ", "cite.r1": "on", "cite.r2": "on", "cite.": "on", "cite.r3": "off" });
+    expect(parsed).toEqual({ slug: "s", cycleId: "c", base: 2, body: "Text", cites: ["r1", "r2"] });
+    expect(saveSynthesisSchema.safeParse({ slug: "s", cycleId: "c", base: "-1", body: "x" }).success).toBe(false);
+  });
+
+  it("needs a text for a concern and an objection, drops it for an agreement", () => {
+    const base = { slug: "s", cycleId: "c", roundId: "r" };
+    expect(answerConsentSchema.parse({ ...base, answer: "agree", text: "fine" }).text).toBe("");
+    expect(answerConsentSchema.parse({ ...base, answer: "concern", text: " Budget " }).text).toBe("Budget");
+    const missing = answerConsentSchema.safeParse({ ...base, answer: "object", text: " " });
+    expect(missing.success ? null : missing.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["text", "required"]]);
+  });
+
+  it("reads the handling notes of objections by answer id", () => {
+    const parsed = closeCycleSchema.parse({ slug: "s", cycleId: "c", "handled.a1": " Talked ", "handled.a2": "  " });
+    expect(parsed).toEqual({ slug: "s", cycleId: "c", notes: { a1: "Talked" } });
+    const long = closeCycleSchema.safeParse({ slug: "s", cycleId: "c", "handled.a1": "x".repeat(4001) });
+    expect(long.success ? null : long.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["handled.a1", "too_long|4000"]]);
   });
 });

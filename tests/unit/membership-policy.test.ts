@@ -31,6 +31,11 @@ const matrix: Record<Permission, Record<"broker" | "member" | "funder" | "none",
   "cycle.advance": { broker: "Y", member: "-", funder: "-", none: "-" },
   "reflection.write": { broker: "Y", member: "Y", funder: "-", none: "-" },
   "reflection.read": { broker: "Y", member: "Y", funder: "-", none: "-" },
+  "synthesis.read": { broker: "Y", member: "Y", funder: "-", none: "-" },
+  "synthesis.write": { broker: "Y", member: "Y", funder: "-", none: "-" },
+  "consent.call": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "consent.answer": { broker: "Y", member: "Y", funder: "-", none: "-" },
+  "cycle.close": { broker: "Y", member: "-", funder: "-", none: "-" },
 };
 
 describe("can()", () => {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { OpenCycleForm } from "@/components/cycles/open-cycle-form";
 import { cardClass } from "@/components/ui/styles";
-import { findCurrentCycle, findWorkingQuestion } from "@/lib/cycles/queries";
+import { findCurrentCycle, findJourneyConcern, findWorkingQuestion } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { requireMemberPage } from "@/lib/membership/scope";
 
@@ -22,12 +22,24 @@ function inDays(days: number): Date {
   return at;
 }
 
-export default async function OpenCyclePage({ params }: { params: Promise<{ slug: string }> }) {
+/** `?from=<answerId>`: start from a concern raised in the journey, its text as the question. */
+export default async function OpenCyclePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ from?: string }>;
+}) {
   const { slug } = await params;
+  const { from } = await searchParams;
   const scope = await requireMemberPage(slug, `/n/${slug}/cycles/new`, "cycle.open");
   const t = await getTranslations("cycles");
   const zone = await getTimeZone();
-  const [current, question] = await Promise.all([findCurrentCycle(scope), findWorkingQuestion(scope)]);
+  const [current, question, concern] = await Promise.all([
+    findCurrentCycle(scope),
+    findWorkingQuestion(scope),
+    from ? findJourneyConcern(scope, from) : Promise.resolve(null),
+  ]);
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -45,7 +57,8 @@ export default async function OpenCyclePage({ params }: { params: Promise<{ slug
         <div className={cardClass}>
           <OpenCycleForm
             slug={scope.slug}
-            question={question}
+            question={concern?.text ?? question}
+            fromConcernId={concern?.id ?? ""}
             iDeadline={toLocalInput(inDays(7), zone)}
             weDeadline={toLocalInput(inDays(14), zone)}
             zone={zone}
