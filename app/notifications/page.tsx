@@ -18,6 +18,14 @@ function messageKey(item: NotificationItem) {
   if (item.kind === "mention") return "mention";
   if (item.kind === "reply_to_thread") return "reply";
   if (item.kind === "cycle_opened" || item.kind === "cycle_reminder" || item.kind === "consent_requested") return item.kind;
+  if (
+    item.kind === "milestone_reached" ||
+    item.kind === "milestone_learned" ||
+    item.kind === "milestone_dropped" ||
+    item.kind === "pledge_released"
+  ) {
+    return item.kind;
+  }
   const act = item.act ?? "hide";
   return act === "lock" ? "lock_thread" : (`${act}_${item.replyId ? "reply" : "thread"}` as const);
 }
@@ -60,6 +68,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     {t(messageKey(item), {
                       actor: item.actorName || t("someone"),
                       thread: item.threadTitle ?? t("aThread"),
+                      milestone: item.milestoneTitle ?? t("aMilestone"),
                       network: item.networkName,
                     })}
                   </a>

@@ -74,7 +74,7 @@ function describedBy(hint: ReactNode, hintId: string, messages: string[], errorI
 }
 
 export function TextField(
-  props: Common & { type?: "text" | "email" | "number" | "url" | "datetime-local"; maxLength?: number; autoComplete?: string; min?: number; max?: number; inputMode?: "text" | "email" | "numeric" },
+  props: Common & { type?: "text" | "email" | "number" | "url" | "date" | "datetime-local"; maxLength?: number; autoComplete?: string; min?: number; max?: number; inputMode?: "text" | "email" | "numeric" },
 ) {
   const f = useField(props);
   return (

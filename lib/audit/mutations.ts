@@ -30,7 +30,13 @@ export type AuditAction =
   | "cycle.extended"
   | "cycle.advanced"
   | "consent.called"
-  | "cycle.closed";
+  | "cycle.closed"
+  | "initiative.created"
+  | "initiative.updated"
+  | "milestone.status_changed"
+  | "pledge.created"
+  | "pledge.released"
+  | "pledge.withdrawn";
 
 /** Writes one audit entry inside the caller's transaction, so the decision and its record land together. */
 export async function recordAudit(

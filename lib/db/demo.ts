@@ -20,6 +20,30 @@ type DemoCycle = {
   /** Submitted reflections, by index into `people` (brokers and members only). */
   reflections: { by: number; area: DemoThread["area"]; body: string }[];
 };
+type DemoMilestone = {
+  title: string;
+  unlocks: string;
+  /** Target date in days from the seed. */
+  targetInDays: number;
+  /** Amount needed in euro cents (integer minor units). */
+  amountNeeded: bigint;
+  status: "planned" | "active" | "reached" | "learned" | "dropped";
+  progress: number;
+  /** The lesson of a learned milestone (also posted to the lessons log, with `area`). */
+  lesson?: { body: string; area: DemoThread["area"] };
+};
+type DemoInitiative = {
+  name: string;
+  description: string;
+  systemChange: string;
+  /** The team, by index into `people` (brokers and members). */
+  team: number[];
+  milestones: DemoMilestone[];
+  /** The demo funder's pledge: milestone index and euro cents. */
+  pledge: { milestone: number; amount: bigint; condition: string };
+  /** A progress update by the first team member. */
+  update: { milestone: number; body: string; progress: number };
+};
 type DemoNetwork = {
   slug: string;
   name: string;
@@ -33,6 +57,8 @@ type DemoNetwork = {
   threads: DemoThread[];
   /** The open reflection cycle, in its I phase, on the network's working question. */
   cycle: DemoCycle;
+  /** An initiative with a growth path in EUR, a pledge, an update and a lesson. */
+  initiative: DemoInitiative;
 };
 
 /** The demo networks, drawn from the source texts (SIAC in English, Pathfinders in Dutch). */
@@ -132,6 +158,58 @@ export const demoNetworks: DemoNetwork[] = [
         },
       ],
     },
+    initiative: {
+      name: "City co-creation labs",
+      description:
+        "Committed citizens and city institutions meet in open labs in Baia Mare, Berlin and three more cities, around questions the citizens bring themselves.",
+      systemChange:
+        "Institutions that co-create with citizens instead of steering them: city agendas that start from citizens' own questions.",
+      team: [0, 2],
+      milestones: [
+        {
+          title: "A first co-creation session with the city of Baia Mare",
+          unlocks: "A shared agenda between citizen initiatives and the municipality.",
+          targetInDays: -30,
+          amountNeeded: 300000n,
+          status: "learned",
+          progress: 60,
+          lesson: {
+            body: "Starting from the municipality's agenda made the citizens passive. The next session starts from the questions citizens bring themselves, and the city joins as one of the partners.",
+            area: "means",
+          },
+        },
+        {
+          title: "Open labs running in three cities",
+          unlocks: "A place where citizens and civil servants meet without a fixed agenda, every month.",
+          targetInDays: 45,
+          amountNeeded: 1500000n,
+          status: "active",
+          progress: 40,
+        },
+        {
+          title: "Peer exchange across five countries",
+          unlocks: "Citizens learn from each other's failures and successes, not only from their own.",
+          targetInDays: 90,
+          amountNeeded: 800000n,
+          status: "planned",
+          progress: 0,
+        },
+        {
+          title: "A policy pilot co-created with one city",
+          unlocks: "The first city rule written together with the citizens it concerns.",
+          targetInDays: 180,
+          amountNeeded: 2000000n,
+          status: "planned",
+          progress: 0,
+        },
+      ],
+      pledge: { milestone: 1, amount: 500000n, condition: "Co-funded with the cities' own programmes, not instead of them." },
+      update: {
+        milestone: 1,
+        body: "The Berlin and Baia Mare labs meet monthly now. Notes of the last session: [lab notes](https://example.org/siac/lab-notes).",
+        progress: 40,
+      },
+    },
   },
   {
     slug: "pathfinders-midden-brabant",
@@ -220,6 +298,58 @@ export const demoNetworks: DemoNetwork[] = [
         },
       ],
     },
+    initiative: {
+      name: "Maak Tilburg Beter: studenten en buurtinitiatieven",
+      description:
+        "Studenten van de hogeschool werken een semester lang mee met een buurtinitiatief in Tilburg, op een vraag die het initiatief zelf stelt.",
+      systemChange:
+        "Onderwijs dat leert in de stad in plaats van over de stad, en buurtinitiatieven die blijvend een plek hebben in het curriculum.",
+      team: [0, 2],
+      milestones: [
+        {
+          title: "De eerste vijf koppels van student en initiatief",
+          unlocks: "Bewijs dat studenten en buurtinitiatieven elkaar iets te bieden hebben.",
+          targetInDays: -20,
+          amountNeeded: 250000n,
+          status: "learned",
+          progress: 50,
+          lesson: {
+            body: "Koppelen via een formulier werkte niet: studenten vonden hun initiatief pas toen ze samen de buurt in gingen. We houden ruimte voor toevalligheid.",
+            area: "means",
+          },
+        },
+        {
+          title: "Een vaste ontmoetingsplek in de Piushaven",
+          unlocks: "Een plek waar studenten, bewoners en de gemeente elkaar elke week zonder agenda treffen.",
+          targetInDays: 60,
+          amountNeeded: 1200000n,
+          status: "active",
+          progress: 60,
+        },
+        {
+          title: "Experimenteerruimte bij de woningcorporatie",
+          unlocks: "Eén experiment zonder vooraf vastgelegde uitkomst, met het recht om te mislukken.",
+          targetInDays: 120,
+          amountNeeded: 750000n,
+          status: "planned",
+          progress: 0,
+        },
+        {
+          title: "Een structurele plek in het curriculum",
+          unlocks: "Elk jaar een nieuwe lichting studenten die in de stad leert, zonder nieuw convenant.",
+          targetInDays: 240,
+          amountNeeded: 2500000n,
+          status: "planned",
+          progress: 0,
+        },
+      ],
+      pledge: { milestone: 1, amount: 400000n, condition: "Samen met de gemeente, over de grenzen van beleidsdomeinen heen." },
+      update: {
+        milestone: 1,
+        body: "Sinds september komen we elke dinsdag samen in de Piushaven. Verslag van de laatste bijeenkomst: [verslag](https://example.org/pathfinders/verslag).",
+        progress: 60,
+      },
+    },
   },
 ];
 
@@ -259,6 +389,7 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     });
     await seedThreads(prisma, network.id, demo.threads, users.map((u) => u.user.id));
     await seedCycle(prisma, network.id, demo, users.map((u) => u.user.id));
+    await seedInitiative(prisma, network.id, demo, users.map((u) => u.user.id));
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
     await renderMissingBodies(prisma, network.id);
@@ -322,6 +453,100 @@ async function seedCycle(prisma: Db, networkId: string, demo: DemoNetwork, userI
     const at = new Date(now - day + i * 60 * 60 * 1000);
     await prisma.reflection.create({
       data: { networkId, cycleId: cycle.id, authorId, body: r.body, area: r.area, submittedAt: at, createdAt: at },
+    });
+  }
+}
+
+/**
+ * The demo's initiative: a growth path of four EUR milestones (one learned, with its lesson
+ * in the lessons log; one active with the demo funder's pledge and a progress update; two
+ * planned), its team drawn from the brokers and members.
+ */
+async function seedInitiative(prisma: Db, networkId: string, demo: DemoNetwork, userIds: string[]) {
+  const now = Date.now();
+  const day = 24 * 60 * 60 * 1000;
+  const spec = demo.initiative;
+  const funderIndex = demo.people.findIndex((p) => p.role === "funder");
+  const funderId = userIds[funderIndex] ?? null;
+  const authorId = userIds[spec.team[0] ?? 0] ?? null;
+  const initiative = await prisma.initiative.create({
+    data: {
+      networkId,
+      name: spec.name,
+      description: spec.description,
+      systemChange: spec.systemChange,
+      status: "active",
+      createdById: authorId,
+      createdAt: new Date(now - 40 * day),
+    },
+    select: { id: true },
+  });
+  const team = spec.team.map((i) => userIds[i]).filter((id): id is string => Boolean(id));
+  await prisma.initiativeMember.createMany({ data: team.map((userId) => ({ networkId, initiativeId: initiative.id, userId })) });
+  const milestoneIds: string[] = [];
+  for (const [position, m] of spec.milestones.entries()) {
+    const target = new Date(now + m.targetInDays * day);
+    const milestone = await prisma.milestone.create({
+      data: {
+        networkId,
+        initiativeId: initiative.id,
+        position,
+        title: m.title,
+        unlocks: m.unlocks,
+        targetDate: new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), target.getUTCDate())),
+        amountNeeded: m.amountNeeded,
+        currency: "EUR",
+        status: m.status,
+        progress: m.progress,
+        closingNote: m.lesson?.body ?? "",
+        closedAt: m.status === "learned" ? new Date(now - 10 * day) : null,
+      },
+      select: { id: true },
+    });
+    milestoneIds.push(milestone.id);
+    if (m.lesson) {
+      await prisma.milestoneUpdate.create({
+        data: {
+          networkId,
+          initiativeId: initiative.id,
+          milestoneId: milestone.id,
+          authorId,
+          kind: "lesson",
+          body: m.lesson.body,
+          area: m.lesson.area,
+          createdAt: new Date(now - 10 * day),
+        },
+      });
+    }
+  }
+  const updated = milestoneIds[spec.update.milestone];
+  if (updated) {
+    await prisma.milestoneUpdate.create({
+      data: {
+        networkId,
+        initiativeId: initiative.id,
+        milestoneId: updated,
+        authorId,
+        kind: "progress",
+        body: spec.update.body,
+        progress: spec.update.progress,
+        createdAt: new Date(now - 3 * day),
+      },
+    });
+  }
+  const pledged = milestoneIds[spec.pledge.milestone];
+  if (pledged && funderId) {
+    await prisma.pledge.create({
+      data: {
+        networkId,
+        milestoneId: pledged,
+        funderId,
+        amount: spec.pledge.amount,
+        currency: "EUR",
+        condition: spec.pledge.condition,
+        idempotencyKey: `demo-${demo.slug}-pledge`,
+        createdAt: new Date(now - 7 * day),
+      },
     });
   }
 }

@@ -20,6 +20,11 @@ export const TENANT_MODELS = new Set<string>([
   "SynthesisCitation",
   "ConsentRound",
   "ConsentAnswer",
+  "Initiative",
+  "InitiativeMember",
+  "Milestone",
+  "MilestoneUpdate",
+  "Pledge",
 ]);
 
 const WHERE_OPERATIONS = new Set([

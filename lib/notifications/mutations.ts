@@ -121,7 +121,15 @@ export async function markNotificationRead(userId: string, id: string, at = new 
     select: {
       notifications: {
         where: { id },
-        select: { id: true, kind: true, networkId: true, threadId: true, replyId: true, network: { select: { slug: true } } },
+        select: {
+          id: true,
+          kind: true,
+          networkId: true,
+          threadId: true,
+          replyId: true,
+          milestoneId: true,
+          network: { select: { slug: true } },
+        },
       },
     },
   });
@@ -131,7 +139,18 @@ export async function markNotificationRead(userId: string, id: string, at = new 
     where: { networkId: n.networkId, id: n.id, userId, readAt: null },
     data: { readAt: at },
   });
-  return { slug: n.network.slug, kind: n.kind, threadId: n.threadId, replyId: n.replyId };
+  // Growth-path notifications point at a milestone on its initiative's page.
+  const milestone = n.milestoneId
+    ? await db().milestone.findFirst({ where: { networkId: n.networkId, id: n.milestoneId }, select: { id: true, initiativeId: true } })
+    : null;
+  return {
+    slug: n.network.slug,
+    kind: n.kind,
+    threadId: n.threadId,
+    replyId: n.replyId,
+    milestoneId: milestone?.id ?? null,
+    initiativeId: milestone?.initiativeId ?? null,
+  };
 }
 
 /** Marks every unread notification of the person read, across networks; returns how many. */

@@ -13,17 +13,20 @@ import { moderationActOf, NOTIFICATIONS_PAGE_SIZE, type ModerationAct } from "./
 const visible = Prisma.sql`
   JOIN "Membership" m ON m."networkId" = n."networkId" AND m."userId" = n."userId" AND m.status = 'active'
   LEFT JOIN "Thread" t ON t.id = n."threadId" AND t."networkId" = n."networkId"
-  LEFT JOIN "Reply" r ON r.id = n."replyId" AND r."networkId" = n."networkId"`;
+  LEFT JOIN "Reply" r ON r.id = n."replyId" AND r."networkId" = n."networkId"
+  LEFT JOIN "Milestone" ms ON ms.id = n."milestoneId" AND ms."networkId" = n."networkId"`;
 
 const visibleWhere = Prisma.sql`
   (n."threadId" IS NULL OR t.id IS NOT NULL)
+  AND (n."milestoneId" IS NULL OR ms.id IS NOT NULL)
   AND (t."hiddenAt" IS NULL OR m.role = 'broker' OR t."authorId" = n."userId")
   AND (n.kind = 'moderation' OR n."replyId" IS NULL
        OR (r.id IS NOT NULL AND r."deletedAt" IS NULL AND (r."hiddenAt" IS NULL OR m.role = 'broker')))`;
 
 type Row = {
   id: string;
-  kind: "mention" | "reply_to_thread" | "moderation" | "cycle_opened" | "cycle_reminder" | "consent_requested";
+  kind: "mention" | "reply_to_thread" | "moderation" | "cycle_opened" | "cycle_reminder" | "consent_requested"
+    | "milestone_reached" | "milestone_learned" | "milestone_dropped" | "pledge_released";
   dedupeKey: string;
   threadId: string | null;
   replyId: string | null;
@@ -32,6 +35,7 @@ type Row = {
   networkName: string;
   networkSlug: string;
   threadTitle: string | null;
+  milestoneTitle: string | null;
   actorName: string | null;
 };
 
@@ -41,7 +45,7 @@ export async function listNotifications(userId: string, after?: Cursor, take = N
   const cursor = after ? Prisma.sql`AND (n."createdAt", n.id) < (${after.at}, ${after.id})` : Prisma.empty;
   const rows = await db().$queryRaw<Row[]>`
     SELECT n.id, n.kind::text AS kind, n."dedupeKey", n."threadId", n."replyId", n."readAt", n."createdAt",
-           net.name AS "networkName", net.slug AS "networkSlug", t.title AS "threadTitle", a.name AS "actorName"
+           net.name AS "networkName", net.slug AS "networkSlug", t.title AS "threadTitle", ms.title AS "milestoneTitle", a.name AS "actorName"
     FROM "Notification" n
     JOIN "Network" net ON net.id = n."networkId"
     ${visible}

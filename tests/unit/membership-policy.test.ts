@@ -36,6 +36,16 @@ const matrix: Record<Permission, Record<"broker" | "member" | "funder" | "none",
   "consent.call": { broker: "Y", member: "-", funder: "-", none: "-" },
   "consent.answer": { broker: "Y", member: "Y", funder: "-", none: "-" },
   "cycle.close": { broker: "Y", member: "-", funder: "-", none: "-" },
+  "initiative.view": { broker: "Y", member: "Y", funder: "Y", none: "-" },
+  "initiative.create": { broker: "Y", member: "Y", funder: "-", none: "-" },
+  "initiative.edit": { broker: "Y", member: "Y", funder: "-", none: "-" },
+  "milestone.manage": { broker: "Y", member: "Y", funder: "-", none: "-" },
+  "milestone.update": { broker: "Y", member: "Y", funder: "-", none: "-" },
+  "lessons.view": { broker: "Y", member: "Y", funder: "Y", none: "-" },
+  "pledge.create": { broker: "-", member: "-", funder: "Y", none: "-" },
+  "pledge.release": { broker: "-", member: "-", funder: "Y", none: "-" },
+  "pledge.withdraw": { broker: "-", member: "-", funder: "Y", none: "-" },
+  "funding.overview": { broker: "Y", member: "-", funder: "-", none: "-" },
 };
 
 describe("can()", () => {

@@ -10,7 +10,7 @@ function seeOther(path: string) {
 
 /**
  * Following a notification: marks it read (only the viewer's own; anyone else's id
- * finds nothing) and goes on to the thread, or back to the centre when there is none.
+ * finds nothing) and goes on to the thread, the cycle or the milestone, or back to the centre when there is none.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -22,10 +22,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const cycleKinds = ["cycle_opened", "cycle_reminder", "consent_requested"];
   const path = !target
     ? "/notifications"
-    : cycleKinds.includes(target.kind)
-      ? `/n/${target.slug}/cycles`
-      : target.threadId
-        ? `/n/${target.slug}/dialogue/${target.threadId}${target.replyId ? `#reply-${target.replyId}` : ""}`
-        : "/notifications";
+    : target.initiativeId
+      ? `/n/${target.slug}/initiatives/${target.initiativeId}#milestone-${target.milestoneId}`
+      : cycleKinds.includes(target.kind)
+        ? `/n/${target.slug}/cycles`
+        : target.threadId
+          ? `/n/${target.slug}/dialogue/${target.threadId}${target.replyId ? `#reply-${target.replyId}` : ""}`
+          : "/notifications";
   return seeOther(path);
 }

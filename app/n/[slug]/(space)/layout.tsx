@@ -21,6 +21,7 @@ export default async function NetworkLayout({ children, params }: { children: Re
     { href: `/n/${slug}`, label: t("home"), show: true },
     { href: `/n/${slug}/dialogue`, label: t("dialogue"), show: can(role, "thread.read") },
     { href: `/n/${slug}/cycles`, label: t("cycle"), show: can(role, "cycle.view") },
+    { href: `/n/${slug}/initiatives`, label: t("initiatives"), show: can(role, "initiative.view") },
     { href: `/n/${slug}/members`, label: t("members"), show: can(role, "members.view") },
     { href: `/n/${slug}/requests`, label: t("requests"), show: can(role, "requests.review") },
     { href: `/n/${slug}/invitations`, label: t("invitations"), show: can(role, "invitations.manage") },

@@ -25,6 +25,8 @@ export default async function AuditPage({
   const { items, next } = await listAudit(scope, decodeCursor(before));
   const t = await getTranslations("audit");
   const tr = await getTranslations("roles");
+  const tm = await getTranslations("funding.milestoneStatus");
+  const milestoneStatus = (value: unknown) => (typeof value === "string" && tm.has(value) ? tm(value) : "");
   const format = await getFormatter();
   const role = (value: unknown) => (value === "broker" || value === "member" || value === "funder" ? tr(value) : "");
   return (
@@ -57,6 +59,7 @@ export default async function AuditPage({
                         role: role(e.detail.role),
                         title: typeof e.detail.title === "string" ? e.detail.title : "",
                         reason: typeof e.detail.reason === "string" ? e.detail.reason : "",
+                        status: milestoneStatus(e.detail.to),
                       })
                     : e.action}
                 </td>

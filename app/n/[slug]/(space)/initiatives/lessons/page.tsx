@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/dialogue/markdown";
+import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
+import { decodeCursor } from "@/lib/cursor";
+import { listInitiativeNames, listLessons } from "@/lib/funding/queries";
+import { AREAS, lessonFilterSchema } from "@/lib/funding/schema";
+import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("funding"))("lessonsLog") };
+}
+
+/** The network's lessons log: lessons from updates and learned milestones, failures included. */
+export default async function LessonsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ initiative?: string; area?: string; after?: string }>;
+}) {
+  const { slug } = await params;
+  const scope = await requireMemberPage(slug, `/n/${slug}/initiatives/lessons`, "lessons.view");
+  const query = await searchParams;
+  const filter = lessonFilterSchema.parse({ initiative: query.initiative, area: query.area });
+  const [t, ta, format, view, names, { items, next }] = await Promise.all([
+    getTranslations("funding"),
+    getTranslations("areas"),
+    getFormatter(),
+    viewNetwork(scope.slug),
+    listInitiativeNames(scope),
+    listLessons(scope, filter, decodeCursor(query.after)),
+  ]);
+  const lang = view?.network.locale;
+  const filters = new URLSearchParams({
+    ...(filter.initiative ? { initiative: filter.initiative } : {}),
+    ...(filter.area ? { area: filter.area } : {}),
+  });
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p className="text-muted">
+          <Link href={`/n/${scope.slug}/initiatives`}>{t("title")}</Link>
+        </p>
+        <h1 className="text-xl font-semibold">{t("lessonsLog")}</h1>
+        <p className="text-muted">{t("lessonsIntro")}</p>
+      </div>
+      <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("lessonFilters")}>
+        <div className="space-y-1">
+          <label htmlFor="filter-initiative" className="block font-medium">
+            {t("initiative")}
+          </label>
+          <select id="filter-initiative" name="initiative" defaultValue={filter.initiative ?? ""} className={inputClass}>
+            <option value="">{t("anyInitiative")}</option>
+            {names.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="filter-area" className="block font-medium">
+            {t("area")}
+          </label>
+          <select id="filter-area" name="area" defaultValue={filter.area ?? ""} className={inputClass}>
+            <option value="">{t("anyArea")}</option>
+            {AREAS.map((a) => (
+              <option key={a} value={a}>
+                {ta(a)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass.secondary}>
+          {t("filter")}
+        </button>
+        {filter.initiative || filter.area ? (
+          <Link href={`/n/${scope.slug}/initiatives/lessons`} className={buttonClass.quiet}>
+            {t("clearFilters")}
+          </Link>
+        ) : null}
+      </form>
+      {items.length === 0 ? (
+        <p className="text-muted">{t("noLessons")}</p>
+      ) : (
+        <ul className="space-y-3" aria-label={t("lessonsLog")}>
+          {items.map((l) => (
+            <li key={l.id} className={`${cardClass} space-y-2`}>
+              <p className="text-sm text-muted">
+                <Link href={`/n/${scope.slug}/initiatives/${l.initiativeId}`}>{l.initiativeName}</Link> · {l.milestoneTitle}
+                {l.area ? ` · ${ta(l.area)}` : ""} · {l.authorName ?? t("someone")} ·{" "}
+                <time dateTime={l.createdAt.toISOString()}>{format.dateTime(l.createdAt, { dateStyle: "medium" })}</time>
+              </p>
+              {l.fromLearned ? <p className="font-medium">{t("fromLearned")}</p> : null}
+              <Markdown source={l.body} lang={lang} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {next ? (
+        <Link href={`/n/${scope.slug}/initiatives/lessons?${new URLSearchParams([...filters, ["after", next]])}`} className={buttonClass.secondary}>
+          {t("olderLessons")}
+        </Link>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,353 @@
+import "server-only";
+import { encodeCursor, type Cursor } from "@/lib/cursor";
+import { db } from "@/lib/db/client";
+import type { NetworkScope } from "@/lib/membership/scope";
+import type { Money } from "./money";
+import { mayEditInitiative, mayJoinTeam, needsFunders } from "./policy";
+import { LESSONS_PAGE_SIZE, type Area, type InitiativeStatus, type MilestoneStatus } from "./schema";
+
+/**
+ * Reads of initiatives, growth paths, pledges and lessons, always inside one network.
+ * Every money total is a SQL `sum(...)` grouped by currency (bigint, never a float),
+ * never a sum across currencies.
+ */
+
+const INITIATIVES_PAGE_SIZE = 25;
+
+/** The network's initiatives, newest first (keyset pages), with milestone counts. */
+export async function listInitiatives(scope: NetworkScope, after?: Cursor, take = INITIATIVES_PAGE_SIZE) {
+  const rows = await db().initiative.findMany({
+    where: {
+      networkId: scope.networkId,
+      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+    },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      status: true,
+      createdAt: true,
+      _count: { select: { milestones: true, team: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+  });
+  const page = rows.slice(0, take);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      status: r.status as InitiativeStatus,
+      milestones: r._count.milestones,
+      team: r._count.team,
+    })),
+    next: rows.length > take && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}
+
+/** Active brokers and members who can be on a team, by name. */
+export async function listTeamCandidates(scope: NetworkScope) {
+  const rows = await db().membership.findMany({
+    where: { networkId: scope.networkId, status: "active", role: { in: ["broker", "member"] } },
+    select: { userId: true, role: true, user: { select: { name: true, email: true } } },
+    orderBy: { joinedAt: "asc" },
+  });
+  return rows
+    .filter((m) => mayJoinTeam(m.role))
+    .map((m) => ({ userId: m.userId, name: m.user.name ?? m.user.email.split("@")[0] ?? "" }));
+}
+
+export type PledgeView = {
+  id: string;
+  funderId: string | null;
+  funderName: string | null;
+  amount: bigint;
+  currency: string;
+  condition: string;
+  status: "pledged" | "released" | "withdrawn";
+  withdrawReason: string;
+  releasedAt: Date | null;
+  createdAt: Date;
+};
+
+export type UpdateView = {
+  id: string;
+  kind: "progress" | "evidence" | "setback" | "lesson";
+  body: string;
+  progress: number | null;
+  area: Area | null;
+  authorName: string | null;
+  createdAt: Date;
+};
+
+export type MilestoneView = {
+  id: string;
+  position: number;
+  title: string;
+  unlocks: string;
+  targetDate: Date | null;
+  amountNeeded: bigint;
+  currency: string;
+  status: MilestoneStatus;
+  progress: number;
+  closingNote: string;
+  /** Pledged (standing or released) per currency; never one total across currencies. */
+  funded: Money[];
+  needsFunders: boolean;
+  pledges: PledgeView[];
+  updates: UpdateView[];
+};
+
+/**
+ * One initiative with its team and growth path: each milestone with its pledges,
+ * funded-per-currency totals (summed in SQL) and updates. A bounded number of statements
+ * whatever the path's length. Null when it is not in this network.
+ */
+export async function findInitiative(scope: NetworkScope, initiativeId: string) {
+  const initiative = await db().initiative.findFirst({
+    where: { networkId: scope.networkId, id: initiativeId },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      systemChange: true,
+      status: true,
+      team: {
+        where: { networkId: scope.networkId },
+        select: { userId: true, user: { select: { name: true, email: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!initiative) return null;
+  const [milestones, totals, pledges, updates] = await Promise.all([
+    db().milestone.findMany({
+      where: { networkId: scope.networkId, initiativeId: initiative.id },
+      select: {
+        id: true,
+        position: true,
+        title: true,
+        unlocks: true,
+        targetDate: true,
+        amountNeeded: true,
+        currency: true,
+        status: true,
+        progress: true,
+        closingNote: true,
+      },
+      orderBy: { position: "asc" },
+    }),
+    db().$queryRaw<{ milestoneId: string; currency: string; amount: bigint }[]>`
+      SELECT p."milestoneId", p.currency, sum(p.amount)::bigint AS amount
+      FROM "Pledge" p
+      JOIN "Milestone" m ON m.id = p."milestoneId" AND m."networkId" = p."networkId"
+      WHERE p."networkId" = ${scope.networkId} AND m."initiativeId" = ${initiative.id} AND p.status IN ('pledged', 'released')
+      GROUP BY p."milestoneId", p.currency
+      ORDER BY p.currency`,
+    db().pledge.findMany({
+      where: { networkId: scope.networkId, milestone: { networkId: scope.networkId, initiativeId: initiative.id } },
+      select: {
+        id: true,
+        milestoneId: true,
+        funderId: true,
+        amount: true,
+        currency: true,
+        condition: true,
+        status: true,
+        withdrawReason: true,
+        releasedAt: true,
+        createdAt: true,
+        funder: { select: { name: true } },
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    db().milestoneUpdate.findMany({
+      where: { networkId: scope.networkId, initiativeId: initiative.id },
+      select: {
+        id: true,
+        milestoneId: true,
+        kind: true,
+        body: true,
+        progress: true,
+        area: true,
+        createdAt: true,
+        author: { select: { name: true } },
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 200,
+    }),
+  ]);
+  const teamIds = initiative.team.map((m) => m.userId);
+  return {
+    id: initiative.id,
+    name: initiative.name,
+    description: initiative.description,
+    systemChange: initiative.systemChange,
+    status: initiative.status as InitiativeStatus,
+    team: initiative.team.map((m) => ({ userId: m.userId, name: m.user.name ?? m.user.email.split("@")[0] ?? "" })),
+    mayEdit: mayEditInitiative(scope, teamIds),
+    milestones: milestones.map((m): MilestoneView => {
+      const funded = totals.filter((t) => t.milestoneId === m.id).map((t) => ({ currency: t.currency, amount: BigInt(t.amount) }));
+      const own = funded.find((f) => f.currency === m.currency)?.amount ?? 0n;
+      return {
+        ...m,
+        status: m.status as MilestoneStatus,
+        funded,
+        needsFunders: needsFunders(m.status as MilestoneStatus, own, m.amountNeeded),
+        pledges: pledges
+          .filter((p) => p.milestoneId === m.id)
+          .map(({ milestoneId: _m, funder, ...p }) => ({ ...p, funderName: funder?.name ?? null })),
+        updates: updates
+          .filter((u) => u.milestoneId === m.id)
+          .map(({ milestoneId: _m, author, ...u }) => ({ ...u, area: u.area as Area | null, authorName: author?.name ?? null })),
+      };
+    }),
+  };
+}
+
+export type LessonItem = {
+  id: string;
+  body: string;
+  area: Area | null;
+  createdAt: Date;
+  authorName: string | null;
+  initiativeId: string;
+  initiativeName: string;
+  milestoneTitle: string;
+  /** The lesson closed its milestone as "learned" (a failure turned into learning). */
+  fromLearned: boolean;
+};
+
+/**
+ * The network's lessons log: every lesson update (learned milestones post theirs), newest
+ * first, optionally for one initiative and one area, in keyset pages.
+ */
+export async function listLessons(
+  scope: NetworkScope,
+  filter: { initiative?: string; area?: Area },
+  after?: Cursor,
+  take = LESSONS_PAGE_SIZE,
+) {
+  const rows = await db().milestoneUpdate.findMany({
+    where: {
+      networkId: scope.networkId,
+      kind: "lesson",
+      ...(filter.initiative ? { initiativeId: filter.initiative } : {}),
+      ...(filter.area ? { area: filter.area } : {}),
+      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+    },
+    select: {
+      id: true,
+      body: true,
+      area: true,
+      createdAt: true,
+      author: { select: { name: true } },
+      initiative: { select: { id: true, name: true } },
+      milestone: { select: { title: true, status: true, closingNote: true } },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+  });
+  const page = rows.slice(0, take);
+  const last = page.at(-1);
+  return {
+    items: page.map(
+      (r): LessonItem => ({
+        id: r.id,
+        body: r.body,
+        area: r.area as Area | null,
+        createdAt: r.createdAt,
+        authorName: r.author?.name ?? null,
+        initiativeId: r.initiative.id,
+        initiativeName: r.initiative.name,
+        milestoneTitle: r.milestone.title,
+        fromLearned: r.milestone.status === "learned" && r.milestone.closingNote === r.body,
+      }),
+    ),
+    next: rows.length > take && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
+}
+
+/** Initiative names for the lessons filter. */
+export async function listInitiativeNames(scope: NetworkScope) {
+  return db().initiative.findMany({
+    where: { networkId: scope.networkId },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+}
+
+export type FundingRow = { initiativeId: string; initiativeName: string; currency: string; needed: bigint; pledged: bigint; released: bigint };
+
+/**
+ * The broker's view of a network's funding: per initiative and currency, what its growth
+ * path needs (milestones not dropped) against what is pledged and released, and the open
+ * milestones still short of their amount in their own currency. Two grouped statements.
+ */
+export async function fundingOverview(scope: NetworkScope) {
+  const [rows, short] = await Promise.all([
+    db().$queryRaw<FundingRow[]>`
+      WITH needed AS (
+        SELECT m."initiativeId", m.currency, sum(m."amountNeeded")::bigint AS needed
+        FROM "Milestone" m
+        WHERE m."networkId" = ${scope.networkId} AND m.status <> 'dropped'
+        GROUP BY m."initiativeId", m.currency
+      ), pledged AS (
+        SELECT m."initiativeId", p.currency,
+               sum(p.amount) FILTER (WHERE p.status IN ('pledged', 'released'))::bigint AS pledged,
+               sum(p.amount) FILTER (WHERE p.status = 'released')::bigint AS released
+        FROM "Pledge" p
+        JOIN "Milestone" m ON m.id = p."milestoneId" AND m."networkId" = p."networkId"
+        WHERE p."networkId" = ${scope.networkId} AND m.status <> 'dropped'
+        GROUP BY m."initiativeId", p.currency
+      )
+      SELECT i.id AS "initiativeId", i.name AS "initiativeName", c.currency,
+             coalesce(n.needed, 0)::bigint AS needed, coalesce(p.pledged, 0)::bigint AS pledged,
+             coalesce(p.released, 0)::bigint AS released
+      FROM "Initiative" i
+      JOIN (SELECT "initiativeId", currency FROM needed UNION SELECT "initiativeId", currency FROM pledged) c
+        ON c."initiativeId" = i.id
+      LEFT JOIN needed n ON n."initiativeId" = i.id AND n.currency = c.currency
+      LEFT JOIN pledged p ON p."initiativeId" = i.id AND p.currency = c.currency
+      WHERE i."networkId" = ${scope.networkId}
+      ORDER BY i.name, i.id, c.currency`,
+    db().$queryRaw<
+      {
+        milestoneId: string;
+        title: string;
+        initiativeId: string;
+        initiativeName: string;
+        status: MilestoneStatus;
+        targetDate: Date | null;
+        currency: string;
+        needed: bigint;
+        pledged: bigint;
+      }[]
+    >`
+      SELECT m.id AS "milestoneId", m.title, i.id AS "initiativeId", i.name AS "initiativeName", m.status::text AS status,
+             m."targetDate", m.currency, m."amountNeeded" AS needed,
+             coalesce(sum(p.amount) FILTER (WHERE p.status IN ('pledged', 'released') AND p.currency = m.currency), 0)::bigint AS pledged
+      FROM "Milestone" m
+      JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
+      LEFT JOIN "Pledge" p ON p."milestoneId" = m.id AND p."networkId" = m."networkId"
+      WHERE m."networkId" = ${scope.networkId} AND m.status IN ('planned', 'active')
+      GROUP BY m.id, i.id
+      HAVING coalesce(sum(p.amount) FILTER (WHERE p.status IN ('pledged', 'released') AND p.currency = m.currency), 0) < m."amountNeeded"
+      ORDER BY m."targetDate" ASC NULLS LAST, i.name, m.position`,
+  ]);
+  const initiatives: { id: string; name: string; totals: { currency: string; needed: bigint; pledged: bigint; released: bigint }[] }[] = [];
+  for (const row of rows) {
+    let entry = initiatives.at(-1);
+    if (!entry || entry.id !== row.initiativeId) {
+      entry = { id: row.initiativeId, name: row.initiativeName, totals: [] };
+      initiatives.push(entry);
+    }
+    entry.totals.push({ currency: row.currency, needed: BigInt(row.needed), pledged: BigInt(row.pledged), released: BigInt(row.released) });
+  }
+  return {
+    initiatives,
+    needFunders: short.map((m) => ({ ...m, needed: BigInt(m.needed), pledged: BigInt(m.pledged), missing: BigInt(m.needed) - BigInt(m.pledged) })),
+  };
+}
