@@ -6,4 +6,6 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { prepareDatabase } = await import("./lib/db/bootstrap");
   await prepareDatabase();
+  const { startJobs } = await import("./lib/jobs");
+  startJobs();
 }

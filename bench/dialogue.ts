@@ -209,6 +209,7 @@ async function main() {
         DATABASE_URL: url,
         KRING_ENV: "test",
         KRING_SEED_DEMO: "0",
+        KRING_JOBS: "0",
         AUTH_SECRET: "kring-bench-secret-kring-bench-secret",
         NEXT_TELEMETRY_DISABLED: "1",
       },

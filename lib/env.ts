@@ -18,6 +18,8 @@ const schema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
     EMAIL_FROM: z.string().min(3).default("Kring <no-reply@kring.localhost>"),
     AUTH_SECRET: z.string().min(16).optional(),
+    KRING_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .transform((raw) => {
     const appEnv =
@@ -29,6 +31,11 @@ const schema = z
       outboxEnabled: appEnv !== "production",
       /** Pages for development and measurement (the benchmark's bare page) exist only outside production. */
       devPagesEnabled: appEnv !== "production",
+      /**
+       * Where people reach Kring, for links in emails sent outside a request (reminders):
+       * KRING_PUBLIC_URL, else AUTH_URL, else (outside production) the development address.
+       */
+      publicUrl: raw.KRING_PUBLIC_URL ?? raw.AUTH_URL ?? "http://localhost:3000",
       /** Demo networks are seeded on first start: by default into the embedded database only. */
       seedDemo: raw.KRING_SEED_DEMO ? raw.KRING_SEED_DEMO === "1" : !raw.DATABASE_URL,
     };
@@ -36,6 +43,13 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.appEnv === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
+    }
+    if (env.appEnv === "production" && !env.KRING_PUBLIC_URL && !env.AUTH_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KRING_PUBLIC_URL"],
+        message: "KRING_PUBLIC_URL (or AUTH_URL) is required in production (links in reminder emails)",
+      });
     }
     if (env.appEnv === "production" && !env.SMTP_URL) {
       ctx.addIssue({

@@ -28,7 +28,9 @@ export default async function ProfilePage() {
             {t("welcome")}
           </p>
         ) : null}
-        <ProfileForm profile={{ name: profile.name ?? "", bio: profile.bio, locale: profile.locale ?? locale }} />
+        <ProfileForm
+          profile={{ name: profile.name ?? "", bio: profile.bio, locale: profile.locale ?? locale, emailReminders: profile.emailReminders }}
+        />
       </div>
       <section aria-labelledby="your-data" className={`${cardClass} space-y-3`}>
         <h2 id="your-data" className="text-xl font-semibold">

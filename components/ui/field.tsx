@@ -144,11 +144,22 @@ export function SelectField(props: Common & { options: { value: string; label: s
 }
 
 /** A checkbox that must be ticked (the principles), with its own error message. */
-export function CheckboxField({ name, label, state }: { name: string; label: ReactNode; state: FormState<unknown> }) {
+export function CheckboxField({
+  name,
+  label,
+  state,
+  initial = false,
+}: {
+  name: string;
+  label: ReactNode;
+  state: FormState<unknown>;
+  /** Checked at first (a refused form shows what was sent instead). */
+  initial?: boolean;
+}) {
   const id = useId();
   const translate = useValidationMessage();
   const messages = (state && !state.ok ? (state.fieldErrors?.[name] ?? []) : []).map(translate);
-  const typed = state && !state.ok ? state.values?.[name] === "on" : false;
+  const typed = state && !state.ok ? state.values?.[name] === "on" : initial;
   return (
     <div className="space-y-1">
       <div className="flex items-start gap-3">

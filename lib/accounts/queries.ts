@@ -10,7 +10,7 @@ export async function getViewerLocale(userId: string): Promise<AppLocale | null>
 export async function getProfile(userId: string) {
   return db().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, bio: true, locale: true, createdAt: true },
+    select: { id: true, email: true, name: true, bio: true, locale: true, emailReminders: true, createdAt: true },
   });
 }
 

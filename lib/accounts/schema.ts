@@ -16,6 +16,11 @@ export const profileSchema = z.object({
     .transform((s) => s.normalize("NFC").trim())
     .pipe(z.string().max(PROFILE_BIO_MAX, `too_long|${PROFILE_BIO_MAX}`)),
   locale: z.enum(["en", "nl"], { error: "invalid_choice" }),
+  /** A checkbox: sent as "on" when checked, absent when not. */
+  emailReminders: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
 });
 export type ProfileInput = z.output<typeof profileSchema>;
 

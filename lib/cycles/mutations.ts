@@ -4,7 +4,11 @@ import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { NetworkScope } from "@/lib/membership/scope";
-import { cyclePhase, reminderDue, type CycleTimes } from "./phase";
+import { env } from "@/lib/env";
+import type { AppLocale } from "@/lib/i18n/config";
+import { sendMail } from "@/lib/mail/transport";
+import { cyclePhase, REMINDER_WINDOW_MS, type CycleTimes } from "./phase";
+import { reminderEmail } from "./reminder-email";
 import {
   assertConsentPhase,
   assertNotClosed,
@@ -237,30 +241,102 @@ export async function saveReflection(
   }
 }
 
+type ReminderRow = { userId: string; networkId: string; dedupeKey: string };
+
 /**
- * The one reminder of a cycle: in its last 48 hours of the I phase, every active broker
- * and member who has not submitted a reflection gets a `cycle_reminder`, keyed
- * `cycle-reminder:<cycleId>` so it never arrives twice. No background job is needed:
- * pages of the network call this when someone visits, and calling it again (or at the
- * same time from two requests) changes nothing. One statement when due; returns how many
- * reminders were written.
+ * Writes the due reminders, one statement: for every open cycle in its last 48 hours of
+ * the I phase (of one network, or of all with `networkId` null), every active broker and
+ * member who has not submitted a reflection gets a `cycle_reminder` keyed
+ * `cycle-reminder:<cycleId>`, so it never arrives twice. Returns the rows written now.
  */
-export async function sendDueReminders(scope: NetworkScope, now = new Date()): Promise<number> {
-  const cycle = await db().cycle.findFirst({
-    where: { networkId: scope.networkId, openSlot: true },
-    select: { id: true, iDeadline: true, weDeadline: true, advancedToWeAt: true, closedAt: true },
-  });
-  if (!cycle || !reminderDue(cycle, now)) return 0;
-  return db().$executeRaw`
+async function insertReminders(sql: Pick<Tx, "$queryRaw">, now: Date, networkId: string | null) {
+  const until = new Date(now.getTime() + REMINDER_WINDOW_MS);
+  return sql.$queryRaw<ReminderRow[]>`
     INSERT INTO "Notification" (id, "networkId", "userId", kind, "dedupeKey", "createdAt")
-    SELECT gen_random_uuid()::text, m."networkId", m."userId", 'cycle_reminder', ${`cycle-reminder:${cycle.id}`}, ${now}
-    FROM "Membership" m
-    WHERE m."networkId" = ${scope.networkId} AND m.status = 'active' AND m.role IN ('broker', 'member')
+    SELECT gen_random_uuid()::text, c."networkId", m."userId", 'cycle_reminder', 'cycle-reminder:' || c.id, ${now}
+    FROM "Cycle" c
+    JOIN "Membership" m ON m."networkId" = c."networkId" AND m.status = 'active' AND m.role IN ('broker', 'member')
+    WHERE c."openSlot" = true AND c."closedAt" IS NULL AND c."advancedToWeAt" IS NULL
+      AND c."iDeadline" > ${now} AND c."iDeadline" <= ${until}
+      AND (${networkId}::text IS NULL OR c."networkId" = ${networkId}::text)
       AND NOT EXISTS (
         SELECT 1 FROM "Reflection" r
-        WHERE r."networkId" = m."networkId" AND r."cycleId" = ${cycle.id}
+        WHERE r."networkId" = c."networkId" AND r."cycleId" = c.id
           AND r."authorId" = m."userId" AND r."submittedAt" IS NOT NULL)
-    ON CONFLICT ("userId", "dedupeKey") DO NOTHING`;
+    ON CONFLICT ("userId", "dedupeKey") DO NOTHING
+    RETURNING "userId", "networkId", "dedupeKey"`;
+}
+
+/**
+ * Emails the reminders just written to the people who want email (`emailReminders`),
+ * in their language, with the cycle's question and a link. A failed message is logged
+ * and not retried: the in-app reminder stands either way.
+ */
+async function emailReminders(rows: ReminderRow[]) {
+  if (rows.length === 0) return;
+  const cycleIds = [...new Set(rows.map((r) => r.dedupeKey.slice("cycle-reminder:".length)))];
+  const networkIds = [...new Set(rows.map((r) => r.networkId))];
+  const [people, cycles] = await Promise.all([
+    db().user.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.userId))] }, emailReminders: true },
+      select: { id: true, email: true, locale: true },
+    }),
+    // The cycles of exactly these reminders (their networks named explicitly).
+    db().$queryRaw<{ id: string; networkId: string; question: string; iDeadline: Date; network: string; slug: string; locale: AppLocale }[]>`
+      SELECT c.id, c."networkId", c.question, c."iDeadline", n.name AS network, n.slug, n.locale::text AS locale
+      FROM "Cycle" c JOIN "Network" n ON n.id = c."networkId"
+      WHERE c."networkId" = ANY(${networkIds}::text[]) AND c.id = ANY(${cycleIds}::text[])`,
+  ]);
+  const base = env().publicUrl;
+  for (const row of rows) {
+    const person = people.find((p) => p.id === row.userId);
+    const cycle = cycles.find((c) => c.networkId === row.networkId && row.dedupeKey === `cycle-reminder:${c.id}`);
+    if (!person || !cycle) continue;
+    try {
+      await sendMail(
+        await reminderEmail({
+          to: person.email,
+          locale: person.locale ?? cycle.locale,
+          network: cycle.network,
+          question: cycle.question,
+          deadline: cycle.iDeadline,
+          url: new URL(`/n/${cycle.slug}/cycles`, base).toString(),
+        }),
+      );
+    } catch (error) {
+      console.error("[kring] a cycle reminder email failed", error);
+    }
+  }
+}
+
+/**
+ * The reminder of this network's open cycle, when due. Pages of the network call it when
+ * someone visits, and a background sweep (`sendDueRemindersEverywhere`) covers networks
+ * nobody visits; calling it again, or at the same time, changes nothing. Returns how
+ * many reminders were written now.
+ */
+export async function sendDueReminders(scope: NetworkScope, now = new Date()): Promise<number> {
+  const rows = await insertReminders(db(), now, scope.networkId);
+  await emailReminders(rows);
+  return rows.length;
+}
+
+/** Any number that no other advisory lock in Kring uses: one sweep at a time across instances. */
+const REMINDER_SWEEP_LOCK = 0x6b72696e67;
+
+/**
+ * The reminders of every network, for the periodic sweep (lib/jobs.ts). A deliberate
+ * cross-network path: it reads no content, writes only reminder notifications, and
+ * runs under an advisory lock so that of several instances one sweeps at a time.
+ */
+export async function sendDueRemindersEverywhere(now = new Date()): Promise<number> {
+  const rows = await db().$transaction(async (tx) => {
+    const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${REMINDER_SWEEP_LOCK}) AS locked`;
+    if (!lock[0]?.locked) return [];
+    return insertReminders(tx, now, null);
+  });
+  await emailReminders(rows);
+  return rows.length;
 }
 
 // ---------- the WE phase: synthesis, consent, closing ----------

@@ -131,6 +131,16 @@ describe("the profile action", () => {
     expect((await cookies()).get(localeCookie)?.value).toBe("nl");
     expect(vi.mocked(revalidatePath)).toHaveBeenCalledWith("/", "layout");
   });
+
+  it("turns email reminders off and on (a checkbox: absent means off)", async () => {
+    const ada = await user("Ada");
+    signInAs(ada);
+    expect((await getProfile(ada.id))?.emailReminders).toBe(true);
+    expect((await call(updateProfileAction, { name: "Ada", locale: "en" })).ok).toBe(true);
+    expect((await getProfile(ada.id))?.emailReminders).toBe(false);
+    expect((await call(updateProfileAction, { name: "Ada", locale: "en", emailReminders: "on" })).ok).toBe(true);
+    expect((await getProfile(ada.id))?.emailReminders).toBe(true);
+  });
 });
 
 describe("the sign-in action", () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportAccountData } from "@/lib/accounts/queries";
 import { advanceCycleAction, extendCycleAction, openCycleAction, saveReflectionAction } from "@/lib/cycles/actions";
-import { sendDueReminders } from "@/lib/cycles/mutations";
+import { sendDueReminders, sendDueRemindersEverywhere } from "@/lib/cycles/mutations";
 import { cycleParticipation, findCurrentCycle, findOwnReflection, listVisibleReflections } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { db } from "@/lib/db/client";
@@ -494,6 +494,55 @@ describe("the reminder", () => {
     await reflect(world.other, cycleId, { body: "Now done" });
     expect(await sendDueReminders(scope)).toBe(0);
     expect(await reminders(world.a.id)).toHaveLength(2);
+  });
+
+  it("goes out by email too, to those who want it, in their language, with the question and no reflection", async () => {
+    const world = await buildWorld();
+    const cycleId = await openCycle(world);
+    await reflect(world.users.member, cycleId, { body: "Secret reflection text" });
+    await db().user.update({ where: { id: world.other.id }, data: { locale: "nl" } });
+    await db().user.update({ where: { id: world.users.broker.id }, data: { emailReminders: false } });
+    await setDeadlines(world, cycleId, new Date(Date.now() + 3 * HOUR), new Date(Date.now() + 7 * DAY));
+    await db().outboxEmail.deleteMany({});
+    expect(await sendDueReminders(await scopeOf(world.users.member))).toBe(2);
+    const mails = await db().outboxEmail.findMany({ orderBy: { createdAt: "asc" } });
+    // The broker opted out (the in-app reminder still reached them); the member has reflected.
+    expect(mails.map((m) => m.to)).toEqual([world.other.email]);
+    const [mail] = mails;
+    expect(mail?.subject).toBe("Network A: je reflectie wordt nog verwacht");
+    expect(mail?.text).toContain("Is this the real question?");
+    expect(mail?.text).toContain("http://localhost:3000/n/net-a/cycles");
+    expect(mail?.html).not.toContain("Secret reflection text");
+    expect(await reminders(world.a.id)).toHaveLength(2);
+    // Visiting again sends nothing more.
+    expect(await sendDueReminders(await scopeOf(world.users.broker))).toBe(0);
+    expect(await db().outboxEmail.count()).toBe(1);
+  });
+
+  it("reaches networks nobody visits through the sweep, once, however many instances sweep at once", async () => {
+    const world = await buildWorld();
+    const cycleA = await openCycle(world);
+    // Network B has a cycle too, due as well; nobody visits either network.
+    signInAs(world.users.outsider);
+    const bFields = { ...cycleFields({ slug: "net-b", title: "B round" }) };
+    expect((await call(openCycleAction, bFields)).ok).toBe(true);
+    const cycleB = (await db().cycle.findFirst({ where: { networkId: world.b.id, openSlot: true }, select: { id: true } }))!.id;
+    await setDeadlines(world, cycleA, new Date(Date.now() + 3 * HOUR), new Date(Date.now() + 7 * DAY));
+    await db().cycle.update({
+      where: { id: cycleB, networkId: world.b.id },
+      data: { iDeadline: new Date(Date.now() + 3 * HOUR), weDeadline: new Date(Date.now() + 7 * DAY) },
+    });
+    await db().outboxEmail.deleteMany({});
+    const sweeps = await Promise.all([sendDueRemindersEverywhere(), sendDueRemindersEverywhere(), sendDueRemindersEverywhere()]);
+    // A: broker, member, other (the funder is never asked to reflect); B: its broker.
+    expect(sweeps.reduce((a, b) => a + b, 0)).toBe(4);
+    expect((await reminders(world.a.id)).map((r) => r.userId).sort()).toEqual(
+      [world.users.broker.id, world.users.member.id, world.other.id].sort(),
+    );
+    expect((await reminders(world.b.id)).map((r) => r.dedupeKey)).toEqual([`cycle-reminder:${cycleB}`]);
+    expect(await db().outboxEmail.count()).toBe(4);
+    expect(await sendDueRemindersEverywhere()).toBe(0);
+    expect(await db().outboxEmail.count()).toBe(4);
   });
 
   it("is not sent once the I phase is over", async () => {

@@ -1,3 +1,4 @@
+import { after } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -38,8 +39,9 @@ export default async function NetworkHomePage({
   const t = await getTranslations("networkHome");
   const tn = await getTranslations("networks");
   const tc = await getTranslations("cycles");
-  // The cycle's one reminder is sent lazily when a member visits (idempotent, see sendDueReminders).
-  if (scope) await sendDueReminders(scope);
+  // The cycle's reminder goes out when a member visits (idempotent; a background sweep covers
+  // networks nobody visits), after the response: its emails never slow the page down.
+  if (scope) after(() => sendDueReminders(scope));
   const cycle = scope && can(scope.role, "cycle.view") ? await findCurrentCycle(scope) : null;
 
   return (

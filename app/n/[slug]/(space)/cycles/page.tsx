@@ -1,3 +1,4 @@
+import { after } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
@@ -47,8 +48,9 @@ export default async function CyclePage({
   const { slug } = await params;
   const { revision: revisionParam } = await searchParams;
   const scope = await requireMemberPage(slug, `/n/${slug}/cycles`, "cycle.view");
-  // The reminder is sent lazily, when someone looks: idempotent, see sendDueReminders.
-  await sendDueReminders(scope);
+  // The reminder goes out when someone looks (idempotent; a background sweep covers networks
+  // nobody visits), after the response: its emails never slow the page down.
+  after(() => sendDueReminders(scope));
   const [t, ta, format, zone, view, cycle] = await Promise.all([
     getTranslations("cycles"),
     getTranslations("areas"),
