@@ -31,6 +31,7 @@ export async function exportAccountData(userId: string) {
       name: true,
       bio: true,
       locale: true,
+      emailReminders: true,
       createdAt: true,
       updatedAt: true,
       memberships: {
@@ -75,14 +76,58 @@ export async function exportAccountData(userId: string) {
         orderBy: { createdAt: "asc" },
         select: { kind: true, threadId: true, replyId: true, readAt: true, createdAt: true, network: { select: { slug: true } } },
       },
+      // Growth paths: their updates on milestones, and (as a funder) their pledges.
+      updates: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, body: true, progress: true, area: true, createdAt: true, network: { select: { slug: true } } },
+      },
+      pledges: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          amount: true,
+          currency: true,
+          condition: true,
+          status: true,
+          createdAt: true,
+          network: { select: { slug: true } },
+          milestone: { select: { title: true } },
+        },
+      },
     },
   });
   if (!user) return null;
-  const { sessions, ...rest } = user;
+  // What they wrote in syntheses and answered in consent rounds, in every network: the
+  // person's own rows, found by their id (these tables keep the id, not a relation).
+  const [synthesisRevisions, consentAnswers] = await Promise.all([
+    db().$queryRaw<{ number: number; body: string; createdAt: Date; cycle: string; network: string }[]>`
+      SELECT s.number, s.body, s."createdAt", c.title AS cycle, n.slug AS network
+      FROM "SynthesisRevision" s
+      JOIN "Cycle" c ON c.id = s."cycleId" AND c."networkId" = s."networkId"
+      JOIN "Network" n ON n.id = s."networkId"
+      WHERE s."authorId" = ${userId}
+      ORDER BY s."createdAt"`,
+    db().$queryRaw<{ answer: string; text: string; createdAt: Date; updatedAt: Date; cycle: string; network: string }[]>`
+      SELECT a.answer::text AS answer, a.text, a."createdAt", a."updatedAt", c.title AS cycle, n.slug AS network
+      FROM "ConsentAnswer" a
+      JOIN "ConsentRound" r ON r.id = a."roundId" AND r."networkId" = a."networkId"
+      JOIN "Cycle" c ON c.id = r."cycleId" AND c."networkId" = r."networkId"
+      JOIN "Network" n ON n.id = a."networkId"
+      WHERE a."userId" = ${userId}
+      ORDER BY a."createdAt"`,
+  ]);
+  const { sessions, pledges, ...rest } = user;
   return {
     format: "kring-account-export",
     version: 1,
     exportedAt: new Date().toISOString(),
-    account: { ...rest, activeSessions: sessions.filter((s) => s.expires > new Date()).length },
+    account: {
+      ...rest,
+      // Money is integer minor units: as a string, exact (JSON numbers are not).
+      pledges: pledges.map((p) => ({ ...p, amount: p.amount.toString() })),
+      synthesisRevisions,
+      consentAnswers,
+      activeSessions: sessions.filter((s) => s.expires > new Date()).length,
+    },
   };
 }

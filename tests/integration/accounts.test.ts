@@ -35,6 +35,33 @@ describe("download my data", () => {
     expect(body.account).toMatchObject({ threads: [], replies: [], notifications: [] });
   });
 
+  it("includes a funder's own pledges with exact amounts (the JSON route can send them), and nobody else's", async () => {
+    const me = await user("Me");
+    const other = await user("Other");
+    const net = await makeNetwork(db(), { brokerId: other.id, slug: "funded", name: "Funded" });
+    await member(net, me, "funder");
+    const initiative = await db().initiative.create({
+      data: { networkId: net.id, name: "Repair café", description: "", systemChange: "" },
+      select: { id: true },
+    });
+    const milestone = await db().milestone.create({
+      data: { networkId: net.id, initiativeId: initiative.id, position: 0, title: "First café", unlocks: "", amountNeeded: 500000n },
+      select: { id: true },
+    });
+    await db().pledge.create({
+      data: { networkId: net.id, milestoneId: milestone.id, funderId: me.id, amount: 9007199254740993n, currency: "EUR", idempotencyKey: "k-me-1" },
+    });
+    await db().pledge.create({ data: { networkId: net.id, milestoneId: milestone.id, funderId: other.id, amount: 100n, currency: "EUR", idempotencyKey: "k-other-1" } });
+    signInAs(me);
+    const response = await exportRoute();
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.account.pledges).toEqual([
+      expect.objectContaining({ amount: "9007199254740993", currency: "EUR", network: { slug: "funded" }, milestone: { title: "First café" } }),
+    ]);
+    expect(body.account.emailReminders).toBe(true);
+  });
+
   it("includes the person's own threads, replies and notifications", async () => {
     const me = await user("Me");
     const other = await user("Other");

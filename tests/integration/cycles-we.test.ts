@@ -329,6 +329,21 @@ describe("the consent round", () => {
     expect(JSON.stringify(funder)).not.toContain("Neighbours");
   });
 
+  it("what a person wrote and answered is in their own data download, and only theirs", async () => {
+    const { world, cycleId } = await weWorld();
+    await save(world.users.member, cycleId, 0, "The member's synthesis");
+    const round = await callConsent(world, cycleId);
+    expect(outcomeOf(await answer(world.other, cycleId, round.id, "concern", "Other's concern"))).toBe("ok");
+    const { exportAccountData } = await import("@/lib/accounts/queries");
+    const member = await exportAccountData(world.users.member.id);
+    expect(member?.account.synthesisRevisions.map((r) => [r.number, r.body])).toEqual([[1, "The member's synthesis"]]);
+    expect(member?.account.consentAnswers).toEqual([]);
+    const other = await exportAccountData(world.other.id);
+    expect(other?.account.consentAnswers.map((a) => [a.answer, a.text])).toEqual([["concern", "Other's concern"]]);
+    expect(other?.account.synthesisRevisions).toEqual([]);
+    expect(JSON.stringify(await exportAccountData(world.users.funder.id))).not.toMatch(/The member's synthesis|Other's concern/);
+  });
+
   it("a new revision ends the round: answers to it are outdated, a new call is needed", async () => {
     const { world, cycleId } = await weWorld();
     await save(world.users.member, cycleId, 0, "A synthesis");
