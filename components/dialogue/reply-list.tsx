@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { HidePostForm, RestorePostForm } from "@/components/moderation/moderation-forms";
-import { ReportForm } from "@/components/moderation/report-form";
+import { useActionState, useEffect, useRef, useState, type SyntheticEvent } from "react";
+import { HidePostFields, RestorePostForm } from "@/components/moderation/moderation-forms";
+import { ReportFields } from "@/components/moderation/report-form";
 import { FormMessage } from "@/components/ui/messages";
 import { buttonClass } from "@/components/ui/styles";
 import { toggleReactionAction } from "@/lib/dialogue/actions";
@@ -38,26 +38,36 @@ export type ReplyView = {
   revisions: { id: string; when: string; html: string }[];
 };
 
+type ReactionResult = { replyId: string; result: Awaited<ReturnType<typeof toggleReactionAction>> } | null;
+
 /**
  * A reply's reactions: one form, one toggle button per kind (the pressed button's
  * `kind` is what the form sends; its symbol comes from CSS, hidden from screen
- * readers). The action is a client function around the server action that adds the
- * reply's ids, so fifty of these carry no progressive-enhancement payloads.
+ * readers). The list holds one action state for all of them; the form adds the
+ * reply's ids, so fifty of these carry no hidden inputs and no per-form payload.
  */
-function Reactions({ slug, reply, label, names }: { slug: string; reply: ReplyView; label: string; names: Record<ReactionKind, string> }) {
-  const [state, action] = useActionState((_prev: unknown, form: FormData) => {
-    form.set("slug", slug);
-    form.set("replyId", reply.id);
-    return toggleReactionAction(null, form);
-  }, null);
+function Reactions({
+  reply,
+  label,
+  names,
+  react,
+  refused,
+}: {
+  reply: ReplyView;
+  label: string;
+  names: Record<ReactionKind, string>;
+  react: (form: FormData) => void;
+  refused: ReactionResult;
+}) {
   return (
-    <form action={action} role="group" aria-label={label} className="flex flex-wrap gap-2">
+    <form action={react} role="group" aria-label={label} className="flex flex-wrap gap-2">
+      <input type="hidden" name="replyId" value={reply.id} />
       {reply.reactions.map((r) => (
         <button key={r.kind} type="submit" name="kind" value={r.kind} aria-pressed={r.mine} className="reaction-button" data-kind={r.kind}>
           {names[r.kind]} {r.count}
         </button>
       ))}
-      {state && !state.ok ? <FormMessage state={state} /> : null}
+      {refused?.replyId === reply.id && !refused.result.ok ? <FormMessage state={refused.result} /> : null}
     </form>
   );
 }
@@ -65,36 +75,31 @@ function Reactions({ slug, reply, label, names }: { slug: string; reply: ReplyVi
 /** The names a reply's controls carry for screen readers ("Quote the reply by Ann"). */
 type AuthorLabels = { reply: string; reactions: string; quote: string; report: string };
 
-function Reply({
-  slug,
-  threadId,
-  reply,
-  labels,
-  reactionNames,
-  open,
-  canReport,
-  canModerate,
-  quoteHref,
-}: {
+type Shared = {
   slug: string;
   threadId: string;
-  reply: ReplyView;
-  labels: AuthorLabels;
+  t: ReturnType<typeof useTranslations<"dialogue">>;
+  tm: ReturnType<typeof useTranslations<"moderation">>;
   reactionNames: Record<ReactionKind, string>;
+  react: (form: FormData) => void;
+  refused: ReactionResult;
   open: boolean;
   canReport: boolean;
   canModerate: boolean;
-  quoteHref: string;
-}) {
-  const t = useTranslations("dialogue");
-  const tm = useTranslations("moderation");
-  const name = reply.authorName;
+  /** Which report and hide forms have been opened ("report:<id>", "hide:<id>"): only those are rendered. */
+  opened: Set<string>;
+  onToggle: (event: SyntheticEvent<HTMLDetailsElement>) => void;
+};
+
+/** One reply. No hooks of its own: the list holds the translators and the state of all. */
+function Reply({ reply, labels, quoteHref, shared }: { reply: ReplyView; labels: AuthorLabels; quoteHref: string; shared: Shared }) {
+  const { slug, threadId, t, tm, open, canReport, canModerate, opened, onToggle } = shared;
   const post = { slug, threadId, replyId: reply.id };
   const notice = reply.hidden ? t("replyHidden", { reason: reply.hiddenReason || t("noReason") }) : "";
   return (
     <article className="card space-y-2" aria-label={labels.reply}>
       <p className="text-sm text-muted">
-        <span className="font-medium text-ink">{name}</span> · {reply.when}
+        <span className="font-medium text-ink">{reply.authorName}</span> · {reply.when}
         {reply.edited && !reply.deleted ? <> · {t("edited")}</> : null}
         {reply.quotedReplyId && !reply.deleted ? (
           <>
@@ -129,7 +134,9 @@ function Reply({
               </ol>
             </details>
           ) : null}
-          {reply.hidden ? null : <Reactions slug={slug} reply={reply} label={labels.reactions} names={reactionNames} />}
+          {reply.hidden ? null : (
+            <Reactions reply={reply} label={labels.reactions} names={shared.reactionNames} react={shared.react} refused={shared.refused} />
+          )}
           <div className="flex flex-wrap items-start gap-2">
             {open && !reply.hidden ? (
               <a href={quoteHref} className={buttonClass.quiet} aria-label={labels.quote}>
@@ -139,13 +146,23 @@ function Reply({
             {reply.own && open && !reply.hidden ? <EditReplyForm slug={slug} replyId={reply.id} body={reply.body} /> : null}
             {reply.own ? <DeleteReplyForm slug={slug} replyId={reply.id} /> : null}
             {!reply.hidden && canReport ? (
-              <ReportForm slug={slug} threadId={threadId} replyId={reply.id} label={labels.report} />
+              <details className="text-sm" data-form={`report:${reply.id}`} onToggle={onToggle}>
+                <summary className={`${buttonClass.quiet} cursor-pointer`} aria-label={labels.report}>
+                  {tm("report")}
+                </summary>
+                {opened.has(`report:${reply.id}`) ? <ReportFields slug={slug} threadId={threadId} replyId={reply.id} /> : null}
+              </details>
             ) : null}
             {canModerate ? (
               reply.hidden ? (
                 <RestorePostForm post={post} label={tm("restoreReply")} />
               ) : (
-                <HidePostForm post={post} summaryLabel={tm("hideReply")} submit={tm("hideReply")} />
+                <details className="text-sm" data-form={`hide:${reply.id}`} onToggle={onToggle}>
+                  <summary className={`${buttonClass.quiet} cursor-pointer`} aria-label={tm("hideReply")}>
+                    {tm("hide")}
+                  </summary>
+                  {opened.has(`hide:${reply.id}`) ? <HidePostFields post={post} submit={tm("hideReply")} /> : null}
+                </details>
               )
             ) : null}
           </div>
@@ -153,6 +170,10 @@ function Reply({
       )}
     </article>
   );
+}
+
+function markOpened(set: (update: (prev: Set<string>) => Set<string>) => void, key: string | undefined) {
+  if (key) set((prev) => (prev.has(key) ? prev : new Set(prev).add(key)));
 }
 
 /**
@@ -185,6 +206,22 @@ export function ReplyList({
   const t = useTranslations("dialogue");
   const tm = useTranslations("moderation");
   const tr = useTranslations("reactions");
+  const [refused, dispatchReaction] = useActionState(
+    async (_prev: ReactionResult, form: FormData): Promise<ReactionResult> => ({
+      replyId: String(form.get("replyId") ?? ""),
+      result: await toggleReactionAction(null, form),
+    }),
+    null,
+  );
+  const [opened, setOpened] = useState<Set<string>>(() => new Set());
+  const onToggle = (event: SyntheticEvent<HTMLDetailsElement>) => {
+    if (event.currentTarget.open) markOpened(setOpened, event.currentTarget.dataset.form);
+  };
+  const list = useRef<HTMLOListElement>(null);
+  // A disclosure opened before the page hydrated gets its form now.
+  useEffect(() => {
+    list.current?.querySelectorAll<HTMLDetailsElement>("details[data-form][open]").forEach((d) => markOpened(setOpened, d.dataset.form));
+  }, []);
   const reactionNames = { agree: tr("agree"), heart: tr("heart"), insight: tr("insight"), question: tr("question") };
   // A page has fifty replies but few authors: each author's labels are formatted once.
   const byAuthor = new Map<string, AuthorLabels>();
@@ -201,8 +238,25 @@ export function ReplyList({
     }
     return labels;
   };
+  const shared: Shared = {
+    slug,
+    threadId,
+    t,
+    tm,
+    reactionNames,
+    react: (form: FormData) => {
+      form.set("slug", slug);
+      dispatchReaction(form);
+    },
+    refused,
+    open,
+    canReport,
+    canModerate,
+    opened,
+    onToggle,
+  };
   return (
-    <ol className="space-y-3">
+    <ol ref={list} className="space-y-3">
       {replies.map((reply) => (
         <li key={reply.id} id={`reply-${reply.id}`} className="space-y-3">
           {reply.id === firstNewId ? (
@@ -213,14 +267,9 @@ export function ReplyList({
             </p>
           ) : null}
           <Reply
-            slug={slug}
-            threadId={threadId}
             reply={reply}
             labels={labelsFor(reply.authorName)}
-            reactionNames={reactionNames}
-            open={open}
-            canReport={canReport}
-            canModerate={canModerate}
+            shared={shared}
             quoteHref={`/n/${slug}/dialogue/${threadId}?${new URLSearchParams({ ...(after ? { after } : {}), quote: reply.id })}#composer`}
           />
         </li>
