@@ -101,6 +101,26 @@ export type ReactionSummary = { kind: ReactionKind; count: number; mine: boolean
 
 type Revision = { id: string; title: string | null; body: string; createdAt: Date };
 
+type ThreadRow = {
+  id: string;
+  title: string;
+  level: Level;
+  area: Area;
+  authorId: string | null;
+  authorName: string | null;
+  replyCount: number;
+  lastActivityAt: Date;
+  createdAt: Date;
+  pinnedAt: Date | null;
+  lockedAt: Date | null;
+  hiddenAt: Date | null;
+  body: string;
+  bodyHtml: string | null;
+  editedAt: Date | null;
+  lockReason: string;
+  hiddenReason: string;
+};
+
 type ReplyRow = {
   id: string;
   authorId: string | null;
@@ -129,10 +149,14 @@ function html(stored: string | null, body: string): string {
  */
 export async function loadThreadPage(scope: NetworkScope, threadId: string, opts: { after?: Cursor; take?: number } = {}) {
   const take = opts.take ?? REPLIES_PAGE_SIZE;
-  const thread = await db().thread.findFirst({
-    where: { networkId: scope.networkId, id: threadId },
-    select: { ...threadCard, body: true, bodyHtml: true, editedAt: true, lockReason: true, hiddenReason: true },
-  });
+  // The thread with its author's name, in one statement.
+  const found = await db().$queryRaw<ThreadRow[]>`
+    SELECT t.id, t.title, t.level::text AS level, t.area::text AS area, t."authorId", u.name AS "authorName",
+           t."replyCount", t."lastActivityAt", t."createdAt", t."pinnedAt", t."lockedAt", t."hiddenAt",
+           t.body, t."bodyHtml", t."editedAt", t."lockReason", t."hiddenReason"
+    FROM "Thread" t LEFT JOIN "User" u ON u.id = t."authorId"
+    WHERE t."networkId" = ${scope.networkId} AND t.id = ${threadId}`;
+  const thread = found[0];
   if (!thread) return null;
   if (!canSeeThread(scope, thread)) {
     return { visible: false as const, thread: { id: thread.id, hiddenReason: thread.hiddenReason } };
@@ -162,19 +186,17 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
     LIMIT ${take + 1}`;
   const page = rows.slice(0, take);
   const editedReplies = brokerView ? page.filter((r) => r.editedAt).map((r) => r.id) : [];
-  const [names, revisions] = await Promise.all([
-    namesOf([thread.authorId]),
-    // Earlier versions of the thread and of its edited replies, in one query, newest first.
+  // Earlier versions of the thread and of its edited replies, in one query, newest first.
+  const revisions =
     editedReplies.length || threadEdited
-      ? db().$queryRaw<(Revision & { ownerId: string })[]>`
+      ? await db().$queryRaw<(Revision & { ownerId: string })[]>`
           SELECT id, "threadId" AS "ownerId", title, body, "createdAt" FROM "ThreadRevision"
           WHERE "networkId" = ${scope.networkId} AND "threadId" = ${threadEdited ? thread.id : null}
           UNION ALL
           SELECT id, "replyId" AS "ownerId", NULL AS title, body, "createdAt" FROM "ReplyRevision"
           WHERE "networkId" = ${scope.networkId} AND "replyId" = ANY(${editedReplies}::text[])
           ORDER BY "createdAt" DESC, id DESC`
-      : Promise.resolve([]),
-  ]);
+      : [];
   const revisionsOf = new Map<string, Revision[]>();
   for (const { ownerId, ...v } of revisions) {
     const list = revisionsOf.get(ownerId) ?? [];
@@ -188,7 +210,6 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
     thread: {
       ...threadRest,
       bodyHtml: html(bodyHtml, thread.body),
-      authorName: thread.authorId ? (names.get(thread.authorId) ?? null) : null,
       revisions: revisionsOf.get(thread.id) ?? [],
     },
     replies: page.map(({ bodyHtml: stored, reactions, ...r }) => {
