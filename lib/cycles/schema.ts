@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField as id, slugField as slug, textField as text } from "@/lib/form-fields";
 import { AREAS, BODY_MAX } from "@/lib/dialogue/schema";
 
 export const CYCLE_TITLE_MAX = 200;
@@ -8,17 +9,6 @@ export { AREAS };
 
 /** The four I prompts from the SIAC text ("ME and US"), in the order the form shows them. */
 export const REFLECTION_PROMPTS = ["involvement", "autonomy", "ownership", "observations"] as const;
-
-const slug = z.string({ error: "required" }).min(1, "required").max(100);
-const id = z.string({ error: "required" }).min(1, "required").max(64);
-
-/** Typed text: NFC, trimmed, required and bounded. */
-function text(max: number) {
-  return z
-    .string({ error: "required" })
-    .transform((s) => s.normalize("NFC").trim())
-    .pipe(z.string().min(1, "required").max(max, `too_long|${max}`));
-}
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 

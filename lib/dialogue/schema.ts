@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField as id, slugField as slug, textField as text } from "@/lib/form-fields";
 
 export const THREAD_TITLE_MAX = 200;
 export const BODY_MAX = 20_000;
@@ -9,17 +10,6 @@ export const MENTIONS_MAX = 20;
 export const LEVELS = ["social_innovation", "network", "context"] as const;
 export const AREAS = ["means", "objectives", "vision_values", "observations_facts"] as const;
 export const REACTION_KINDS = ["agree", "heart", "insight", "question"] as const;
-
-const slug = z.string({ error: "required" }).min(1, "required").max(100);
-const id = z.string({ error: "required" }).min(1, "required").max(64);
-
-/** Typed text: NFC, trimmed, required and bounded. */
-function text(max: number) {
-  return z
-    .string({ error: "required" })
-    .transform((s) => s.normalize("NFC").trim())
-    .pipe(z.string().min(1, "required").max(max, `too_long|${max}`));
-}
 
 /** Generated once per form render; the same key sent twice means the same post. */
 const idempotencyKey = z.string({ error: "invalid" }).regex(/^[A-Za-z0-9_-]{16,64}$/, "invalid");

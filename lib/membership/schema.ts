@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { idField as id, slugField as slug } from "@/lib/form-fields";
 
 export const REQUEST_MESSAGE_MAX = 1_000;
 export const INVITATION_NOTE_MAX = 200;
 
-const slug = z.string({ error: "required" }).min(1, "required").max(100);
-const id = z.string({ error: "required" }).min(1, "required").max(64);
 /** A checkbox that must be ticked: the principles are accepted as part of joining. */
 const acceptPrinciples = z.literal("on", { error: "principles_required" });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField as id, slugField as slug, textField as text } from "@/lib/form-fields";
 import { areaSchema, levelSchema } from "@/lib/dialogue/schema";
 
 export const REPORT_REASON_MAX = 1_000;
@@ -6,23 +7,12 @@ export const MODERATION_REASON_MAX = 1_000;
 export const REPORTS_PAGE_SIZE = 50;
 export const EXCERPT_MAX = 280;
 
-const slug = z.string({ error: "required" }).min(1, "required").max(100);
-const id = z.string({ error: "required" }).min(1, "required").max(64);
-
 /** A reply id, or empty for the thread itself. */
 const optionalReplyId = z
   .string()
   .max(64)
   .default("")
   .transform((s) => s || null);
-
-/** Typed text: NFC, trimmed, required and bounded. */
-function text(max: number) {
-  return z
-    .string({ error: "required" })
-    .transform((s) => s.normalize("NFC").trim())
-    .pipe(z.string().min(1, "required").max(max, `too_long|${max}`));
-}
 
 /** A post: the thread itself (no replyId) or one of its replies. */
 export const reportSchema = z.object({ slug, threadId: id, replyId: optionalReplyId, reason: text(REPORT_REASON_MAX) });
