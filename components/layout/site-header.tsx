@@ -25,6 +25,11 @@ export async function SiteHeader() {
           <LanguageSwitcher current={locale} />
           {viewer ? (
             <>
+              {networks.some((n) => n.role === "funder") ? (
+                <Link href="/funder" className="font-medium">
+                  {t("funderDashboard")}
+                </Link>
+              ) : null}
               <Link href="/notifications" className="font-medium">
                 {t("notificationsCount", { count: unread })}
               </Link>

@@ -43,6 +43,8 @@ type DemoInitiative = {
   pledge: { milestone: number; amount: bigint; condition: string };
   /** A progress update by the first team member. */
   update: { milestone: number; body: string; progress: number };
+  /** A co-funding pledge by another funder (index into `people`), in euro cents. */
+  coPledge?: { by: number; milestone: number; amount: bigint; condition: string };
 };
 type DemoNetwork = {
   slug: string;
@@ -250,6 +252,14 @@ export const demoNetworks: DemoNetwork[] = [
         locale: "nl",
         role: "funder",
       },
+      {
+        // The SIAC funder funds here too, so its funder dashboard spans both demo networks.
+        email: "fund@cityfund.example",
+        name: "City Futures Fund",
+        bio: "A foundation that co-funds social innovation across European cities.",
+        locale: "en",
+        role: "funder",
+      },
     ],
     threads: [
       {
@@ -344,6 +354,7 @@ export const demoNetworks: DemoNetwork[] = [
         },
       ],
       pledge: { milestone: 1, amount: 400000n, condition: "Samen met de gemeente, over de grenzen van beleidsdomeinen heen." },
+      coPledge: { by: 4, milestone: 2, amount: 300000n, condition: "Co-funded with the regional fund, across the borders of policy areas." },
       update: {
         milestone: 1,
         body: "Sinds september komen we elke dinsdag samen in de Piushaven. Verslag van de laatste bijeenkomst: [verslag](https://example.org/pathfinders/verslag).",
@@ -546,6 +557,23 @@ async function seedInitiative(prisma: Db, networkId: string, demo: DemoNetwork, 
         condition: spec.pledge.condition,
         idempotencyKey: `demo-${demo.slug}-pledge`,
         createdAt: new Date(now - 7 * day),
+      },
+    });
+  }
+  const co = spec.coPledge;
+  const coFunderId = co ? userIds[co.by] : undefined;
+  const coMilestone = co ? milestoneIds[co.milestone] : undefined;
+  if (co && coFunderId && coMilestone) {
+    await prisma.pledge.create({
+      data: {
+        networkId,
+        milestoneId: coMilestone,
+        funderId: coFunderId,
+        amount: co.amount,
+        currency: "EUR",
+        condition: co.condition,
+        idempotencyKey: `demo-${demo.slug}-co-pledge`,
+        createdAt: new Date(now - 5 * day),
       },
     });
   }

@@ -49,10 +49,16 @@ export function isCurrency(code: string): boolean {
   return supportedCurrencies().has(code);
 }
 
-/** The currency's number of minor-unit digits (EUR 2, JPY 0, BHD 3), from Intl. */
+const exponents = new Map<string, number>();
+
+/** The currency's number of minor-unit digits (EUR 2, JPY 0, BHD 3), from Intl (remembered per currency). */
 export function currencyExponent(currency: string): number {
+  const known = exponents.get(currency);
+  if (known !== undefined) return known;
   if (!isCurrency(currency)) throw new MoneyError("currency_unknown");
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const exponent = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  exponents.set(currency, exponent);
+  return exponent;
 }
 
 /** The largest amount in minor units for a currency. */
@@ -154,10 +160,19 @@ function formatDecimal(format: Intl.NumberFormat, value: string): string {
   return (format.format as unknown as DecimalFormat)(value as `${number}`);
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** An amount for people to read, in their locale: "€ 1.234,56", "€1,234.56". */
 export function formatMoney(minor: bigint, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency });
-  return formatDecimal(format, toDecimalString(minor, currency));
+  const decimal = toDecimalString(minor, currency);
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency });
+    // Locales and currencies are few (two locales, the currencies in use); the bound only guards odd input.
+    if (moneyFormats.size < 1000) moneyFormats.set(key, format);
+  }
+  return formatDecimal(format, decimal);
 }
 
 /** An amount without its currency, as a form's input shows it ("1.234,56"). */

@@ -1,10 +1,21 @@
 import "server-only";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { NetworkScope } from "@/lib/membership/scope";
 import type { Money } from "./money";
 import { mayEditInitiative, mayJoinTeam, needsFunders } from "./policy";
-import { LESSONS_PAGE_SIZE, type Area, type InitiativeStatus, type MilestoneStatus } from "./schema";
+import {
+  DASHBOARD_LIST_SIZE,
+  DASHBOARD_MONTHS,
+  DASHBOARD_SYNTHESES,
+  UPCOMING_DAYS,
+  LESSONS_PAGE_SIZE,
+  type Area,
+  type InitiativeStatus,
+  type MilestoneStatus,
+  type UpdateKind,
+} from "./schema";
 
 /**
  * Reads of initiatives, growth paths, pledges and lessons, always inside one network.
@@ -349,5 +360,404 @@ export async function fundingOverview(scope: NetworkScope) {
   return {
     initiatives,
     needFunders: short.map((m) => ({ ...m, needed: BigInt(m.needed), pledged: BigInt(m.pledged), missing: BigInt(m.needed) - BigInt(m.pledged) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// The funder dashboard (F8): the one deliberate read across networks.
+//
+// `findFunderPortfolio` loads the person's active funder memberships; only it mints a
+// `FunderPortfolio`, and every dashboard and export statement filters by
+// `"networkId" IN (portfolio.networkIds)`, so nothing outside those networks is read.
+// It shows milestones, updates, lessons and closed cycles' final syntheses of those
+// networks, and the funder's own pledges; never a thread, reply or reflection.
+// See docs/decisions/015-funding-and-money.md, "The funder dashboard".
+// ---------------------------------------------------------------------------------------
+
+declare const portfolioBrand: unique symbol;
+
+/** A network of the portfolio; `locale` is the language its texts are written in. */
+export type FunderNetwork = { id: string; slug: string; name: string; locale: string };
+
+/** Proof that `networkIds` are exactly the networks where `userId` is an active funder. */
+export type FunderPortfolio = Readonly<{ userId: string; networks: readonly FunderNetwork[]; networkIds: readonly string[] }> & {
+  readonly [portfolioBrand]: "FunderPortfolio";
+};
+
+/** The networks where the person is an active funder, by name (one statement). */
+async function findFunderPortfolio(userId: string): Promise<FunderPortfolio> {
+  const networks = await db().network.findMany({
+    where: { memberships: { some: { userId, status: "active", role: "funder" } } },
+    select: { id: true, slug: true, name: true, locale: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return { userId, networks, networkIds: networks.map((n) => n.id) } as unknown as FunderPortfolio;
+}
+
+/** `IN (...)` over the portfolio's networks; never called with an empty portfolio. */
+function inPortfolio(portfolio: FunderPortfolio) {
+  if (portfolio.networkIds.length === 0) throw new Error("empty funder portfolio");
+  return Prisma.join([...portfolio.networkIds]);
+}
+
+export type CurrencyTotals = { currency: string; pledged: bigint; released: bigint; outstanding: bigint; pledges: number };
+
+export type DashboardMilestone = {
+  id: string;
+  title: string;
+  status: MilestoneStatus;
+  progress: number;
+  targetDate: Date;
+  amountNeeded: bigint;
+  currency: string;
+  initiativeId: string;
+  initiativeName: string;
+  network: FunderNetwork;
+  /** The funder has a standing or released pledge on it. */
+  backed: boolean;
+};
+
+export type DashboardUpdate = {
+  id: string;
+  kind: UpdateKind;
+  body: string;
+  progress: number | null;
+  createdAt: Date;
+  initiativeId: string;
+  initiativeName: string;
+  milestoneId: string;
+  milestoneTitle: string;
+  network: FunderNetwork;
+};
+
+export type DashboardSynthesis = {
+  cycleId: string;
+  title: string;
+  question: string;
+  closedAt: Date;
+  body: string;
+  network: FunderNetwork;
+};
+
+export type TimelinePoint = { month: string; pledged: bigint; released: bigint };
+
+export type FunderDashboard = {
+  networks: readonly FunderNetwork[];
+  /** The funder's own pledges per currency: pledged (standing + released), released, outstanding. */
+  totals: CurrencyTotals[];
+  perNetwork: { network: FunderNetwork; totals: CurrencyTotals[] }[];
+  /** Milestones of the funder's networks per status: all of them, and those the funder backs. */
+  statusCounts: { status: MilestoneStatus; all: number; backed: number }[];
+  upcoming: { items: DashboardMilestone[]; total: number };
+  overdue: { items: DashboardMilestone[]; total: number };
+  /** Per currency, month by month: what the funder had pledged (still standing) and released by the month's end. */
+  timeline: { currency: string; points: TimelinePoint[] }[];
+  updates: DashboardUpdate[];
+  lessons: DashboardUpdate[];
+  syntheses: DashboardSynthesis[];
+};
+
+const EMPTY_STATUS_COUNTS = (): FunderDashboard["statusCounts"] =>
+  (["planned", "active", "reached", "learned", "dropped"] as const).map((status) => ({ status, all: 0, backed: 0 }));
+
+/** A UTC calendar day as `YYYY-MM-DD`, `days` after `now`. */
+function utcDay(now: Date, days = 0): string {
+  return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The first day of the month `back` months before `now`'s (UTC), as `YYYY-MM-01`. */
+function monthStart(now: Date, back = 0): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+type MilestoneRow = Omit<DashboardMilestone, "network" | "status"> & { networkId: string; status: string; total: number };
+
+function milestoneRows(rows: MilestoneRow[], byId: Map<string, FunderNetwork>) {
+  const items = rows.flatMap(({ networkId, total: _t, ...m }) => {
+    const network = byId.get(networkId);
+    return network ? [{ ...m, status: m.status as MilestoneStatus, amountNeeded: BigInt(m.amountNeeded), network }] : [];
+  });
+  return { items, total: rows[0]?.total ?? 0 };
+}
+
+/**
+ * Everything the funder dashboard shows, for the signed-in funder, across every network
+ * where they are an active funder: one statement for the portfolio, then six more,
+ * whatever its size (money sums and counts are SQL aggregates, lists are limited).
+ * An empty portfolio (not a funder anywhere) costs that one statement and shows nothing.
+ */
+export async function loadFunderDashboard(userId: string, now = new Date()): Promise<FunderDashboard> {
+  const portfolio = await findFunderPortfolio(userId);
+  const empty: FunderDashboard = {
+    networks: [],
+    totals: [],
+    perNetwork: [],
+    statusCounts: EMPTY_STATUS_COUNTS(),
+    upcoming: { items: [], total: 0 },
+    overdue: { items: [], total: 0 },
+    timeline: [],
+    updates: [],
+    lessons: [],
+    syntheses: [],
+  };
+  if (portfolio.networkIds.length === 0) return empty;
+  const ids = inPortfolio(portfolio);
+  const byId = new Map(portfolio.networks.map((n) => [n.id, n]));
+  const today = utcDay(now);
+  const horizon = utcDay(now, UPCOMING_DAYS);
+  const firstMonth = monthStart(now, DASHBOARD_MONTHS - 1);
+  const lastMonth = monthStart(now);
+  const backed = Prisma.sql`EXISTS (
+    SELECT 1 FROM "Pledge" p
+    WHERE p."networkId" = m."networkId" AND p."milestoneId" = m.id AND p."funderId" = ${userId} AND p.status IN ('pledged', 'released'))`;
+  const milestoneColumns = Prisma.sql`
+    m.id, m.title, m.status::text AS status, m.progress, m."targetDate", m."amountNeeded", m.currency,
+    i.id AS "initiativeId", i.name AS "initiativeName", m."networkId", ${backed} AS backed, (count(*) OVER ())::int AS total`;
+
+  const [figures, statuses, upcoming, overdue, updates, syntheses] = await Promise.all([
+    // The money, in one pass over the funder's pledges: grouped first by network, currency, status and
+    // the months of pledging and release; from that, the totals per currency and per network and currency
+    // (part "total"), and the chart's months (part "month", UTC): pledges still standing by the month they
+    // were made, releases by the month they were released, accumulated; earlier ones count in the first month.
+    db().$queryRaw<
+      {
+        part: "total" | "month";
+        networkId: string | null;
+        currency: string;
+        month: string | null;
+        pledged: bigint;
+        released: bigint;
+        outstanding: bigint | null;
+        pledges: number | null;
+      }[]
+    >`
+      WITH base AS (
+        SELECT p."networkId", p.currency, p.status, date_trunc('month', p."createdAt") AS pm, date_trunc('month', p."releasedAt") AS rm,
+               sum(p.amount) AS amount, count(*) AS n
+        FROM "Pledge" p
+        WHERE p."networkId" IN (${ids}) AND p."funderId" = ${userId} AND p.status IN ('pledged', 'released')
+        GROUP BY 1, 2, 3, 4, 5
+      ), totals AS (
+        SELECT CASE WHEN GROUPING("networkId") = 1 THEN NULL ELSE "networkId" END AS "networkId", currency,
+               sum(amount) AS pledged, coalesce(sum(amount) FILTER (WHERE status = 'released'), 0) AS released,
+               coalesce(sum(amount) FILTER (WHERE status = 'pledged'), 0) AS outstanding, sum(n) AS pledges
+        FROM base
+        GROUP BY GROUPING SETS ((currency), ("networkId", currency))
+      ), events AS (
+        SELECT currency, greatest(pm, ${firstMonth}::timestamp) AS month, amount AS pledged, 0 AS released FROM base
+        UNION ALL
+        SELECT currency, greatest(rm, ${firstMonth}::timestamp), 0, amount FROM base WHERE status = 'released' AND rm IS NOT NULL
+      ), per_month AS (
+        SELECT currency, month, sum(pledged) AS pledged, sum(released) AS released FROM events GROUP BY currency, month
+      ), grid AS (
+        SELECT g.month, c.currency
+        FROM generate_series(${firstMonth}::timestamp, ${lastMonth}::timestamp, interval '1 month') AS g(month)
+        CROSS JOIN (SELECT DISTINCT currency FROM base) c
+      )
+      SELECT * FROM (
+        SELECT 'total' AS part, "networkId", currency, NULL AS month, pledged::bigint AS pledged, released::bigint AS released,
+               outstanding::bigint AS outstanding, pledges::int AS pledges
+        FROM totals
+        UNION ALL
+        SELECT 'month', NULL, grid.currency, to_char(grid.month, 'YYYY-MM'),
+               (sum(coalesce(pm.pledged, 0)) OVER w)::bigint, (sum(coalesce(pm.released, 0)) OVER w)::bigint, NULL, NULL
+        FROM grid
+        LEFT JOIN per_month pm ON pm.currency = grid.currency AND pm.month = grid.month
+        WINDOW w AS (PARTITION BY grid.currency ORDER BY grid.month)
+      ) figures
+      ORDER BY part DESC, currency, month`,
+    // The funder's milestones as one hashed set (an uncorrelated IN), not a lookup per milestone.
+    db().$queryRaw<{ status: string; all: number; backed: number }[]>`
+      SELECT m.status::text AS status, count(*)::int AS "all",
+             (count(*) FILTER (WHERE m.id IN (
+               SELECT p."milestoneId" FROM "Pledge" p
+               WHERE p."networkId" IN (${ids}) AND p."funderId" = ${userId} AND p.status IN ('pledged', 'released')
+             )))::int AS backed
+      FROM "Milestone" m
+      WHERE m."networkId" IN (${ids})
+      GROUP BY m.status`,
+    db().$queryRaw<MilestoneRow[]>`
+      SELECT ${milestoneColumns}
+      FROM "Milestone" m
+      JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
+      WHERE m."networkId" IN (${ids}) AND m.status IN ('planned', 'active')
+        AND m."targetDate" >= ${today}::date AND m."targetDate" <= ${horizon}::date
+      ORDER BY m."targetDate", i.name, m.position, m.id
+      LIMIT ${DASHBOARD_LIST_SIZE}`,
+    db().$queryRaw<MilestoneRow[]>`
+      SELECT ${milestoneColumns}
+      FROM "Milestone" m
+      JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
+      WHERE m."networkId" IN (${ids}) AND m.status IN ('planned', 'active') AND m."targetDate" < ${today}::date
+      ORDER BY m."targetDate", i.name, m.position, m.id
+      LIMIT ${DASHBOARD_LIST_SIZE}`,
+    // The latest updates (progress, evidence, setbacks) and, apart, the latest lessons.
+    db().$queryRaw<(Omit<DashboardUpdate, "network" | "kind"> & { kind: string; networkId: string })[]>`
+      (SELECT u.id, u.kind::text AS kind, u.body, u.progress, u."createdAt", u."networkId",
+              i.id AS "initiativeId", i.name AS "initiativeName", m.id AS "milestoneId", m.title AS "milestoneTitle"
+       FROM (
+         SELECT * FROM "MilestoneUpdate" u
+         WHERE u."networkId" IN (${ids}) AND u.kind <> 'lesson'
+         ORDER BY u."createdAt" DESC, u.id DESC
+         LIMIT ${DASHBOARD_LIST_SIZE}
+       ) u
+       JOIN "Initiative" i ON i.id = u."initiativeId" AND i."networkId" = u."networkId"
+       JOIN "Milestone" m ON m.id = u."milestoneId" AND m."networkId" = u."networkId"
+       ORDER BY u."createdAt" DESC, u.id DESC)
+      UNION ALL
+      (SELECT u.id, u.kind::text AS kind, u.body, u.progress, u."createdAt", u."networkId",
+              i.id AS "initiativeId", i.name AS "initiativeName", m.id AS "milestoneId", m.title AS "milestoneTitle"
+       FROM (
+         SELECT * FROM "MilestoneUpdate" u
+         WHERE u."networkId" IN (${ids}) AND u.kind = 'lesson'
+         ORDER BY u."createdAt" DESC, u.id DESC
+         LIMIT ${DASHBOARD_LIST_SIZE}
+       ) u
+       JOIN "Initiative" i ON i.id = u."initiativeId" AND i."networkId" = u."networkId"
+       JOIN "Milestone" m ON m.id = u."milestoneId" AND m."networkId" = u."networkId"
+       ORDER BY u."createdAt" DESC, u.id DESC)`,
+    // Closed cycles' final synthesis (the latest revision), as each network's journey shows it to funders.
+    db().$queryRaw<(Omit<DashboardSynthesis, "network"> & { networkId: string })[]>`
+      SELECT c.id AS "cycleId", c."networkId", c.title, c.question, c."closedAt", r.body
+      FROM (
+        SELECT id, "networkId", title, question, "closedAt" FROM "Cycle"
+        WHERE "networkId" IN (${ids}) AND "closedAt" IS NOT NULL
+        ORDER BY "closedAt" DESC, id DESC
+        LIMIT ${DASHBOARD_SYNTHESES}
+      ) c
+      JOIN LATERAL (
+        SELECT body FROM "SynthesisRevision" s
+        WHERE s."networkId" = c."networkId" AND s."cycleId" = c.id
+        ORDER BY s.number DESC LIMIT 1
+      ) r ON true
+      ORDER BY c."closedAt" DESC, c.id DESC`,
+  ]);
+
+  const totals = figures.filter((f) => f.part === "total");
+  const timeline = figures.filter((f) => f.part === "month");
+  const money = (r: (typeof figures)[number]): CurrencyTotals => ({
+    currency: r.currency,
+    pledged: BigInt(r.pledged),
+    released: BigInt(r.released),
+    outstanding: BigInt(r.outstanding ?? 0),
+    pledges: Number(r.pledges ?? 0),
+  });
+  const perNetwork = portfolio.networks.map((network) => ({
+    network,
+    totals: totals.filter((t) => t.networkId === network.id).map(money),
+  }));
+  const statusCounts = EMPTY_STATUS_COUNTS().map((s) => {
+    const row = statuses.find((r) => r.status === s.status);
+    return row ? { status: s.status, all: Number(row.all), backed: Number(row.backed) } : s;
+  });
+  const series: FunderDashboard["timeline"] = [];
+  for (const row of timeline) {
+    let entry = series.at(-1);
+    if (!entry || entry.currency !== row.currency) {
+      entry = { currency: row.currency, points: [] };
+      series.push(entry);
+    }
+    entry.points.push({ month: row.month ?? "", pledged: BigInt(row.pledged), released: BigInt(row.released) });
+  }
+  const toUpdate = ({ networkId, kind, ...u }: (typeof updates)[number]): DashboardUpdate[] => {
+    const network = byId.get(networkId);
+    return network ? [{ ...u, kind: kind as UpdateKind, network }] : [];
+  };
+  return {
+    networks: portfolio.networks,
+    totals: totals.filter((t) => t.networkId === null).map(money),
+    perNetwork,
+    statusCounts,
+    upcoming: milestoneRows(upcoming, byId),
+    overdue: milestoneRows(overdue, byId),
+    timeline: series,
+    updates: updates.filter((u) => u.kind !== "lesson").flatMap(toUpdate),
+    lessons: updates.filter((u) => u.kind === "lesson").flatMap(toUpdate),
+    syntheses: syntheses.flatMap(({ networkId, ...s }) => {
+      const network = byId.get(networkId);
+      return network ? [{ ...s, network }] : [];
+    }),
+  };
+}
+
+export type PortfolioPledge = {
+  pledgeId: string;
+  network: FunderNetwork;
+  initiativeId: string;
+  initiativeName: string;
+  milestoneId: string;
+  milestoneTitle: string;
+  milestoneStatus: MilestoneStatus;
+  targetDate: Date | null;
+  amount: bigint;
+  currency: string;
+  status: "pledged" | "released" | "withdrawn";
+  condition: string;
+  createdAt: Date;
+  releasedAt: Date | null;
+  withdrawnAt: Date | null;
+};
+
+/**
+ * The funder's portfolio for export: every pledge they made in their funder networks
+ * (withdrawn ones too, marked so), with its network, initiative and milestone, and the
+ * totals per currency. Null when the person is not an active funder anywhere.
+ */
+export async function exportFunderPortfolio(userId: string) {
+  const portfolio = await findFunderPortfolio(userId);
+  if (portfolio.networkIds.length === 0) return null;
+  const ids = inPortfolio(portfolio);
+  const byId = new Map(portfolio.networks.map((n) => [n.id, n]));
+  const [rows, totals] = await Promise.all([
+    db().$queryRaw<(Omit<PortfolioPledge, "network" | "milestoneStatus" | "status"> & { networkId: string; milestoneStatus: string; status: string })[]>`
+      SELECT p.id AS "pledgeId", p."networkId", i.id AS "initiativeId", i.name AS "initiativeName",
+             m.id AS "milestoneId", m.title AS "milestoneTitle", m.status::text AS "milestoneStatus", m."targetDate",
+             p.amount, p.currency, p.status::text AS status, p.condition, p."createdAt", p."releasedAt", p."withdrawnAt"
+      FROM "Pledge" p
+      JOIN "Milestone" m ON m.id = p."milestoneId" AND m."networkId" = p."networkId"
+      JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
+      WHERE p."networkId" IN (${ids}) AND p."funderId" = ${userId}
+      ORDER BY p."networkId", i.name, i.id, m.position, p."createdAt", p.id`,
+    db().$queryRaw<{ currency: string; pledged: bigint; released: bigint; outstanding: bigint; pledges: number }[]>`
+      SELECT p.currency, sum(p.amount)::bigint AS pledged,
+             coalesce(sum(p.amount) FILTER (WHERE p.status = 'released'), 0)::bigint AS released,
+             coalesce(sum(p.amount) FILTER (WHERE p.status = 'pledged'), 0)::bigint AS outstanding,
+             count(*)::int AS pledges
+      FROM "Pledge" p
+      WHERE p."networkId" IN (${ids}) AND p."funderId" = ${userId} AND p.status IN ('pledged', 'released')
+      GROUP BY p.currency
+      ORDER BY p.currency`,
+  ]);
+  const order = new Map(portfolio.networks.map((n, i) => [n.id, i]));
+  const pledges = rows
+    .flatMap(({ networkId, ...r }): PortfolioPledge[] => {
+      const network = byId.get(networkId);
+      return network
+        ? [
+            {
+              ...r,
+              network,
+              amount: BigInt(r.amount),
+              milestoneStatus: r.milestoneStatus as MilestoneStatus,
+              status: r.status as PortfolioPledge["status"],
+            },
+          ]
+        : [];
+    })
+    // Networks by name, as the dashboard lists them (the statement sorted within each network).
+    .sort((a, b) => (order.get(a.network.id) ?? 0) - (order.get(b.network.id) ?? 0));
+  return {
+    networks: portfolio.networks,
+    totals: totals.map(
+      (t): CurrencyTotals => ({
+        currency: t.currency,
+        pledged: BigInt(t.pledged),
+        released: BigInt(t.released),
+        outstanding: BigInt(t.outstanding),
+        pledges: Number(t.pledges),
+      }),
+    ),
+    pledges,
   };
 }

@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
+import { parseCsv } from "../../lib/funding/export";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signIn } from "./support/auth";
 import { expect, test } from "./support/test";
@@ -91,6 +93,52 @@ test("on the demo data a funder pledges, the team reaches the milestone, the fun
   await broker.getByRole("button", { name: "Filter" }).click();
   await expect(broker.getByText("No lessons yet.")).toBeVisible();
   await expectNoSeriousA11yViolations(broker, "lessons log");
+
+  // The funder's dashboard spans both demo networks and shows the release.
+  // City Futures Fund: €5,000 on SIAC's open labs, €2,500 released here, €3,000 co-funded in Pathfinders.
+  await funder.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Funder dashboard" }).click();
+  await expect(funder.getByRole("heading", { name: "Funder dashboard", level: 1 })).toBeVisible();
+  await expect(funder.getByText("across the 2 networks where you are a funder", { exact: false })).toBeVisible();
+  const totals = funder.getByRole("table", { name: "Your pledges per currency" });
+  await expect(totals.getByRole("row", { name: /EUR/ })).toHaveText(/€10,500\.00\s*€2,500\.00\s*€8,000\.00\s*3/);
+  const perNetwork = funder.getByRole("table", { name: "Per network" });
+  await expect(perNetwork.getByRole("row", { name: /SIAC/ })).toContainText("€7,500.00");
+  await expect(perNetwork.getByRole("row", { name: /Pathfinders Midden-Brabant/ })).toContainText("€3,000.00");
+  // The chart, and its figures as a table: the current month holds the totals.
+  await expect(funder.getByTestId("funder-chart-EUR").locator("svg.recharts-surface").first()).toBeVisible();
+  const progress = funder.getByRole("table", { name: "Pledged and released per month, EUR" });
+  await expect(progress.getByRole("row")).toHaveCount(13);
+  await expect(progress.getByRole("row").last()).toHaveText(/€10,500\.00\s*€2,500\.00/);
+  await expect(funder.getByRole("list", { name: "Latest lessons" })).toContainText("Starting from the municipality's agenda made the citizens passive.");
+  await expect(funder.getByRole("list", { name: "Latest lessons" })).toContainText("Koppelen via een formulier werkte niet");
+  await expectNoSeriousA11yViolations(funder, "funder dashboard");
+
+  // The CSV export has the released pledge, with exact amounts.
+  const [download] = await Promise.all([funder.waitForEvent("download"), funder.getByRole("link", { name: "Export CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^kring-funder-portfolio-\d{4}-\d{2}-\d{2}\.csv$/);
+  const [header, ...rows] = parseCsv(await readFile(await download.path(), "utf8"));
+  const records = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]])));
+  expect(records).toHaveLength(3);
+  expect(records.find((r) => r.milestone === MILESTONE)).toMatchObject({
+    network: "SIAC: Social Innovation Acceleration in Cities",
+    pledge_status: "released",
+    currency: "EUR",
+    amount: "2500.00",
+    amount_minor: "250000",
+  });
+  const released = await funder.request.get("/funder/export?format=json");
+  expect(released.status()).toBe(200);
+  const json = (await released.json()) as { totals: { currency: string; released: { amount: string } }[] };
+  expect(json.totals).toEqual([expect.objectContaining({ currency: "EUR", released: { amount: "2500.00", minor: "250000", currency: "EUR" } })]);
+
+  // The printable report, and the drill-down to an initiative.
+  await funder.getByRole("link", { name: "Printable report" }).click();
+  await expect(funder.getByRole("heading", { name: "Funder report", level: 1 })).toBeVisible();
+  await expect(funder.getByRole("table", { name: "Your pledges per currency" }).getByRole("row", { name: /EUR/ })).toContainText("€10,500.00");
+  await expectNoSeriousA11yViolations(funder, "funder report");
+  await funder.goto("/funder");
+  await funder.getByRole("link", { name: "Open labs running in three cities" }).first().click();
+  await expect(funder.getByRole("heading", { name: INITIATIVE, level: 1 })).toBeVisible();
 });
 
 test("on the Dutch demo network the growth path and the lessons log speak Dutch", async ({ page }) => {
@@ -117,4 +165,26 @@ test("a member without the funder role gets no pledge form, and a visitor is sen
   await expect(page.locator("summary", { hasText: "Change status" })).toHaveCount(0);
   await page.goto(`/n/${SLUG}/initiatives/funding`);
   await expect(page.getByRole("heading", { name: "Funding overview" })).toHaveCount(0);
+});
+
+test("the funder dashboard: a visitor signs in first; a member who funds nothing sees an empty state and no export", async ({ page }) => {
+  await page.goto("/funder");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Ffunder$/);
+  expect((await page.request.get("/funder/export?format=csv")).status()).toBe(401);
+  await signIn(page, "tomas@siac.example");
+  await page.goto("/funder");
+  await expect(page.getByRole("heading", { name: "You are not a funder in any network yet" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Funder dashboard" })).toHaveCount(0);
+  expect((await page.request.get("/funder/export?format=csv")).status()).toBe(404);
+  await expectNoSeriousA11yViolations(page, "funder dashboard, empty");
+});
+
+test("the funder dashboard speaks Dutch to a Dutch funder", async ({ page }) => {
+  await signIn(page, "fonds@brabantfonds.example");
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Financiersdashboard" }).click();
+  await expect(page.getByRole("heading", { name: "Financiersdashboard", level: 1 })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Je toezeggingen per valuta" }).getByRole("row", { name: /EUR/ })).toContainText("€ 4.000,00");
+  await expect(page.getByRole("table", { name: "Toegezegd en vrijgegeven per maand, EUR" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "funder dashboard in Dutch");
 });

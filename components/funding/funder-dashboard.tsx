@@ -1,0 +1,298 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/dialogue/markdown";
+import { cardClass } from "@/components/ui/styles";
+import { formatMoney, toDecimalString } from "@/lib/funding/money";
+import type { CurrencyTotals, DashboardMilestone, DashboardUpdate, FunderDashboard } from "@/lib/funding/queries";
+import { DASHBOARD_LIST_SIZE, UPCOMING_DAYS, toDateInput } from "@/lib/funding/schema";
+import { FunderChart } from "./funder-chart";
+
+/**
+ * The funder dashboard's sections, for the screen (`/funder`, with the chart) and for
+ * print (`/funder/report`, tables only). Every figure is also in a real table; money is
+ * formatted from exact decimal strings, per currency, never added across currencies.
+ */
+export async function FunderDashboardView({ data, mode }: { data: FunderDashboard; mode: "screen" | "print" }) {
+  const [t, ts, tu, format, locale] = await Promise.all([
+    getTranslations("funder"),
+    getTranslations("funding.milestoneStatus"),
+    getTranslations("funding.updateKinds"),
+    getFormatter(),
+    getLocale(),
+  ]);
+  const money = (amount: bigint, currency: string) => formatMoney(amount, currency, locale);
+  const date = (d: Date) => (
+    <time dateTime={toDateInput(d)}>{format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" })}</time>
+  );
+  const monthLabel = (month: string) => {
+    const [y, m] = month.split("-").map(Number);
+    return format.dateTime(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)), { month: "short", year: "numeric", timeZone: "UTC" });
+  };
+  const initiativeHref = (network: { slug: string }, initiativeId: string, milestoneId?: string) =>
+    `/n/${network.slug}/initiatives/${initiativeId}${milestoneId ? `#milestone-${milestoneId}` : ""}`;
+
+  const totalsTable = (rows: CurrencyTotals[], caption: string) => (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("currency")}</th>
+            <th scope="col">{t("pledged")}</th>
+            <th scope="col">{t("released")}</th>
+            <th scope="col">{t("outstanding")}</th>
+            <th scope="col">{t("pledgeCount")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.currency} className="border-t border-line">
+              <th scope="row" className="font-medium">
+                {row.currency}
+              </th>
+              <td>{money(row.pledged, row.currency)}</td>
+              <td>{money(row.released, row.currency)}</td>
+              <td>{money(row.outstanding, row.currency)}</td>
+              <td>{row.pledges}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  const milestoneList = (items: DashboardMilestone[], total: number, emptyText: string, label: string) =>
+    items.length === 0 ? (
+      <p className="text-muted">{emptyText}</p>
+    ) : (
+      <>
+        <ul className="space-y-2" aria-label={label}>
+          {items.map((m) => (
+            <li key={m.id} className="rounded-md border border-line p-3">
+              <p className="font-medium">
+                <Link href={initiativeHref(m.network, m.initiativeId, m.id)}>{m.title}</Link>
+              </p>
+              <p className="text-sm">
+                {date(m.targetDate)} · {ts(m.status)} · {t("progressValue", { value: m.progress })} · {money(m.amountNeeded, m.currency)}
+              </p>
+              <p className="text-sm text-muted">
+                {t("where", { initiative: m.initiativeName, network: m.network.name })}
+                {m.backed ? <> · {t("backedByYou")}</> : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+        {total > items.length ? <p className="text-sm text-muted">{t("showingOf", { shown: items.length, total })}</p> : null}
+      </>
+    );
+
+  const updateList = (items: DashboardUpdate[], emptyText: string, label: string) =>
+    items.length === 0 ? (
+      <p className="text-muted">{emptyText}</p>
+    ) : (
+      <ul className="space-y-3" aria-label={label}>
+        {items.map((u) => (
+          <li key={u.id} className="rounded-md border border-line p-3">
+            <p className="text-sm text-muted">
+              {tu(u.kind)}
+              {u.progress !== null ? <> · {t("progressValue", { value: u.progress })}</> : null} ·{" "}
+              <time dateTime={u.createdAt.toISOString()}>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</time>
+            </p>
+            <p className="font-medium">
+              <Link href={initiativeHref(u.network, u.initiativeId, u.milestoneId)}>{u.milestoneTitle}</Link>
+            </p>
+            <p className="text-sm text-muted">{t("where", { initiative: u.initiativeName, network: u.network.name })}</p>
+            <p className="mt-1 whitespace-pre-line" lang={u.network.locale}>
+              {u.body}
+            </p>
+          </li>
+        ))}
+      </ul>
+    );
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="funder-totals" className={`${cardClass} space-y-3`}>
+        <h2 id="funder-totals" className="text-lg font-semibold">
+          {t("totalsTitle")}
+        </h2>
+        <p className="text-sm text-muted">{t("totalsIntro")}</p>
+        {data.totals.length === 0 ? <p className="text-muted">{t("noPledges")}</p> : totalsTable(data.totals, t("totalsTitle"))}
+      </section>
+
+      <section aria-labelledby="funder-networks" className={`${cardClass} space-y-3`}>
+        <h2 id="funder-networks" className="text-lg font-semibold">
+          {t("networksTitle")}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left">
+            <caption className="sr-only">{t("networksTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("network")}</th>
+                <th scope="col">{t("pledged")}</th>
+                <th scope="col">{t("released")}</th>
+                <th scope="col">{t("outstanding")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.perNetwork.map(({ network, totals }) => (
+                <tr key={network.id} className="border-t border-line align-top">
+                  <th scope="row" className="font-medium">
+                    <Link href={`/n/${network.slug}/initiatives`}>{network.name}</Link>
+                  </th>
+                  {totals.length === 0 ? (
+                    <td colSpan={3} className="text-muted">
+                      {t("noPledgesHere")}
+                    </td>
+                  ) : (
+                    (["pledged", "released", "outstanding"] as const).map((key) => (
+                      <td key={key}>{totals.map((row) => money(row[key], row.currency)).join(" · ")}</td>
+                    ))
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="funder-statuses" className={`${cardClass} space-y-3`}>
+        <h2 id="funder-statuses" className="text-lg font-semibold">
+          {t("statusesTitle")}
+        </h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left">
+            <caption className="sr-only">{t("statusesTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("backedColumn")}</th>
+                <th scope="col">{t("allColumn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.statusCounts.map((s) => (
+                <tr key={s.status} className="border-t border-line">
+                  <th scope="row" className="font-medium">
+                    {ts(s.status)}
+                  </th>
+                  <td>{s.backed}</td>
+                  <td>{s.all}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <div className="grid gap-6 md:grid-cols-2 print:block print:space-y-6">
+        <section aria-labelledby="funder-upcoming" className={`${cardClass} space-y-3`}>
+          <h2 id="funder-upcoming" className="text-lg font-semibold">
+            {t("upcomingTitle", { days: UPCOMING_DAYS })}
+          </h2>
+          {milestoneList(data.upcoming.items, data.upcoming.total, t("noUpcoming"), t("upcomingTitle", { days: UPCOMING_DAYS }))}
+        </section>
+        <section aria-labelledby="funder-overdue" className={`${cardClass} space-y-3`}>
+          <h2 id="funder-overdue" className="text-lg font-semibold">
+            {t("overdueTitle")}
+          </h2>
+          {milestoneList(data.overdue.items, data.overdue.total, t("noOverdue"), t("overdueTitle"))}
+        </section>
+      </div>
+
+      <section aria-labelledby="funder-progress" className={`${cardClass} space-y-4`}>
+        <h2 id="funder-progress" className="text-lg font-semibold">
+          {t("progressTitle")}
+        </h2>
+        <p className="text-sm text-muted">{t("progressIntro")}</p>
+        {data.timeline.length === 0 ? (
+          <p className="text-muted">{t("noPledges")}</p>
+        ) : (
+          data.timeline.map((series) => (
+            <figure key={series.currency} className="space-y-3">
+              <figcaption className="font-semibold">{t("progressCaption", { currency: series.currency })}</figcaption>
+              {mode === "screen" ? (
+                <FunderChart
+                  currency={series.currency}
+                  locale={locale}
+                  labels={{ pledged: t("pledged"), released: t("released") }}
+                  points={series.points.map((p) => ({
+                    label: monthLabel(p.month),
+                    // For plotting only: the exact figures are in the table below.
+                    pledged: Number(toDecimalString(p.pledged, series.currency)),
+                    released: Number(toDecimalString(p.released, series.currency)),
+                  }))}
+                />
+              ) : null}
+              <div className="overflow-x-auto">
+                <table className="w-full text-left" data-testid={`funder-progress-${series.currency}`}>
+                  <caption className="sr-only">{t("progressCaption", { currency: series.currency })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("month")}</th>
+                      <th scope="col">{t("pledged")}</th>
+                      <th scope="col">{t("released")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {series.points.map((p) => (
+                      <tr key={p.month} className="border-t border-line">
+                        <th scope="row" className="font-medium">
+                          <time dateTime={p.month}>{monthLabel(p.month)}</time>
+                        </th>
+                        <td>{money(p.pledged, series.currency)}</td>
+                        <td>{money(p.released, series.currency)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </figure>
+          ))
+        )}
+      </section>
+
+      <div className="grid gap-6 md:grid-cols-2 print:block print:space-y-6">
+        <section aria-labelledby="funder-updates" className={`${cardClass} space-y-3`}>
+          <h2 id="funder-updates" className="text-lg font-semibold">
+            {t("updatesTitle")}
+          </h2>
+          {updateList(data.updates, t("noUpdates"), t("updatesTitle"))}
+        </section>
+        <section aria-labelledby="funder-lessons" className={`${cardClass} space-y-3`}>
+          <h2 id="funder-lessons" className="text-lg font-semibold">
+            {t("lessonsTitle")}
+          </h2>
+          {updateList(data.lessons, t("noLessons"), t("lessonsTitle"))}
+          {data.lessons.length >= DASHBOARD_LIST_SIZE ? <p className="text-sm text-muted">{t("moreLessons")}</p> : null}
+        </section>
+      </div>
+
+      <section aria-labelledby="funder-syntheses" className={`${cardClass} space-y-3`}>
+        <h2 id="funder-syntheses" className="text-lg font-semibold">
+          {t("synthesesTitle")}
+        </h2>
+        <p className="text-sm text-muted">{t("synthesesIntro")}</p>
+        {data.syntheses.length === 0 ? (
+          <p className="text-muted">{t("noSyntheses")}</p>
+        ) : (
+          <ul className="space-y-4">
+            {data.syntheses.map((s) => (
+              <li key={s.cycleId} className="space-y-2 rounded-md border border-line p-3">
+                <h3 className="font-semibold">
+                  <Link href={`/n/${s.network.slug}/cycles/journey`}>{s.title}</Link>
+                </h3>
+                <p className="text-sm text-muted">
+                  {s.network.name} · {t("closedOn")}{" "}
+                  <time dateTime={s.closedAt.toISOString()}>{format.dateTime(s.closedAt, { dateStyle: "medium" })}</time>
+                </p>
+                <Markdown source={s.body} lang={s.network.locale} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

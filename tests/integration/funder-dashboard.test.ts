@@ -1,0 +1,361 @@
+import { describe, expect, it } from "vitest";
+import { GET as exportRoute } from "@/app/funder/export/route";
+import { db } from "@/lib/db/client";
+import { onQuery } from "@/lib/db/query-log";
+import { CSV_COLUMNS, parseCsv } from "@/lib/funding/export";
+import {
+  addMilestoneAction,
+  createInitiativeAction,
+  pledgeAction,
+  postUpdateAction,
+  releasePledgeAction,
+  setMilestoneStatusAction,
+  withdrawPledgeAction,
+} from "@/lib/funding/actions";
+import { toDecimalString } from "@/lib/funding/money";
+import { loadFunderDashboard, type FunderDashboard } from "@/lib/funding/queries";
+import { call, makeNetwork, member, signInAs, user, type User } from "./support";
+
+let keySeq = 0;
+const key = () => `fd-${Date.now().toString(36)}-${(keySeq++).toString(36).padStart(8, "0")}`;
+
+async function ok<T>(promise: Promise<{ ok: boolean; data?: T }>): Promise<T> {
+  const result = await promise;
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return result.data as T;
+}
+
+/**
+ * Network A (EUR and USD milestones) and network B (EUR and JPY). "Both" is a funder of A and
+ * B; "onlyA" a funder of A only; A also has a broker (on the team), a plain member; "stranger"
+ * is signed in but in no network. Target dates are in 2030, so a fixed `now` places them.
+ *
+ * Both pledges, in A: EUR 1,234.56 on m1 (reached, then released), EUR 100.10 on m2, EUR 77.77
+ * on m2 (withdrawn), USD 250 on m3; in B: EUR 99.99 on b1, JPY 5,000 on b2. onlyA: EUR 500 on m1.
+ */
+async function buildWorld() {
+  const brokerA = await user("Broker A");
+  const brokerB = await user("Broker B");
+  const both = await user("Both");
+  const onlyA = await user("Only A");
+  const plain = await user("Plain");
+  const stranger = await user("Stranger");
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const a = await makeNetwork(db(), { brokerId: brokerA.id, slug: `fd-a-${suffix}`, name: "Alpha network" });
+  const b = await makeNetwork(db(), { brokerId: brokerB.id, slug: `fd-b-${suffix}`, name: "Beta network" });
+  await member(a, both, "funder");
+  await member(b, both, "funder");
+  await member(a, onlyA, "funder");
+  await member(a, plain);
+
+  const initiative = async (broker: User, slug: string, name: string) => {
+    signInAs(broker);
+    await call(createInitiativeAction, { slug, name, description: "What it does.", systemChange: "What changes.", status: "active" });
+    return (await db().initiative.findFirstOrThrow({ where: { networkId: slug === a.slug ? a.id : b.id, name }, select: { id: true } })).id;
+  };
+  const milestone = async (broker: User, slug: string, initiativeId: string, title: string, amount: string, currency: string, targetDate: string) => {
+    signInAs(broker);
+    const data = await ok<{ milestoneId: string }>(
+      call(addMilestoneAction, { slug, initiativeId, title, unlocks: "Next.", targetDate, amount, currency }),
+    );
+    return data.milestoneId;
+  };
+  const ia = await initiative(brokerA, a.slug, "Alpha labs");
+  const m1 = await milestone(brokerA, a.slug, ia, "Alpha one", "10,000.00", "EUR", "2030-06-30");
+  const m2 = await milestone(brokerA, a.slug, ia, "Alpha two", "5000", "EUR", "2030-05-01");
+  const m3 = await milestone(brokerA, a.slug, ia, "Alpha three", "2000", "USD", "2030-09-30");
+  const ib = await initiative(brokerB, b.slug, "Beta garden");
+  const b1 = await milestone(brokerB, b.slug, ib, "Beta one", "1000", "EUR", "2030-06-15");
+  const b2 = await milestone(brokerB, b.slug, ib, "Beta two", "50000", "JPY", "2031-01-01");
+
+  const pledge = async (funder: User, slug: string, milestoneId: string, amount: string, currency: string, condition = "") => {
+    signInAs(funder);
+    return (await ok<{ pledgeId: string }>(call(pledgeAction, { slug, milestoneId, amount, currency, condition, idempotencyKey: key() }))).pledgeId;
+  };
+  const p1 = await pledge(both, a.slug, m1, "1,234.56", "EUR", "=HYPERLINK(\"http://evil.example\")");
+  await pledge(both, a.slug, m2, "100.10", "EUR", 'Shared, "jointly", with the city\nand the region');
+  const gone = await pledge(both, a.slug, m2, "77.77", "EUR");
+  await pledge(both, a.slug, m3, "250", "USD");
+  await pledge(both, b.slug, b1, "99.99", "EUR");
+  await pledge(both, b.slug, b2, "5000", "JPY");
+  await pledge(onlyA, a.slug, m1, "500", "EUR");
+
+  signInAs(both);
+  await ok(call(withdrawPledgeAction, { slug: a.slug, pledgeId: gone, reason: "Moved to another milestone." }));
+  signInAs(brokerA);
+  await ok(call(setMilestoneStatusAction, { slug: a.slug, milestoneId: m1, status: "reached", note: "", area: "" }));
+  signInAs(both);
+  await ok(call(releasePledgeAction, { slug: a.slug, pledgeId: p1 }));
+  // B's team writes a lesson and a progress update; A a progress update.
+  signInAs(brokerB);
+  await ok(call(postUpdateAction, { slug: b.slug, milestoneId: b1, kind: "lesson", body: "Beta's lesson: start small.", area: "means", idempotencyKey: key() }));
+  await ok(call(postUpdateAction, { slug: b.slug, milestoneId: b2, kind: "progress", body: "Beta is halfway.", progress: "50", idempotencyKey: key() }));
+  signInAs(brokerA);
+  await ok(call(postUpdateAction, { slug: a.slug, milestoneId: m2, kind: "progress", body: "Alpha moves.", progress: "20", idempotencyKey: key() }));
+  // Something a funder must never see through the dashboard: the dialogue.
+  await db().thread.create({
+    data: { networkId: a.id, authorId: brokerA.id, title: "Private musing", body: "A dialogue secret", level: "network", area: "means" },
+  });
+  signInAs(null);
+  return { a, b, both, onlyA, plain, stranger, brokerA, brokerB, ia, ib, m1, m2, m3, b1, b2 };
+}
+
+const NOW = new Date("2030-06-10T12:00:00Z");
+
+const totalsOf = (d: FunderDashboard) =>
+  Object.fromEntries(d.totals.map((t) => [t.currency, { pledged: t.pledged, released: t.released, outstanding: t.outstanding, pledges: t.pledges }]));
+
+async function download(person: User | null, format?: string) {
+  signInAs(person);
+  const url = `http://localhost/funder/export${format ? `?format=${format}` : ""}`;
+  const response = await exportRoute(new Request(url));
+  signInAs(null);
+  return response;
+}
+
+describe("the funder dashboard", () => {
+  it("totals per currency match hand-computed figures, never across currencies", async () => {
+    const w = await buildWorld();
+    const d = await loadFunderDashboard(w.both.id, NOW);
+    expect(d.networks.map((n) => n.name)).toEqual(["Alpha network", "Beta network"]);
+    // EUR: 1,234.56 + 100.10 + 99.99 pledged (the withdrawn 77.77 is not), 1,234.56 released.
+    expect(totalsOf(d)).toEqual({
+      EUR: { pledged: 143465n, released: 123456n, outstanding: 20009n, pledges: 3 },
+      JPY: { pledged: 5000n, released: 0n, outstanding: 5000n, pledges: 1 },
+      USD: { pledged: 25000n, released: 0n, outstanding: 25000n, pledges: 1 },
+    });
+    const alpha = d.perNetwork.find((n) => n.network.id === w.a.id)!;
+    const beta = d.perNetwork.find((n) => n.network.id === w.b.id)!;
+    expect(alpha.totals.map((t) => [t.currency, t.pledged, t.released, t.outstanding])).toEqual([
+      ["EUR", 133466n, 123456n, 10010n],
+      ["USD", 25000n, 0n, 25000n],
+    ]);
+    expect(beta.totals.map((t) => [t.currency, t.pledged, t.released, t.outstanding])).toEqual([
+      ["EUR", 9999n, 0n, 9999n],
+      ["JPY", 5000n, 0n, 5000n],
+    ]);
+    expect(d.statusCounts).toEqual([
+      { status: "planned", all: 4, backed: 4 },
+      { status: "active", all: 0, backed: 0 },
+      { status: "reached", all: 1, backed: 1 },
+      { status: "learned", all: 0, backed: 0 },
+      { status: "dropped", all: 0, backed: 0 },
+    ]);
+    // Upcoming within 60 days of 10 June 2030: Beta one (15 June); Alpha one is reached, so not listed.
+    expect(d.upcoming.items.map((m) => [m.title, m.network.name, m.backed])).toEqual([["Beta one", "Beta network", true]]);
+    expect(d.upcoming.total).toBe(1);
+    expect(d.overdue.items.map((m) => [m.title, m.initiativeName, m.initiativeId])).toEqual([["Alpha two", "Alpha labs", w.ia]]);
+    expect(d.lessons.map((l) => l.body)).toEqual(["Beta's lesson: start small."]);
+    expect(d.updates.map((u) => u.body).sort()).toEqual(["Alpha moves.", "Beta is halfway."]);
+    // The chart's last month holds the totals; every series is one currency.
+    for (const series of d.timeline) {
+      expect(series.points).toHaveLength(12);
+      const last = series.points.at(-1)!;
+      const totals = d.totals.find((t) => t.currency === series.currency)!;
+      expect([last.pledged, last.released]).toEqual([totals.pledged, totals.released]);
+    }
+    expect(d.timeline.map((s) => s.currency)).toEqual(["EUR", "JPY", "USD"]);
+    // No dialogue, no reflections: nothing but milestones, updates, lessons and syntheses.
+    expect(JSON.stringify(d, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).not.toContain("dialogue secret");
+  });
+
+  it("shows the pledges month by month up to now", async () => {
+    const w = await buildWorld();
+    const d = await loadFunderDashboard(w.both.id);
+    const eur = d.timeline.find((s) => s.currency === "EUR")!;
+    const month = new Date().toISOString().slice(0, 7);
+    expect(eur.points.at(-1)).toEqual({ month, pledged: 143465n, released: 123456n });
+  });
+
+  it("a funder of A only never sees B; members, brokers and strangers see nothing", async () => {
+    const w = await buildWorld();
+    const d = await loadFunderDashboard(w.onlyA.id, NOW);
+    expect(d.networks.map((n) => n.id)).toEqual([w.a.id]);
+    expect(totalsOf(d)).toEqual({ EUR: { pledged: 50000n, released: 0n, outstanding: 50000n, pledges: 1 } });
+    expect(d.statusCounts.filter((s) => s.all > 0)).toEqual([
+      { status: "planned", all: 2, backed: 0 },
+      { status: "reached", all: 1, backed: 1 },
+    ]);
+    expect(d.upcoming.items).toEqual([]);
+    expect(d.overdue.items.map((m) => m.title)).toEqual(["Alpha two"]);
+    expect(d.lessons).toEqual([]);
+    expect(d.updates.map((u) => u.body)).toEqual(["Alpha moves."]);
+    const text = JSON.stringify(d, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+    for (const secret of ["Beta", "JPY", w.b.id]) expect(text).not.toContain(secret);
+
+    for (const person of [w.plain, w.brokerA, w.brokerB, w.stranger]) {
+      const none = await loadFunderDashboard(person.id, NOW);
+      expect(none.networks).toEqual([]);
+      expect(none.totals).toEqual([]);
+      expect(none.upcoming.items).toEqual([]);
+      expect(none.lessons).toEqual([]);
+    }
+  });
+
+  it("a funder who left a network (membership no longer active) no longer sees it", async () => {
+    const w = await buildWorld();
+    await db().membership.updateMany({ where: { networkId: w.b.id, userId: w.both.id }, data: { status: "removed" } });
+    const d = await loadFunderDashboard(w.both.id, NOW);
+    expect(d.networks.map((n) => n.id)).toEqual([w.a.id]);
+    expect(d.totals.map((t) => t.currency)).toEqual(["EUR", "USD"]);
+  });
+});
+
+describe("the portfolio export", () => {
+  it("answers 401 to a visitor, 404 to anyone who funds nowhere, 400 to an unknown format", async () => {
+    const w = await buildWorld();
+    expect((await download(null)).status).toBe(401);
+    expect((await download(null, "json")).status).toBe(401);
+    for (const person of [w.plain, w.brokerA, w.stranger]) {
+      expect((await download(person, "csv")).status).toBe(404);
+      expect((await download(person, "json")).status).toBe(404);
+    }
+    expect((await download(w.both, "xml")).status).toBe(400);
+  });
+
+  it("CSV, parsed back, holds every pledge and adds up to the dashboard's totals", async () => {
+    const w = await buildWorld();
+    const response = await download(w.both, "csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/csv");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="kring-funder-portfolio-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const [header, ...rows] = parseCsv(await response.text());
+    expect(header).toEqual([...CSV_COLUMNS]);
+    const records = rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ""])));
+    expect(records).toHaveLength(6);
+    // Networks by name: Alpha's pledges first.
+    expect(records.map((r) => r.network)).toEqual(["Alpha network", "Alpha network", "Alpha network", "Alpha network", "Beta network", "Beta network"]);
+    const sums = new Map<string, { pledged: bigint; released: bigint }>();
+    for (const r of records) {
+      expect(r.amount).toBe(toDecimalString(BigInt(r.amount_minor!), r.currency!));
+      if (r.pledge_status === "withdrawn") continue;
+      const s = sums.get(r.currency!) ?? { pledged: 0n, released: 0n };
+      s.pledged += BigInt(r.amount_minor!);
+      if (r.pledge_status === "released") s.released += BigInt(r.amount_minor!);
+      sums.set(r.currency!, s);
+    }
+    const d = await loadFunderDashboard(w.both.id);
+    expect(Object.fromEntries(sums)).toEqual(Object.fromEntries(d.totals.map((t) => [t.currency, { pledged: t.pledged, released: t.released }])));
+    expect(records.find((r) => r.pledge_status === "withdrawn")).toMatchObject({ amount: "77.77", amount_minor: "7777", currency: "EUR" });
+    expect(records.find((r) => r.currency === "JPY")).toMatchObject({ amount: "5000", amount_minor: "5000" });
+    // Quotes and a line break stay inside their cell; a formula is defused with an apostrophe.
+    expect(records.map((r) => r.condition)).toContain('Shared, "jointly", with the city\nand the region');
+    expect(records.find((r) => r.pledge_status === "released")?.condition).toBe("'=HYPERLINK(\"http://evil.example\")");
+    expect(records.find((r) => r.pledge_status === "released")?.released_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(records.map((r) => r.initiative_id)).toContain(w.ia);
+  });
+
+  it("JSON, parsed back, matches the dashboard's totals and lists only the funder's own pledges", async () => {
+    const w = await buildWorld();
+    const response = await download(w.both, "json");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const body = (await response.json()) as {
+      format: string;
+      totals: { currency: string; pledges: number; pledged: { amount: string; minor: string }; released: { minor: string }; outstanding: { minor: string } }[];
+      pledges: { status: string; amount: string; minor: string; currency: string; network: { id: string } }[];
+    };
+    expect(body.format).toBe("kring-funder-portfolio");
+    const d = await loadFunderDashboard(w.both.id);
+    expect(body.totals.map((t) => [t.currency, BigInt(t.pledged.minor), BigInt(t.released.minor), BigInt(t.outstanding.minor), t.pledges])).toEqual(
+      d.totals.map((t) => [t.currency, t.pledged, t.released, t.outstanding, t.pledges]),
+    );
+    expect(body.totals.find((t) => t.currency === "EUR")?.pledged.amount).toBe("1434.65");
+    expect(body.pledges).toHaveLength(6);
+    expect(new Set(body.pledges.map((p) => p.network.id))).toEqual(new Set([w.a.id, w.b.id]));
+    // onlyA's EUR 500 is A's money too, but not this funder's.
+    expect(body.pledges.map((p) => p.amount)).not.toContain("500.00");
+
+    const onlyA = (await (await download(w.onlyA, "json")).json()) as typeof body;
+    expect(onlyA.pledges.map((p) => [p.amount, p.currency, p.network.id])).toEqual([["500.00", "EUR", w.a.id]]);
+  });
+});
+
+describe("the dashboard's query budget", () => {
+  async function count(userId: string) {
+    const statements: string[] = [];
+    const stop = onQuery((sql) => statements.push(sql));
+    try {
+      await loadFunderDashboard(userId, NOW);
+      return statements.length;
+    } finally {
+      stop();
+    }
+  }
+
+  it("costs the same few statements (at most 10) for a small and a large portfolio", async () => {
+    const w = await buildWorld();
+    const small = await count(w.both.id);
+    // Twenty more networks, each with initiatives, milestones, pledges and updates.
+    for (let n = 0; n < 20; n++) {
+      const broker = await user(`Broker ${n}`);
+      const net = await makeNetwork(db(), { brokerId: broker.id, slug: `fd-big-${n}-${Math.random().toString(36).slice(2, 8)}` });
+      await member(net, w.both, "funder");
+      const initiative = await db().initiative.create({
+        data: { networkId: net.id, name: `Initiative ${n}`, description: "d", systemChange: "s", status: "active" },
+        select: { id: true },
+      });
+      const milestones = await db().milestone.createManyAndReturn({
+        data: Array.from({ length: 5 }, (_, i) => ({
+          networkId: net.id,
+          initiativeId: initiative.id,
+          position: i,
+          title: `M${i}`,
+          unlocks: "u",
+          targetDate: new Date(Date.UTC(2030, 5, 1 + i * 10)),
+          amountNeeded: 100000n,
+          currency: i % 2 ? "EUR" : "USD",
+          status: (["planned", "active", "reached", "learned", "planned"] as const)[i]!,
+        })),
+        select: { id: true, currency: true },
+      });
+      await db().pledge.createMany({
+        data: milestones.flatMap((m, i) =>
+          [0, 1, 2].map((k) => ({
+            networkId: net.id,
+            milestoneId: m.id,
+            funderId: w.both.id,
+            amount: BigInt(1000 + k),
+            currency: m.currency,
+            status: k === 2 && i === 2 ? ("released" as const) : ("pledged" as const),
+            releasedAt: k === 2 && i === 2 ? new Date() : null,
+            idempotencyKey: `big-${n}-${i}-${k}`,
+          })),
+        ),
+      });
+      await db().milestoneUpdate.createMany({
+        data: milestones.map((m, i) => ({
+          networkId: net.id,
+          initiativeId: initiative.id,
+          milestoneId: m.id,
+          kind: i % 2 ? ("lesson" as const) : ("progress" as const),
+          body: `Update ${i}`,
+          progress: i % 2 ? null : 10,
+          area: i % 2 ? ("means" as const) : null,
+        })),
+      });
+    }
+    const large = await count(w.both.id);
+    const d = await loadFunderDashboard(w.both.id, NOW);
+    expect(d.networks).toHaveLength(22);
+    expect(d.upcoming.total).toBeGreaterThan(d.upcoming.items.length);
+    expect(d.lessons).toHaveLength(10);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(10);
+    // Someone who funds nowhere costs one statement.
+    expect(await count(w.plain.id)).toBe(1);
+  });
+});
+
+describe("the demo", () => {
+  it("makes the SIAC funder a funder of both demo networks, so its dashboard spans them", async () => {
+    const { seedDemo } = await import("@/lib/db/demo");
+    await seedDemo(db());
+    const fund = await db().user.findUniqueOrThrow({ where: { email: "fund@cityfund.example" }, select: { id: true } });
+    const d = await loadFunderDashboard(fund.id);
+    expect(d.networks.map((n) => n.slug).sort()).toEqual(["pathfinders-midden-brabant", "siac"]);
+    // €5,000 on SIAC's open labs and €3,000 co-funded in Pathfinders.
+    expect(totalsOf(d)).toEqual({ EUR: { pledged: 800000n, released: 0n, outstanding: 800000n, pledges: 2 } });
+    expect(d.lessons).toHaveLength(2);
+  });
+});
