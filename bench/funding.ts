@@ -12,48 +12,18 @@
 // Settings: BENCH_DATABASE_URL (a local PostgreSQL server; default the one on 127.0.0.1),
 // BENCH_SECONDS (per target, default 10), BENCH_CONNECTIONS (default 10), BENCH_PORT (3401),
 // BENCH_HOLD=1 (seed and start, print the address and cookie, measure nothing; until SIGTERM/Ctrl-C).
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import autocannon from "autocannon";
 import pg from "pg";
-import { applyMigrations } from "../lib/db/migrations";
+import { holdIfAsked, measure, printRows, settings, startServer, withFreshDatabase, type Row } from "./support";
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const port = Number(process.env.BENCH_PORT ?? 3401);
-const base = `http://localhost:${port}`;
+const s = settings({ connections: 10, seconds: 10, port: 3401 });
 
 const NETWORKS = 50;
 const INITIATIVES = 40;
 const MILESTONES = 5;
 const PLEDGES = 3;
 const FUNDER = "funder";
-
-function local(url: string) {
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
-    throw new Error(`The benchmark creates and drops a database; refusing a non-local server (${host}).`);
-  }
-}
-
-function withDatabase(url: string, name: string) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Bulk rows through plain SQL: the seed is setup, not the code under test. */
 export async function seed(url: string) {
@@ -142,7 +112,8 @@ export async function seed(url: string) {
       [sessionToken],
     );
     await c.query("COMMIT");
-    await c.query("ANALYZE");
+    // As autovacuum leaves a table in production: statistics and the visibility map (index-only scans).
+    await c.query("VACUUM ANALYZE");
     return { sessionToken };
   } finally {
     await c.end();
@@ -167,129 +138,36 @@ async function countQueries(url: string): Promise<number> {
   return statements.length;
 }
 
-async function waitFor(url: string, child: ChildProcess) {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error("next start exited early");
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not answer within a minute`);
-}
-
-type Row = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-/** One autocannon run; latencies are collected per response so p95 is exact. */
-function run(path: string, cookie: string, duration: number): Promise<{ result: autocannon.Result; latencies: number[] }> {
-  return new Promise((resolve, reject) => {
-    const latencies: number[] = [];
-    const instance = autocannon({ url: base + path, connections, duration, headers: { cookie } }, (error, result) =>
-      error ? reject(error) : resolve({ result, latencies }),
-    );
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-    });
-  });
-}
-
-async function measure(name: string, path: string, cookie: string): Promise<Row> {
-  await run(path, cookie, 2); // warm-up: caches and the pool are hot
-  const { result, latencies } = await run(path, cookie, seconds);
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    rps: result.requests.average,
-    p50: Math.round(percentile(latencies, 50)),
-    p95: Math.round(percentile(latencies, 95)),
-    p99: Math.round(percentile(latencies, 99)),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
-}
-
 async function main() {
-  local(serverUrl);
-  if (!existsSync(".next/BUILD_ID")) {
-    throw new Error("No production build: run `npm run build` first.");
-  }
-  const dbName = `kring_bench_funding_${Date.now().toString(36)}`;
-  await admin((c) => c.query(`CREATE DATABASE "${dbName}"`));
-  const url = withDatabase(serverUrl, dbName);
-  let server: ChildProcess | undefined;
-  try {
-    await applyMigrations({ kind: "postgres", url });
+  await withFreshDatabase(s.serverUrl, "kring_bench_funding", async (url) => {
     const t0 = Date.now();
     const { sessionToken } = await seed(url);
     const pledges = NETWORKS * INITIATIVES * MILESTONES * PLEDGES;
     console.log(
       `seeded ${NETWORKS} networks x ${INITIATIVES} initiatives x ${MILESTONES} milestones x ${PLEDGES} pledges (${pledges} pledges) in ${Date.now() - t0} ms`,
     );
+    const stop = await startServer(s.base, s.port, url);
+    try {
+      const cookie = `authjs.session-token=${sessionToken}`;
+      if (await holdIfAsked(`${s.base}/funder with cookie ${cookie}`)) return;
+      const res = await fetch(`${s.base}/funder`, { headers: { cookie } });
+      const html = await res.text();
+      if (res.status !== 200 || !html.includes("Network 49")) throw new Error(`the dashboard answered ${res.status} without all networks`);
+      console.log(`dashboard page: ${(html.length / 1024).toFixed(0)} KiB of HTML`);
 
-    if (await fetch(`${base}/api/health`).then(() => true, () => false)) throw new Error(`port ${port} is in use`);
-    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        KRING_ENV: "test",
-        KRING_SEED_DEMO: "0",
-        AUTH_SECRET: "kring-bench-secret-kring-bench-secret",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    });
-    await waitFor(`${base}/api/health`, server);
-    const cookie = `authjs.session-token=${sessionToken}`;
-
-    if (process.env.BENCH_HOLD === "1") {
-      console.log(`holding: ${base}/funder with cookie ${cookie}`);
-      await new Promise((r) => {
-        process.once("SIGINT", r);
-        process.once("SIGTERM", r);
-      });
-      return;
+      const rows: Row[] = [];
+      rows.push(await measure(s, "bare page (/dev/bare)", "/dev/bare", cookie));
+      rows.push(await measure(s, "funder dashboard (/funder)", "/funder", cookie));
+      const [bare, dashboard] = rows as [Row, Row];
+      printRows(s, rows);
+      // Counted last: loading the app's database client here registers its shutdown handlers in this process.
+      const queries = await countQueries(url);
+      console.log(`\ndashboard p95 / bare page p95: ${(dashboard.p95 / Math.max(bare.p95, 1)).toFixed(2)}x (target <= 3x)`);
+      console.log(`dashboard SQL statements (loadFunderDashboard): ${queries} (target <= 10)`);
+    } finally {
+      await stop();
     }
-    const res = await fetch(`${base}/funder`, { headers: { cookie } });
-    const html = await res.text();
-    if (res.status !== 200 || !html.includes("Network 49")) throw new Error(`the dashboard answered ${res.status} without all networks`);
-    console.log(`dashboard page: ${(html.length / 1024).toFixed(0)} KiB of HTML`);
-
-    const rows: Row[] = [];
-    rows.push(await measure("bare page (/dev/bare)", "/dev/bare", cookie));
-    rows.push(await measure("funder dashboard (/funder)", "/funder", cookie));
-    const [bare, dashboard] = rows as [Row, Row];
-
-    console.log(`\n${connections} connections, ${seconds} s per target, ${new Date().toISOString()}`);
-    console.log("target                           req/s    p50 ms    p95 ms  p99 ms  errors");
-    for (const r of rows) {
-      console.log(
-        `${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p95).padStart(9)} ${String(r.p99).padStart(7)}  ${r.errors + r.non2xx}`,
-      );
-    }
-    // Counted last: loading the app's database client here registers its shutdown handlers in this process.
-    const queries = await countQueries(url);
-    console.log(`\ndashboard p95 / bare page p95: ${(dashboard.p95 / Math.max(bare.p95, 1)).toFixed(2)}x (target <= 3x)`);
-    console.log(`dashboard SQL statements (loadFunderDashboard): ${queries} (target <= 10)`);
-  } finally {
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
-  }
+  });
 }
 
 // Run as a script (`npm run bench:funding`); imported, it only lends its seed.
