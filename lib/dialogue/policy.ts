@@ -45,3 +45,12 @@ export function canSeeThread(scope: NetworkScope, thread: ThreadState & { author
 export function canReadRevisions(scope: NetworkScope): boolean {
   return can(scope.role, "reply.read_revisions");
 }
+
+/**
+ * A visit is worth writing only when there is something new to have read: reopening a
+ * thread with no activity since the last read changes neither the unread marker nor
+ * "new since your last visit", so the page does not write on every view.
+ */
+export function visitChangesSomething(lastReadAt: Date | null, lastActivityAt: Date): boolean {
+  return lastReadAt === null || lastReadAt < lastActivityAt;
+}

@@ -149,12 +149,14 @@ function html(stored: string | null, body: string): string {
  */
 export async function loadThreadPage(scope: NetworkScope, threadId: string, opts: { after?: Cursor; take?: number } = {}) {
   const take = opts.take ?? REPLIES_PAGE_SIZE;
-  // The thread with its author's name, in one statement.
-  const found = await db().$queryRaw<ThreadRow[]>`
+  // The thread with its author's name and when the viewer last read it, in one statement.
+  const found = await db().$queryRaw<(ThreadRow & { lastReadAt: Date | null })[]>`
     SELECT t.id, t.title, t.level::text AS level, t.area::text AS area, t."authorId", u.name AS "authorName",
            t."replyCount", t."lastActivityAt", t."createdAt", t."pinnedAt", t."lockedAt", t."hiddenAt",
-           t.body, t."bodyHtml", t."editedAt", t."lockReason", t."hiddenReason"
-    FROM "Thread" t LEFT JOIN "User" u ON u.id = t."authorId"
+           t.body, t."bodyHtml", t."editedAt", t."lockReason", t."hiddenReason", tr."lastReadAt"
+    FROM "Thread" t
+    LEFT JOIN "User" u ON u.id = t."authorId"
+    LEFT JOIN "ThreadRead" tr ON tr."networkId" = t."networkId" AND tr."threadId" = t.id AND tr."userId" = ${scope.userId}
     WHERE t."networkId" = ${scope.networkId} AND t.id = ${threadId}`;
   const thread = found[0];
   if (!thread) return null;
@@ -204,9 +206,11 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
     revisionsOf.set(ownerId, list);
   }
   const last = page.at(-1);
-  const { bodyHtml, ...threadRest } = thread;
+  const { bodyHtml, lastReadAt, ...threadRest } = thread;
   return {
     visible: true as const,
+    /** When the viewer last read this thread before now (null: never). */
+    lastReadAt,
     thread: {
       ...threadRest,
       bodyHtml: html(bodyHtml, thread.body),

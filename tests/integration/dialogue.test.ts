@@ -11,6 +11,7 @@ import {
   toggleReactionAction,
 } from "@/lib/dialogue/actions";
 import { recordThreadVisit, renderMissingBodies } from "@/lib/dialogue/mutations";
+import { visitChangesSomething } from "@/lib/dialogue/policy";
 import { listThreads, loadThreadPage } from "@/lib/dialogue/queries";
 import { decodeCursor } from "@/lib/cursor";
 import type { ErrorCode } from "@/lib/errors";
@@ -545,6 +546,25 @@ describe("keyset pagination", () => {
 });
 
 describe("unread markers", () => {
+  it("the page knows where the viewer left off, and a visit to an unchanged thread writes nothing", async () => {
+    const w = await buildWorld();
+    const scope = await scopeOf(w.users.funder);
+    const first = shown(await loadThreadPage(scope, w.thread.id));
+    expect(first.lastReadAt).toBeNull();
+    expect(visitChangesSomething(first.lastReadAt, first.thread.lastActivityAt)).toBe(true);
+    await recordThreadVisit(scope, w.thread.id);
+    const again = shown(await loadThreadPage(scope, w.thread.id));
+    expect(again.lastReadAt).toBeInstanceOf(Date);
+    expect(visitChangesSomething(again.lastReadAt, again.thread.lastActivityAt)).toBe(false);
+    await new Promise((r) => setTimeout(r, 5));
+    signInAs(w.users.member);
+    expect(outcomeOf(await call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "Something new", idempotencyKey: key() }))).toBe("ok");
+    const later = shown(await loadThreadPage(scope, w.thread.id));
+    expect(visitChangesSomething(later.lastReadAt, later.thread.lastActivityAt)).toBe(true);
+    // Another person's read marker is not this viewer's.
+    expect(shown(await loadThreadPage(await scopeOf(w.users.broker), w.thread.id)).lastReadAt).toBeNull();
+  });
+
   it("a thread is unread until visited and again after someone else replies", async () => {
     const w = await buildWorld();
     const scope = await scopeOf(w.users.funder);

@@ -13,7 +13,7 @@ import { ThreadModeration } from "@/components/moderation/moderation-forms";
 import { ReportForm } from "@/components/moderation/report-form";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { recordThreadVisit } from "@/lib/dialogue/mutations";
-import { isOwnReply, isOwnThread } from "@/lib/dialogue/policy";
+import { isOwnReply, isOwnThread, visitChangesSomething } from "@/lib/dialogue/policy";
 import { findQuotableReply, loadThreadPage } from "@/lib/dialogue/queries";
 import { decodeCursor } from "@/lib/cursor";
 import { AREAS, LEVELS } from "@/lib/dialogue/schema";
@@ -66,8 +66,10 @@ export default async function ThreadPage({
       </div>
     );
   }
-  const [previousVisit, quoted, view] = await Promise.all([
-    recordThreadVisit(scope, data.thread.id),
+  // Where the viewer left off; the visit is written only when it changes something.
+  const previousVisit = data.lastReadAt;
+  const [, quoted, view] = await Promise.all([
+    visitChangesSomething(previousVisit, data.thread.lastActivityAt) ? recordThreadVisit(scope, data.thread.id) : null,
     quote ? findQuotableReply(scope, data.thread.id, quote) : Promise.resolve(null),
     viewNetwork(scope.slug),
   ]);
