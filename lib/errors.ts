@@ -32,6 +32,7 @@ export const errorCodes = [
   "reflect_phase_over",
   "reflection_changed",
   "milestone_closed",
+  "initiative_ended",
   "milestone_not_reached",
   "invalid_transition",
   "pledge_released",

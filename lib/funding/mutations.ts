@@ -11,6 +11,7 @@ import {
   assertMayRelease,
   assertMayWithdraw,
   assertMilestoneOpen,
+  assertInitiativeTakesPledges,
   assertOpenForPledges,
   assertTransition,
   mayJoinTeam,
@@ -383,6 +384,11 @@ export async function createPledge(
       if (existing) return { id: existing.id, initiativeId: existing.milestone.initiativeId, created: false };
       const milestone = await lockMilestone(tx, scope, input.milestoneId, "share");
       assertOpenForPledges(milestone.status);
+      // An ended initiative asks for no more money, whatever its open milestones say.
+      const initiative = await tx.$queryRaw<{ status: string }[]>`
+        SELECT status::text AS status FROM "Initiative"
+        WHERE id = ${milestone.initiativeId} AND "networkId" = ${scope.networkId} FOR SHARE`;
+      assertInitiativeTakesPledges(initiative[0]?.status ?? "ended");
       const pledge = await tx.pledge.create({
         data: {
           networkId: scope.networkId,

@@ -58,6 +58,11 @@ export function assertMilestoneOpen(status: MilestoneStatus): void {
 }
 
 /** Funders pledge to planned and active milestones only. */
+/** An initiative that has ended takes no new pledges (paused ones still do: they may resume). */
+export function assertInitiativeTakesPledges(status: string): void {
+  if (status === "ended") throw new AppError("initiative_ended");
+}
+
 export function assertOpenForPledges(status: MilestoneStatus): void {
   if (isClosed(status)) throw new AppError("milestone_closed");
 }

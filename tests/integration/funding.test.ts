@@ -370,6 +370,19 @@ describe("pledges", () => {
     expect(amounts.map((p) => p.amount)).toEqual([123456n, 123456n, 150000n]);
   });
 
+  it("an ended initiative takes no new pledges; a paused one still does", async () => {
+    const world = await buildWorld();
+    const initiativeId = (await db().milestone.findFirst({ where: { networkId: world.a.id, id: world.m1 }, select: { initiativeId: true } }))!.initiativeId;
+    await db().initiative.update({ where: { id: initiativeId, networkId: world.a.id }, data: { status: "ended" } });
+    signInAs(world.users.funder);
+    const before = await snapshotDatabase();
+    const fields = { slug: "net-a", milestoneId: world.m1, amount: "100", currency: "EUR", condition: "", idempotencyKey: key() };
+    expect(await call(pledgeAction, fields)).toMatchObject({ ok: false, code: "initiative_ended", values: { amount: "100" } });
+    expect(await snapshotDatabase()).toBe(before);
+    await db().initiative.update({ where: { id: initiativeId, networkId: world.a.id }, data: { status: "paused" } });
+    expect(outcomeOf(await call(pledgeAction, { ...fields, idempotencyKey: key() }))).toBe("ok");
+  });
+
   it("a double submit creates one pledge", async () => {
     const world = await buildWorld();
     const k = key();

@@ -160,7 +160,7 @@ export default async function InitiativePage({ params }: Params) {
               })}
             </ul>
           )}
-          {mayPledge && !closed ? (
+          {mayPledge && !closed && initiative.status !== "ended" ? (
             <FormDisclosure summary={ownOpen.length ? t("pledgeMore") : t("pledgeTitle")}>
               <PledgeForm slug={scope.slug} milestoneId={m.id} currency={m.currency} idempotencyKey={newKey()} />
             </FormDisclosure>
