@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField as id, slugField as slug, textField as text } from "@/lib/form-fields";
 import { AREAS } from "@/lib/dialogue/schema";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_CURRENCY, MoneyError, parseAmount, type Money } from "./money";
@@ -31,17 +32,6 @@ export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 export type UpdateKind = (typeof UPDATE_KINDS)[number];
 export type Area = (typeof AREAS)[number];
-
-const slug = z.string({ error: "required" }).min(1, "required").max(100);
-const id = z.string({ error: "required" }).min(1, "required").max(64);
-
-/** Typed text: NFC, trimmed, required and bounded. */
-function text(max: number) {
-  return z
-    .string({ error: "required" })
-    .transform((s) => s.normalize("NFC").trim())
-    .pipe(z.string().min(1, "required").max(max, `too_long|${max}`));
-}
 
 /** Optional typed text: NFC, trimmed, bounded, "" when left empty. */
 function optionalText(max: number) {
