@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TimeZoneSync } from "@/components/layout/time-zone-sync";
+import { Announcer } from "@/components/ui/announcer";
 import { getViewer } from "@/lib/auth/session";
 import "./globals.css";
 
@@ -42,6 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
           <footer className="mx-auto w-full max-w-5xl px-4 pb-10 pt-4 text-sm text-muted sm:px-6">{t("footer")}</footer>
           <TimeZoneSync />
+          <Announcer />
         </NextIntlClientProvider>
       </body>
     </html>

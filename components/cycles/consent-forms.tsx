@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { TextAreaField } from "@/components/ui/field";
+import { useAnnouncedAction } from "@/components/ui/announcer";
 import { FormMessage, useValidationMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { answerConsentAction, callConsentAction, closeCycleAction } from "@/lib/cycles/actions";
@@ -11,7 +12,7 @@ import { CONSENT_CHOICES, CONSENT_TEXT_MAX, HANDLED_NOTE_MAX, HANDLED_PREFIX, ty
 /** A broker asks everyone for consent on the latest revision of the synthesis. */
 export function CallConsentForm({ slug, cycleId, revision }: { slug: string; cycleId: string; revision: number }) {
   const t = useTranslations("cycles");
-  const [state, action] = useActionState(callConsentAction, null);
+  const [state, action] = useAnnouncedAction(callConsentAction, t("called"));
   return (
     <form action={action} className="space-y-3" aria-labelledby="call-consent-title">
       <h3 id="call-consent-title" className="font-semibold">

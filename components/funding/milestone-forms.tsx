@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { useAnnouncedAction } from "@/components/ui/announcer";
 import { FormMessage } from "@/components/ui/messages";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -127,7 +128,7 @@ export function MoveMilestoneButtons({
 export function MilestoneStatusForm({ slug, milestoneId, options }: { slug: string; milestoneId: string; options: MilestoneStatus[] }) {
   const t = useTranslations("funding");
   const ta = useTranslations("areas");
-  const [state, action] = useActionState(setMilestoneStatusAction, null);
+  const [state, action] = useAnnouncedAction(setMilestoneStatusAction, t("statusChanged"));
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="slug" value={slug} />

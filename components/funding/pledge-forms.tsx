@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { useAnnouncedAction } from "@/components/ui/announcer";
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { pledgeAction, releasePledgeAction, withdrawPledgeAction } from "@/lib/funding/actions";
@@ -43,7 +44,7 @@ export function PledgeForm({
 /** The funder confirms the release of its own pledge on a reached milestone. */
 export function ReleasePledgeForm({ slug, pledgeId, label }: { slug: string; pledgeId: string; label: string }) {
   const t = useTranslations("funding");
-  const [state, action] = useActionState(releasePledgeAction, null);
+  const [state, action] = useAnnouncedAction(releasePledgeAction, t("releasedMessage"));
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="slug" value={slug} />
@@ -57,7 +58,7 @@ export function ReleasePledgeForm({ slug, pledgeId, label }: { slug: string; ple
 /** The funder withdraws its own pledge before release, saying why. */
 export function WithdrawPledgeForm({ slug, pledgeId }: { slug: string; pledgeId: string }) {
   const t = useTranslations("funding");
-  const [state, action] = useActionState(withdrawPledgeAction, null);
+  const [state, action] = useAnnouncedAction(withdrawPledgeAction, t("withdrawnMessage"));
   return (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="slug" value={slug} />

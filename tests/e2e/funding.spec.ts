@@ -62,6 +62,8 @@ test("on the demo data a funder pledges, the team reaches the milestone, the fun
   // A closed milestone takes no more status changes: its controls go, its status shows.
   await expect(own.getByTestId("milestone-status")).toHaveText("Reached");
   await expect(own.locator("summary", { hasText: "Change status" })).toHaveCount(0);
+  // The form is gone, so the page's live region says what happened.
+  await expect(broker.getByTestId("announcer")).toHaveText("Status changed.");
   await expectNoSeriousA11yViolations(broker, "initiative page, team");
   // Reordering works from the keyboard: the reached milestone moves up one place.
   await own.getByRole("button", { name: `Move up: “${MILESTONE}”` }).focus();
@@ -78,6 +80,7 @@ test("on the demo data a funder pledges, the team reaches the milestone, the fun
   await expect(reached.getByTestId("milestone-status")).toHaveText("Reached");
   await reached.getByRole("button", { name: "Confirm the release of €2,500.00" }).click();
   await expect(reached.getByTestId("pledge").filter({ hasText: "You: €2,500.00, released" })).toBeVisible();
+  await expect(funder.getByTestId("announcer")).toHaveText("Release confirmed.");
   await funder.reload();
   await expect(milestone(funder, MILESTONE).getByTestId("pledge").filter({ hasText: "You: €2,500.00, released" })).toBeVisible();
   await expect(milestone(funder, MILESTONE).getByRole("button", { name: /Confirm the release/ })).toHaveCount(0);
