@@ -25,6 +25,9 @@ function describe(violations: Violation[]): string {
  */
 export async function expectNoSeriousA11yViolations(page: Page, label?: string): Promise<void> {
   const name = label ?? new URL(page.url()).pathname;
+  // Next.js streams a page's metadata, and a refresh after an action swaps it: check the
+  // settled page, whose title has arrived (a missing title still fails, after the wait).
+  await expect.poll(() => page.title(), { message: `${name} has a title` }).not.toBe("");
   const results = await new AxeBuilder({ page }).withTags(tags).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const other = results.violations.filter((v) => !serious.includes(v));
