@@ -17,7 +17,7 @@ const prismaImports = {
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "node_modules/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "tests/.tmp/**"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "tests/.tmp/**"] },
   {
     files: ["**/*.{ts,tsx,js,mjs}"],
     rules: { "no-restricted-imports": ["error", prismaImports] },

@@ -14,6 +14,8 @@ const nextConfig = {
     "pg",
     "nodemailer",
   ],
+  // KRING_DIST_DIR lets several builds live side by side (parallel work, benches); `.next` by default.
+  distDir: process.env.KRING_DIST_DIR || ".next",
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -42,7 +42,7 @@ async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Pr
  */
 export async function withFreshDatabase<T>(serverUrl: string, prefix: string, body: (url: string) => Promise<T>): Promise<T> {
   assertLocal(serverUrl);
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
+  if (!existsSync(`${process.env.KRING_DIST_DIR || ".next"}/BUILD_ID`)) throw new Error("No production build: run `npm run build` first.");
   const name = `${prefix}_${Date.now().toString(36)}`;
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
   const u = new URL(serverUrl);
