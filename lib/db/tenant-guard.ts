@@ -25,6 +25,8 @@ export const TENANT_MODELS = new Set<string>([
   "Milestone",
   "MilestoneUpdate",
   "Pledge",
+  "PledgeMonth",
+  "MilestoneTally",
 ]);
 
 const WHERE_OPERATIONS = new Set([

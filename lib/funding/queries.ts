@@ -516,10 +516,11 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
     i.id AS "initiativeId", i.name AS "initiativeName", m."networkId", ${backed} AS backed, (count(*) OVER ())::int AS total`;
 
   const [figures, statuses, upcoming, overdue, updates, syntheses] = await Promise.all([
-    // The money, in one pass over the funder's pledges: grouped first by network, currency, status and
-    // the months of pledging and release; from that, the totals per currency and per network and currency
-    // (part "total"), and the chart's months (part "month", UTC): pledges still standing by the month they
-    // were made, releases by the month they were released, accumulated; earlier ones count in the first month.
+    // The money, from the funder's monthly rollup ("PledgeMonth", kept by a trigger on every change to a
+    // pledge): a few rows per network and currency however many pledges there are. From it, the totals per
+    // currency and per network and currency (part "total"), and the chart's months (part "month", UTC):
+    // pledges standing or released by the month they were made, releases by the month they were released,
+    // accumulated; earlier months count in the chart's first month.
     db().$queryRaw<
       {
         part: "total" | "month";
@@ -533,21 +534,17 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
       }[]
     >`
       WITH base AS (
-        SELECT p."networkId", p.currency, p.status, date_trunc('month', p."createdAt") AS pm, date_trunc('month', p."releasedAt") AS rm,
-               sum(p.amount) AS amount, count(*) AS n
-        FROM "Pledge" p
-        WHERE p."networkId" IN (${ids}) AND p."funderId" = ${userId} AND p.status IN ('pledged', 'released')
-        GROUP BY 1, 2, 3, 4, 5
+        SELECT r."networkId", r.currency, r.month::timestamp AS month, r."madeAmount" AS made, r."madeCount" AS n,
+               r."releasedAmount" AS released
+        FROM "PledgeMonth" r
+        WHERE r."networkId" IN (${ids}) AND r."funderId" = ${userId}
       ), totals AS (
         SELECT CASE WHEN GROUPING("networkId") = 1 THEN NULL ELSE "networkId" END AS "networkId", currency,
-               sum(amount) AS pledged, coalesce(sum(amount) FILTER (WHERE status = 'released'), 0) AS released,
-               coalesce(sum(amount) FILTER (WHERE status = 'pledged'), 0) AS outstanding, sum(n) AS pledges
+               sum(made) AS pledged, sum(released) AS released, sum(made) - sum(released) AS outstanding, sum(n) AS pledges
         FROM base
         GROUP BY GROUPING SETS ((currency), ("networkId", currency))
       ), events AS (
-        SELECT currency, greatest(pm, ${firstMonth}::timestamp) AS month, amount AS pledged, 0 AS released FROM base
-        UNION ALL
-        SELECT currency, greatest(rm, ${firstMonth}::timestamp), 0, amount FROM base WHERE status = 'released' AND rm IS NOT NULL
+        SELECT currency, greatest(month, ${firstMonth}::timestamp) AS month, made AS pledged, released FROM base
       ), per_month AS (
         SELECT currency, month, sum(pledged) AS pledged, sum(released) AS released FROM events GROUP BY currency, month
       ), grid AS (
@@ -567,16 +564,15 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
         WINDOW w AS (PARTITION BY grid.currency ORDER BY grid.month)
       ) figures
       ORDER BY part DESC, currency, month`,
-    // The funder's milestones as one hashed set (an uncorrelated IN), not a lookup per milestone.
+    // Milestones per status, all of them (funder "") and those the funder backs, from the tally the
+    // triggers on "Milestone" and "Pledge" keep: a few rows per network, not a pass over every milestone.
     db().$queryRaw<{ status: string; all: number; backed: number }[]>`
-      SELECT m.status::text AS status, count(*)::int AS "all",
-             (count(*) FILTER (WHERE m.id IN (
-               SELECT p."milestoneId" FROM "Pledge" p
-               WHERE p."networkId" IN (${ids}) AND p."funderId" = ${userId} AND p.status IN ('pledged', 'released')
-             )))::int AS backed
-      FROM "Milestone" m
-      WHERE m."networkId" IN (${ids})
-      GROUP BY m.status`,
+      SELECT t.status::text AS status,
+             coalesce(sum(t.milestones) FILTER (WHERE t."funderId" = ''), 0)::int AS "all",
+             coalesce(sum(t.milestones) FILTER (WHERE t."funderId" = ${userId}), 0)::int AS backed
+      FROM "MilestoneTally" t
+      WHERE t."networkId" IN (${ids}) AND t."funderId" IN ('', ${userId})
+      GROUP BY t.status`,
     db().$queryRaw<MilestoneRow[]>`
       SELECT ${milestoneColumns}
       FROM "Milestone" m

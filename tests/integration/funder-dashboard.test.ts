@@ -14,6 +14,7 @@ import {
 } from "@/lib/funding/actions";
 import { toDecimalString } from "@/lib/funding/money";
 import { loadFunderDashboard, type FunderDashboard } from "@/lib/funding/queries";
+import { asUser } from "../setup/session";
 import { call, makeNetwork, member, signInAs, user, type User } from "./support";
 
 let keySeq = 0;
@@ -198,6 +199,138 @@ describe("the funder dashboard", () => {
     const d = await loadFunderDashboard(w.both.id, NOW);
     expect(d.networks.map((n) => n.id)).toEqual([w.a.id]);
     expect(d.totals.map((t) => t.currency)).toEqual(["EUR", "USD"]);
+  });
+});
+
+/** The rollup recomputed from the pledges themselves, as the trigger must keep it. */
+async function rollupDrift(networkIds: string[]) {
+  return db().$queryRaw<{ side: string; networkId: string; funderId: string; currency: string; month: Date }[]>`
+    WITH expected AS (
+      SELECT "networkId", "funderId", currency, month, sum(ma)::bigint AS ma, sum(mc)::int AS mc, sum(ra)::bigint AS ra, sum(rc)::int AS rc
+      FROM (
+        SELECT "networkId", "funderId", currency, date_trunc('month', "createdAt")::date AS month, amount AS ma, 1 AS mc, 0::bigint AS ra, 0 AS rc
+        FROM "Pledge" WHERE "funderId" IS NOT NULL AND status IN ('pledged', 'released')
+        UNION ALL
+        SELECT "networkId", "funderId", currency, date_trunc('month', "releasedAt")::date, 0, 0, amount, 1
+        FROM "Pledge" WHERE "funderId" IS NOT NULL AND status = 'released' AND "releasedAt" IS NOT NULL
+      ) c
+      WHERE "networkId" = ANY(${networkIds})
+      GROUP BY 1, 2, 3, 4
+    ), actual AS (
+      SELECT "networkId", "funderId", currency, month, "madeAmount" AS ma, "madeCount" AS mc, "releasedAmount" AS ra, "releasedCount" AS rc
+      FROM "PledgeMonth" WHERE "networkId" = ANY(${networkIds})
+    )
+    (SELECT 'missing' AS side, * FROM (SELECT * FROM expected EXCEPT SELECT * FROM actual) x)
+    UNION ALL
+    (SELECT 'extra', * FROM (SELECT * FROM actual EXCEPT SELECT * FROM expected) y)`;
+}
+
+/** The milestone tally recomputed from the milestones and pledges themselves. */
+async function tallyDrift(networkIds: string[]) {
+  return db().$queryRaw<{ side: string; networkId: string; funderId: string; status: string; milestones: number }[]>`
+    WITH expected AS (
+      SELECT "networkId", ''::text AS "funderId", status, count(*)::int AS milestones FROM "Milestone"
+      WHERE "networkId" = ANY(${networkIds}) GROUP BY 1, 2, 3
+      UNION ALL
+      SELECT m."networkId", b."funderId", m.status, count(*)::int
+      FROM "Milestone" m
+      JOIN (SELECT DISTINCT "networkId", "milestoneId", "funderId" FROM "Pledge"
+            WHERE "funderId" IS NOT NULL AND status IN ('pledged', 'released')) b
+        ON b."networkId" = m."networkId" AND b."milestoneId" = m.id
+      WHERE m."networkId" = ANY(${networkIds})
+      GROUP BY 1, 2, 3
+    ), actual AS (
+      SELECT "networkId", "funderId", status, milestones FROM "MilestoneTally" WHERE "networkId" = ANY(${networkIds})
+    )
+    (SELECT 'missing' AS side, * FROM (SELECT * FROM expected EXCEPT SELECT * FROM actual) x)
+    UNION ALL
+    (SELECT 'extra', * FROM (SELECT * FROM actual EXCEPT SELECT * FROM expected) y)`;
+}
+
+describe("the funder's rollups (kept by triggers)", () => {
+  it("equals the pledges, summed again, through pledging, withdrawal, release, edits, a deleted funder and a deleted milestone", async () => {
+    const w = await buildWorld();
+    const networks = [w.a.id, w.b.id];
+    expect(await rollupDrift(networks)).toEqual([]);
+    expect(await tallyDrift(networks)).toEqual([]);
+    const rows = await db().pledgeMonth.findMany({ where: { networkId: { in: networks } } });
+    expect(rows.length).toBeGreaterThan(0);
+
+    // A release in a later month, a pledge back-dated into an earlier month, a change of amount:
+    // changes no application path makes today, but the rollup must follow any change.
+    const standing = await db().pledge.findFirstOrThrow({ where: { networkId: w.b.id, funderId: w.both.id, currency: "EUR" } });
+    await db().pledge.update({ where: { id: standing.id, networkId: w.b.id }, data: { status: "released", releasedAt: new Date("2030-08-02T10:00:00Z") } });
+    await db().pledge.update({ where: { id: standing.id, networkId: w.b.id }, data: { createdAt: new Date("2029-12-31T23:59:59Z"), amount: 12345n } });
+    await db().pledge.update({ where: { id: standing.id, networkId: w.b.id }, data: { condition: "only the condition changes" } });
+    expect(await rollupDrift(networks)).toEqual([]);
+    // Milestones change status (one with backers, one without) and order.
+    await db().milestone.update({ where: { id: w.m3, networkId: w.a.id }, data: { status: "learned" } });
+    await db().milestone.update({ where: { id: w.b2, networkId: w.b.id }, data: { status: "active" } });
+    await db().milestone.update({ where: { id: w.m2, networkId: w.a.id }, data: { position: 99 } });
+    expect(await tallyDrift(networks)).toEqual([]);
+
+    // A funder's account deleted: their pledges stay with no funder and leave their rollup.
+    await db().user.delete({ where: { id: w.onlyA.id } });
+    expect(await db().pledgeMonth.count({ where: { networkId: { in: networks }, funderId: w.onlyA.id } })).toBe(0);
+    expect(await db().milestoneTally.count({ where: { networkId: { in: networks }, funderId: w.onlyA.id } })).toBe(0);
+    // A milestone deleted: its pledges go, and with them their part of the rollup.
+    await db().milestone.delete({ where: { id: w.b2, networkId: w.b.id } });
+    expect(await rollupDrift(networks)).toEqual([]);
+    expect(await tallyDrift(networks)).toEqual([]);
+    expect(await db().pledgeMonth.count({ where: { networkId: w.b.id, currency: "JPY" } })).toBe(0);
+
+    // A network deleted: its pledges and rollup rows go together without an error.
+    await db().network.delete({ where: { id: w.b.id } });
+    expect(await db().pledgeMonth.count({ where: { networkId: w.b.id } })).toBe(0);
+    expect(await db().milestoneTally.count({ where: { networkId: w.b.id } })).toBe(0);
+    expect(await rollupDrift([w.a.id])).toEqual([]);
+    expect(await tallyDrift([w.a.id])).toEqual([]);
+  });
+
+  it("counts a backer once when two first pledges overlap in time (two open transactions)", async () => {
+    const w = await buildWorld();
+    const row = (n: number) => ({
+      networkId: w.a.id, milestoneId: w.m3, funderId: w.onlyA.id, amount: BigInt(n), currency: "USD", idempotencyKey: key(),
+    });
+    let inserted!: () => void;
+    const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
+    const first = db().$transaction(async (tx) => {
+      await tx.pledge.create({ data: row(100) });
+      inserted();
+      // Still open while the second transaction inserts its own "first" pledge.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    // Made in another month, so the two do not already queue on the same monthly rollup row.
+    const second = firstInserted.then(() =>
+      db().$transaction(async (tx) => tx.pledge.create({ data: { ...row(200), createdAt: new Date("2029-01-15T12:00:00Z") } })),
+    );
+    await Promise.all([first, second]);
+    expect(await tallyDrift([w.a.id])).toEqual([]);
+    expect(await rollupDrift([w.a.id])).toEqual([]);
+  });
+
+  it("stays exact under concurrent first pledges and a concurrent change of the milestone's status", async () => {
+    const w = await buildWorld();
+    signInAs(null);
+    // onlyA has no pledge on m3 yet: each of these could be "the first" that makes onlyA a backer.
+    const pledge = (i: number) =>
+      asUser(w.onlyA, () => call(pledgeAction, { slug: w.a.slug, milestoneId: w.m3, amount: `${i + 1}.01`, currency: "USD", condition: "", idempotencyKey: key() }));
+    const first = await Promise.all(Array.from({ length: 6 }, (_, i) => pledge(i)));
+    expect(first.map((r) => r.ok)).toEqual(Array(6).fill(true));
+    expect(await tallyDrift([w.a.id])).toEqual([]);
+    // More pledges while the milestone is reached: each lands before or is refused after.
+    const statusChange = asUser(w.brokerA, () =>
+      call(setMilestoneStatusAction, { slug: w.a.slug, milestoneId: w.m3, status: "reached", note: "", area: "" }),
+    );
+    const results = await Promise.all([...Array.from({ length: 6 }, (_, i) => pledge(6 + i)), statusChange]);
+    expect(results.at(-1)?.ok).toBe(true);
+    // Refused only because the milestone was reached first; never a deadlock or an unexpected error.
+    for (const r of results.slice(0, -1)) if (!r.ok) expect(r.code).toBe("milestone_closed");
+    expect(await rollupDrift([w.a.id, w.b.id])).toEqual([]);
+    expect(await tallyDrift([w.a.id, w.b.id])).toEqual([]);
+    const backedByOnlyA = await db().milestoneTally.findMany({ where: { networkId: w.a.id, funderId: w.onlyA.id } });
+    // m1 (pledged before) and m3, now reached.
+    expect(backedByOnlyA.map((t) => [t.status, t.milestones])).toEqual([["reached", 2]]);
   });
 });
 
