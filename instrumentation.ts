@@ -4,8 +4,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { prepareDatabase } = await import("./lib/db/bootstrap");
-  await prepareDatabase();
-  const { startJobs } = await import("./lib/jobs");
-  startJobs();
+  const { startNodeServer } = await import("./instrumentation-node");
+  await startNodeServer();
 }
