@@ -1,5 +1,36 @@
 import { z } from "zod";
 
+/** A rate limit read from the environment: at most `limit` hits per `windowMs` (decision 018). */
+export type RateSetting = { limit: number; windowMs: number };
+
+const RATE_UNITS_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const RATE_WINDOW_MAX_MS = 7 * RATE_UNITS_MS.d;
+
+/**
+ * `count/window` (`5/15m`, `30/5m`, `1000/1h`; units s, m, h, d), or `0` / `off` for no limit
+ * (null). Windows run from one second to seven days.
+ */
+function rate(fallback: string) {
+  return z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((text, ctx): RateSetting | null => {
+      if (text === "0" || text.toLowerCase() === "off") return null;
+      const match = /^(\d{1,9})\/(\d{1,6})(s|m|h|d)$/.exec(text);
+      const limit = Number(match?.[1]);
+      const windowMs = Number(match?.[2]) * RATE_UNITS_MS[(match?.[3] ?? "s") as keyof typeof RATE_UNITS_MS];
+      if (!match || limit < 1 || windowMs < 1_000 || windowMs > RATE_WINDOW_MAX_MS) {
+        ctx.addIssue({
+          code: "custom",
+          message: `expected count/window such as 5/15m (units s, m, h, d; window at most 7d), or off; got "${text}"`,
+        });
+        return z.NEVER;
+      }
+      return { limit, windowMs };
+    });
+}
+
 /**
  * Configuration, validated once. `appEnv` is Kring's own notion of where it runs:
  * - development: `next dev`, the embedded database, the outbox page;
@@ -20,6 +51,12 @@ const schema = z
     AUTH_SECRET: z.string().min(16).optional(),
     KRING_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+    // Rate limits (decision 018): sign-in links per address and per client IP, posts per person.
+    KRING_RATE_SIGNIN_PER_ADDRESS: rate("5/15m"),
+    KRING_RATE_SIGNIN_PER_IP: rate("100/15m"),
+    KRING_RATE_POSTS: rate("30/5m"),
+    // How many proxies in front of Kring append to X-Forwarded-For; 0 trusts none (decision 018).
+    KRING_TRUST_PROXY: z.coerce.number({ error: "expected 0, 1 or the number of proxies" }).int().min(0).max(10).default(0),
   })
   .transform((raw) => {
     const appEnv =
@@ -38,6 +75,14 @@ const schema = z
       publicUrl: raw.KRING_PUBLIC_URL ?? raw.AUTH_URL ?? "http://localhost:3000",
       /** Demo networks are seeded on first start: by default into the embedded database only. */
       seedDemo: raw.KRING_SEED_DEMO ? raw.KRING_SEED_DEMO === "1" : !raw.DATABASE_URL,
+      /** Rate limits; null where turned off. */
+      rateLimits: {
+        signInPerAddress: raw.KRING_RATE_SIGNIN_PER_ADDRESS,
+        signInPerIp: raw.KRING_RATE_SIGNIN_PER_IP,
+        posts: raw.KRING_RATE_POSTS,
+      },
+      /** Proxies whose X-Forwarded-For entries are believed; 0: the socket's address only. */
+      trustedProxies: raw.KRING_TRUST_PROXY,
     };
   })
   .superRefine((env, ctx) => {
@@ -64,18 +109,22 @@ export type Env = z.output<typeof schema>;
 
 let cached: Env | undefined;
 
-function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+function blankToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
 }
 
-/** Parses the environment on first use and fails with every problem listed. */
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(blankToUndefined(process.env));
+/** Parses a set of variables (the process's, or a test's) and fails with every problem listed. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(blankToUndefined(source));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
     throw new Error(`Kring cannot start, the configuration is invalid:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+/** Parses the environment on first use and fails with every problem listed. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }

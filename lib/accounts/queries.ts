@@ -14,13 +14,6 @@ export async function getProfile(userId: string) {
   });
 }
 
-/** Sign-in links still valid for this address: each lives ten minutes, so this counts recent requests. */
-export async function countLiveSignInLinks(email: string): Promise<number> {
-  return db().verificationToken.count({
-    where: { identifier: email.trim().toLowerCase(), expires: { gt: new Date() } },
-  });
-}
-
 /** Everything Kring keeps about one person, for "download my data". */
 export async function exportAccountData(userId: string) {
   const user = await db().user.findUnique({

@@ -2,8 +2,6 @@ import { z } from "zod";
 
 export const PROFILE_NAME_MAX = 80;
 export const PROFILE_BIO_MAX = 500;
-/** At most this many unused sign-in links per address at a time (each lives ten minutes). */
-export const MAX_LIVE_SIGN_IN_LINKS = 5;
 
 export const profileSchema = z.object({
   name: z

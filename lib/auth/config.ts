@@ -1,4 +1,5 @@
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
 import type { EmailConfig } from "next-auth/providers/email";
 import { authAdapter } from "@/lib/db/auth-adapter";
 import { env } from "@/lib/env";
@@ -38,7 +39,7 @@ function secret(): string | undefined {
   return e.appEnv === "production" ? undefined : "kring-development-secret-do-not-use-in-production";
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+const nextAuth = NextAuth(() => ({
   adapter: authAdapter(),
   secret: secret(),
   trustHost: true,
@@ -52,3 +53,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+export const { auth, signIn, signOut } = nextAuth;
+
+/** Auth.js's POST /api/auth/signin and /api/auth/signin/<provider>. */
+function isSignInPost(req: NextRequest): boolean {
+  return /\/api\/auth\/signin(\/|$)/.test(req.nextUrl.pathname);
+}
+
+/**
+ * Auth.js's route handlers, less one: a sign-in link is asked for through the sign-in form's
+ * server action (`signInAction`), where the rate limits per address and per IP apply
+ * (decision 018). Auth.js's own sign-in POST would send a link past them, and nothing in
+ * Kring uses it, so it answers 404. The server action calls Auth.js directly, not over HTTP.
+ */
+export const handlers = {
+  GET: nextAuth.handlers.GET,
+  POST: (req: NextRequest): Promise<Response> =>
+    isSignInPost(req) ? Promise.resolve(new Response(null, { status: 404 })) : nextAuth.handlers.POST(req),
+};

@@ -6,7 +6,9 @@ import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import type { Permission } from "@/lib/membership/policy";
-import { requireMember } from "@/lib/membership/scope";
+import { requireMember, type NetworkScope } from "@/lib/membership/scope";
+import { withinRateLimits } from "@/lib/rate-limit/mutations";
+import { postingChecks } from "@/lib/rate-limit/policy";
 import { createReply, createThread, deleteReply, editReply, editThread, toggleReaction } from "./mutations";
 import {
   createReplySchema,
@@ -35,6 +37,17 @@ function revalidateThread(slug: string, threadId: string) {
   revalidatePath(`/n/${slug}/dialogue`);
 }
 
+/**
+ * Everything written in the dialogue counts against the person's posting limit
+ * (KRING_RATE_POSTS, decision 018), across networks; a refusal names the wait on the form's
+ * body field. A refused write is not counted; a new post's idempotency key makes a retried
+ * submit count once.
+ */
+function asPost<T>(scope: NetworkScope, kind: "thread" | "reply" | "edit", write: () => Promise<T>, idempotencyKey?: string) {
+  const once = idempotencyKey ? `${kind}:${scope.networkId}:${idempotencyKey}` : undefined;
+  return withinRateLimits(postingChecks(scope.userId), { field: "body", once }, write);
+}
+
 /** A fresh key for the next post from the same form. */
 function nextKey() {
   return randomUUID().replaceAll("-", "");
@@ -43,7 +56,7 @@ function nextKey() {
 export async function createThreadAction(_prev: unknown, form: FormData): Promise<ActionResult<{ threadId: string }>> {
   const result = await runAction(createThreadSchema, form, async ({ slug, ...input }) => {
     const scope = await requireParticipant(slug, "thread.create");
-    const thread = await createThread(scope, input);
+    const thread = await asPost(scope, "thread", () => createThread(scope, input), input.idempotencyKey);
     revalidatePath(`/n/${scope.slug}/dialogue`);
     return { threadId: thread.id, slug: scope.slug };
   });
@@ -57,7 +70,7 @@ export async function createReplyAction(
 ): Promise<ActionResult<{ replyId: string; nextKey: string }>> {
   return runAction(createReplySchema, form, async ({ slug, ...input }) => {
     const scope = await requireParticipant(slug, "reply.create");
-    const reply = await createReply(scope, input);
+    const reply = await asPost(scope, "reply", () => createReply(scope, input), input.idempotencyKey);
     revalidateThread(scope.slug, reply.threadId);
     return { replyId: reply.id, nextKey: nextKey() };
   });
@@ -66,7 +79,7 @@ export async function createReplyAction(
 export async function editReplyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ replyId: string }>> {
   return runAction(editReplySchema, form, async ({ slug, replyId, body }) => {
     const scope = await requireParticipant(slug, "reply.create");
-    const reply = await editReply(scope, { replyId, body });
+    const reply = await asPost(scope, "edit", () => editReply(scope, { replyId, body }));
     revalidateThread(scope.slug, reply.threadId);
     return { replyId: reply.id };
   });
@@ -75,7 +88,7 @@ export async function editReplyAction(_prev: unknown, form: FormData): Promise<A
 export async function editThreadAction(_prev: unknown, form: FormData): Promise<ActionResult<{ threadId: string }>> {
   return runAction(editThreadSchema, form, async ({ slug, ...input }) => {
     const scope = await requireParticipant(slug, "thread.create");
-    const thread = await editThread(scope, input);
+    const thread = await asPost(scope, "edit", () => editThread(scope, input));
     revalidateThread(scope.slug, thread.id);
     return { threadId: thread.id };
   });
