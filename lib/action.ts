@@ -24,6 +24,17 @@ function formObject(input: unknown): unknown {
   return object;
 }
 
+/** A field message code: `required`, `too_long|80`. */
+const FIELD_CODE = /^[a-z_]+(\|\d+)?$/;
+
+/** The string values of a plain object an action was called with (not FormData). */
+function plainStrings(input: unknown): Record<string, string> {
+  if (typeof input !== "object" || input === null || input instanceof FormData) return {};
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) if (typeof value === "string") out[key] = value;
+  return out;
+}
+
 /**
  * The action pipeline's frame: parse with zod, then run `body`, which loads the
  * session and membership, checks the policy, writes and revalidates. AppErrors
@@ -36,8 +47,10 @@ export async function runAction<S extends z.ZodType, T>(
   body: (data: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const values = formValues(input);
-  // PostgreSQL text cannot hold U+0000: refuse it here, as a field error, for every form.
-  const withNul = Object.keys(values ?? {}).filter((key) => values?.[key]?.includes("\u0000"));
+  // PostgreSQL text cannot hold U+0000: refuse it here, as a field error, for every form
+  // (and for a plain object, which a client can send to a server action just as well).
+  const strings = values ?? plainStrings(input);
+  const withNul = Object.keys(strings).filter((key) => strings[key]?.includes("\u0000"));
   if (withNul.length) {
     return { ok: false, code: "invalid_input", fieldErrors: Object.fromEntries(withNul.map((k) => [k, ["invalid"]])), values };
   }
@@ -46,7 +59,9 @@ export async function runAction<S extends z.ZodType, T>(
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path.map(String).join(".") || "_form";
-      (fieldErrors[key] ??= []).push(issue.message);
+      // Messages are codes the forms translate; zod's own sentences (a value of the wrong type
+      // sent by hand) are not, and never reach a client: they become `invalid`.
+      (fieldErrors[key] ??= []).push(FIELD_CODE.test(issue.message) ? issue.message : "invalid");
     }
     return { ok: false, code: "invalid_input", fieldErrors, values };
   }

@@ -27,6 +27,8 @@ export async function updateProfileAction(_prev: unknown, form: FormData): Promi
 
 /** Switches the language: remembered in a cookie, and in the profile when signed in. */
 export async function switchLocaleAction(form: FormData): Promise<void> {
+  // A server action is a public endpoint: a client can send anything, not only the form.
+  if (!(form instanceof FormData)) return;
   const parsed = localeSchema.safeParse({ locale: form.get("locale"), returnTo: form.get("returnTo") ?? "/" });
   if (!parsed.success) return;
   (await cookies()).set(localeCookie, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });

@@ -22,13 +22,15 @@ export async function setLocale(userId: string, locale: AppLocale) {
  */
 export async function deleteAccount(userId: string) {
   await db().$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({
+    const user = await tx.user.findUnique({
       where: { id: userId },
       select: {
         email: true,
         memberships: { where: { status: "active" }, select: { networkId: true, role: true } },
       },
     });
+    // Deleted meanwhile (a second click, another tab): the session that asked is gone with it.
+    if (!user) throw new AppError("unauthenticated");
     const networkIds = [...new Set(user.memberships.map((m) => m.networkId))].sort();
     if (networkIds.length > 0) {
       await tx.$queryRaw`SELECT id FROM "Network" WHERE id IN (${Prisma.join(networkIds)}) ORDER BY id FOR UPDATE`;

@@ -1,0 +1,330 @@
+import type { ActionOutcome } from "./authorization-matrix.world";
+
+/**
+ * What every server action and route handler answers, per persona and target; checked by
+ * authorization-matrix.test.ts. A new action or route fails that test until it has a row here.
+ *
+ * Personas: anonymous (a visitor), outsider (signed in, a member of no network), member, funder
+ * and broker of network A, and otherBroker (the broker of network B).
+ * Targets:
+ * - own: A's records under A's slug.
+ * - foreignInOwnName: B's records (ids, tokens) under A's slug, by A's member, funder and broker.
+ * - foreign: B's records under B's slug, by A's member, funder and broker (B is public and open).
+ * Outcomes: "ok", "redirect" (Next's redirect after a success), "notFound", or an error code
+ * from lib/errors.ts. Routes: the status, and a redirect's path with world ids named.
+ * A refusal must leave the database as it was (the test checks every one).
+ *
+ * Reading notes: an action that names no record (creating a thread, an invitation, editing the
+ * network) does the same in foreignInOwnName as in own; joining, requesting to join and accepting
+ * an invitation whose token one holds are open to anyone signed in, also in B.
+ */
+export const actionPersonas = ["anonymous", "outsider", "member", "funder", "broker", "otherBroker"] as const;
+export const insidePersonas = ["member", "funder", "broker"] as const;
+export type Persona = (typeof actionPersonas)[number];
+type InsidePersona = (typeof insidePersonas)[number];
+
+export type Row<T> = { own: Record<Persona, T>; foreignInOwnName: Record<InsidePersona, T>; foreign: Record<InsidePersona, T> };
+export type ActionRow = Row<ActionOutcome>;
+export type RouteRow = Row<string>;
+
+export const expectedActions: Record<string, ActionRow> = {
+  "lib/accounts/actions.ts#deleteAccountAction": {
+    own: { anonymous: "unauthenticated", outsider: "invalid_input", member: "redirect", funder: "invalid_input", broker: "invalid_input", otherBroker: "invalid_input" },
+    foreignInOwnName: { member: "invalid_input", funder: "invalid_input", broker: "invalid_input" },
+    foreign: { member: "invalid_input", funder: "invalid_input", broker: "invalid_input" },
+  },
+  "lib/accounts/actions.ts#signInAction": {
+    own: { anonymous: "redirect", outsider: "redirect", member: "redirect", funder: "redirect", broker: "redirect", otherBroker: "redirect" },
+    foreignInOwnName: { member: "redirect", funder: "redirect", broker: "redirect" },
+    foreign: { member: "redirect", funder: "redirect", broker: "redirect" },
+  },
+  "lib/accounts/actions.ts#signOutAction": {
+    own: { anonymous: "ok", outsider: "ok", member: "ok", funder: "ok", broker: "ok", otherBroker: "ok" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "ok", funder: "ok", broker: "ok" },
+  },
+  "lib/accounts/actions.ts#switchLocaleAction": {
+    own: { anonymous: "redirect", outsider: "redirect", member: "redirect", funder: "redirect", broker: "redirect", otherBroker: "redirect" },
+    foreignInOwnName: { member: "redirect", funder: "redirect", broker: "redirect" },
+    foreign: { member: "redirect", funder: "redirect", broker: "redirect" },
+  },
+  "lib/accounts/actions.ts#updateProfileAction": {
+    own: { anonymous: "unauthenticated", outsider: "ok", member: "ok", funder: "ok", broker: "ok", otherBroker: "ok" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "ok", funder: "ok", broker: "ok" },
+  },
+  "lib/cycles/actions.ts#advanceCycleAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/cycles/actions.ts#answerConsentAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/cycles/actions.ts#callConsentAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/cycles/actions.ts#closeCycleAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/cycles/actions.ts#extendCycleAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/cycles/actions.ts#openCycleAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "redirect" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/cycles/actions.ts#saveReflectionAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/cycles/actions.ts#saveSynthesisAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/dialogue/actions.ts#createReplyAction": {
+    own: { anonymous: "unauthenticated", outsider: "not_member", member: "ok", funder: "ok", broker: "ok", otherBroker: "not_member" },
+    foreignInOwnName: { member: "not_found", funder: "not_found", broker: "not_found" },
+    foreign: { member: "not_member", funder: "not_member", broker: "not_member" },
+  },
+  "lib/dialogue/actions.ts#createThreadAction": {
+    own: { anonymous: "unauthenticated", outsider: "not_member", member: "redirect", funder: "redirect", broker: "redirect", otherBroker: "not_member" },
+    foreignInOwnName: { member: "redirect", funder: "redirect", broker: "redirect" },
+    foreign: { member: "not_member", funder: "not_member", broker: "not_member" },
+  },
+  "lib/dialogue/actions.ts#deleteReplyAction": {
+    own: { anonymous: "unauthenticated", outsider: "not_member", member: "ok", funder: "forbidden", broker: "forbidden", otherBroker: "not_member" },
+    foreignInOwnName: { member: "not_found", funder: "not_found", broker: "not_found" },
+    foreign: { member: "not_member", funder: "not_member", broker: "not_member" },
+  },
+  "lib/dialogue/actions.ts#editReplyAction": {
+    own: { anonymous: "unauthenticated", outsider: "not_member", member: "ok", funder: "forbidden", broker: "forbidden", otherBroker: "not_member" },
+    foreignInOwnName: { member: "not_found", funder: "not_found", broker: "not_found" },
+    foreign: { member: "not_member", funder: "not_member", broker: "not_member" },
+  },
+  "lib/dialogue/actions.ts#editThreadAction": {
+    own: { anonymous: "unauthenticated", outsider: "not_member", member: "ok", funder: "forbidden", broker: "forbidden", otherBroker: "not_member" },
+    foreignInOwnName: { member: "not_found", funder: "not_found", broker: "not_found" },
+    foreign: { member: "not_member", funder: "not_member", broker: "not_member" },
+  },
+  "lib/dialogue/actions.ts#toggleReactionAction": {
+    own: { anonymous: "unauthenticated", outsider: "not_member", member: "ok", funder: "ok", broker: "ok", otherBroker: "not_member" },
+    foreignInOwnName: { member: "not_found", funder: "not_found", broker: "not_found" },
+    foreign: { member: "not_member", funder: "not_member", broker: "not_member" },
+  },
+  "lib/funding/actions.ts#addMilestoneAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#createInitiativeAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "redirect", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "redirect", funder: "forbidden", broker: "redirect" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#editInitiativeAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#editMilestoneAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#moveMilestoneAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#pledgeAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "ok", broker: "forbidden", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "not_found", broker: "forbidden" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#postUpdateAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#releasePledgeAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "ok", broker: "forbidden", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "not_found", broker: "forbidden" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#setMilestoneStatusAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#withdrawPledgeAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "ok", broker: "forbidden", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "not_found", broker: "forbidden" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/membership/actions.ts#acceptInvitationAction": {
+    own: { anonymous: "unauthenticated", outsider: "redirect", member: "already_member", funder: "already_member", broker: "already_member", otherBroker: "redirect" },
+    foreignInOwnName: { member: "invitation_invalid", funder: "invitation_invalid", broker: "invitation_invalid" },
+    foreign: { member: "redirect", funder: "redirect", broker: "redirect" },
+  },
+  "lib/membership/actions.ts#changeRoleAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/membership/actions.ts#createInvitationAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/membership/actions.ts#joinAction": {
+    own: { anonymous: "unauthenticated", outsider: "redirect", member: "already_member", funder: "already_member", broker: "already_member", otherBroker: "redirect" },
+    foreignInOwnName: { member: "already_member", funder: "already_member", broker: "already_member" },
+    foreign: { member: "redirect", funder: "redirect", broker: "redirect" },
+  },
+  "lib/membership/actions.ts#leaveAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "redirect", funder: "redirect", broker: "last_broker", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "redirect", funder: "redirect", broker: "last_broker" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/membership/actions.ts#removeMemberAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/membership/actions.ts#requestToJoinAction": {
+    own: { anonymous: "unauthenticated", outsider: "ok", member: "already_member", funder: "already_member", broker: "already_member", otherBroker: "ok" },
+    foreignInOwnName: { member: "already_member", funder: "already_member", broker: "already_member" },
+    foreign: { member: "ok", funder: "ok", broker: "ok" },
+  },
+  "lib/membership/actions.ts#reviewRequestAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/membership/actions.ts#revokeInvitationAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/moderation/actions.ts#dismissReportAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/moderation/actions.ts#hidePostAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/moderation/actions.ts#lockThreadAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/moderation/actions.ts#moveThreadAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/moderation/actions.ts#pinThreadAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/moderation/actions.ts#reportPostAction": {
+    own: { anonymous: "unauthenticated", outsider: "not_member", member: "ok", funder: "ok", broker: "ok", otherBroker: "not_member" },
+    foreignInOwnName: { member: "not_found", funder: "not_found", broker: "not_found" },
+    foreign: { member: "not_member", funder: "not_member", broker: "not_member" },
+  },
+  "lib/moderation/actions.ts#restorePostAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/moderation/actions.ts#unlockThreadAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/moderation/actions.ts#unpinThreadAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/networks/actions.ts#createNetworkAction": {
+    own: { anonymous: "unauthenticated", outsider: "redirect", member: "redirect", funder: "redirect", broker: "redirect", otherBroker: "redirect" },
+    foreignInOwnName: { member: "redirect", funder: "redirect", broker: "redirect" },
+    foreign: { member: "redirect", funder: "redirect", broker: "redirect" },
+  },
+  "lib/networks/actions.ts#updateNetworkAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/notifications/actions.ts#markAllNotificationsReadAction": {
+    own: { anonymous: "unauthenticated", outsider: "ok", member: "ok", funder: "ok", broker: "ok", otherBroker: "ok" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "ok", funder: "ok", broker: "ok" },
+  },
+  "lib/notifications/actions.ts#markNotificationReadAction": {
+    own: { anonymous: "unauthenticated", outsider: "not_found", member: "ok", funder: "not_found", broker: "not_found", otherBroker: "not_found" },
+    foreignInOwnName: { member: "not_found", funder: "not_found", broker: "not_found" },
+    foreign: { member: "not_found", funder: "not_found", broker: "not_found" },
+  },
+};
+
+export const expectedRoutes: Record<string, RouteRow> = {
+  "app/api/account/export/route.ts GET": {
+    own: { anonymous: "401", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "200", funder: "200", broker: "200" },
+  },
+  "app/api/auth/[...nextauth]/route.ts GET": {
+    own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "200", funder: "200", broker: "200" },
+  },
+  "app/api/auth/[...nextauth]/route.ts POST": {
+    own: { anonymous: "302 /signin", outsider: "302 /signin", member: "302 /signin", funder: "302 /signin", broker: "302 /signin", otherBroker: "302 /signin" },
+    foreignInOwnName: { member: "302 /signin", funder: "302 /signin", broker: "302 /signin" },
+    foreign: { member: "302 /signin", funder: "302 /signin", broker: "302 /signin" },
+  },
+
+  "app/api/health/route.ts GET": {
+    own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "200", funder: "200", broker: "200" },
+  },
+  "app/funder/export/route.ts GET": {
+    own: { anonymous: "401", outsider: "404", member: "404", funder: "200", broker: "404", otherBroker: "404" },
+    foreignInOwnName: { member: "404", funder: "200", broker: "404" },
+    foreign: { member: "404", funder: "200", broker: "404" },
+  },
+  "app/n/[slug]/(space)/dialogue/[threadId]/live/route.ts GET": {
+    own: { anonymous: "401", outsider: "404", member: "200", funder: "200", broker: "200", otherBroker: "404" },
+    foreignInOwnName: { member: "404", funder: "404", broker: "404" },
+    foreign: { member: "404", funder: "404", broker: "404" },
+  },
+  "app/n/[slug]/(space)/dialogue/mentionable/route.ts GET": {
+    own: { anonymous: "401", outsider: "404", member: "200", funder: "200", broker: "200", otherBroker: "404" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "404", funder: "404", broker: "404" },
+  },
+  "app/notifications/[id]/route.ts GET": {
+    own: { anonymous: "303 /signin", outsider: "303 /notifications", member: "303 /n/net-a/dialogue/{a.threadId}#reply-{a.otherReplyId}", funder: "303 /notifications", broker: "303 /notifications", otherBroker: "303 /notifications" },
+    foreignInOwnName: { member: "303 /notifications", funder: "303 /notifications", broker: "303 /notifications" },
+    foreign: { member: "303 /notifications", funder: "303 /notifications", broker: "303 /notifications" },
+  },
+};

@@ -1,0 +1,259 @@
+// The inputs of every server action and route handler, for the authorization matrix and the
+// fuzz test (not a test file itself). A new action or route needs an entry here: both tests
+// fail, naming it, until it has one.
+import { toLocalInput } from "@/lib/cycles/schema";
+import { db } from "@/lib/db/client";
+import type { User } from "./support";
+import { networkFields } from "./support";
+import { HOURS, key, ZONE, type Objects, type World } from "./authorization-matrix.world";
+
+/**
+ * Who acts, and on what. `home` is the network named in the input (its slug); `o` the network
+ * whose records (ids, tokens) the input names. Foreign runs pass B's records under A's slug
+ * (`home` A, `o` B) or under B's own slug (both B).
+ */
+export type Ctx = { world: World; home: Objects; o: Objects; actor: User | null };
+
+export type ActionInput = {
+  fields: (c: Ctx) => Record<string, string>;
+  /** Puts the world in the state the action needs (runs before the snapshot; the world is restored after). */
+  prepare?: (w: World) => Promise<unknown>;
+  /** A broker's action: the fuzz test runs it as a broker too. */
+  broker?: boolean;
+};
+
+const text = "A few words, **with** Markdown.";
+
+/** Both networks' open cycles closed, so a new one can open. */
+async function closeCycles(w: World) {
+  for (const n of [w.a, w.b]) {
+    await db().cycle.update({ where: { id: n.cycleId, networkId: n.networkId }, data: { closedAt: new Date(), openSlot: null } });
+  }
+}
+
+/** Both networks' cycles back in their I phase (the deadline ahead, not moved on by a broker). */
+async function reflectPhase(w: World) {
+  for (const n of [w.a, w.b]) {
+    await db().cycle.update({ where: { id: n.cycleId, networkId: n.networkId }, data: { advancedToWeAt: null } });
+  }
+}
+
+async function joinByRequest(w: World) {
+  for (const n of [w.a, w.b]) await db().network.update({ where: { id: n.networkId }, data: { joinPolicy: "request" } });
+}
+
+const local = (date: Date) => toLocalInput(date, ZONE);
+
+export const actionInputs: Record<string, ActionInput> = {
+  // ---- accounts
+  "lib/accounts/actions.ts#updateProfileAction": { fields: () => ({ name: "Renamed", bio: "New bio", locale: "en" }) },
+  "lib/accounts/actions.ts#switchLocaleAction": { fields: () => ({ locale: "nl", returnTo: "/" }) },
+  "lib/accounts/actions.ts#signInAction": { fields: (c) => ({ email: c.o.member.email, callbackUrl: `/n/${c.home.slug}` }) },
+  "lib/accounts/actions.ts#signOutAction": { fields: () => ({}) },
+  // The member's address: only the member themselves can confirm deleting their account.
+  "lib/accounts/actions.ts#deleteAccountAction": { fields: (c) => ({ confirmEmail: c.o.member.email }) },
+
+  // ---- cycles
+  "lib/cycles/actions.ts#openCycleAction": {
+    prepare: closeCycles,
+    broker: true,
+    fields: (c) => ({
+      slug: c.home.slug,
+      title: "Autumn round",
+      question: "Is this still the question?",
+      focusArea: "",
+      iDeadline: local(new Date(Date.now() + 7 * HOURS.DAY)),
+      weDeadline: local(new Date(Date.now() + 14 * HOURS.DAY)),
+      fromConcernId: "",
+    }),
+  },
+  "lib/cycles/actions.ts#extendCycleAction": {
+    broker: true,
+    fields: (c) => ({
+      slug: c.home.slug,
+      cycleId: c.o.cycleId,
+      iDeadline: local(c.o.iDeadline),
+      weDeadline: local(new Date(c.o.weDeadline.getTime() + 2 * HOURS.DAY)),
+    }),
+  },
+  "lib/cycles/actions.ts#advanceCycleAction": {
+    prepare: reflectPhase,
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId }),
+  },
+  "lib/cycles/actions.ts#saveReflectionAction": {
+    prepare: reflectPhase,
+    fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId, body: text, area: "means", intent: "submit", version: "" }),
+  },
+  "lib/cycles/actions.ts#saveSynthesisAction": {
+    fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId, base: "1", body: "## Next\nWe try it.", [`cite.${c.o.reflectionId}`]: "on" }),
+  },
+  "lib/cycles/actions.ts#callConsentAction": {
+    broker: true,
+    // A newer revision of the synthesis, so calling consent opens a new round.
+    prepare: async (w) => {
+      for (const n of [w.a, w.b]) {
+        await db().synthesisRevision.create({ data: { networkId: n.networkId, cycleId: n.cycleId, number: 2, body: "## Revised", authorId: n.member.id } });
+      }
+    },
+    fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId }),
+  },
+  "lib/cycles/actions.ts#answerConsentAction": {
+    fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId, roundId: c.o.roundId, answer: "concern", text: "Mind the budget." }),
+  },
+  "lib/cycles/actions.ts#closeCycleAction": { broker: true, fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId }) },
+
+  // ---- dialogue
+  "lib/dialogue/actions.ts#createThreadAction": {
+    fields: (c) => ({ slug: c.home.slug, title: "A new question", body: text, level: "social_innovation", area: "vision_values", idempotencyKey: key() }),
+  },
+  "lib/dialogue/actions.ts#createReplyAction": {
+    fields: (c) => ({
+      slug: c.home.slug,
+      threadId: c.o.threadId,
+      body: text,
+      quotedReplyId: c.o.otherReplyId,
+      mentions: c.o.other.id,
+      idempotencyKey: key(),
+    }),
+  },
+  // The member's own reply and thread: only their author may edit or delete them.
+  "lib/dialogue/actions.ts#editReplyAction": { fields: (c) => ({ slug: c.home.slug, replyId: c.o.replyId, body: "Edited." }) },
+  "lib/dialogue/actions.ts#editThreadAction": {
+    fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId, title: "Edited title", body: "Edited." }),
+  },
+  "lib/dialogue/actions.ts#deleteReplyAction": { fields: (c) => ({ slug: c.home.slug, replyId: c.o.replyId }) },
+  "lib/dialogue/actions.ts#toggleReactionAction": { fields: (c) => ({ slug: c.home.slug, replyId: c.o.otherReplyId, kind: "insight" }) },
+
+  // ---- funding
+  "lib/funding/actions.ts#createInitiativeAction": {
+    fields: (c) => ({ slug: c.home.slug, name: "A new initiative", description: text, systemChange: text, status: "exploring" }),
+  },
+  // The member's initiative (they are its team): only the team and brokers may change it.
+  "lib/funding/actions.ts#editInitiativeAction": {
+    fields: (c) => ({
+      slug: c.home.slug,
+      initiativeId: c.o.initiativeId,
+      name: "Renamed initiative",
+      description: text,
+      systemChange: text,
+      status: "active",
+      [`team_${c.o.member.id}`]: "on",
+    }),
+  },
+  "lib/funding/actions.ts#addMilestoneAction": {
+    fields: (c) => ({
+      slug: c.home.slug,
+      initiativeId: c.o.initiativeId,
+      title: "Third step",
+      unlocks: text,
+      targetDate: "2031-01-31",
+      amount: "2500.50",
+      currency: "EUR",
+    }),
+  },
+  "lib/funding/actions.ts#editMilestoneAction": {
+    fields: (c) => ({ slug: c.home.slug, milestoneId: c.o.milestoneId, title: "Pilot, renamed", unlocks: text, targetDate: "", amount: "1200", currency: "EUR" }),
+  },
+  "lib/funding/actions.ts#moveMilestoneAction": { fields: (c) => ({ slug: c.home.slug, milestoneId: c.o.milestoneId, direction: "down" }) },
+  "lib/funding/actions.ts#setMilestoneStatusAction": {
+    fields: (c) => ({ slug: c.home.slug, milestoneId: c.o.milestoneId, status: "active", note: "", area: "" }),
+  },
+  "lib/funding/actions.ts#postUpdateAction": {
+    fields: (c) => ({ slug: c.home.slug, milestoneId: c.o.milestoneId, kind: "progress", body: text, progress: "40", area: "", idempotencyKey: key() }),
+  },
+  "lib/funding/actions.ts#pledgeAction": {
+    fields: (c) => ({ slug: c.home.slug, milestoneId: c.o.milestoneId, amount: "75", currency: "EUR", condition: "", idempotencyKey: key() }),
+  },
+  // The funder's own pledges: only the funder who made one may release or withdraw it.
+  "lib/funding/actions.ts#releasePledgeAction": { fields: (c) => ({ slug: c.home.slug, pledgeId: c.o.reachedPledgeId }) },
+  "lib/funding/actions.ts#withdrawPledgeAction": {
+    fields: (c) => ({ slug: c.home.slug, pledgeId: c.o.pledgeId, reason: "Our budget moved." }),
+  },
+
+  // ---- membership
+  "lib/membership/actions.ts#joinAction": { fields: (c) => ({ slug: c.home.slug, acceptPrinciples: "on" }) },
+  "lib/membership/actions.ts#requestToJoinAction": {
+    prepare: joinByRequest,
+    fields: (c) => ({ slug: c.home.slug, acceptPrinciples: "on", message: "May I join?" }),
+  },
+  "lib/membership/actions.ts#reviewRequestAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, membershipId: c.o.pendingMembershipId, decision: "approve" }),
+  },
+  "lib/membership/actions.ts#createInvitationAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, role: "funder", expiresInDays: "7", note: "For the city fund" }),
+  },
+  "lib/membership/actions.ts#revokeInvitationAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, invitationId: c.o.invitationId }),
+  },
+  "lib/membership/actions.ts#acceptInvitationAction": {
+    fields: (c) => ({ slug: c.home.slug, token: c.o.invitationToken, acceptPrinciples: "on" }),
+  },
+  "lib/membership/actions.ts#changeRoleAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, membershipId: c.o.targetMembershipId, role: "funder" }),
+  },
+  "lib/membership/actions.ts#removeMemberAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, membershipId: c.o.targetMembershipId }),
+  },
+  "lib/membership/actions.ts#leaveAction": { fields: (c) => ({ slug: c.home.slug }) },
+
+  // ---- moderation
+  "lib/moderation/actions.ts#reportPostAction": {
+    fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId, replyId: c.o.otherReplyId, reason: "Not kind." }),
+  },
+  "lib/moderation/actions.ts#hidePostAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId, replyId: c.o.otherReplyId, reason: "Not kind." }),
+  },
+  "lib/moderation/actions.ts#restorePostAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId, replyId: c.o.hiddenReplyId }),
+  },
+  "lib/moderation/actions.ts#dismissReportAction": { broker: true, fields: (c) => ({ slug: c.home.slug, reportId: c.o.reportId }) },
+  "lib/moderation/actions.ts#lockThreadAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId, reason: "Cooling off." }),
+  },
+  "lib/moderation/actions.ts#unlockThreadAction": { broker: true, fields: (c) => ({ slug: c.home.slug, threadId: c.o.lockedThreadId }) },
+  "lib/moderation/actions.ts#pinThreadAction": { broker: true, fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId }) },
+  "lib/moderation/actions.ts#unpinThreadAction": { broker: true, fields: (c) => ({ slug: c.home.slug, threadId: c.o.lockedThreadId }) },
+  "lib/moderation/actions.ts#moveThreadAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId, level: "context", area: "observations_facts" }),
+  },
+
+  // ---- networks
+  "lib/networks/actions.ts#createNetworkAction": { fields: () => ({ ...networkFields(), slug: "brand-new-network" }) },
+  "lib/networks/actions.ts#updateNetworkAction": {
+    broker: true,
+    fields: (c) => ({ ...networkFields({ name: "Renamed network" }), slug: c.home.slug }),
+  },
+
+  // ---- notifications
+  // The member's own notification: anyone else's id is not found.
+  "lib/notifications/actions.ts#markNotificationReadAction": { fields: (c) => ({ id: c.o.notificationId }) },
+  "lib/notifications/actions.ts#markAllNotificationsReadAction": { fields: () => ({}) },
+};
+
+export type RouteInput = {
+  /** Values of the dynamic segments. */
+  params: (c: Ctx) => Record<string, string | string[]>;
+  query?: (c: Ctx) => string;
+};
+
+export const routeInputs: Record<string, RouteInput> = {
+  // Auth.js's own endpoints: the session as the persona's cookie shows it, and signing out without a CSRF token.
+  "app/api/auth/[...nextauth]/route.ts GET": { params: () => ({ nextauth: ["session"] }) },
+  "app/api/auth/[...nextauth]/route.ts POST": { params: () => ({ nextauth: ["signout"] }) },
+  "app/api/account/export/route.ts GET": { params: () => ({}) },
+  "app/api/health/route.ts GET": { params: () => ({}) },
+  "app/funder/export/route.ts GET": { params: () => ({}), query: () => "?format=json" },
+  "app/n/[slug]/(space)/dialogue/[threadId]/live/route.ts GET": { params: (c) => ({ slug: c.home.slug, threadId: c.o.threadId }) },
+  "app/n/[slug]/(space)/dialogue/mentionable/route.ts GET": { params: (c) => ({ slug: c.home.slug }) },
+  "app/notifications/[id]/route.ts GET": { params: (c) => ({ id: c.o.notificationId }) },
+};

@@ -1,0 +1,254 @@
+import { randomBytes } from "node:crypto";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { handlers } from "@/lib/auth/config";
+import { db } from "@/lib/db/client";
+import { timeZoneCookie } from "@/lib/i18n/config";
+import { cookieJar, resetRequest } from "../setup/session";
+import {
+  actionPersonas,
+  expectedActions,
+  expectedRoutes,
+  insidePersonas,
+  type ActionRow,
+  type Persona,
+  type RouteRow,
+} from "./authorization-matrix.expected";
+import { actionInputs, routeInputs, type Ctx } from "./authorization-matrix.inputs";
+import {
+  buildWorld,
+  changedTables,
+  discoverActions,
+  discoverRoutes,
+  dumpDatabase,
+  invokeAction,
+  outcomeOf,
+  restoreDatabase,
+  routeHandlerRequest,
+  routeRequest,
+  ZONE,
+  type Objects,
+  type World,
+} from "./authorization-matrix.world";
+import { formData, signInAs, snapshotDatabase, type User } from "./support";
+
+/**
+ * The authorization matrix (issue 6): every server action and every route handler, found on
+ * disk, run as each persona against network A's records ("own") and, for A's member, funder and
+ * broker, against network B's records named under A's slug ("foreignInOwnName") or under B's
+ * own ("foreign"). Outcomes are compared with authorization-matrix.expected.ts; a refusal must
+ * leave the database exactly as it was. Actions that succeed change the world, which is then
+ * put back from a dump before the next run.
+ */
+
+const { actions, inline } = await discoverActions();
+const routes = await discoverRoutes();
+
+let world: World;
+let dump: Awaited<ReturnType<typeof dumpDatabase>>;
+let worldSnapshot = "";
+/** Whether the database may differ from the world (after a success, or at the start of a test). */
+let dirty = true;
+/** Each persona's Auth.js session cookie, for the Auth.js route. */
+const sessionCookies = new Map<string, string>();
+
+function actorOf(persona: Persona): User | null {
+  switch (persona) {
+    case "anonymous":
+      return null;
+    case "outsider":
+      return world.outsider;
+    case "member":
+      return world.a.member;
+    case "funder":
+      return world.a.funder;
+    case "broker":
+      return world.a.broker;
+    case "otherBroker":
+      return world.b.broker;
+  }
+}
+
+type Target = "own" | "foreignInOwnName" | "foreign";
+const targets: Record<Target, (w: World) => { home: Objects; o: Objects }> = {
+  own: (w) => ({ home: w.a, o: w.a }),
+  foreignInOwnName: (w) => ({ home: w.a, o: w.b }),
+  foreign: (w) => ({ home: w.b, o: w.b }),
+};
+
+/** Every run of one action or route: the persona and the target. */
+function runs(): { persona: Persona; target: Target }[] {
+  return [
+    ...actionPersonas.map((persona) => ({ persona, target: "own" as const })),
+    ...insidePersonas.map((persona) => ({ persona, target: "foreignInOwnName" as const })),
+    ...insidePersonas.map((persona) => ({ persona, target: "foreign" as const })),
+  ];
+}
+
+async function freshRequest(persona: Persona) {
+  if (dirty) {
+    await restoreDatabase(dump);
+    dirty = false;
+  }
+  resetRequest();
+  cookieJar.set(timeZoneCookie, encodeURIComponent(ZONE));
+  signInAs(actorOf(persona));
+}
+
+beforeAll(async () => {
+  world = await buildWorld();
+  // Real database sessions, for the one route that reads the cookie itself (Auth.js).
+  for (const persona of actionPersonas) {
+    const actor = actorOf(persona);
+    if (!actor) continue;
+    const token = randomBytes(24).toString("hex");
+    await db().session.create({ data: { sessionToken: token, userId: actor.id, expires: new Date(Date.now() + 86_400_000) } });
+    sessionCookies.set(persona, `authjs.session-token=${token}`);
+  }
+  dump = await dumpDatabase();
+  worldSnapshot = await snapshotDatabase();
+}, 120_000);
+
+beforeEach(() => {
+  // The setup empties every table before each test.
+  dirty = true;
+});
+
+function emptyRow<T>(): { own: Record<string, T>; foreignInOwnName: Record<string, T>; foreign: Record<string, T> } {
+  return { own: {}, foreignInOwnName: {}, foreign: {} };
+}
+
+/** The row to paste into the expected file, with what this run observed. */
+function suggestion(key: string, row: unknown) {
+  return `\n  ${JSON.stringify(key)}: ${JSON.stringify(row)},\n`;
+}
+
+describe("the authorization matrix of server actions", () => {
+  it("finds the actions, and no server action is declared inline where it cannot be run on its own", () => {
+    expect(actions.length).toBeGreaterThan(40);
+    expect(inline, "inline \"use server\" functions: move them into a lib/<domain>/actions.ts").toEqual([]);
+  });
+
+  it("has an expectation and an input for every action, and none for an action that no longer exists", () => {
+    const found = new Set(actions.map((a) => a.key));
+    const staleExpected = Object.keys(expectedActions).filter((k) => !found.has(k));
+    const staleInputs = Object.keys(actionInputs).filter((k) => !found.has(k));
+    expect(staleExpected, "entries in authorization-matrix.expected.ts for actions that no longer exist: remove them").toEqual([]);
+    expect(staleInputs, "input builders in authorization-matrix.inputs.ts for actions that no longer exist: remove them").toEqual([]);
+  });
+
+  it.each(actions.map((a) => [a.key, a] as const))("%s", async (key, action) => {
+    const input = actionInputs[key];
+    expect(input, `no input builder for ${key}: add one to actionInputs in tests/integration/authorization-matrix.inputs.ts`).toBeDefined();
+    if (!input) return;
+    const observed = emptyRow<string>();
+    const wrote: string[] = [];
+    for (const { persona, target } of runs()) {
+      await freshRequest(persona);
+      let before = worldSnapshot;
+      if (input.prepare) {
+        await input.prepare(world);
+        dirty = true;
+        before = await snapshotDatabase();
+      }
+      const ctx: Ctx = { world, ...targets[target](world), actor: actorOf(persona) };
+      const outcome = outcomeOf(await invokeAction(action.fn, formData(input.fields(ctx))));
+      observed[target][persona] = outcome;
+      if (outcome === "ok" || outcome === "redirect") {
+        dirty = true;
+      } else {
+        const after = await snapshotDatabase();
+        if (after !== before) {
+          wrote.push(`${persona} on ${target}: refused (${outcome}) but changed ${changedTables(before, after).join(", ")}`);
+          dirty = true;
+        }
+      }
+    }
+    const expected: ActionRow | undefined = expectedActions[key];
+    expect(expected, `no expectation for ${key}: review this row and add it to expectedActions in authorization-matrix.expected.ts:${suggestion(key, observed)}`).toBeDefined();
+    expect(observed, `${key}: observed outcomes differ from the expected row`).toEqual(expected);
+    expect(wrote, `${key}: refusals that still wrote`).toEqual([]);
+  });
+
+  it("restores the world exactly after a change", async () => {
+    await restoreDatabase(dump);
+    expect(await snapshotDatabase()).toBe(worldSnapshot);
+  });
+});
+
+// ---------------------------------------------------------------- route handlers
+
+/** World ids in a redirect's location, as names: the expected table stays readable and stable. */
+function named(location: string): string {
+  let out = location;
+  for (const [label, objects] of [["a", world.a], ["b", world.b]] as const) {
+    for (const [field, value] of Object.entries(objects)) {
+      if (typeof value === "string" && value.length >= 16) out = out.split(value).join(`{${label}.${field}}`);
+    }
+  }
+  return out;
+}
+
+/** A route's answer as the table shows it: the status, and where a redirect leads. */
+async function routeOutcome(response: unknown): Promise<string> {
+  if (!(response instanceof Response)) return `invalid result: ${String(response)}`;
+  const location = response.headers.get("location");
+  const where = location ? ` ${named(new URL(location, "http://localhost").pathname + new URL(location, "http://localhost").hash)}` : "";
+  return `${response.status}${where}`;
+}
+
+/** A route refused: an error status, or sent to sign in, or back to the notification centre for an unknown id. */
+function routeRefused(outcome: string): boolean {
+  const status = Number(outcome.split(" ")[0]);
+  return status >= 400 || / \/signin/.test(outcome) || outcome === "303 /notifications";
+}
+
+describe("the authorization matrix of route handlers", () => {
+  it("finds the route handlers", () => {
+    expect(routes.length).toBeGreaterThan(5);
+    const found = new Set(routes.map((r) => r.key));
+    expect(Object.keys(expectedRoutes).filter((k) => !found.has(k)), "expectations for routes that no longer exist").toEqual([]);
+    expect(Object.keys(routeInputs).filter((k) => !found.has(k)), "inputs for routes that no longer exist").toEqual([]);
+  });
+
+  it.each(routes.map((r) => [r.key, r] as const))("%s", async (key, route) => {
+    const input = routeInputs[key];
+    expect(input, `no input for ${key}: add one to routeInputs in tests/integration/authorization-matrix.inputs.ts`).toBeDefined();
+    if (!input) return;
+    // Auth.js runs for real here (the other tests mock it): it reads the session cookie itself.
+    const actual = await vi.importActual<typeof import("@/lib/auth/config")>("@/lib/auth/config");
+    vi.mocked(handlers.GET).mockImplementation(actual.handlers.GET);
+    vi.mocked(handlers.POST).mockImplementation(actual.handlers.POST);
+    const observed = emptyRow<string>();
+    const wrote: string[] = [];
+    for (const { persona, target } of runs()) {
+      await freshRequest(persona);
+      const ctx: Ctx = { world, ...targets[target](world), actor: actorOf(persona) };
+      const { url, params } = routeRequest(route.pattern, input.params(ctx), input.query?.(ctx) ?? "");
+      const abort = new AbortController();
+      const cookie = sessionCookies.get(persona);
+      const request = routeHandlerRequest(url, {
+        method: route.method,
+        signal: abort.signal,
+        headers: cookie ? { cookie } : {},
+      });
+      const response = await route.handler(request, { params: Promise.resolve(params) });
+      const outcome = await routeOutcome(response);
+      // A stream (the live route) is closed at once; other bodies are read to the end.
+      abort.abort();
+      if (response instanceof Response) await response.body?.cancel().catch(() => undefined);
+      observed[target][persona] = outcome;
+      if (!routeRefused(outcome)) dirty = true;
+      else {
+        const after = await snapshotDatabase();
+        if (after !== worldSnapshot) {
+          wrote.push(`${persona} on ${target}: refused (${outcome}) but changed ${changedTables(worldSnapshot, after).join(", ")}`);
+          dirty = true;
+        }
+      }
+    }
+    const expected: RouteRow | undefined = expectedRoutes[key];
+    expect(expected, `no expectation for ${key}: review this row and add it to expectedRoutes in authorization-matrix.expected.ts:${suggestion(key, observed)}`).toBeDefined();
+    expect(observed, `${key}: observed outcomes differ from the expected row`).toEqual(expected);
+    expect(wrote, `${key}: refusals that still wrote`).toEqual([]);
+  });
+});

@@ -1,0 +1,427 @@
+// Shared by authorization-matrix.test.ts and fuzz.test.ts (not a test file itself):
+// finds every server action and route handler, builds a world of two networks with
+// an object of every kind, and says how to call each action and route in it.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { expect } from "vitest";
+import { toLocalInput } from "@/lib/cycles/schema";
+import { db } from "@/lib/db/client";
+import { errorCodes, type ErrorCode } from "@/lib/errors";
+import { timeZoneCookie } from "@/lib/i18n/config";
+import { cookieJar, resetRequest } from "../setup/session";
+import { call, formData, invitation, makeMembership, makeNetwork, member, signInAs, user, type User } from "./support";
+
+const root = process.cwd();
+export const ZONE = "Europe/Amsterdam";
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+// ---------------------------------------------------------------- discovery
+
+export type DiscoveredAction = { key: string; file: string; name: string; fn: (...args: unknown[]) => Promise<unknown> };
+export type DiscoveredRoute = {
+  key: string;
+  file: string;
+  method: string;
+  /** The URL path pattern, route groups dropped: `/n/[slug]/dialogue/[threadId]/live`. */
+  pattern: string;
+  handler: (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
+};
+
+function walk(dir: string, visit: (file: string) => void) {
+  for (const entry of readdirSync(dir)) {
+    if (entry === "node_modules" || entry.startsWith(".") || entry === "generated") continue;
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) walk(full, visit);
+    else visit(full);
+  }
+}
+
+const SOURCE = /\.(ts|tsx|js|jsx|mjs)$/;
+/** A "use server" directive as the first statement of a module (comments and blank lines before it allowed). */
+const MODULE_DIRECTIVE = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use server["']/;
+const ANY_DIRECTIVE = /["']use server["']/;
+
+/**
+ * Every module with a "use server" directive under lib/, app/ and components/. An inline
+ * directive (a server action declared inside a component) cannot be imported and run on its
+ * own, so it is reported: it fails the matrix until it moves into a lib/<domain>/actions.ts.
+ */
+export function serverActionModules(): { modules: string[]; inline: string[] } {
+  const modules = new Set<string>();
+  const inline: string[] = [];
+  for (const dir of ["lib", "app", "components"]) {
+    walk(path.join(root, dir), (file) => {
+      if (!SOURCE.test(file)) return;
+      const text = readFileSync(file, "utf8");
+      if (!ANY_DIRECTIVE.test(text)) return;
+      const rel = path.relative(root, file);
+      if (MODULE_DIRECTIVE.test(text)) modules.add(rel);
+      else inline.push(rel);
+    });
+  }
+  // Every lib/<domain>/actions.ts, with or without the directive.
+  for (const domain of readdirSync(path.join(root, "lib"))) {
+    const file = path.join("lib", domain, "actions.ts");
+    try {
+      if (statSync(path.join(root, file)).isFile()) modules.add(file);
+    } catch {
+      // no actions in this domain
+    }
+  }
+  return { modules: [...modules].sort(), inline: inline.sort() };
+}
+
+export async function discoverActions(): Promise<{ actions: DiscoveredAction[]; inline: string[] }> {
+  const { modules, inline } = serverActionModules();
+  const actions: DiscoveredAction[] = [];
+  for (const file of modules) {
+    const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value !== "function") continue;
+      actions.push({ key: `${file}#${name}`, file, name, fn: value as DiscoveredAction["fn"] });
+    }
+  }
+  return { actions: actions.sort((a, b) => a.key.localeCompare(b.key)), inline };
+}
+
+export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
+  const files: string[] = [];
+  walk(path.join(root, "app"), (file) => {
+    if (/[/\\]route\.(ts|tsx|js|mjs)$/.test(file)) files.push(path.relative(root, file));
+  });
+  const routes: DiscoveredRoute[] = [];
+  for (const file of files.sort()) {
+    const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+    const pattern =
+      "/" +
+      path
+        .dirname(file)
+        .split(path.sep)
+        .slice(1)
+        .filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith("@"))
+        .join("/");
+    for (const method of HTTP_METHODS) {
+      const handler = mod[method];
+      if (typeof handler !== "function") continue;
+      routes.push({ key: `${file} ${method}`, file, method, pattern, handler: handler as DiscoveredRoute["handler"] });
+    }
+  }
+  return routes;
+}
+
+/** A request as Next hands it to a route handler (a NextRequest, with `nextUrl`). */
+export function routeHandlerRequest(url: string, init: { method: string; signal?: AbortSignal; headers?: Record<string, string> }): Request {
+  return new NextRequest(url, init);
+}
+
+/** The URL and the params object Next passes for `pattern`, with the dynamic segments filled in. */
+export function routeRequest(pattern: string, values: Record<string, string | string[]>, query = "") {
+  const params: Record<string, string | string[]> = {};
+  const url = pattern.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, rest: string | undefined, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`no value for the route segment [${rest ?? ""}${name}] of ${pattern}`);
+    params[name] = rest ? (Array.isArray(value) ? value : value.split("/")) : value;
+    return Array.isArray(value) ? value.map(encodeURIComponent).join("/") : encodeURIComponent(value);
+  });
+  return { url: `http://localhost${url}${query}`, params };
+}
+
+// ---------------------------------------------------------------- outcomes
+
+export type ActionOutcome = "ok" | "redirect" | "notFound" | ErrorCode;
+
+function digestOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "digest" in error ? String((error as { digest: unknown }).digest) : undefined;
+}
+
+/** Next's control-flow signals, which an action may throw on purpose. */
+export function nextSignal(error: unknown): "redirect" | "notFound" | undefined {
+  const digest = digestOf(error);
+  if (digest?.startsWith("NEXT_REDIRECT")) return "redirect";
+  if (digest === "NEXT_HTTP_ERROR_FALLBACK;404" || digest === "NEXT_NOT_FOUND") return "notFound";
+  return undefined;
+}
+
+export type RawResult =
+  | { kind: "returned"; value: unknown }
+  | { kind: "signal"; signal: "redirect" | "notFound" }
+  | { kind: "threw"; error: unknown };
+
+/**
+ * Calls an action the way a form does: `(prevState, formData)` for form actions, `(formData)`
+ * for a plain form action, `()` for one without arguments.
+ */
+export async function invokeAction(fn: DiscoveredAction["fn"], input: unknown): Promise<RawResult> {
+  try {
+    const value = fn.length >= 2 ? await fn(null, input) : fn.length === 1 ? await fn(input) : await fn();
+    return { kind: "returned", value };
+  } catch (error) {
+    const signal = nextSignal(error);
+    return signal ? { kind: "signal", signal } : { kind: "threw", error };
+  }
+}
+
+const knownCodes = new Set<string>(errorCodes);
+
+export function outcomeOf(raw: RawResult): ActionOutcome | `invalid result: ${string}` {
+  if (raw.kind === "signal") return raw.signal;
+  if (raw.kind === "threw") {
+    const error = raw.error as { message?: string; stack?: string };
+    return `invalid result: threw ${error?.stack ?? String(raw.error)}`;
+  }
+  const value = raw.value as { ok?: unknown; code?: unknown } | undefined;
+  if (value === undefined || value === null) return "ok";
+  if (value.ok === true) return "ok";
+  if (value.ok === false && typeof value.code === "string" && knownCodes.has(value.code)) return value.code as ErrorCode;
+  return `invalid result: ${JSON.stringify(value)}`;
+}
+
+// ---------------------------------------------------------------- the world
+
+export type Objects = {
+  networkId: string;
+  slug: string;
+  broker: User;
+  member: User;
+  funder: User;
+  other: User;
+  requester: User;
+  targetUser: User;
+  targetMembershipId: string;
+  pendingMembershipId: string;
+  invitationId: string;
+  invitationToken: string;
+  threadId: string;
+  /** A locked and pinned thread, for unlock and unpin. */
+  lockedThreadId: string;
+  /** The member's reply in threadId. */
+  replyId: string;
+  /** The other member's reply in threadId (it notified the member). */
+  otherReplyId: string;
+  /** The other member's reply, hidden by the broker. */
+  hiddenReplyId: string;
+  /** An open report (by the other member) of the member's reply. */
+  reportId: string;
+  /** The member's notification about the other member's reply. */
+  notificationId: string;
+  /** The open cycle, in its WE phase, with a synthesis (revision 1) and an open consent round. */
+  cycleId: string;
+  iDeadline: Date;
+  weDeadline: Date;
+  roundId: string;
+  /** The other member's submitted, shared reflection (cited by the synthesis). */
+  reflectionId: string;
+  initiativeId: string;
+  /** A planned milestone with the funder's standing pledge. */
+  milestoneId: string;
+  /** The second milestone, reached, with the funder's pledge waiting to be released. */
+  reachedMilestoneId: string;
+  pledgeId: string;
+  reachedPledgeId: string;
+};
+
+export type World = {
+  a: Objects;
+  b: Objects;
+  /** Signed in, a member of no network. */
+  outsider: User;
+};
+
+let keySeq = 0;
+export const key = () => `matrix-${Date.now().toString(36)}-${(keySeq++).toString(36).padStart(6, "0")}`;
+
+async function must(label: string, run: () => Promise<unknown>) {
+  const result = (await run()) as { ok?: boolean; data?: unknown };
+  expect(result?.ok, `${label}: ${JSON.stringify(result)}`).toBe(true);
+  return result.data as Record<string, string> | null;
+}
+
+async function populate(slug: string, label: string): Promise<Objects> {
+  const { createReplyAction, createThreadAction } = await import("@/lib/dialogue/actions");
+  const { hidePostAction, lockThreadAction, pinThreadAction, reportPostAction } = await import("@/lib/moderation/actions");
+  const cycles = await import("@/lib/cycles/actions");
+  const funding = await import("@/lib/funding/actions");
+
+  const broker = await user(`Broker ${label}`);
+  const plain = await user(`Member ${label}`);
+  const funder = await user(`Funder ${label}`);
+  const other = await user(`Other ${label}`);
+  const requester = await user(`Requester ${label}`);
+  const targetUser = await user(`Target ${label}`);
+  const network = await makeNetwork(db(), { brokerId: broker.id, slug, name: `Network ${label}` });
+  await member(network, plain);
+  await member(network, funder, "funder");
+  await member(network, other);
+  const target = await member(network, targetUser);
+  const pending = await makeMembership(db(), { networkId: network.id, userId: requester.id, status: "pending" });
+  const inv = await invitation(network, broker, { role: "member" });
+
+  // Dialogue: the member's thread with replies by the member and the other member.
+  signInAs(plain);
+  await must("thread", () =>
+    call(createThreadAction, { slug, title: `Thread of ${label}`, body: "What do we do?", level: "network", area: "means", idempotencyKey: key() }),
+  );
+  const thread = await db().thread.findFirstOrThrow({ where: { networkId: network.id }, select: { id: true } });
+  const reply = await must("reply", () => call(createReplyAction, { slug, threadId: thread.id, body: "My reply", idempotencyKey: key() }));
+  signInAs(other);
+  const otherReply = await must("other reply", () =>
+    call(createReplyAction, { slug, threadId: thread.id, body: "Another view", idempotencyKey: key() }),
+  );
+  const hidden = await must("to hide", () => call(createReplyAction, { slug, threadId: thread.id, body: "Spam", idempotencyKey: key() }));
+  await must("report", () => call(reportPostAction, { slug, threadId: thread.id, replyId: reply!.replyId!, reason: "Off topic" }));
+  signInAs(plain);
+  await must("second thread", () =>
+    call(createThreadAction, { slug, title: `Locked of ${label}`, body: "Closed.", level: "context", area: "objectives", idempotencyKey: key() }),
+  );
+  const locked = await db().thread.findFirstOrThrow({ where: { networkId: network.id, title: `Locked of ${label}` }, select: { id: true } });
+  signInAs(broker);
+  await must("hide", () => call(hidePostAction, { slug, threadId: thread.id, replyId: hidden!.replyId!, reason: "Spam" }));
+  await must("lock", () => call(lockThreadAction, { slug, threadId: locked.id, reason: "Done" }));
+  await must("pin", () => call(pinThreadAction, { slug, threadId: locked.id }));
+  const report = await db().report.findFirstOrThrow({ where: { networkId: network.id, status: "open" }, select: { id: true } });
+  const notification = await db().notification.findFirstOrThrow({
+    where: { networkId: network.id, userId: plain.id, kind: "reply_to_thread" },
+    select: { id: true },
+  });
+
+  // The cycle: opened, the other member reflects, moved to WE, a synthesis, a consent round.
+  cookieJar.set(timeZoneCookie, encodeURIComponent(ZONE));
+  const local = (ms: number) => toLocalInput(new Date(Date.now() + ms), ZONE);
+  signInAs(broker);
+  await cycles.openCycleAction(
+    null,
+    formData({ slug, title: "Spring round", question: "Is this the real question?", focusArea: "", iDeadline: local(7 * DAY), weDeadline: local(14 * DAY) }),
+  ).catch((error: unknown) => {
+    if (nextSignal(error) !== "redirect") throw error;
+  });
+  const cycle = await db().cycle.findFirstOrThrow({ where: { networkId: network.id, openSlot: true } });
+  signInAs(other);
+  await must("reflection", () =>
+    call(cycles.saveReflectionAction, { slug, cycleId: cycle.id, body: "I see it so.", area: "means", intent: "submit", version: "" }),
+  );
+  const reflection = await db().reflection.findFirstOrThrow({ where: { networkId: network.id, cycleId: cycle.id }, select: { id: true } });
+  signInAs(broker);
+  await must("advance", () => call(cycles.advanceCycleAction, { slug, cycleId: cycle.id }));
+  signInAs(plain);
+  await must("synthesis", () =>
+    call(cycles.saveSynthesisAction, { slug, cycleId: cycle.id, base: "0", body: "## What connects us\nA lot.", [`cite.${reflection.id}`]: "on" }),
+  );
+  signInAs(broker);
+  await must("consent", () => call(cycles.callConsentAction, { slug, cycleId: cycle.id }));
+  const round = await db().consentRound.findFirstOrThrow({ where: { networkId: network.id, cycleId: cycle.id }, select: { id: true } });
+  const times = await db().cycle.findFirstOrThrow({ where: { networkId: network.id, id: cycle.id }, select: { iDeadline: true, weDeadline: true } });
+
+  // Funding: the member's initiative with two milestones, the funder's pledges, one reached.
+  signInAs(plain);
+  await funding
+    .createInitiativeAction(
+      null,
+      formData({ slug, name: `Initiative ${label}`, description: "Neighbours.", systemChange: "Care in the street.", status: "active", [`team_${plain.id}`]: "on" }),
+    )
+    .catch((error: unknown) => {
+      if (nextSignal(error) !== "redirect") throw error;
+    });
+  const initiative = await db().initiative.findFirstOrThrow({ where: { networkId: network.id }, select: { id: true } });
+  const milestoneFields = { slug, initiativeId: initiative.id, unlocks: "More.", targetDate: "2030-06-30", amount: "1000", currency: "EUR" };
+  const m1 = await must("milestone", () => call(funding.addMilestoneAction, { ...milestoneFields, title: "Pilot" }));
+  const m2 = await must("milestone 2", () => call(funding.addMilestoneAction, { ...milestoneFields, title: "Scale" }));
+  signInAs(funder);
+  const p1 = await must("pledge", () => call(funding.pledgeAction, { slug, milestoneId: m1!.milestoneId!, amount: "100", currency: "EUR", idempotencyKey: key() }));
+  const p2 = await must("pledge 2", () => call(funding.pledgeAction, { slug, milestoneId: m2!.milestoneId!, amount: "200", currency: "EUR", idempotencyKey: key() }));
+  signInAs(plain);
+  await must("active", () => call(funding.setMilestoneStatusAction, { slug, milestoneId: m2!.milestoneId!, status: "active" }));
+  await must("reached", () => call(funding.setMilestoneStatusAction, { slug, milestoneId: m2!.milestoneId!, status: "reached" }));
+  signInAs(null);
+
+  return {
+    networkId: network.id,
+    slug,
+    broker,
+    member: plain,
+    funder,
+    other,
+    requester,
+    targetUser,
+    targetMembershipId: target.id,
+    pendingMembershipId: pending.id,
+    invitationId: inv.id,
+    invitationToken: inv.token,
+    threadId: thread.id,
+    lockedThreadId: locked.id,
+    replyId: reply!.replyId!,
+    otherReplyId: otherReply!.replyId!,
+    hiddenReplyId: hidden!.replyId!,
+    reportId: report.id,
+    notificationId: notification.id,
+    cycleId: cycle.id,
+    iDeadline: times.iDeadline,
+    weDeadline: times.weDeadline,
+    roundId: round.id,
+    reflectionId: reflection.id,
+    initiativeId: initiative.id,
+    milestoneId: m1!.milestoneId!,
+    reachedMilestoneId: m2!.milestoneId!,
+    pledgeId: p1!.pledgeId!,
+    reachedPledgeId: p2!.pledgeId!,
+  };
+}
+
+export async function buildWorld(): Promise<World> {
+  const a = await populate("net-a", "A");
+  const b = await populate("net-b", "B");
+  const outsider = await user("Outsider");
+  resetRequest();
+  return { a, b, outsider };
+}
+
+// ---------------------------------------------------------------- dump and restore
+
+type Dump = { tables: string[]; rows: Map<string, string> };
+
+async function tableNames(): Promise<string[]> {
+  const rows = await db().$queryRaw<{ tablename: string }[]>`
+    SELECT tablename FROM pg_tables
+    WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
+    ORDER BY tablename`;
+  return rows.map((r) => r.tablename);
+}
+
+/** Every row of every table as JSON, to put the world back after an action changed it. */
+export async function dumpDatabase(): Promise<Dump> {
+  const tables = await tableNames();
+  const rows = new Map<string, string>();
+  for (const t of tables) {
+    const [row] = await db().$queryRawUnsafe<{ rows: string | null }[]>(`SELECT json_agg(t)::text AS rows FROM "${t}" t`);
+    if (row?.rows) rows.set(t, row.rows);
+  }
+  return { tables, rows };
+}
+
+/**
+ * Empties every table and writes the dump back, in one transaction with triggers off (as
+ * pg_restore --disable-triggers does): tables kept by triggers (rollups) come back from the
+ * dump as they were, not counted a second time.
+ */
+export async function restoreDatabase(dump: Dump): Promise<void> {
+  const filled = [...dump.rows.keys()];
+  await db().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
+    await tx.$executeRawUnsafe(`TRUNCATE ${dump.tables.map((t) => `"${t}"`).join(", ")} CASCADE`);
+    if (filled.length === 0) return;
+    const parts = filled.map((t, i) => `w${i} AS (INSERT INTO "${t}" SELECT * FROM json_populate_recordset(NULL::"${t}", $${i + 1}::json))`);
+    await tx.$executeRawUnsafe(`WITH ${parts.join(", ")} SELECT 1`, ...filled.map((t) => dump.rows.get(t)!));
+  });
+}
+
+export const HOURS = { HOUR, DAY };
+
+/** The tables whose rows differ between two snapshotDatabase() results. */
+export function changedTables(before: string, after: string): string[] {
+  const a = JSON.parse(before) as Record<string, unknown>;
+  const b = JSON.parse(after) as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((t) => JSON.stringify(a[t]) !== JSON.stringify(b[t])).sort();
+}
