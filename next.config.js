@@ -3,6 +3,13 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+/** Sent on every response (decision 017); tests/unit/security-headers.test.ts checks them. */
+export const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // These load WebAssembly and data files from node_modules at run time.
@@ -18,6 +25,11 @@ const nextConfig = {
   distDir: process.env.KRING_DIST_DIR || ".next",
   poweredByHeader: false,
   typedRoutes: false,
+  // Headers that never change, on every response, static files included. The Content-Security-Policy
+  // (a fresh nonce per request) and HSTS (decided at run time) come from proxy.ts. Decision 017.
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
 };
 
 export default withNextIntl(nextConfig);

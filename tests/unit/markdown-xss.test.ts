@@ -2,84 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { xssPayloads as payloads } from "../fixtures/xss-corpus";
 
 /**
- * Stored-XSS corpus: each payload is what a member could save as a thread or reply
- * body. The rendered HTML may only hold the elements and attributes of the allowed
- * list, links only to http(s), mailto, fragments and paths, and nothing else.
+ * The stored-XSS corpus (tests/fixtures/xss-corpus.ts): the rendered HTML may only hold the
+ * elements and attributes of the allowed list, links only to http(s), mailto, fragments and
+ * paths, and nothing else. tests/e2e/xss-csp.spec.ts runs the same corpus in Chromium.
  */
-const payloads: string[] = [
-  "<script>alert(1)</script>",
-  "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
-  "<img src=x onerror=alert(1)>",
-  "<img src=\"javascript:alert('XSS')\">",
-  "<svg onload=alert(1)>",
-  "<svg><script>alert(1)</script></svg>",
-  "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-  "<iframe src=\"javascript:alert(1)\"></iframe>",
-  "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
-  "<object data=\"javascript:alert(1)\"></object>",
-  "<embed src=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">",
-  "<body onload=alert(1)>",
-  "<div style=\"background:url(javascript:alert(1))\">x</div>",
-  "<a href=\"javascript:alert(1)\">click</a>",
-  "<a href=\"JaVaScRiPt:alert(1)\">click</a>",
-  "<a href=\"&#106;avascript:alert(1)\">click</a>",
-  "<a href=\" javascript:alert(1)\">click</a>",
-  "<form action=\"javascript:alert(1)\"><input type=submit></form>",
-  "<input autofocus onfocus=alert(1)>",
-  "<details open ontoggle=alert(1)>",
-  "<video><source onerror=alert(1)></video>",
-  "<audio src=x onerror=alert(1)>",
-  "<marquee onstart=alert(1)>",
-  "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-  "<link rel=stylesheet href=\"javascript:alert(1)\">",
-  "<base href=\"javascript:alert(1)//\">",
-  "<style>@import 'javascript:alert(1)';</style>",
-  "<table background=\"javascript:alert(1)\">",
-  "<p onclick=alert(1)>text</p>",
-  "<a href=x onmouseover=alert(1)>hover</a>",
-  "[click](javascript:alert(1))",
-  "[click](JAVASCRIPT:alert(1))",
-  "[click](javascript&#58;alert(1))",
-  "[click](  javascript:alert(1)  )",
-  "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-  "[click](vbscript:msgbox(1))",
-  "[click](file:///etc/passwd)",
-  "[click](<javascript:alert(1)>)",
-  "[click][ref]\n\n[ref]: javascript:alert(1)",
-  "[click][ref]\n\n[ref]: data:text/html,<script>alert(1)</script>",
-  "<javascript:alert(1)>",
-  "<data:text/html,<script>alert(1)</script>>",
-  "![x](javascript:alert(1))",
-  "![x](https://evil.example/pixel.png)",
-  "![x](x\" onerror=\"alert(1))",
-  "[a](https://example.org \"title\\\" onmouseover=\\\"alert(1)\")",
-  "[a](https://example.org\" onclick=\"alert(1))",
-  "```html\n<script>alert(1)</script>\n```",
-  "`<img src=x onerror=alert(1)>`",
-  "> <script>alert(1)</script>",
-  "- <img src=x onerror=alert(1)>\n- [x](javascript:alert(1))",
-  "| a | b |\n|---|---|\n| <script>alert(1)</script> | [x](javascript:alert(1)) |",
-  "<scr<script>ipt>alert(1)</scr</script>ipt>",
-  "<<script>script>alert(1)<</script>/script>",
-  "<!--<img src=x onerror=alert(1)>-->",
-  "<![CDATA[<script>alert(1)</script>]]>",
-  "\"><script>alert(1)</script>",
-  "'><img src=x onerror=alert(1)>",
-  "<a href=\"#\" id=\"__proto__\" name=\"constructor\">clobber</a>",
-  "<form id=\"test\"></form><button form=\"test\" formaction=\"javascript:alert(1)\">x</button>",
-  "<isindex type=image src=1 onerror=alert(1)>",
-  "<x onclick=alert(1)>click</x>",
-  "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
-  "[x](https://example.org/?q=<script>alert(1)</script>)",
-  "www.example.org/<script>alert(1)</script>",
-  "https://example.org/\"onmouseover=\"alert(1)",
-  "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
-  "<template><script>alert(1)</script></template>",
-  "Footnote[^1]\n\n[^1]: <script>alert(1)</script> [x](javascript:alert(1))",
-];
-
 const blns: string[] = JSON.parse(readFileSync(path.join(process.cwd(), "tests/fixtures/blns.json"), "utf8"));
 
 const allowedTags = new Set([

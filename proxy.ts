@@ -1,0 +1,31 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, createNonce, HSTS, httpsOnly } from "@/lib/security/headers";
+
+/**
+ * Runs before every page, route handler and server action (not before static files, see
+ * `config.matcher`). It gives each request a fresh CSP nonce: Next.js reads the nonce from the
+ * request's Content-Security-Policy header and puts it on every script it renders, and the same
+ * policy goes out on the response. Headers that never change (nosniff, referrer and
+ * permissions policies) come from next.config.js so static files get them too. Decision 017.
+ */
+export function proxy(request: NextRequest) {
+  const dev = process.env.NODE_ENV === "development";
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(nonce, { dev });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (httpsOnly(process.env)) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    // Everything but build output, image optimisation, the icon and public files with an extension.
+    "/((?!_next/static|_next/image|icon\\.svg|favicon\\.ico|robots\\.txt).*)",
+  ],
+};

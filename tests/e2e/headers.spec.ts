@@ -1,0 +1,296 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { SESSION_COOKIE, signIn } from "./support/auth";
+import { armDetectors, cookieHeader, scriptNonce, settle, tagsWithNonce } from "./support/csp";
+import { expect, test } from "./support/test";
+
+/**
+ * The header crawl (decision 017). Every page under app/ (found on disk when the test runs,
+ * so a new page is crawled without anyone adding it here) is fetched as a visitor, as a
+ * broker of the demo network and, for the funder's pages, as its funder; every route handler
+ * as well. A dynamic segment is filled from the demo data by the resolver of its name below:
+ * a page with a segment nobody knows how to fill fails the test.
+ */
+
+const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app");
+const NETWORK = "siac";
+const BROKER = "mara@siac.example";
+const FUNDER = "fund@cityfund.example";
+
+type Route = { file: string; pattern: string };
+
+/** Every `page.tsx` or `route.ts` under app/, as a URL pattern (route groups dropped). */
+function routesOnDisk(fileName: "page.tsx" | "route.ts"): Route[] {
+  const files = readdirSync(APP_DIR, { recursive: true, encoding: "utf8" }).filter(
+    (f) => path.basename(f) === fileName,
+  );
+  return files
+    .map((file) => {
+      const parts = path
+        .dirname(file)
+        .split(path.sep)
+        .filter((p) => p !== "." && !/^\(.*\)$/.test(p) && !p.startsWith("@"));
+      return { file: `app/${file}`, pattern: `/${parts.join("/")}` };
+    })
+    .sort((a, b) => a.pattern.localeCompare(b.pattern));
+}
+
+type Resolved = Record<string, string>;
+
+/** How each dynamic segment's value is found in the demo data (filled in by `beforeAll`). */
+const resolvers: Record<string, (r: Resolved) => string> = {
+  slug: () => NETWORK,
+  threadId: (r) => r.threadId!,
+  initiativeId: (r) => r.initiativeId!,
+  token: (r) => r.token!,
+  id: (r) => r.notificationId!,
+  nextauth: () => "session",
+};
+
+function fill(route: Route, resolved: Resolved): { url?: string; missing?: string } {
+  let missing: string | undefined;
+  const url = route.pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => {
+    const resolve = resolvers[name];
+    if (!resolve) {
+      missing = `${route.file}: no resolver for the segment [${name}]`;
+      return "";
+    }
+    return encodeURIComponent(resolve(resolved));
+  });
+  return missing ? { missing } : { url };
+}
+
+let baseURL = "";
+let resolved: Resolved = {};
+const contexts: Record<"anonymous" | "broker" | "funder", BrowserContext | null> = { anonymous: null, broker: null, funder: null };
+type Role = keyof typeof contexts;
+
+let brokerLink = "";
+
+async function signedInContext(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page; link: string }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const link = await signIn(page, email);
+  return { context, page, link };
+}
+
+/** A request outside the browser, with the role's cookies, not following redirects. */
+async function get(role: Role, url: string, init: { signal?: AbortSignal } = {}): Promise<Response> {
+  const absolute = new URL(url, baseURL).href;
+  const cookie = await cookieHeader(contexts[role]!, absolute);
+  return fetch(absolute, { redirect: "manual", headers: { cookie, accept: "text/html,*/*" }, signal: init.signal });
+}
+
+/** What every response must carry, whatever it is. */
+function commonHeaderProblems(res: Response): string[] {
+  const problems: string[] = [];
+  if (res.headers.get("x-content-type-options") !== "nosniff") problems.push("no X-Content-Type-Options: nosniff");
+  const referrer = res.headers.get("referrer-policy");
+  if (!["strict-origin-when-cross-origin", "strict-origin", "same-origin", "no-referrer"].includes(referrer ?? "")) {
+    problems.push(`Referrer-Policy is ${referrer}`);
+  }
+  const permissions = res.headers.get("permissions-policy") ?? "";
+  for (const feature of ["camera", "microphone", "geolocation"]) {
+    if (!permissions.includes(`${feature}=()`)) problems.push(`Permissions-Policy does not deny ${feature}`);
+  }
+  if (res.headers.has("x-powered-by")) problems.push("X-Powered-By is sent");
+  // The e2e server is a production build run with KRING_ENV=test over plain http: no HSTS
+  // (tests/unit/security-headers.test.ts covers the production side of that decision).
+  if (res.headers.has("strict-transport-security")) problems.push("Strict-Transport-Security is sent over http in test");
+  return problems;
+}
+
+/** What a page's response must carry: the policy, with a nonce on every script and style element. */
+async function documentProblems(res: Response): Promise<{ problems: string[]; nonce: string | null; html: boolean }> {
+  const problems = commonHeaderProblems(res);
+  const csp = res.headers.get("content-security-policy");
+  const nonce = scriptNonce(csp);
+  if (!csp) problems.push("no Content-Security-Policy");
+  else {
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'", "connect-src 'self'"]) {
+      if (!csp.split(";").map((d) => d.trim()).includes(directive)) problems.push(`CSP lacks ${directive}`);
+    }
+    if (!/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/.test(csp)) problems.push(`script-src is not nonce + strict-dynamic: ${csp}`);
+    if (/unsafe-eval|script-src[^;]*unsafe-inline/.test(csp)) problems.push("CSP allows eval or inline script");
+    if (!nonce || Buffer.from(nonce, "base64").length < 16) problems.push(`nonce too short: ${nonce}`);
+  }
+  // Rendered documents, the not-found and error pages included; redirects have no body to check.
+  const rendered = (res.headers.get("content-type") ?? "").startsWith("text/html") && (res.status < 300 || res.status >= 400);
+  if (rendered) {
+    const body = await res.text();
+    const scripts = tagsWithNonce(body, "script");
+    if (scripts.length === 0) problems.push("a page without any script: the check would prove nothing");
+    for (const s of [...scripts, ...tagsWithNonce(body, "style")]) {
+      if (s.nonce !== nonce) problems.push(`element without this response's nonce: ${s.tag}`);
+    }
+  } else {
+    await res.body?.cancel();
+  }
+  return { problems, nonce, html: rendered };
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  baseURL = String(test.info().project.use.baseURL);
+  contexts.anonymous = await browser.newContext();
+  const broker = await signedInContext(browser, BROKER);
+  const funder = await signedInContext(browser, FUNDER);
+  contexts.broker = broker.context;
+  brokerLink = broker.link;
+  contexts.funder = funder.context;
+  const b = broker.page;
+
+  // threadId: a thread the broker starts; the funder's reply to it gives the broker a notification (id).
+  await b.goto(`/n/${NETWORK}/dialogue/new`);
+  const title = `Header crawl ${Date.now().toString(36)}`;
+  await b.getByLabel("Title").fill(title);
+  await b.getByLabel("Level").selectOption({ index: 1 });
+  await b.getByLabel("Area").selectOption({ index: 1 });
+  await b.getByLabel("Text").fill("A thread for the header crawl.");
+  await b.getByRole("button", { name: "Start thread" }).click();
+  await expect(b.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await expect(b).toHaveURL(new RegExp(`/n/${NETWORK}/dialogue/(?!new$)[^/]+$`));
+  const threadUrl = new URL(b.url());
+  resolved.threadId = threadUrl.pathname.split("/").pop()!;
+
+  const f = funder.page;
+  await f.goto(threadUrl.pathname);
+  await f.getByRole("textbox", { name: "Reply", exact: true }).fill("The funder answers.");
+  await f.getByRole("button", { name: "Post reply" }).click();
+  await expect(f.getByRole("textbox", { name: "Reply", exact: true })).toHaveValue("");
+
+  await b.goto("/notifications");
+  const notification = b.locator('a[href^="/notifications/"]').first();
+  await expect(notification).toBeVisible();
+  resolved.notificationId = (await notification.getAttribute("href"))!.split("/").pop()!;
+
+  // token: an invitation link the broker makes.
+  await b.goto(`/n/${NETWORK}/invitations`);
+  await b.getByRole("button", { name: "Create link" }).click();
+  const link = b.getByTestId("invitation-link");
+  await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]+$/);
+  resolved.token = (await link.inputValue()).split("/").pop()!;
+
+  // initiativeId: the demo network's initiative, from its list.
+  await b.goto(`/n/${NETWORK}/initiatives`);
+  const hrefs = await b.getByRole("main").locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const initiative = hrefs.find((h) => new RegExp(`^/n/${NETWORK}/initiatives/(?!new$|funding$|lessons$)[^/#?]+$`).test(h));
+  expect(initiative, "the demo network lists an initiative").toBeTruthy();
+  resolved.initiativeId = initiative!.split("/").pop()!;
+
+  await broker.page.close();
+  await funder.page.close();
+});
+
+test.afterAll(async () => {
+  await Promise.all(Object.values(contexts).map((c) => c?.close()));
+  resolved = {};
+});
+
+const pages = routesOnDisk("page.tsx");
+const handlers = routesOnDisk("route.ts");
+
+/** Who fetches a page: everyone, and the funder only the funder's own pages. */
+function rolesFor(pattern: string): Role[] {
+  return pattern.startsWith("/funder") ? ["anonymous", "broker", "funder"] : ["anonymous", "broker"];
+}
+
+test("the crawl finds the app's pages and route handlers, and can fill every segment", () => {
+  expect(pages.length).toBeGreaterThan(20);
+  expect(pages.map((p) => p.pattern)).toContain("/n/[slug]/dialogue/[threadId]");
+  expect(handlers.map((h) => h.pattern)).toContain("/api/health");
+  const missing = [...pages, ...handlers].map((r) => fill(r, resolved).missing).filter(Boolean);
+  expect(missing, "segments without a resolver in headers.spec.ts").toEqual([]);
+});
+
+test("the browser holds the session cookie HttpOnly and SameSite=Lax, and the used link does not work again", async ({ browser }) => {
+  const cookie = (await contexts.broker!.cookies(baseURL)).find((c) => c.name === SESSION_COOKIE);
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  // Plain http here: the cookie cannot be Secure (behind https it is: tests/integration/sign-in-link.test.ts).
+  expect(cookie?.secure).toBe(false);
+  // Script on the page cannot read it.
+  const brokerPage = await contexts.broker!.newPage();
+  await brokerPage.goto("/profile");
+  await expect(brokerPage).toHaveURL(/\/profile$/);
+  expect(await brokerPage.evaluate(() => document.cookie)).not.toContain(SESSION_COOKIE);
+  await brokerPage.close();
+
+  const someoneElse = await browser.newContext();
+  const page = await someoneElse.newPage();
+  await page.goto(brokerLink);
+  await expect(page).toHaveURL(/\/signin\/error\?error=Verification/);
+  expect((await someoneElse.cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(false);
+  await someoneElse.close();
+});
+
+test("every page sends the security headers, and every script carries the response's nonce", async () => {
+  test.setTimeout(240_000);
+  const problems: string[] = [];
+  const checkedAsDocument = new Set<string>();
+  for (const route of pages) {
+    const { url } = fill(route, resolved);
+    for (const role of rolesFor(route.pattern)) {
+      const res = await get(role, url!);
+      if (res.status >= 500) problems.push(`${url} as ${role}: status ${res.status}`);
+      const result = await documentProblems(res);
+      problems.push(...result.problems.map((p) => `${url} as ${role} (${res.status}): ${p}`));
+      if (result.html && res.status === 200) checkedAsDocument.add(route.pattern);
+    }
+  }
+  expect(problems).toEqual([]);
+  // Each page was rendered (200) for at least one role: not only redirects or a not-found page.
+  expect(pages.map((p) => p.pattern).filter((p) => !checkedAsDocument.has(p))).toEqual([]);
+});
+
+test("the nonce is new on every request", async () => {
+  const nonces = new Set<string>();
+  for (const url of ["/", `/n/${NETWORK}`, `/n/${NETWORK}/dialogue/${resolved.threadId}`]) {
+    for (let i = 0; i < 2; i++) {
+      const res = await get("broker", url);
+      const { nonce, problems } = await documentProblems(res);
+      expect(problems, url).toEqual([]);
+      nonces.add(nonce!);
+    }
+  }
+  expect(nonces.size).toBe(6);
+});
+
+test("route handlers answer with nosniff and the other headers", async () => {
+  const problems: string[] = [];
+  for (const route of handlers) {
+    const { url } = fill(route, resolved);
+    for (const role of rolesFor(route.pattern)) {
+      // The live route is an event stream: its headers are all this needs, so stop reading after them.
+      const abort = new AbortController();
+      const res = await get(role, url!, { signal: abort.signal });
+      problems.push(...commonHeaderProblems(res).map((p) => `${url} as ${role} (${res.status}): ${p}`));
+      if (res.status >= 500) problems.push(`${url} as ${role}: status ${res.status}`);
+      abort.abort();
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test("no page causes a CSP violation in Chromium", async () => {
+  test.setTimeout(300_000);
+  const problems: string[] = [];
+  for (const role of Object.keys(contexts) as Role[]) {
+    const page = await contexts[role]!.newPage();
+    const detectors = await armDetectors(page);
+    for (const route of pages) {
+      if (!rolesFor(route.pattern).includes(role)) continue;
+      const { url } = fill(route, resolved);
+      detectors.reset();
+      await page.goto(url!);
+      await settle(page);
+      const seen = [...(await detectors.violations()), ...detectors.consoleReports()];
+      problems.push(...seen.map((v) => `${url} as ${role} (at ${new URL(page.url()).pathname}): ${v}`));
+    }
+    await page.close();
+  }
+  expect(problems).toEqual([]);
+});
