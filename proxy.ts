@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { availability, unavailableResponse } from "@/lib/db/availability";
 import { contentSecurityPolicy, createNonce, HSTS, httpsOnly } from "@/lib/security/headers";
 
 /**
@@ -9,6 +10,7 @@ import { contentSecurityPolicy, createNonce, HSTS, httpsOnly } from "@/lib/secur
  * permissions policies) come from next.config.js so static files get them too. Decision 017.
  */
 export function proxy(request: NextRequest) {
+  if (availability().status() !== "up") return unavailableResponse(request); // database down or pool saturated: decision 019
   const dev = process.env.NODE_ENV === "development";
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, { dev });

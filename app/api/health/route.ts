@@ -1,6 +1,13 @@
+import { availability, unavailableResponse } from "@/lib/db/availability";
+
 export const dynamic = "force-dynamic";
 
-/** Liveness for load balancers, and the benchmark's bare baseline: no session, no database. */
-export function GET() {
+/**
+ * Readiness for load balancers, and the benchmarks' bare route handler: no session, and
+ * no query while the database answered another request in the last second (otherwise one
+ * shared `SELECT 1`). 503 with Retry-After while the database cannot be used (decision 019).
+ */
+export async function GET(request: Request) {
+  if (!(await availability().check())) return unavailableResponse(request);
   return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
 }
