@@ -64,6 +64,8 @@ function stopGracefully(before: Map<Signal, NodeJS.SignalsListener[]>, closeData
     if (stopping) return;
     stopping = true;
     console.log(`[kring] ${signal}: finishing the requests under way, then stopping`);
+    // Live-update streams never end by themselves; browsers reconnect on their own.
+    void import("./lib/db/live-listener").then(({ endLiveStreams }) => endLiveStreams());
     process.exit = ((code?: number | string | null) => {
       const n = typeof code === "number" ? code : Number(code ?? process.exitCode ?? 0);
       finish(SIGNAL_EXIT_CODES.has(n) ? 0 : n);

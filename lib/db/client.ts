@@ -168,6 +168,8 @@ export async function closeDatabase(): Promise<void> {
 
 let shutdownRegistered = false;
 function registerShutdown(): void {
+  // Inside the Next server, instrumentation-node.ts closes the database after the requests under way.
+  if (process.env.NEXT_RUNTIME) return;
   if (shutdownRegistered || typeof process.once !== "function") return;
   shutdownRegistered = true;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

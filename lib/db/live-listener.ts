@@ -12,9 +12,15 @@ type Listener = (event: ThreadEvent) => void;
  * readers on every other. On PostgreSQL the listening connection reconnects after
  * a failure; meanwhile browsers fall back to polling.
  */
-type State = { listeners: Map<string, Set<Listener>>; started?: Promise<void>; client?: pg.Client };
+type State = {
+  listeners: Map<string, Set<Listener>>;
+  /** How each open stream ends itself, for a stopping server (`endLiveStreams`). */
+  closers: Set<() => void>;
+  started?: Promise<void>;
+  client?: pg.Client;
+};
 const store = globalThis as typeof globalThis & { __kringLive?: State };
-const state: State = (store.__kringLive ??= { listeners: new Map() });
+const state: State = (store.__kringLive ??= { listeners: new Map(), closers: new Set() });
 
 function dispatch(payload: string | undefined) {
   const event = payload ? parseThreadEvent(payload) : null;
@@ -51,14 +57,30 @@ function start(): Promise<void> {
   return state.started;
 }
 
-/** Calls `listener` for every event of one thread until the returned function is called. */
-export async function subscribeToThread(threadId: string, listener: Listener): Promise<() => void> {
+/**
+ * Calls `listener` for every event of one thread until the returned function is called.
+ * `end` closes the subscriber's stream: `endLiveStreams` calls it when the server stops.
+ */
+export async function subscribeToThread(threadId: string, listener: Listener, end?: () => void): Promise<() => void> {
   await start();
   const set = state.listeners.get(threadId) ?? new Set<Listener>();
   set.add(listener);
   state.listeners.set(threadId, set);
+  if (end) state.closers.add(end);
   return () => {
     set.delete(listener);
     if (set.size === 0) state.listeners.delete(threadId);
+    if (end) state.closers.delete(end);
   };
+}
+
+/**
+ * Ends every open live stream of this process. A stopping server calls it: the streams
+ * never end by themselves, so they would hold the graceful stop until its time limit,
+ * and browsers reconnect (to another instance) on their own.
+ */
+export function endLiveStreams(): number {
+  const closers = [...state.closers];
+  for (const end of closers) end();
+  return closers.length;
 }

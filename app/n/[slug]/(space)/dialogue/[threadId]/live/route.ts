@@ -36,10 +36,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         }
       };
       send("retry: 3000\n\n");
-      const unsubscribe = await subscribeToThread(thread.id, (event) => {
-        if (event.networkId !== scope.networkId) return;
-        send(`event: thread\ndata: ${JSON.stringify({ kind: event.kind, replyId: event.replyId ?? null })}\n\n`);
-      });
+      const unsubscribe = await subscribeToThread(
+        thread.id,
+        (event) => {
+          if (event.networkId !== scope.networkId) return;
+          send(`event: thread\ndata: ${JSON.stringify({ kind: event.kind, replyId: event.replyId ?? null })}\n\n`);
+        },
+        () => cleanup(),
+      );
       // A comment now and then keeps proxies from closing an idle stream.
       const ping = setInterval(() => send(": ping\n\n"), 25_000);
       cleanup = () => {
