@@ -174,7 +174,7 @@ test("the funder dashboard: a visitor signs in first; a member who funds nothing
   await page.goto("/funder");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Ffunder$/);
   expect((await page.request.get("/funder/export?format=csv")).status()).toBe(401);
-  await signIn(page, "tomas@siac.example");
+  await signIn(page, "ioana@siac.example");
   await page.goto("/funder");
   await expect(page.getByRole("heading", { name: "You are not a funder in any network yet" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
