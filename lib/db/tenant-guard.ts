@@ -27,6 +27,7 @@ export const TENANT_MODELS = new Set<string>([
   "Pledge",
   "PledgeMonth",
   "MilestoneTally",
+  "FunderMilestone",
 ]);
 
 const WHERE_OPERATIONS = new Set([

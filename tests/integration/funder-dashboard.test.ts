@@ -241,10 +241,22 @@ async function tallyDrift(networkIds: string[]) {
       GROUP BY 1, 2, 3
     ), actual AS (
       SELECT "networkId", "funderId", status, milestones FROM "MilestoneTally" WHERE "networkId" = ANY(${networkIds})
+    ), backing_expected AS (
+      SELECT "networkId", "funderId", "milestoneId", count(*)::int AS pledges FROM "Pledge"
+      WHERE "funderId" IS NOT NULL AND status IN ('pledged', 'released') AND "networkId" = ANY(${networkIds})
+      GROUP BY 1, 2, 3
+    ), backing_actual AS (
+      SELECT "networkId", "funderId", "milestoneId", pledges FROM "FunderMilestone" WHERE "networkId" = ANY(${networkIds})
     )
-    (SELECT 'missing' AS side, * FROM (SELECT * FROM expected EXCEPT SELECT * FROM actual) x)
+    (SELECT 'missing' AS side, "networkId", "funderId", status::text, milestones FROM (SELECT * FROM expected EXCEPT SELECT * FROM actual) x)
     UNION ALL
-    (SELECT 'extra', * FROM (SELECT * FROM actual EXCEPT SELECT * FROM expected) y)`;
+    (SELECT 'extra', "networkId", "funderId", status::text, milestones FROM (SELECT * FROM actual EXCEPT SELECT * FROM expected) y)
+    UNION ALL
+    (SELECT 'backing missing', "networkId", "funderId", "milestoneId", pledges
+     FROM (SELECT * FROM backing_expected EXCEPT SELECT * FROM backing_actual) z)
+    UNION ALL
+    (SELECT 'backing extra', "networkId", "funderId", "milestoneId", pledges
+     FROM (SELECT * FROM backing_actual EXCEPT SELECT * FROM backing_expected) w)`;
 }
 
 describe("the funder's rollups (kept by triggers)", () => {
