@@ -371,6 +371,9 @@ async function populate(slug: string, label: string): Promise<Objects> {
 }
 
 export async function buildWorld(): Promise<World> {
+  // From empty tables: the setup empties them before each test, not before a file, so a file
+  // that ran earlier in this worker may have left its last test's rows (its "net-a" too).
+  await restoreDatabase({ tables: await tableNames(), rows: new Map() });
   const a = await populate("net-a", "A");
   const b = await populate("net-b", "B");
   const outsider = await user("Outsider");
