@@ -53,8 +53,13 @@ const realClock: AvailabilityClock = {
 
 /** How often a database marked down is probed, and how fresh a success must be for the health check. */
 export const PROBE_EVERY_MS = 1_000;
-/** Statements waiting per pool connection beyond which new requests are refused (the wait's age is the backstop). */
-export const QUEUE_PER_CONNECTION = 4;
+/**
+ * Statements waiting per pool connection beyond which new requests are refused. Generous: a
+ * page may send six or seven statements at once (the funder dashboard), so twenty such pages
+ * queue about fourteen per connection of a pool of ten while every wait stays short. The wait's
+ * age (half the acquire bound) is the real sign of saturation; this only catches a flood early.
+ */
+export const QUEUE_PER_CONNECTION = 32;
 /**
  * Requests in flight per pool connection beyond which new ones are refused at once. Queue
  * length and age only show after requests reach the pool; a burst is let through whole before
