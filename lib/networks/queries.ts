@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/enums";
+import type { JoinPolicy, Locale, MembershipStatus, Role, Visibility } from "@/lib/db/generated/enums";
 
 const networkCard = {
   id: true,
@@ -32,9 +32,19 @@ export async function listDirectory(viewerId: string | null, cursor?: string | n
     },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: take + 1,
-    select: { ...networkCard, _count: { select: { memberships: { where: { status: "active" } } } } },
+    select: networkCard,
   });
-  const items = rows.slice(0, take).map(({ _count, ...n }) => ({ ...n, memberCount: _count.memberships }));
+  const page = rows.slice(0, take);
+  // Counted for this page's networks only (Prisma's `_count` would count every network's members).
+  const counts = page.length
+    ? await db().membership.groupBy({
+        by: ["networkId"],
+        where: { networkId: { in: page.map((n) => n.id) }, status: "active" },
+        _count: { _all: true },
+      })
+    : [];
+  const byNetwork = new Map(counts.map((c) => [c.networkId, c._count._all]));
+  const items = page.map((n) => ({ ...n, memberCount: byNetwork.get(n.id) ?? 0 }));
   const last = items.at(-1);
   return {
     items,
@@ -58,36 +68,49 @@ export async function listViewerNetworks(viewerId: string) {
   return rows.map((n) => ({ slug: n.slug, name: n.name, role: (n.memberships[0]?.role ?? "member") as Role }));
 }
 
+type NetworkWithViewerRow = {
+  id: string;
+  slug: string;
+  name: string;
+  purpose: string;
+  workingQuestion: string;
+  principles: string[];
+  visibility: Visibility;
+  joinPolicy: JoinPolicy;
+  locale: Locale;
+  createdAt: Date;
+  memberCount: number;
+  membershipId: string | null;
+  role: Role | null;
+  status: MembershipStatus | null;
+  requestMessage: string | null;
+  membershipCreatedAt: Date | null;
+};
+
 /**
  * A network and the viewer's membership in it (any status), by slug. Used by the
- * membership gate; pages decide what the viewer may see from the result.
+ * membership gate; pages decide what the viewer may see from the result. One statement:
+ * the member count is a correlated count over this network's memberships (an index-only
+ * scan), not Prisma's `_count`, which counts every network's memberships and joins one.
  */
 export async function findNetworkWithViewer(slug: string, viewerId: string | null) {
-  const network = await db().network.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      purpose: true,
-      workingQuestion: true,
-      principles: true,
-      visibility: true,
-      joinPolicy: true,
-      locale: true,
-      createdAt: true,
-      memberships: viewerId
-        ? {
-            where: { userId: viewerId },
-            select: { id: true, role: true, status: true, requestMessage: true, createdAt: true },
-          }
-        : false,
-      _count: { select: { memberships: { where: { status: "active" } } } },
-    },
-  });
-  if (!network) return null;
-  const { memberships, _count, ...rest } = network;
-  return { network: { ...rest, memberCount: _count.memberships }, membership: memberships?.[0] ?? null };
+  const [row] = await db().$queryRaw<NetworkWithViewerRow[]>`
+    SELECT n.id, n.slug, n.name, n.purpose, n."workingQuestion", n.principles, n.visibility::text AS visibility,
+           n."joinPolicy"::text AS "joinPolicy", n.locale::text AS locale, n."createdAt",
+           (SELECT count(*) FROM "Membership" c WHERE c."networkId" = n.id AND c.status = 'active')::int AS "memberCount",
+           m.id AS "membershipId", m.role::text AS role, m.status::text AS status, m."requestMessage",
+           m."createdAt" AS "membershipCreatedAt"
+    FROM "Network" n
+    LEFT JOIN "Membership" m ON m."networkId" = n.id AND m."userId" = ${viewerId}
+    WHERE n.slug = ${slug}
+    LIMIT 1`;
+  if (!row) return null;
+  const { membershipId, role, status, requestMessage, membershipCreatedAt, ...network } = row;
+  const membership =
+    membershipId && role && status
+      ? { id: membershipId, role, status, requestMessage: requestMessage ?? "", createdAt: membershipCreatedAt ?? network.createdAt }
+      : null;
+  return { network, membership };
 }
 
 export async function isSlugTaken(slug: string): Promise<boolean> {
