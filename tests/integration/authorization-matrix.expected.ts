@@ -301,7 +301,12 @@ export const expectedRoutes: Record<string, RouteRow> = {
     foreignInOwnName: { member: "302 /signin", funder: "302 /signin", broker: "302 /signin" },
     foreign: { member: "302 /signin", funder: "302 /signin", broker: "302 /signin" },
   },
-
+  // Development and test only (404 in production): a statement count, no data.
+  "app/dev/statements/route.ts GET": {
+    own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "200", funder: "200", broker: "200" },
+  },
   "app/api/health/route.ts GET": {
     own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
     foreignInOwnName: { member: "200", funder: "200", broker: "200" },

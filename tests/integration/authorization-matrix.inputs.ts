@@ -252,6 +252,8 @@ export const routeInputs: Record<string, RouteInput> = {
   "app/api/auth/[...nextauth]/route.ts POST": { params: () => ({ nextauth: ["signout"] }) },
   "app/api/account/export/route.ts GET": { params: () => ({}) },
   "app/api/health/route.ts GET": { params: () => ({}) },
+  // Development and test only (the statement counter the performance bench reads); no data.
+  "app/dev/statements/route.ts GET": { params: () => ({}) },
   "app/funder/export/route.ts GET": { params: () => ({}), query: () => "?format=json" },
   "app/n/[slug]/(space)/dialogue/[threadId]/live/route.ts GET": { params: (c) => ({ slug: c.home.slug, threadId: c.o.threadId }) },
   "app/n/[slug]/(space)/dialogue/mentionable/route.ts GET": { params: (c) => ({ slug: c.home.slug }) },
