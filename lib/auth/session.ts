@@ -3,14 +3,21 @@ import { cache } from "react";
 import { auth } from "./config";
 import { AppError } from "@/lib/errors";
 
-export type Viewer = { id: string; email: string; name: string | null };
+export type Viewer = {
+  id: string;
+  email: string;
+  name: string | null;
+  /** The profile's language when the session carried it (it does under Auth.js; test doubles may not). */
+  locale?: string;
+};
 
 /** The signed-in person, once per request; null for a visitor. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? null };
+  const locale = (user as { locale?: unknown }).locale;
+  return { id: user.id, email: user.email, name: user.name ?? null, ...(typeof locale === "string" ? { locale } : {}) };
 });
 
 /** For actions: the signed-in person, or an `unauthenticated` error. */

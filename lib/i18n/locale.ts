@@ -9,7 +9,7 @@ import { isLocale, localeCookie, negotiateLocale, type AppLocale } from "./confi
 export const resolveLocale = cache(async (): Promise<AppLocale> => {
   const viewer = await getViewer();
   if (viewer) {
-    const fromProfile = await getViewerLocale(viewer.id);
+    const fromProfile = isLocale(viewer.locale) ? viewer.locale : await getViewerLocale(viewer.id);
     if (fromProfile) return fromProfile;
   }
   const fromCookie = (await cookies()).get(localeCookie)?.value;

@@ -60,12 +60,12 @@ function decodeDirectoryCursor(raw: string | null | undefined) {
 
 /** The networks a person is an active member of, for the header's switcher. */
 export async function listViewerNetworks(viewerId: string) {
-  const rows = await db().network.findMany({
-    where: { memberships: { some: { userId: viewerId, status: "active" } } },
-    orderBy: { name: "asc" },
-    select: { slug: true, name: true, memberships: { where: { userId: viewerId }, select: { role: true } } },
-  });
-  return rows.map((n) => ({ slug: n.slug, name: n.name, role: (n.memberships[0]?.role ?? "member") as Role }));
+  // One statement (a join); every signed-in page's header asks.
+  return db().$queryRaw<{ slug: string; name: string; role: Role }[]>`
+    SELECT n.slug, n.name, m.role::text AS role
+    FROM "Membership" m JOIN "Network" n ON n.id = m."networkId"
+    WHERE m."userId" = ${viewerId} AND m.status = 'active'
+    ORDER BY n.name, n.id`;
 }
 
 type NetworkWithViewerRow = {
