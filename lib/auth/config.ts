@@ -51,7 +51,7 @@ const nextAuth = NextAuth(() => ({
       session.user.id = user.id;
       // The profile's language, read with the session (lib/db/auth-adapter.ts), for lib/i18n/locale.ts.
       const locale = (user as { locale?: unknown }).locale;
-      if (typeof locale === "string") Object.assign(session.user, { locale });
+      if (typeof locale === "string" || locale === null) Object.assign(session.user, { locale });
       return session;
     },
   },

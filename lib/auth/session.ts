@@ -7,8 +7,11 @@ export type Viewer = {
   id: string;
   email: string;
   name: string | null;
-  /** The profile's language when the session carried it (it does under Auth.js; test doubles may not). */
-  locale?: string;
+  /**
+   * The profile's language (null: none chosen) when the session carried it, as it does under
+   * Auth.js; undefined when it did not (test doubles), and then lib/i18n/locale.ts asks.
+   */
+  locale?: string | null;
 };
 
 /** The signed-in person, once per request; null for a visitor. */
@@ -17,7 +20,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const user = session?.user;
   if (!user?.id || !user.email) return null;
   const locale = (user as { locale?: unknown }).locale;
-  return { id: user.id, email: user.email, name: user.name ?? null, ...(typeof locale === "string" ? { locale } : {}) };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name ?? null,
+    ...(typeof locale === "string" || locale === null ? { locale } : {}),
+  };
 });
 
 /** For actions: the signed-in person, or an `unauthenticated` error. */

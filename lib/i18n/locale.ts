@@ -9,8 +9,8 @@ import { isLocale, localeCookie, negotiateLocale, type AppLocale } from "./confi
 export const resolveLocale = cache(async (): Promise<AppLocale> => {
   const viewer = await getViewer();
   if (viewer) {
-    const fromProfile = isLocale(viewer.locale) ? viewer.locale : await getViewerLocale(viewer.id);
-    if (fromProfile) return fromProfile;
+    const fromProfile = viewer.locale !== undefined ? viewer.locale : await getViewerLocale(viewer.id);
+    if (isLocale(fromProfile)) return fromProfile;
   }
   const fromCookie = (await cookies()).get(localeCookie)?.value;
   if (isLocale(fromCookie)) return fromCookie;
