@@ -78,40 +78,32 @@ export async function listVisibleReflections(
   cycleId: string,
   now = new Date(),
 ): Promise<{ phase: CyclePhase; revealed: boolean; reflections: VisibleReflection[] } | null> {
-  const cycle = await db().cycle.findFirst({
-    where: { networkId: scope.networkId, id: cycleId },
-    select: { iDeadline: true, weDeadline: true, advancedToWeAt: true, closedAt: true },
-  });
+  // The cycle's deadlines and whether the viewer has submitted, in one statement.
+  const [cycle] = await db().$queryRaw<
+    { iDeadline: Date; weDeadline: Date; advancedToWeAt: Date | null; closedAt: Date | null; ownSubmittedAt: Date | null }[]
+  >`
+    SELECT c."iDeadline", c."weDeadline", c."advancedToWeAt", c."closedAt", o."submittedAt" AS "ownSubmittedAt"
+    FROM "Cycle" c
+    LEFT JOIN "Reflection" o ON o."networkId" = c."networkId" AND o."cycleId" = c.id AND o."authorId" = ${scope.userId}
+    WHERE c."networkId" = ${scope.networkId} AND c.id = ${cycleId}`;
   if (!cycle) return null;
   const phase = cyclePhase(cycle, now);
-  const own = await db().reflection.findUnique({
-    where: { networkId_cycleId_authorId: { networkId: scope.networkId, cycleId, authorId: scope.userId } },
-    select: { submittedAt: true },
-  });
-  const viewerSubmitted = own?.submittedAt != null;
+  const viewerSubmitted = cycle.ownSubmittedAt != null;
   if (!mayRevealOthers(scope, phase, viewerSubmitted)) return { phase, revealed: false, reflections: [] };
-  const rows = await db().reflection.findMany({
-    where: {
-      networkId: scope.networkId,
-      cycleId,
-      private: false,
-      submittedAt: { not: null },
-      authorId: { not: scope.userId },
-    },
-    select: {
-      id: true,
-      authorId: true,
-      body: true,
-      area: true,
-      private: true,
-      submittedAt: true,
-      author: { select: { name: true } },
-    },
-    orderBy: [{ area: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
-  });
+  // Others' shared, submitted reflections with their authors' names, in one statement; the
+  // policy still decides per reflection below.
+  const rows = await db().$queryRaw<
+    { id: string; authorId: string; body: string; area: Area; private: boolean; submittedAt: Date; authorName: string | null }[]
+  >`
+    SELECT r.id, r."authorId", r.body, r.area::text AS area, r.private, r."submittedAt", u.name AS "authorName"
+    FROM "Reflection" r
+    LEFT JOIN "User" u ON u.id = r."authorId"
+    WHERE r."networkId" = ${scope.networkId} AND r."cycleId" = ${cycleId} AND r.private = false
+      AND r."submittedAt" IS NOT NULL AND r."authorId" <> ${scope.userId}
+    ORDER BY r.area, r."submittedAt", r.id`;
   const reflections = rows
     .filter((r) => canSeeReflection(scope, r, { phase, viewerSubmitted }))
-    .map((r) => ({ id: r.id, body: r.body, area: r.area, submittedAt: r.submittedAt as Date, authorName: r.author.name }));
+    .map((r) => ({ id: r.id, body: r.body, area: r.area, submittedAt: r.submittedAt, authorName: r.authorName }));
   return { phase, revealed: true, reflections };
 }
 
