@@ -36,7 +36,30 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
+/**
+ * Recently rendered texts. Rendering is a pure function of the text, and pages that render at
+ * request time (syntheses on the funder dashboard and the cycle page, reflections, initiatives)
+ * show the same few texts to everyone, so each is parsed once per process rather than per view.
+ * A cache only: bounded, per process, and nothing is lost when it is empty.
+ */
+const CACHE_ENTRIES = 500;
+/** Texts longer than this are rendered every time (rare, and they would crowd the cache). */
+const CACHE_MAX_LENGTH = 20_000;
+const cache = new Map<string, string>();
+
 /** Markdown as sanitised HTML: safe to put on a page. */
 export function renderMarkdown(source: string): string {
-  return String(processor.processSync(source));
+  const hit = cache.get(source);
+  if (hit !== undefined) {
+    // Most recently used last, so the oldest is the first to go.
+    cache.delete(source);
+    cache.set(source, hit);
+    return hit;
+  }
+  const html = String(processor.processSync(source));
+  if (source.length <= CACHE_MAX_LENGTH) {
+    cache.set(source, html);
+    if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+  }
+  return html;
 }
