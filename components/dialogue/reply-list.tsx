@@ -60,14 +60,17 @@ function Reactions({
   refused: ReactionResult;
 }) {
   return (
-    <form action={react} role="group" aria-label={label} className="flex flex-wrap gap-2">
-      <input type="hidden" name="replyId" value={reply.id} />
-      {reply.reactions.map((r) => (
-        <button key={r.kind} type="submit" name="kind" value={r.kind} aria-pressed={r.mine} className="reaction-button" data-kind={r.kind}>
-          {names[r.kind]} {r.count}
-        </button>
-      ))}
-      {refused?.replyId === reply.id && !refused.result.ok ? <FormMessage state={refused.result} /> : null}
+    <form action={react}>
+      {/* A fieldset names the group (a form may not take role="group"). */}
+      <fieldset aria-label={label} className="flex min-w-0 flex-wrap gap-2">
+        <input type="hidden" name="replyId" value={reply.id} />
+        {reply.reactions.map((r) => (
+          <button key={r.kind} type="submit" name="kind" value={r.kind} aria-pressed={r.mine} className="reaction-button" data-kind={r.kind}>
+            {`${names[r.kind]} ${r.count}`}
+          </button>
+        ))}
+        {refused?.replyId === reply.id && !refused.result.ok ? <FormMessage state={refused.result} /> : null}
+      </fieldset>
     </form>
   );
 }
