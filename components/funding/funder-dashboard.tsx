@@ -12,6 +12,11 @@ import { FunderChart } from "./funder-chart";
  * print (`/funder/report`, tables only). Every figure is also in a real table; money is
  * formatted from exact decimal strings, per currency, never added across currencies.
  */
+/** Networks the screen's per-network table shows; the report shows all. */
+const DASHBOARD_NETWORKS = 10;
+
+const pledgeCount = (totals: CurrencyTotals[]) => totals.reduce((n, row) => n + row.pledges, 0);
+
 export async function FunderDashboardView({ data, mode }: { data: FunderDashboard; mode: "screen" | "print" }) {
   const [t, ts, tu, format, locale] = await Promise.all([
     getTranslations("funder"),
@@ -28,6 +33,14 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
     const [y, m] = month.split("-").map(Number);
     return format.dateTime(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)), { month: "short", year: "numeric", timeZone: "UTC" });
   };
+  // On screen, the networks where the funder has the most pledges (the report and the exports
+  // have every network): a portfolio of fifty networks made this table most of the page.
+  const shownNetworks =
+    mode === "print"
+      ? data.perNetwork
+      : [...data.perNetwork]
+          .sort((a, b) => pledgeCount(b.totals) - pledgeCount(a.totals) || a.network.name.localeCompare(b.network.name, locale))
+          .slice(0, DASHBOARD_NETWORKS);
   const initiativeHref = (network: { slug: string }, initiativeId: string, milestoneId?: string) =>
     `/n/${network.slug}/initiatives/${initiativeId}${milestoneId ? `#milestone-${milestoneId}` : ""}`;
 
@@ -136,7 +149,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
               </tr>
             </thead>
             <tbody>
-              {data.perNetwork.map(({ network, totals }) => (
+              {shownNetworks.map(({ network, totals }) => (
                 <tr key={network.id} className="border-t border-line align-top">
                   <th scope="row" className="font-medium">
                     <Link href={`/n/${network.slug}/initiatives`}>{network.name}</Link>
@@ -155,6 +168,12 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
             </tbody>
           </table>
         </div>
+        {shownNetworks.length < data.perNetwork.length ? (
+          <p className="text-sm text-muted">
+            {t("showingOf", { shown: shownNetworks.length, total: data.perNetwork.length })}{" "}
+            <Link href="/funder/report">{t("allNetworksInReport")}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="funder-statuses" className={`${cardClass} space-y-3`}>
