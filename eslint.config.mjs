@@ -28,6 +28,38 @@ const config = [
     rules: { "no-restricted-imports": "off" },
   },
   {
+    // Reads and writes across networks bypass no check, but they name more than one network
+    // (dbAcross) or every network (dbSystem): reviewed paths only (decision 022).
+    files: ["lib/**/queries.ts", "lib/**/mutations.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/lib/db/client",
+              importNames: ["dbAcross", "dbSystem", "executeAsOwner"],
+              message: "Cross-network access is a reviewed path (decision 022): list the file in eslint.config.mjs, saying why.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The reviewed cross-network paths (decision 022):
+    files: [
+      "lib/networks/queries.ts", // the directory's member counts of the listed networks
+      "lib/notifications/queries.ts", // a person's notifications in their own networks
+      "lib/notifications/mutations.ts", // marking them read
+      "lib/funding/queries.ts", // the funder's dashboard and export over their funder networks
+      "lib/accounts/queries.ts", // a person's data export from every network they belonged to
+      "lib/accounts/mutations.ts", // deleting an account: its audit entries in each network
+      "lib/cycles/mutations.ts", // the reminder sweep (system) and its emails' cycles
+    ],
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

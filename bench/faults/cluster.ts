@@ -109,10 +109,10 @@ export async function createCluster(port: number): Promise<Cluster> {
 /** Seeds the demo networks into `url` through the app's own seeding (lib/db/demo.ts). */
 export async function seedDemoInto(url: string): Promise<string[]> {
   process.env.DATABASE_URL = url;
-  const { closeDatabase, db } = await import("../../lib/db/client");
+  const { closeDatabase, dbSystem } = await import("../../lib/db/client");
   const { seedDemo } = await import("../../lib/db/demo");
   try {
-    return await seedDemo(db());
+    return await seedDemo(dbSystem());
   } finally {
     await closeDatabase();
   }

@@ -1,9 +1,10 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
-import { db } from "@/lib/db/client";
+import { db, dbAcross } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
+import { memberNetworkIds } from "@/lib/networks/queries";
 import type { ProfileInput } from "./schema";
 
 export async function updateProfile(userId: string, input: ProfileInput) {
@@ -21,7 +22,10 @@ export async function setLocale(userId: string, locale: AppLocale) {
  * change. Each network they were active in keeps an audit entry.
  */
 export async function deleteAccount(userId: string) {
-  await db().$transaction(async (tx) => {
+  // A reviewed cross-network write (decision 022): the person's own active networks, where
+  // the sole-broker check reads and the audit entries go. Their rows everywhere go with the
+  // user row (foreign-key cascades, which row-level security does not filter).
+  await dbAcross(await memberNetworkIds(userId)).$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },
       select: {

@@ -1,6 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, dbAcross } from "@/lib/db/client";
 import type { AppLocale } from "@/lib/i18n/config";
+import { memberNetworkIds } from "@/lib/networks/queries";
 
 export async function getViewerLocale(userId: string): Promise<AppLocale | null> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { locale: true } });
@@ -16,7 +17,9 @@ export async function getProfile(userId: string) {
 
 /** Everything Kring keeps about one person, for "download my data". */
 export async function exportAccountData(userId: string) {
-  const user = await db().user.findUnique({
+  // A reviewed cross-network read (decision 022): every network the person ever belonged to.
+  const own = dbAcross(await memberNetworkIds(userId, { everStatus: true }));
+  const user = await own.user.findUnique({
     where: { id: userId },
     select: {
       id: true,
@@ -93,14 +96,14 @@ export async function exportAccountData(userId: string) {
   // What they wrote in syntheses and answered in consent rounds, in every network: the
   // person's own rows, found by their id (these tables keep the id, not a relation).
   const [synthesisRevisions, consentAnswers] = await Promise.all([
-    db().$queryRaw<{ number: number; body: string; createdAt: Date; cycle: string; network: string }[]>`
+    own.$queryRaw<{ number: number; body: string; createdAt: Date; cycle: string; network: string }[]>`
       SELECT s.number, s.body, s."createdAt", c.title AS cycle, n.slug AS network
       FROM "SynthesisRevision" s
       JOIN "Cycle" c ON c.id = s."cycleId" AND c."networkId" = s."networkId"
       JOIN "Network" n ON n.id = s."networkId"
       WHERE s."authorId" = ${userId}
       ORDER BY s."createdAt"`,
-    db().$queryRaw<{ answer: string; text: string; createdAt: Date; updatedAt: Date; cycle: string; network: string }[]>`
+    own.$queryRaw<{ answer: string; text: string; createdAt: Date; updatedAt: Date; cycle: string; network: string }[]>`
       SELECT a.answer::text AS answer, a.text, a."createdAt", a."updatedAt", c.title AS cycle, n.slug AS network
       FROM "ConsentAnswer" a
       JOIN "ConsentRound" r ON r.id = a."roundId" AND r."networkId" = a."networkId"

@@ -7,7 +7,7 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** The network's audit log, newest first, keyset-paged; two queries whatever its length. */
 export async function listAudit(scope: NetworkScope, before?: Cursor, take = AUDIT_PAGE_SIZE) {
-  const rows = await db().auditEntry.findMany({
+  const rows = await db(scope).auditEntry.findMany({
     where: {
       networkId: scope.networkId,
       ...(before
@@ -21,7 +21,7 @@ export async function listAudit(scope: NetworkScope, before?: Cursor, take = AUD
   const items = rows.slice(0, take);
   const userIds = [...new Set(items.flatMap((r) => [r.actorId, r.subjectUserId]).filter((x): x is string => !!x))];
   const users = userIds.length
-    ? await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })
+    ? await db(scope).user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })
     : [];
   const nameOf = new Map(users.map((u) => [u.id, u.name || u.email]));
   const last = items.at(-1);

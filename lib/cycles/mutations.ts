@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
-import { db, type Tx } from "@/lib/db/client";
+import { db, dbAcross, dbSystem, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { NetworkScope } from "@/lib/membership/scope";
@@ -69,7 +69,7 @@ export async function openCycle(
   const errors = deadlineErrors(deadlines, now);
   if (Object.keys(errors).length) throw new AppError("invalid_input", errors);
   try {
-    return await db().$transaction(async (tx) => {
+    return await db(scope).$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Network" WHERE id = ${scope.networkId} FOR UPDATE`;
       const open = await tx.cycle.findFirst({ where: { networkId: scope.networkId, openSlot: true }, select: { id: true } });
       if (open) throw new AppError("cycle_already_open");
@@ -144,7 +144,7 @@ export async function extendCycle(
   input: { cycleId: string; iDeadline: string; weDeadline: string; zone: string },
   now = new Date(),
 ) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const cycle = await lockCycle(tx, scope, input.cycleId, "update");
     const phase = cyclePhase(cycle, now);
     assertNotClosed(phase);
@@ -179,7 +179,7 @@ export async function extendCycle(
 
 /** A broker ends the I phase now: everyone's shared reflections become visible to members. */
 export async function advanceCycle(scope: NetworkScope, input: { cycleId: string }, now = new Date()) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const cycle = await lockCycle(tx, scope, input.cycleId, "update");
     assertReflectPhase(cyclePhase(cycle, now));
     await tx.cycle.update({ where: { id: cycle.id, networkId: scope.networkId }, data: { advancedToWeAt: now } });
@@ -208,7 +208,7 @@ export async function saveReflection(
   now = new Date(),
 ) {
   const write = () =>
-    db().$transaction(async (tx) => {
+    db(scope).$transaction(async (tx) => {
       const cycle = await lockCycle(tx, scope, input.cycleId, "share");
       assertReflectPhase(cyclePhase(cycle, now));
       const key = { networkId: scope.networkId, cycleId: cycle.id, authorId: scope.userId };
@@ -281,8 +281,8 @@ async function emailReminders(rows: ReminderRow[]) {
       where: { id: { in: [...new Set(rows.map((r) => r.userId))] }, emailReminders: true },
       select: { id: true, email: true, locale: true },
     }),
-    // The cycles of exactly these reminders (their networks named explicitly).
-    db().$queryRaw<{ id: string; networkId: string; question: string; iDeadline: Date; network: string; slug: string; locale: AppLocale }[]>`
+    // The cycles of exactly these reminders (their networks named explicitly, and the only ones visible).
+    dbAcross(networkIds).$queryRaw<{ id: string; networkId: string; question: string; iDeadline: Date; network: string; slug: string; locale: AppLocale }[]>`
       SELECT c.id, c."networkId", c.question, c."iDeadline", n.name AS network, n.slug, n.locale::text AS locale
       FROM "Cycle" c JOIN "Network" n ON n.id = c."networkId"
       WHERE c."networkId" = ANY(${networkIds}::text[]) AND c.id = ANY(${cycleIds}::text[])`,
@@ -316,7 +316,7 @@ async function emailReminders(rows: ReminderRow[]) {
  * many reminders were written now.
  */
 export async function sendDueReminders(scope: NetworkScope, now = new Date()): Promise<number> {
-  const rows = await insertReminders(db(), now, scope.networkId);
+  const rows = await insertReminders(db(scope), now, scope.networkId);
   await emailReminders(rows);
   return rows.length;
 }
@@ -330,7 +330,8 @@ const REMINDER_SWEEP_LOCK = 0x6b72696e67;
  * runs under an advisory lock so that of several instances one sweeps at a time.
  */
 export async function sendDueRemindersEverywhere(now = new Date()): Promise<number> {
-  const rows = await db().$transaction(async (tx) => {
+  // The system path (decision 022): every network's open cycles.
+  const rows = await dbSystem().$transaction(async (tx) => {
     const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${REMINDER_SWEEP_LOCK}) AS locked`;
     if (!lock[0]?.locked) return [];
     return insertReminders(tx, now, null);
@@ -370,7 +371,7 @@ export async function saveSynthesis(
   now = new Date(),
 ) {
   try {
-    return await db().$transaction(async (tx) => {
+    return await db(scope).$transaction(async (tx) => {
       const cycle = await lockCycle(tx, scope, input.cycleId, "share");
       assertSynthesisPhase(cyclePhase(cycle, now));
       const latest = await latestRevision(tx, scope, cycle.id);
@@ -432,7 +433,7 @@ export async function saveSynthesis(
  * open (a double click, a second broker) returns the same round.
  */
 export async function callConsent(scope: NetworkScope, input: { cycleId: string }, now = new Date()) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const cycle = await lockCycle(tx, scope, input.cycleId, "update");
     assertConsentPhase(cyclePhase(cycle, now));
     const latest = await latestRevision(tx, scope, cycle.id);
@@ -488,7 +489,7 @@ export async function answerConsent(
   now = new Date(),
 ) {
   const write = () =>
-    db().$transaction(async (tx) => {
+    db(scope).$transaction(async (tx) => {
       const cycle = await lockCycle(tx, scope, input.cycleId, "share");
       assertConsentPhase(cyclePhase(cycle, now));
       const rounds = await tx.$queryRaw<{ id: string; revisionNumber: number; closedAt: Date | null }[]>`
@@ -524,7 +525,7 @@ export async function answerConsent(
  * to the cycle is refused (`cycle_not_open`).
  */
 export async function closeCycle(scope: NetworkScope, input: { cycleId: string; notes: Record<string, string> }, now = new Date()) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const cycle = await lockCycle(tx, scope, input.cycleId, "update");
     assertConsentPhase(cyclePhase(cycle, now));
     const latest = await latestRevision(tx, scope, cycle.id);

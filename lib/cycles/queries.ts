@@ -22,7 +22,7 @@ const cycleSelect = {
 
 /** The network's open (not closed) cycle with its phase now, or null. */
 export async function findCurrentCycle(scope: NetworkScope, now = new Date()) {
-  const cycle = await db().cycle.findFirst({
+  const cycle = await db(scope).cycle.findFirst({
     where: { networkId: scope.networkId, openSlot: true },
     select: cycleSelect,
   });
@@ -31,7 +31,7 @@ export async function findCurrentCycle(scope: NetworkScope, now = new Date()) {
 
 /** The network's question, to prefill a new cycle ("is this the real question?"). */
 export async function findWorkingQuestion(scope: NetworkScope): Promise<string> {
-  const network = await db().network.findUnique({ where: { id: scope.networkId }, select: { workingQuestion: true } });
+  const network = await db(scope).network.findUnique({ where: { id: scope.networkId }, select: { workingQuestion: true } });
   return network?.workingQuestion ?? "";
 }
 
@@ -40,7 +40,7 @@ export async function findWorkingQuestion(scope: NetworkScope): Promise<string> 
  * numbers only, for everyone in the network, funders included. One statement.
  */
 export async function cycleParticipation(scope: NetworkScope, cycleId: string) {
-  const rows = await db().$queryRaw<{ submitted: number; eligible: number }[]>`
+  const rows = await db(scope).$queryRaw<{ submitted: number; eligible: number }[]>`
     SELECT count(r.id) FILTER (WHERE r."submittedAt" IS NOT NULL)::int AS submitted, count(m.id)::int AS eligible
     FROM "Membership" m
     LEFT JOIN "Reflection" r
@@ -51,7 +51,7 @@ export async function cycleParticipation(scope: NetworkScope, cycleId: string) {
 
 /** The viewer's own reflection in a cycle (draft or submitted), or null. Funders have none. */
 export async function findOwnReflection(scope: NetworkScope, cycleId: string) {
-  const own = await db().reflection.findUnique({
+  const own = await db(scope).reflection.findUnique({
     where: { networkId_cycleId_authorId: { networkId: scope.networkId, cycleId, authorId: scope.userId } },
     select: { id: true, authorId: true, body: true, area: true, private: true, submittedAt: true, updatedAt: true },
   });
@@ -79,7 +79,7 @@ export async function listVisibleReflections(
   now = new Date(),
 ): Promise<{ phase: CyclePhase; revealed: boolean; reflections: VisibleReflection[] } | null> {
   // The cycle's deadlines and whether the viewer has submitted, in one statement.
-  const [cycle] = await db().$queryRaw<
+  const [cycle] = await db(scope).$queryRaw<
     { iDeadline: Date; weDeadline: Date; advancedToWeAt: Date | null; closedAt: Date | null; ownSubmittedAt: Date | null }[]
   >`
     SELECT c."iDeadline", c."weDeadline", c."advancedToWeAt", c."closedAt", o."submittedAt" AS "ownSubmittedAt"
@@ -92,7 +92,7 @@ export async function listVisibleReflections(
   if (!mayRevealOthers(scope, phase, viewerSubmitted)) return { phase, revealed: false, reflections: [] };
   // Others' shared, submitted reflections with their authors' names, in one statement; the
   // policy still decides per reflection below.
-  const rows = await db().$queryRaw<
+  const rows = await db(scope).$queryRaw<
     { id: string; authorId: string; body: string; area: Area; private: boolean; submittedAt: Date; authorName: string | null }[]
   >`
     SELECT r.id, r."authorId", r.body, r.area::text AS area, r.private, r."submittedAt", u.name AS "authorName"
@@ -127,7 +127,7 @@ export type CitedReflection = { id: string; area: Area; authorName: string | nul
  */
 export async function findSynthesis(scope: NetworkScope, cycleId: string) {
   if (!can(scope.role, "synthesis.read")) return null;
-  const latest = await db().synthesisRevision.findFirst({
+  const latest = await db(scope).synthesisRevision.findFirst({
     where: { networkId: scope.networkId, cycleId },
     orderBy: { number: "desc" },
     select: {
@@ -157,7 +157,7 @@ export async function findSynthesis(scope: NetworkScope, cycleId: string) {
 
 /** The number of the latest revision (0 when none): what a new synthesis form is based on. */
 export async function latestRevisionNumber(scope: NetworkScope, cycleId: string): Promise<number> {
-  const latest = await db().synthesisRevision.findFirst({
+  const latest = await db(scope).synthesisRevision.findFirst({
     where: { networkId: scope.networkId, cycleId },
     orderBy: { number: "desc" },
     select: { number: true },
@@ -168,7 +168,7 @@ export async function latestRevisionNumber(scope: NetworkScope, cycleId: string)
 /** Every revision of a cycle's synthesis, newest first: who saved it, when (no text). Brokers and members. */
 export async function listRevisions(scope: NetworkScope, cycleId: string) {
   if (!can(scope.role, "synthesis.read")) return [];
-  const rows = await db().synthesisRevision.findMany({
+  const rows = await db(scope).synthesisRevision.findMany({
     where: { networkId: scope.networkId, cycleId },
     orderBy: { number: "desc" },
     select: { number: true, authorId: true, createdAt: true },
@@ -180,7 +180,7 @@ export async function listRevisions(scope: NetworkScope, cycleId: string) {
 /** One revision and the text of its predecessor (for the diff); null when there is none or the viewer is a funder. */
 export async function findRevision(scope: NetworkScope, cycleId: string, number: number) {
   if (!can(scope.role, "synthesis.read") || !Number.isSafeInteger(number) || number < 1) return null;
-  const rows = await db().synthesisRevision.findMany({
+  const rows = await db(scope).synthesisRevision.findMany({
     where: { networkId: scope.networkId, cycleId, number: { in: [number, number - 1] } },
     select: { number: true, body: true, authorId: true, createdAt: true },
   });
@@ -211,20 +211,20 @@ export type ConsentAnswerView = {
  * themselves only for brokers and members.
  */
 export async function findConsentRound(scope: NetworkScope, cycleId: string) {
-  const round = await db().consentRound.findFirst({
+  const round = await db(scope).consentRound.findFirst({
     where: { networkId: scope.networkId, cycleId },
     orderBy: [{ openedAt: "desc" }, { id: "desc" }],
     select: { id: true, revisionNumber: true, openedAt: true, closedAt: true },
   });
   if (!round) return null;
-  const [counts] = await db().$queryRaw<{ answered: number; eligible: number }[]>`
+  const [counts] = await db(scope).$queryRaw<{ answered: number; eligible: number }[]>`
     SELECT count(a.id)::int AS answered, count(m.id)::int AS eligible
     FROM "Membership" m
     LEFT JOIN "ConsentAnswer" a ON a."networkId" = m."networkId" AND a."roundId" = ${round.id} AND a."userId" = m."userId"
     WHERE m."networkId" = ${scope.networkId} AND m.status = 'active' AND m.role IN ('broker', 'member')`;
   const participation = counts ?? { answered: 0, eligible: 0 };
   if (!can(scope.role, "synthesis.read")) return { ...round, participation, answers: null };
-  const rows = await db().consentAnswer.findMany({
+  const rows = await db(scope).consentAnswer.findMany({
     where: { networkId: scope.networkId, roundId: round.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, userId: true, answer: true, text: true, handledNote: true },
@@ -262,7 +262,7 @@ export type JourneyEntry = {
  * reflection: citations are a count. A bounded number of statements per page.
  */
 export async function listJourney(scope: NetworkScope, after?: Cursor, take = JOURNEY_PAGE_SIZE) {
-  const cycles = await db().cycle.findMany({
+  const cycles = await db(scope).cycle.findMany({
     where: {
       networkId: scope.networkId,
       closedAt: after ? { not: null, lte: after.at } : { not: null },
@@ -277,13 +277,13 @@ export async function listJourney(scope: NetworkScope, after?: Cursor, take = JO
   const next = cycles.length > take && last?.closedAt ? encodeCursor({ at: last.closedAt, id: last.id }) : null;
   if (page.length === 0) return { items: [] as JourneyEntry[], next };
   const ids = Prisma.join(page.map((c) => c.id));
-  const finals = await db().$queryRaw<{ cycleId: string; number: number; body: string; citations: number }[]>`
+  const finals = await db(scope).$queryRaw<{ cycleId: string; number: number; body: string; citations: number }[]>`
     SELECT DISTINCT ON (r."cycleId") r."cycleId", r.number, r.body,
       (SELECT count(*)::int FROM "SynthesisCitation" c WHERE c."networkId" = r."networkId" AND c."revisionId" = r.id) AS citations
     FROM "SynthesisRevision" r
     WHERE r."networkId" = ${scope.networkId} AND r."cycleId" IN (${ids})
     ORDER BY r."cycleId", r.number DESC`;
-  const participation = await db().$queryRaw<{ cycleId: string; submitted: number; eligible: number }[]>`
+  const participation = await db(scope).$queryRaw<{ cycleId: string; submitted: number; eligible: number }[]>`
     SELECT c.id AS "cycleId", count(r.id) FILTER (WHERE r."submittedAt" IS NOT NULL)::int AS submitted, count(m.id)::int AS eligible
     FROM "Cycle" c
     JOIN "Membership" m ON m."networkId" = c."networkId" AND m.status = 'active' AND m.role IN ('broker', 'member')
@@ -296,7 +296,7 @@ export async function listJourney(scope: NetworkScope, after?: Cursor, take = JO
     const rounds =
       finals.length === 0
         ? []
-        : await db().consentRound.findMany({
+        : await db(scope).consentRound.findMany({
             where: { networkId: scope.networkId, OR: finals.map((f) => ({ cycleId: f.cycleId, revisionNumber: f.number })) },
             select: {
               cycleId: true,
@@ -341,7 +341,7 @@ export async function listJourney(scope: NetworkScope, after?: Cursor, take = JO
 /** A concern or objection of this network's journey, to start the next cycle from (brokers). */
 export async function findJourneyConcern(scope: NetworkScope, answerId: string) {
   if (!can(scope.role, "cycle.open") || answerId.length > 64) return null;
-  return db().consentAnswer.findFirst({
+  return db(scope).consentAnswer.findFirst({
     where: {
       networkId: scope.networkId,
       id: answerId,

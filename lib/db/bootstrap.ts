@@ -1,5 +1,5 @@
 import { env } from "../env";
-import { db, embeddedDatabase } from "./client";
+import { dbSystem, embeddedDatabase } from "./client";
 import { seedDemo } from "./demo";
 import { renderMissingBodies } from "@/lib/dialogue/mutations";
 import { backfillSearchVectors } from "@/lib/search/mutations";
@@ -22,17 +22,17 @@ export function prepareDatabase(opts: { seed?: boolean } = {}): Promise<void> {
       : await applyMigrations({ kind: "postgres", url: e.DATABASE_URL ?? "" });
     if (applied.length) console.log(`[kring] applied migrations: ${applied.join(", ")}`);
     // Rows written before search existed (or by scripts that bypass the mutations) get their vectors.
-    const indexed = await backfillSearchVectors(db());
+    const indexed = await backfillSearchVectors(dbSystem());
     if (indexed.threads || indexed.replies) {
       console.log(`[kring] indexed for search: ${indexed.threads} threads, ${indexed.replies} replies`);
     }
     // Posts without stored HTML (older rows, scripted imports, a renderer change) get it once.
-    const rendered = await renderMissingBodies(db());
+    const rendered = await renderMissingBodies(dbSystem());
     if (rendered.threads || rendered.replies) {
       console.log(`[kring] rendered: ${rendered.threads} threads, ${rendered.replies} replies`);
     }
-    if ((opts.seed ?? true) && e.seedDemo && (await db().user.count()) === 0) {
-      const created = await seedDemo(db());
+    if ((opts.seed ?? true) && e.seedDemo && (await dbSystem().user.count()) === 0) {
+      const created = await seedDemo(dbSystem());
       if (created.length) console.log(`[kring] seeded demo networks: ${created.join(", ")}`);
     }
   })();

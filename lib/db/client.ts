@@ -6,8 +6,19 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "../env";
 import { availability, type Availability } from "./availability";
+import type { NetworkRef, NetworkScope } from "@/lib/membership/scope";
 import { PrismaClient } from "./generated/client";
 import { withQueryLog } from "./query-log";
+import {
+  ALL_NETWORKS,
+  APP_ROLE,
+  currentTenantSetting,
+  NO_NETWORK,
+  networksSetting,
+  runWithTenantSetting,
+  setTenantSql,
+  type TenantSetting,
+} from "./tenant-context";
 import { tenantGuard } from "./tenant-guard";
 
 /**
@@ -31,7 +42,7 @@ function createClient() {
     pglite = new PGlite(dir);
     // pglite-prisma-adapter pins an older @prisma/driver-adapter-utils; the
     // factory is the same at run time, only its declared type differs.
-    adapter = new PrismaPGlite(pglite) as unknown as typeof adapter;
+    adapter = new PrismaPGlite(withTenantSettingPGlite(pglite)) as unknown as typeof adapter;
   }
   const prisma = new PrismaClient({
     adapter: withQueryLog(adapter),
@@ -46,6 +57,24 @@ function createClient() {
  */
 class MeasuredPool extends pg.Pool {
   private readonly waiting = new Map<object, number>();
+
+  constructor(config: pg.PoolConfig) {
+    super({ ...config, Client: TenantClient });
+    // pg-pool's own query() hands the connection over in a callback, which can run in the
+    // async context of whichever request released it; this one stays in the caller's, so
+    // the statement carries the caller's tenant setting.
+    (this as { query: unknown }).query = async (config: pg.QueryConfig) => {
+      const client = await this.connect();
+      try {
+        const result = await client.query(config);
+        client.release();
+        return result;
+      } catch (error) {
+        client.release(error instanceof Error ? error : true);
+        throw error;
+      }
+    };
+  }
 
   /** Milliseconds the oldest request still waiting for a connection has waited; 0 when none waits. */
   oldestWaitMs(): number {
@@ -62,13 +91,120 @@ class MeasuredPool extends pg.Pool {
   ): Promise<pg.PoolClient> | void {
     const ticket = {};
     this.waiting.set(ticket, performance.now());
+    // The statements of this checkout carry the setting of where it was asked for: a
+    // transaction's start (Prisma may send its statements from another request's context,
+    // batched per tick) or one statement (MeasuredPool.query).
+    const setting = currentTenantSetting();
+    const pin = (client: pg.PoolClient | undefined) => {
+      if (client instanceof TenantClient) client.pinned = setting;
+      return client;
+    };
     const settle = () => this.waiting.delete(ticket);
-    if (!callback) return super.connect().finally(settle);
+    if (!callback) return super.connect().then((client) => pin(client)!).finally(settle);
     super.connect((err, client, done) => {
       settle();
-      callback(err, client, done);
+      callback(err, pin(client), done);
     });
   }
+}
+
+const SET_ROLE_AND_TENANT = "SELECT set_config('role', $1, false), set_config('app.network_ids', $2, false)";
+const TRANSACTION_CONTROL = /^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b/;
+
+/**
+ * A PostgreSQL connection that runs every statement Prisma sends as the application role
+ * with the tenant setting of the checkout under way (decision 022). The setting is
+ * kept on the session and sent again only when it changes, so a request that stays in one
+ * network pays one extra round trip per connection, not per statement. A setting made inside
+ * a transaction dies with a rollback, so after any transaction that changed it the next
+ * statement sets it again.
+ */
+class TenantClient extends pg.Client {
+  /** The setting of the checkout under way, taken where it began (see MeasuredPool.connect). */
+  pinned: TenantSetting = NO_NETWORK;
+  private applied: TenantSetting | undefined;
+  private inTransaction = false;
+  private changedInTransaction = false;
+
+  override query(...args: unknown[]): never {
+    const [config] = args;
+    const text = typeof config === "object" && config !== null && "text" in config ? config.text : undefined;
+    // Only Prisma's statements (one config object, promise style) are ours to scope.
+    if (args.length !== 1 || typeof text !== "string") return (super.query as (...a: unknown[]) => never)(...args);
+    return this.scoped(config as pg.QueryConfig, text) as never;
+  }
+
+  private async scoped(config: pg.QueryConfig, text: string): Promise<pg.QueryResult> {
+    const control = TRANSACTION_CONTROL.exec(text)?.[1];
+    const want = this.pinned;
+    if (!control && want !== this.applied) {
+      await super.query(SET_ROLE_AND_TENANT, [APP_ROLE, want]);
+      this.applied = want;
+      if (this.inTransaction) this.changedInTransaction = true;
+    }
+    if (control === "BEGIN") this.inTransaction = true;
+    try {
+      return await super.query(config);
+    } finally {
+      if (control === "COMMIT" || control === "ROLLBACK") {
+        this.inTransaction = false;
+        if (this.changedInTransaction) this.applied = undefined;
+        this.changedInTransaction = false;
+      }
+    }
+  }
+}
+
+/**
+ * PGlite is one connection shared by every request, so a session setting could be changed
+ * by another request between setting it and the statement. A statement that may see tenant
+ * rows therefore runs in its own short transaction with the setting made local to it; a
+ * Prisma transaction takes the setting of where it started, made local to it.
+ */
+function withTenantSettingPGlite(pglite: PGlite): PGlite {
+  type Tx = Parameters<Parameters<PGlite["transaction"]>[0]>[0];
+  const scopedTx = (tx: Tx, want: TenantSetting): Tx => {
+    let applied: TenantSetting = NO_NETWORK;
+    return new Proxy(tx, {
+      get(target, property) {
+        if (property === "query") {
+          return async (...args: Parameters<Tx["query"]>) => {
+            if (want !== applied) {
+              await target.query(setTenantSql(true), [want]);
+              applied = want;
+            }
+            return target.query(...args);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  };
+  return new Proxy(pglite, {
+    get(target, property) {
+      if (property === "query") {
+        return async (...args: Parameters<PGlite["query"]>) => {
+          const want = currentTenantSetting();
+          if (want === NO_NETWORK) return target.query(...args);
+          return target.transaction(async (tx) => {
+            await tx.query(setTenantSql(true), [want]);
+            return tx.query(...args);
+          });
+        };
+      }
+      if (property === "transaction") {
+        // The setting of where the transaction starts, for all its statements (Prisma may
+        // send them from another request's context, batched per tick).
+        return <T>(fn: (tx: Tx) => Promise<T>) => {
+          const want = currentTenantSetting();
+          return target.transaction((tx) => fn(scopedTx(tx, want)));
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 type PoolSettings = { connectionString: string; max: number; connectionTimeoutMillis: number };
@@ -143,14 +279,121 @@ function handle(): Handle {
   return store.__kringDb;
 }
 
-export type Db = Handle["prisma"];
+type Base = Handle["prisma"];
+
+/**
+ * Binds a client to one tenant setting: every operation it starts, and every transaction
+ * (its start, its callback and its statements), runs with it.
+ */
+function bind(base: Base, setting: TenantSetting) {
+  const extended = base.$extends({
+    name: "kring-tenant-setting",
+    query: {
+      $allOperations(params) {
+        const { model, operation, args, query } = params;
+        // Prisma sends findUnique calls of one tick together, from the context of whichever
+        // came first, and may merge them into one statement: outside a transaction they are
+        // sent as findFirst, which Prisma never batches, so each carries its own setting.
+        const unique = operation === "findUnique" || operation === "findUniqueOrThrow";
+        const inTransaction = Boolean((params as { __internalParams?: { transaction?: unknown } }).__internalParams?.transaction);
+        if (model && unique && !inTransaction) {
+          const delegate = (base as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>)[
+            model.charAt(0).toLowerCase() + model.slice(1)
+          ]!;
+          const first = operation === "findUnique" ? "findFirst" : "findFirstOrThrow";
+          return runWithTenantSetting(setting, async () => await delegate[first]!(flattenUniqueWhere(args)));
+        }
+        // Awaited inside: Prisma's promises are lazy and start the query when awaited, which
+        // must happen in this context for the statement to carry the setting.
+        return runWithTenantSetting(setting, async () => await query(args));
+      },
+    },
+  });
+  // A transaction takes its setting when it starts (its connection keeps it to the end), so
+  // it is started in the setting.
+  return new Proxy(extended, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (property === "$transaction" && typeof value === "function") {
+        return (...args: unknown[]) => {
+          // The array form starts its transaction from Prisma's per-tick dispatch, whose context
+          // is not the caller's: use the callback form.
+          if (Array.isArray(args[0])) throw new Error("$transaction([...]) is not supported; pass a callback (decision 022)");
+          return runWithTenantSetting(setting, async () => await value.apply(target, args));
+        };
+      }
+      return value;
+    },
+  });
+}
+
+/** findUnique's where as findFirst takes it: compound unique keys (`networkId_userId: {...}`) spread out. */
+function flattenUniqueWhere(args: unknown): unknown {
+  if (typeof args !== "object" || args === null || !("where" in args)) return args;
+  const where = (args as { where?: Record<string, unknown> }).where ?? {};
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(where)) {
+    const compound = key.includes("_") && typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+    if (compound) Object.assign(flat, value);
+    else flat[key] = value;
+  }
+  return { ...args, where: flat };
+}
+
+export type Db = ReturnType<typeof bind>;
 type TransactionFn = Extract<Parameters<Db["$transaction"]>[0], (...args: never[]) => unknown>;
 /** The client inside an interactive transaction. */
 export type Tx = Parameters<TransactionFn>[0];
 
-/** The Prisma client. Import only from lib/db and lib/<domain>/{queries,mutations}.ts. */
-export function db(): Db {
-  return handle().prisma;
+const bound = new Map<TenantSetting, Db>();
+const BOUND_MAX = 1_000;
+
+function client(setting: TenantSetting): Db {
+  let found = bound.get(setting);
+  if (!found) {
+    if (bound.size >= BOUND_MAX) bound.clear();
+    found = bind(handle().prisma, setting);
+    bound.set(setting, found);
+  }
+  return found;
+}
+
+/** The server's proof of which network a request acts in, minted by lib/membership/scope.ts. */
+type NetworkProof = NetworkScope | NetworkRef;
+
+/**
+ * The Prisma client. Import only from lib/db and lib/<domain>/{queries,mutations}.ts.
+ * - `db(scope)`: the rows of the scope's network, and the shared tables;
+ * - `db()`: the shared tables only (users, networks, sessions); PostgreSQL shows no tenant row.
+ * Cross-network reads go through `dbAcross` and `dbSystem` (decision 022).
+ */
+export function db(scope?: NetworkProof): Db {
+  return client(scope ? networksSetting([scope.networkId]) : NO_NETWORK);
+}
+
+/**
+ * A reviewed cross-network read: the rows of exactly these networks (a person's own
+ * networks, found through `kring_member_networks`, or the public directory's page).
+ */
+export function dbAcross(networkIds: readonly string[]): Db {
+  return client(networkIds.length ? networksSetting(networkIds) : NO_NETWORK);
+}
+
+/** Every network's rows: start-up, background jobs, seeding, tests. Never for a request's own reads. */
+export function dbSystem(): Db {
+  return client(ALL_NETWORKS);
+}
+
+/**
+ * Runs `sql` as the owner of the tables (for test and benchmark housekeeping such as
+ * TRUNCATE, which the application role may not do). One transaction; the role falls back
+ * to the application's at its end.
+ */
+export async function executeAsOwner(sql: string): Promise<void> {
+  await handle().prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe("SET LOCAL ROLE NONE");
+    await tx.$executeRawUnsafe(sql);
+  });
 }
 
 /** The embedded PGlite instance, when there is one (for migrations on start). */

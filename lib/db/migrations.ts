@@ -21,6 +21,7 @@ import {
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { APP_ROLE } from "./tenant-context";
 
 export type { MigrationList };
 export type MigrationTarget = { kind: "pglite"; db: PGlite } | { kind: "postgres"; url: string };
@@ -112,7 +113,16 @@ export async function applyMigrations(
     (await withEngine(factory, (engine) => engine.applyMigrations({ migrationsList: list, filters })))
       .appliedMigrationNames;
 
-  if (target.kind === "pglite") return apply(pgliteFactory(target.db));
+  if (target.kind === "pglite") {
+    // PGlite is one session, shared with the application: migrate as its owner (the
+    // superuser it starts as), then leave it running as the application role, which
+    // migrations create (decision 022).
+    await target.db.exec("RESET ROLE");
+    const applied = await apply(pgliteFactory(target.db));
+    const role = await target.db.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_ROLE]);
+    if (role.rows.length) await target.db.exec(`SET ROLE ${APP_ROLE}`);
+    return applied;
+  }
 
   const lock = new pg.Client({ connectionString: target.url });
   lock.on("error", () => {}); // a dropped connection surfaces through the engine's own queries

@@ -36,7 +36,7 @@ export async function createThread(
   const key = { networkId: scope.networkId, authorId: scope.userId, idempotencyKey: input.idempotencyKey };
   return once(
     () =>
-      db().$transaction(async (tx) => {
+      db(scope).$transaction(async (tx) => {
         const now = new Date();
         const thread = await tx.thread.create({
           data: {
@@ -54,7 +54,7 @@ export async function createThread(
         await markRead(tx, scope, thread.id, now);
         return thread;
       }),
-    () => db().thread.findFirst({ where: key, select: { id: true } }),
+    () => db(scope).thread.findFirst({ where: key, select: { id: true } }),
   );
 }
 
@@ -99,7 +99,7 @@ export async function createReply(
   const key = { networkId: scope.networkId, authorId: scope.userId, idempotencyKey: input.idempotencyKey };
   return once(
     () =>
-      db().$transaction(async (tx) => {
+      db(scope).$transaction(async (tx) => {
         // Locks the thread's row: replies to one thread count up one at a time.
         const locked = await tx.$queryRaw<{ id: string; lockedAt: Date | null; hiddenAt: Date | null }[]>`
           SELECT id, "lockedAt", "hiddenAt" FROM "Thread"
@@ -148,7 +148,7 @@ export async function createReply(
         });
         return reply;
       }),
-    () => db().reply.findFirst({ where: key, select: { id: true, threadId: true } }),
+    () => db(scope).reply.findFirst({ where: key, select: { id: true, threadId: true } }),
   );
 }
 
@@ -182,7 +182,7 @@ async function lockReply(tx: Tx, scope: NetworkScope, replyId: string) {
  * notified, once), people no longer named are no longer mentioned.
  */
 export async function editReply(scope: NetworkScope, input: { replyId: string; body: string }) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const reply = await lockReply(tx, scope, input.replyId);
     assertOwnReply(scope, reply);
     assertThreadOpen({ lockedAt: reply.threadLockedAt, hiddenAt: reply.threadHiddenAt });
@@ -220,7 +220,7 @@ export async function editReply(scope: NetworkScope, input: { replyId: string; b
  * a thread a broker hid or locked cannot be edited.
  */
 export async function editThread(scope: NetworkScope, input: { threadId: string; title: string; body: string }) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const rows = await tx.$queryRaw<
       { id: string; authorId: string | null; title: string; body: string; lockedAt: Date | null; hiddenAt: Date | null }[]
     >`
@@ -248,7 +248,7 @@ export async function editThread(scope: NetworkScope, input: { threadId: string;
 
 /** The author deletes a reply: it stays as a tombstone so the conversation still reads. */
 export async function deleteReply(scope: NetworkScope, input: { replyId: string }) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const reply = await lockReply(tx, scope, input.replyId);
     assertOwnReply(scope, reply);
     await tx.reply.update({
@@ -266,7 +266,7 @@ export async function deleteReply(scope: NetworkScope, input: { replyId: string 
 
 /** Adds the viewer's reaction of one kind to a reply, or takes it back. Returns whether it is on now. */
 export async function toggleReaction(scope: NetworkScope, input: { replyId: string; kind: ReactionKind }) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const reply = await lockReply(tx, scope, input.replyId);
     if (reply.deletedAt) throw new AppError("reply_deleted");
     if (reply.hiddenAt) throw new AppError("forbidden");
@@ -283,7 +283,7 @@ export async function toggleReaction(scope: NetworkScope, input: { replyId: stri
  * before (null on a first visit): one statement, so the page's query count stays fixed.
  */
 export async function recordThreadVisit(scope: NetworkScope, threadId: string): Promise<Date | null> {
-  const rows = await db().$queryRaw<{ previous: Date | null }[]>`
+  const rows = await db(scope).$queryRaw<{ previous: Date | null }[]>`
     WITH previous AS (
       SELECT "lastReadAt" FROM "ThreadRead"
       WHERE "networkId" = ${scope.networkId} AND "threadId" = ${threadId} AND "userId" = ${scope.userId}

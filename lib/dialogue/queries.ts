@@ -51,13 +51,13 @@ export async function listThreads(
   const [pinned, rows] = await Promise.all([
     after
       ? Promise.resolve([])
-      : db().thread.findMany({
+      : db(scope).thread.findMany({
           where: { ...base, pinnedAt: { not: null } },
           orderBy: [{ pinnedAt: "desc" }, { id: "desc" }],
           take: 20,
           select: threadCard,
         }),
-    db().thread.findMany({
+    db(scope).thread.findMany({
       where: {
         ...base,
         pinnedAt: null,
@@ -76,7 +76,7 @@ export async function listThreads(
   const [names, reads] = await Promise.all([
     namesOf(all.map((t) => t.authorId)),
     ids.length
-      ? db().threadRead.findMany({
+      ? db(scope).threadRead.findMany({
           where: { networkId: scope.networkId, userId: scope.userId, threadId: { in: ids } },
           select: { threadId: true, lastReadAt: true },
         })
@@ -150,7 +150,7 @@ function html(stored: string | null, body: string): string {
 export async function loadThreadPage(scope: NetworkScope, threadId: string, opts: { after?: Cursor; take?: number } = {}) {
   const take = opts.take ?? REPLIES_PAGE_SIZE;
   // The thread with its author's name and when the viewer last read it, in one statement.
-  const found = await db().$queryRaw<(ThreadRow & { lastReadAt: Date | null })[]>`
+  const found = await db(scope).$queryRaw<(ThreadRow & { lastReadAt: Date | null })[]>`
     SELECT t.id, t.title, t.level::text AS level, t.area::text AS area, t."authorId", u.name AS "authorName",
            t."replyCount", t."lastActivityAt", t."createdAt", t."pinnedAt", t."lockedAt", t."hiddenAt",
            t.body, t."bodyHtml", t."editedAt", t."lockReason", t."hiddenReason", tr."lastReadAt"
@@ -168,7 +168,7 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
   const threadEdited = brokerView && thread.editedAt !== null;
   // One page of replies with their authors' names and reaction counts (the viewer's own
   // marked) in one statement; keyset on (createdAt, id).
-  const rows = await db().$queryRaw<(ReplyRow & { reactions: [ReactionKind, number, boolean][] })[]>`
+  const rows = await db(scope).$queryRaw<(ReplyRow & { reactions: [ReactionKind, number, boolean][] })[]>`
     SELECT r.id, r."authorId", u.name AS "authorName", r.body, r."bodyHtml", r."quotedReplyId",
            r."createdAt", r."editedAt", r."deletedAt", r."hiddenAt", r."hiddenReason",
            COALESCE((
@@ -191,7 +191,7 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
   // Earlier versions of the thread and of its edited replies, in one query, newest first.
   const revisions =
     editedReplies.length || threadEdited
-      ? await db().$queryRaw<(Revision & { ownerId: string })[]>`
+      ? await db(scope).$queryRaw<(Revision & { ownerId: string })[]>`
           SELECT id, "threadId" AS "ownerId", title, body, "createdAt" FROM "ThreadRevision"
           WHERE "networkId" = ${scope.networkId} AND "threadId" = ${threadEdited ? thread.id : null}
           UNION ALL
@@ -238,7 +238,7 @@ export const MENTIONABLE_MAX = 500;
 
 /** Active members with a name, for the mention autocomplete (one query). */
 export async function listMentionable(scope: NetworkScope) {
-  return db().user.findMany({
+  return db(scope).user.findMany({
     where: {
       name: { not: null },
       memberships: { some: { networkId: scope.networkId, status: "active" } },
@@ -251,7 +251,7 @@ export async function listMentionable(scope: NetworkScope) {
 
 /** A reply of this network that the quote link points at, for prefilling the composer. */
 export async function findQuotableReply(scope: NetworkScope, threadId: string, replyId: string) {
-  const reply = await db().reply.findFirst({
+  const reply = await db(scope).reply.findFirst({
     where: { networkId: scope.networkId, threadId, id: replyId, deletedAt: null, hiddenAt: null },
     select: { id: true, body: true, authorId: true },
   });
@@ -266,7 +266,7 @@ export async function findQuotableReply(scope: NetworkScope, threadId: string, r
  * thread when a broker restores it.
  */
 export async function findThreadInNetwork(scope: NetworkScope, threadId: string) {
-  return db().thread.findFirst({
+  return db(scope).thread.findFirst({
     where: { networkId: scope.networkId, id: threadId },
     select: { id: true },
   });

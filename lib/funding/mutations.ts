@@ -80,7 +80,7 @@ async function teamOf(tx: Tx, scope: NetworkScope, initiativeId: string): Promis
 
 /** A broker or member starts an initiative; the people ticked (active brokers and members) form its team. */
 export async function createInitiative(scope: NetworkScope, input: InitiativeInput) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const team = await checkTeam(tx, scope, input.team);
     const initiative = await tx.initiative.create({
       data: {
@@ -110,7 +110,7 @@ export async function createInitiative(scope: NetworkScope, input: InitiativeInp
 
 /** Brokers and the team change an initiative: its texts, status and team. */
 export async function editInitiative(scope: NetworkScope, input: InitiativeInput & { initiativeId: string }) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const initiative = await lockInitiative(tx, scope, input.initiativeId);
     assertMayEditInitiative(scope, initiative.teamIds);
     const team = await checkTeam(tx, scope, input.team);
@@ -145,7 +145,7 @@ type MilestoneInput = { title: string; unlocks: string; targetDate: Date | null;
 
 /** Adds a milestone at the end of the growth path (positions stay 0, 1, 2, ...). */
 export async function addMilestone(scope: NetworkScope, input: MilestoneInput & { initiativeId: string }) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const initiative = await lockInitiative(tx, scope, input.initiativeId);
     assertMayEditInitiative(scope, initiative.teamIds);
     const position = await tx.milestone.count({ where: { networkId: scope.networkId, initiativeId: initiative.id } });
@@ -167,7 +167,7 @@ export async function addMilestone(scope: NetworkScope, input: MilestoneInput & 
 
 /** Adjusts an open milestone's title, what it unlocks, target date and amount needed. */
 export async function editMilestone(scope: NetworkScope, input: MilestoneInput & { milestoneId: string }) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const milestone = await lockMilestone(tx, scope, input.milestoneId, "update");
     assertMayEditInitiative(scope, await teamOf(tx, scope, milestone.initiativeId));
     assertMilestoneOpen(milestone.status);
@@ -192,7 +192,7 @@ export async function editMilestone(scope: NetworkScope, input: MilestoneInput &
  * through a free position (-1). At either end, nothing changes.
  */
 export async function moveMilestone(scope: NetworkScope, input: { milestoneId: string; direction: "up" | "down" }) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const found = await tx.milestone.findFirst({
       where: { networkId: scope.networkId, id: input.milestoneId },
       select: { initiativeId: true },
@@ -240,7 +240,7 @@ export async function setMilestoneStatus(
   input: { milestoneId: string; status: MilestoneStatus; note: string; area: Area | null },
   now = new Date(),
 ) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const milestone = await lockMilestone(tx, scope, input.milestoneId, "update");
     assertMayEditInitiative(scope, await teamOf(tx, scope, milestone.initiativeId));
     assertTransition(milestone.status, input.status, input.note);
@@ -325,7 +325,7 @@ export async function postUpdate(
   input: { milestoneId: string; kind: UpdateKind; body: string; progress: number | null; area: Area | null; idempotencyKey: string },
 ) {
   const write = () =>
-    db().$transaction(async (tx) => {
+    db(scope).$transaction(async (tx) => {
       const milestone = await lockMilestone(tx, scope, input.milestoneId, "update");
       assertMayEditInitiative(scope, await teamOf(tx, scope, milestone.initiativeId));
       const existing = await tx.milestoneUpdate.findUnique({
@@ -374,7 +374,7 @@ export async function createPledge(
   input: { milestoneId: string; money: Money; condition: string; idempotencyKey: string },
 ) {
   const write = () =>
-    db().$transaction(async (tx) => {
+    db(scope).$transaction(async (tx) => {
       const existing = await tx.pledge.findUnique({
         where: {
           networkId_funderId_idempotencyKey: { networkId: scope.networkId, funderId: scope.userId, idempotencyKey: input.idempotencyKey },
@@ -448,7 +448,7 @@ async function lockPledge(tx: Tx, scope: NetworkScope, pledgeId: string): Promis
  * once (`pledge-released:<pledgeId>`).
  */
 export async function releasePledge(scope: NetworkScope, input: { pledgeId: string }, now = new Date()) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const pledge = await lockPledge(tx, scope, input.pledgeId);
     const milestone = await lockMilestone(tx, scope, pledge.milestoneId, "share");
     assertMayRelease(scope, pledge, milestone);
@@ -467,7 +467,7 @@ export async function releasePledge(scope: NetworkScope, input: { pledgeId: stri
 
 /** The funder who made a pledge withdraws it before its release, saying why. */
 export async function withdrawPledge(scope: NetworkScope, input: { pledgeId: string; reason: string }, now = new Date()) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const pledge = await lockPledge(tx, scope, input.pledgeId);
     assertMayWithdraw(scope, pledge);
     const milestone = await lockMilestone(tx, scope, pledge.milestoneId, "share");

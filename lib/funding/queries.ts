@@ -1,8 +1,9 @@
 import "server-only";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
-import { db } from "@/lib/db/client";
+import { db, dbAcross } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { NetworkScope } from "@/lib/membership/scope";
+import { listViewerNetworks } from "@/lib/networks/queries";
 import type { Money } from "./money";
 import { mayEditInitiative, mayJoinTeam, needsFunders } from "./policy";
 import {
@@ -27,7 +28,7 @@ const INITIATIVES_PAGE_SIZE = 25;
 
 /** The network's initiatives, newest first (keyset pages), with milestone counts. */
 export async function listInitiatives(scope: NetworkScope, after?: Cursor, take = INITIATIVES_PAGE_SIZE) {
-  const rows = await db().initiative.findMany({
+  const rows = await db(scope).initiative.findMany({
     where: {
       networkId: scope.networkId,
       ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
@@ -60,7 +61,7 @@ export async function listInitiatives(scope: NetworkScope, after?: Cursor, take 
 
 /** Active brokers and members who can be on a team, by name. */
 export async function listTeamCandidates(scope: NetworkScope) {
-  const rows = await db().membership.findMany({
+  const rows = await db(scope).membership.findMany({
     where: { networkId: scope.networkId, status: "active", role: { in: ["broker", "member"] } },
     select: { userId: true, role: true, user: { select: { name: true, email: true } } },
     orderBy: { joinedAt: "asc" },
@@ -117,7 +118,7 @@ export type MilestoneView = {
  * whatever the path's length. Null when it is not in this network.
  */
 export async function findInitiative(scope: NetworkScope, initiativeId: string) {
-  const initiative = await db().initiative.findFirst({
+  const initiative = await db(scope).initiative.findFirst({
     where: { networkId: scope.networkId, id: initiativeId },
     select: {
       id: true,
@@ -134,7 +135,7 @@ export async function findInitiative(scope: NetworkScope, initiativeId: string) 
   });
   if (!initiative) return null;
   const [milestones, totals, pledges, updates] = await Promise.all([
-    db().milestone.findMany({
+    db(scope).milestone.findMany({
       where: { networkId: scope.networkId, initiativeId: initiative.id },
       select: {
         id: true,
@@ -150,14 +151,14 @@ export async function findInitiative(scope: NetworkScope, initiativeId: string) 
       },
       orderBy: { position: "asc" },
     }),
-    db().$queryRaw<{ milestoneId: string; currency: string; amount: bigint }[]>`
+    db(scope).$queryRaw<{ milestoneId: string; currency: string; amount: bigint }[]>`
       SELECT p."milestoneId", p.currency, sum(p.amount)::bigint AS amount
       FROM "Pledge" p
       JOIN "Milestone" m ON m.id = p."milestoneId" AND m."networkId" = p."networkId"
       WHERE p."networkId" = ${scope.networkId} AND m."initiativeId" = ${initiative.id} AND p.status IN ('pledged', 'released')
       GROUP BY p."milestoneId", p.currency
       ORDER BY p.currency`,
-    db().pledge.findMany({
+    db(scope).pledge.findMany({
       where: { networkId: scope.networkId, milestone: { networkId: scope.networkId, initiativeId: initiative.id } },
       select: {
         id: true,
@@ -174,7 +175,7 @@ export async function findInitiative(scope: NetworkScope, initiativeId: string) 
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
-    db().milestoneUpdate.findMany({
+    db(scope).milestoneUpdate.findMany({
       where: { networkId: scope.networkId, initiativeId: initiative.id },
       select: {
         id: true,
@@ -241,7 +242,7 @@ export async function listLessons(
   after?: Cursor,
   take = LESSONS_PAGE_SIZE,
 ) {
-  const rows = await db().milestoneUpdate.findMany({
+  const rows = await db(scope).milestoneUpdate.findMany({
     where: {
       networkId: scope.networkId,
       kind: "lesson",
@@ -283,7 +284,7 @@ export async function listLessons(
 
 /** Initiative names for the lessons filter. */
 export async function listInitiativeNames(scope: NetworkScope) {
-  return db().initiative.findMany({
+  return db(scope).initiative.findMany({
     where: { networkId: scope.networkId },
     select: { id: true, name: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -299,7 +300,7 @@ export type FundingRow = { initiativeId: string; initiativeName: string; currenc
  */
 export async function fundingOverview(scope: NetworkScope) {
   const [rows, short] = await Promise.all([
-    db().$queryRaw<FundingRow[]>`
+    db(scope).$queryRaw<FundingRow[]>`
       WITH needed AS (
         SELECT m."initiativeId", m.currency, sum(m."amountNeeded")::bigint AS needed
         FROM "Milestone" m
@@ -324,7 +325,7 @@ export async function fundingOverview(scope: NetworkScope) {
       LEFT JOIN pledged p ON p."initiativeId" = i.id AND p.currency = c.currency
       WHERE i."networkId" = ${scope.networkId}
       ORDER BY i.name, i.id, c.currency`,
-    db().$queryRaw<
+    db(scope).$queryRaw<
       {
         milestoneId: string;
         title: string;
@@ -384,14 +385,21 @@ export type FunderPortfolio = Readonly<{ userId: string; networks: readonly Fund
   readonly [portfolioBrand]: "FunderPortfolio";
 };
 
-/** The networks where the person is an active funder, by name (one statement). */
+/**
+ * The networks where the person is an active funder, by name: from the person's networks
+ * (one statement per request, shared with the header), read through the database's
+ * reviewed door for memberships (decision 022).
+ */
 async function findFunderPortfolio(userId: string): Promise<FunderPortfolio> {
-  const networks = await db().network.findMany({
-    where: { memberships: { some: { userId, status: "active", role: "funder" } } },
-    select: { id: true, slug: true, name: true, locale: true },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
+  const networks = (await listViewerNetworks(userId))
+    .filter((n) => n.role === "funder")
+    .map((n) => ({ id: n.networkId, slug: n.slug, name: n.name, locale: n.locale }));
   return { userId, networks, networkIds: networks.map((n) => n.id) } as unknown as FunderPortfolio;
+}
+
+/** The portfolio's networks' rows, and no other's: the funder's reviewed cross-network read (decision 022). */
+function portfolioDb(portfolio: FunderPortfolio) {
+  return dbAcross(portfolio.networkIds);
 }
 
 /** `IN (...)` over the portfolio's networks; never called with an empty portfolio. */
@@ -521,7 +529,7 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
     // currency and per network and currency (part "total"), and the chart's months (part "month", UTC):
     // pledges standing or released by the month they were made, releases by the month they were released,
     // accumulated; earlier months count in the chart's first month.
-    db().$queryRaw<
+    portfolioDb(portfolio).$queryRaw<
       {
         part: "total" | "month";
         networkId: string | null;
@@ -566,14 +574,14 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
       ORDER BY part DESC, currency, month`,
     // Milestones per status, all of them (funder "") and those the funder backs, from the tally the
     // triggers on "Milestone" and "Pledge" keep: a few rows per network, not a pass over every milestone.
-    db().$queryRaw<{ status: string; all: number; backed: number }[]>`
+    portfolioDb(portfolio).$queryRaw<{ status: string; all: number; backed: number }[]>`
       SELECT t.status::text AS status,
              coalesce(sum(t.milestones) FILTER (WHERE t."funderId" = ''), 0)::int AS "all",
              coalesce(sum(t.milestones) FILTER (WHERE t."funderId" = ${userId}), 0)::int AS backed
       FROM "MilestoneTally" t
       WHERE t."networkId" IN (${ids}) AND t."funderId" IN ('', ${userId})
       GROUP BY t.status`,
-    db().$queryRaw<MilestoneRow[]>`
+    portfolioDb(portfolio).$queryRaw<MilestoneRow[]>`
       SELECT ${milestoneColumns}
       FROM "Milestone" m
       JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
@@ -581,7 +589,7 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
         AND m."targetDate" >= ${today}::date AND m."targetDate" <= ${horizon}::date
       ORDER BY m."targetDate", i.name, m.position, m.id
       LIMIT ${DASHBOARD_LIST_SIZE}`,
-    db().$queryRaw<MilestoneRow[]>`
+    portfolioDb(portfolio).$queryRaw<MilestoneRow[]>`
       SELECT ${milestoneColumns}
       FROM "Milestone" m
       JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
@@ -589,7 +597,7 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
       ORDER BY m."targetDate", i.name, m.position, m.id
       LIMIT ${DASHBOARD_LIST_SIZE}`,
     // The latest updates (progress, evidence, setbacks) and, apart, the latest lessons.
-    db().$queryRaw<(Omit<DashboardUpdate, "network" | "kind"> & { kind: string; networkId: string })[]>`
+    portfolioDb(portfolio).$queryRaw<(Omit<DashboardUpdate, "network" | "kind"> & { kind: string; networkId: string })[]>`
       (SELECT u.id, u.kind::text AS kind, u.body, u.progress, u."createdAt", u."networkId",
               i.id AS "initiativeId", i.name AS "initiativeName", m.id AS "milestoneId", m.title AS "milestoneTitle"
        FROM (
@@ -614,7 +622,7 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
        JOIN "Milestone" m ON m.id = u."milestoneId" AND m."networkId" = u."networkId"
        ORDER BY u."createdAt" DESC, u.id DESC)`,
     // Closed cycles' final synthesis (the latest revision), as each network's journey shows it to funders.
-    db().$queryRaw<(Omit<DashboardSynthesis, "network"> & { networkId: string })[]>`
+    portfolioDb(portfolio).$queryRaw<(Omit<DashboardSynthesis, "network"> & { networkId: string })[]>`
       SELECT c.id AS "cycleId", c."networkId", c.title, c.question, c."closedAt", r.body
       FROM (
         SELECT id, "networkId", title, question, "closedAt" FROM "Cycle"
@@ -706,7 +714,7 @@ export async function exportFunderPortfolio(userId: string) {
   const ids = inPortfolio(portfolio);
   const byId = new Map(portfolio.networks.map((n) => [n.id, n]));
   const [rows, totals] = await Promise.all([
-    db().$queryRaw<(Omit<PortfolioPledge, "network" | "milestoneStatus" | "status"> & { networkId: string; milestoneStatus: string; status: string })[]>`
+    portfolioDb(portfolio).$queryRaw<(Omit<PortfolioPledge, "network" | "milestoneStatus" | "status"> & { networkId: string; milestoneStatus: string; status: string })[]>`
       SELECT p.id AS "pledgeId", p."networkId", i.id AS "initiativeId", i.name AS "initiativeName",
              m.id AS "milestoneId", m.title AS "milestoneTitle", m.status::text AS "milestoneStatus", m."targetDate",
              p.amount, p.currency, p.status::text AS status, p.condition, p."createdAt", p."releasedAt", p."withdrawnAt"
@@ -715,7 +723,7 @@ export async function exportFunderPortfolio(userId: string) {
       JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
       WHERE p."networkId" IN (${ids}) AND p."funderId" = ${userId}
       ORDER BY p."networkId", i.name, i.id, m.position, p."createdAt", p.id`,
-    db().$queryRaw<{ currency: string; pledged: bigint; released: bigint; outstanding: bigint; pledges: number }[]>`
+    portfolioDb(portfolio).$queryRaw<{ currency: string; pledged: bigint; released: bigint; outstanding: bigint; pledges: number }[]>`
       SELECT p.currency, sum(p.amount)::bigint AS pledged,
              coalesce(sum(p.amount) FILTER (WHERE p.status = 'released'), 0)::bigint AS released,
              coalesce(sum(p.amount) FILTER (WHERE p.status = 'pledged'), 0)::bigint AS outstanding,

@@ -60,7 +60,7 @@ async function setMembership(
 
 /** Joins a network whose join policy is open. */
 export async function joinOpenNetwork(ref: NetworkRef, userId: string) {
-  return db().$transaction(async (tx) => {
+  return db(ref).$transaction(async (tx) => {
     const { joinPolicy } = await lockNetwork(tx, ref.networkId);
     if (joinPolicy !== "open") throw new AppError("join_closed");
     const existing = await findMembership(tx, ref.networkId, userId);
@@ -75,7 +75,7 @@ export async function joinOpenNetwork(ref: NetworkRef, userId: string) {
 
 /** Asks to join a network whose join policy is by request. */
 export async function requestToJoin(ref: NetworkRef, userId: string, message: string) {
-  return db().$transaction(async (tx) => {
+  return db(ref).$transaction(async (tx) => {
     const { joinPolicy } = await lockNetwork(tx, ref.networkId);
     if (joinPolicy !== "request") throw new AppError("join_closed");
     const existing = await findMembership(tx, ref.networkId, userId);
@@ -100,7 +100,7 @@ export async function requestToJoin(ref: NetworkRef, userId: string, message: st
 
 /** A broker approves or declines a pending request. */
 export async function reviewRequest(scope: NetworkScope, membershipId: string, decision: "approve" | "decline") {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     await lockAsActor(tx, scope, "requests.review");
     const request = await tx.membership.findFirst({
       where: { networkId: scope.networkId, id: membershipId, status: "pending" },
@@ -127,7 +127,7 @@ export async function createInvitation(
 ) {
   const token = newInvitationToken();
   const expiresAt = new Date(Date.now() + input.expiresInDays * 24 * 60 * 60 * 1000);
-  await db().$transaction(async (tx) => {
+  await db(scope).$transaction(async (tx) => {
     const invitation = await tx.invitation.create({
       data: {
         networkId: scope.networkId,
@@ -150,7 +150,7 @@ export async function createInvitation(
 }
 
 export async function revokeInvitation(scope: NetworkScope, invitationId: string) {
-  await db().$transaction(async (tx) => {
+  await db(scope).$transaction(async (tx) => {
     const revoked = await tx.invitation.updateMany({
       where: { networkId: scope.networkId, id: invitationId, revokedAt: null, usedAt: null },
       data: { revokedAt: new Date() },
@@ -167,7 +167,7 @@ export async function revokeInvitation(scope: NetworkScope, invitationId: string
 
 /** Uses an invitation: the person becomes an active member with the invitation's role. */
 export async function acceptInvitation(ref: NetworkRef, userId: string, token: string) {
-  return db().$transaction(async (tx) => {
+  return db(ref).$transaction(async (tx) => {
     await lockNetwork(tx, ref.networkId);
     const invitation = await tx.invitation.findFirst({
       where: { networkId: ref.networkId, tokenHash: hashToken(token) },
@@ -206,7 +206,7 @@ async function assertBrokerRemains(tx: Tx, networkId: string, losing: { role: Ro
 }
 
 export async function leaveNetwork(scope: NetworkScope) {
-  await db().$transaction(async (tx) => {
+  await db(scope).$transaction(async (tx) => {
     await lockNetwork(tx, scope.networkId);
     const me = await findMembership(tx, scope.networkId, scope.userId);
     if (!me || me.status !== "active") throw new AppError("not_found");
@@ -231,7 +231,7 @@ async function activeMember(tx: Tx, networkId: string, membershipId: string) {
 }
 
 export async function changeRole(scope: NetworkScope, membershipId: string, role: Role) {
-  await db().$transaction(async (tx) => {
+  await db(scope).$transaction(async (tx) => {
     await lockAsActor(tx, scope, "members.change_role");
     const target = await activeMember(tx, scope.networkId, membershipId);
     if (target.role === role) return;
@@ -248,7 +248,7 @@ export async function changeRole(scope: NetworkScope, membershipId: string, role
 }
 
 export async function removeMember(scope: NetworkScope, membershipId: string) {
-  await db().$transaction(async (tx) => {
+  await db(scope).$transaction(async (tx) => {
     await lockAsActor(tx, scope, "members.remove");
     const target = await activeMember(tx, scope.networkId, membershipId);
     await assertBrokerRemains(tx, scope.networkId, target);

@@ -2,13 +2,13 @@ import "server-only";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
 import { hashToken } from "./invitations";
-import type { NetworkScope } from "./scope";
+import type { NetworkRef, NetworkScope } from "./scope";
 
 export const MEMBERS_PAGE_SIZE = 50;
 
 /** The member directory: active members with their profiles, oldest first, keyset-paged. */
 export async function listMembers(scope: NetworkScope, after?: Cursor, take = MEMBERS_PAGE_SIZE) {
-  const rows = await db().membership.findMany({
+  const rows = await db(scope).membership.findMany({
     where: {
       networkId: scope.networkId,
       status: "active",
@@ -44,12 +44,12 @@ export async function listMembers(scope: NetworkScope, after?: Cursor, take = ME
 }
 
 export async function countActiveBrokers(scope: NetworkScope) {
-  return db().membership.count({ where: { networkId: scope.networkId, status: "active", role: "broker" } });
+  return db(scope).membership.count({ where: { networkId: scope.networkId, status: "active", role: "broker" } });
 }
 
 /** Pending requests to join, oldest first (brokers only; the page checks). */
 export async function listPendingRequests(scope: NetworkScope) {
-  const rows = await db().membership.findMany({
+  const rows = await db(scope).membership.findMany({
     where: { networkId: scope.networkId, status: "pending" },
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
     take: 200,
@@ -72,7 +72,7 @@ export async function listPendingRequests(scope: NetworkScope) {
 
 /** Invitations of the last 90 days, newest first, with their state. */
 export async function listInvitations(scope: NetworkScope) {
-  return db().invitation.findMany({
+  return db(scope).invitation.findMany({
     where: { networkId: scope.networkId, createdAt: { gte: new Date(Date.now() - 90 * 24 * 60 * 60 * 1000) } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
@@ -80,9 +80,13 @@ export async function listInvitations(scope: NetworkScope) {
   });
 }
 
-/** The invitation behind a link, within the network named by the link. */
+/**
+ * The invitation behind a link, within the network named by the link (found by its slug on
+ * the server). The token is the proof: without the matching hash nothing is returned.
+ */
 export async function findInvitation(networkId: string, token: string) {
-  return db().invitation.findFirst({
+  const linked = { networkId } as NetworkRef;
+  return db(linked).invitation.findFirst({
     where: { networkId, tokenHash: hashToken(token) },
     select: { id: true, role: true, expiresAt: true, usedAt: true, revokedAt: true },
   });

@@ -111,7 +111,7 @@ function postDetail(post: LockedPost) {
  * row is locked, so two reports sent at once cannot both pass that check.
  */
 export async function reportPost(scope: NetworkScope, input: PostRef & { reason: string }) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const post = await lockPost(tx, scope, input);
     if (!canSeeThread(scope, { authorId: post.threadAuthorId, hiddenAt: post.threadHiddenAt, lockedAt: null })) {
       throw new AppError("not_found");
@@ -156,7 +156,7 @@ async function resolveReports(tx: Tx, scope: NetworkScope, post: LockedPost, at:
  * Hiding a post that is already hidden is refused (`post_hidden`); its reason stays.
  */
 export async function hidePost(scope: NetworkScope, input: PostRef & { reason: string }) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const post = await lockPost(tx, scope, input);
     if (post.deletedAt) throw new AppError("reply_deleted");
     if (post.hiddenAt) throw new AppError("post_hidden");
@@ -180,7 +180,7 @@ export async function hidePost(scope: NetworkScope, input: PostRef & { reason: s
 
 /** A broker restores a hidden post. Restoring a post that is not hidden changes nothing. */
 export async function restorePost(scope: NetworkScope, input: PostRef) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const post = await lockPost(tx, scope, input);
     if (!post.hiddenAt) return { threadId: post.threadId };
     const data = { hiddenAt: null, hiddenReason: "" };
@@ -201,7 +201,7 @@ export async function restorePost(scope: NetworkScope, input: PostRef) {
 
 /** A broker dismisses one open report: the post stays as it is. */
 export async function dismissReport(scope: NetworkScope, input: { reportId: string }) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const rows = await tx.$queryRaw<
       { id: string; status: string; threadId: string; replyId: string | null; reporterId: string | null; reason: string }[]
     >`
@@ -242,7 +242,7 @@ async function changeThread(
   threadId: string,
   decide: (thread: LockedThread) => { data: Record<string, unknown>; action: AuditAction; detail: Record<string, string> } | null,
 ) {
-  return db().$transaction(async (tx) => {
+  return db(scope).$transaction(async (tx) => {
     const thread = await lockThreadRow(tx, scope, threadId);
     const change = decide(thread);
     if (!change) return { threadId: thread.id };

@@ -12,7 +12,7 @@ export function excerpt(body: string, max = EXCERPT_MAX): string {
 
 /** How many reports wait for a broker (for the nav). */
 export async function countOpenReports(scope: NetworkScope): Promise<number> {
-  return db().report.count({ where: { networkId: scope.networkId, status: "open" } });
+  return db(scope).report.count({ where: { networkId: scope.networkId, status: "open" } });
 }
 
 /**
@@ -22,7 +22,7 @@ export async function countOpenReports(scope: NetworkScope): Promise<number> {
 export async function listOpenReports(scope: NetworkScope, opts: { after?: Cursor; take?: number } = {}) {
   const take = opts.take ?? REPORTS_PAGE_SIZE;
   const after = opts.after;
-  const rows = await db().report.findMany({
+  const rows = await db(scope).report.findMany({
     where: {
       networkId: scope.networkId,
       status: "open",
@@ -48,7 +48,7 @@ export async function listOpenReports(scope: NetworkScope, opts: { after?: Curso
     ),
   ];
   const users = userIds.length
-    ? await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })
+    ? await db(scope).user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } })
     : [];
   const nameOf = new Map(users.map((u) => [u.id, u.name || u.email]));
   const last = page.at(-1);

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { cache } from "react";
+import { db, dbAcross } from "@/lib/db/client";
 import type { JoinPolicy, Locale, MembershipStatus, Role, Visibility } from "@/lib/db/generated/enums";
 
 const networkCard = {
@@ -18,13 +19,14 @@ const networkCard = {
  */
 export async function listDirectory(viewerId: string | null, cursor?: string | null, take = 24) {
   const after = decodeDirectoryCursor(cursor);
+  const own = viewerId ? await memberNetworkIds(viewerId) : [];
   const rows = await db().network.findMany({
     where: {
       AND: [
         {
           OR: [
             { visibility: { in: ["public", "listed"] } },
-            ...(viewerId ? [{ memberships: { some: { userId: viewerId, status: "active" as const } } }] : []),
+            ...(own.length ? [{ id: { in: own } }] : []),
           ],
         },
         after ? { OR: [{ name: { gt: after.name } }, { name: after.name, id: { gt: after.id } }] } : {},
@@ -35,9 +37,10 @@ export async function listDirectory(viewerId: string | null, cursor?: string | n
     select: networkCard,
   });
   const page = rows.slice(0, take);
-  // Counted for this page's networks only (Prisma's `_count` would count every network's members).
+  // Counted for this page's networks only (Prisma's `_count` would count every network's members):
+  // a reviewed cross-network read of the listed networks' member counts (decision 022).
   const counts = page.length
-    ? await db().membership.groupBy({
+    ? await dbAcross(page.map((n) => n.id)).membership.groupBy({
         by: ["networkId"],
         where: { networkId: { in: page.map((n) => n.id) }, status: "active" },
         _count: { _all: true },
@@ -58,14 +61,38 @@ function decodeDirectoryCursor(raw: string | null | undefined) {
   return name !== undefined && id ? { name, id } : undefined;
 }
 
-/** The networks a person is an active member of, for the header's switcher. */
-export async function listViewerNetworks(viewerId: string) {
-  // One statement (a join); every signed-in page's header asks.
-  return db().$queryRaw<{ slug: string; name: string; role: Role }[]>`
-    SELECT n.slug, n.name, m.role::text AS role
-    FROM "Membership" m JOIN "Network" n ON n.id = m."networkId"
-    WHERE m."userId" = ${viewerId} AND m.status = 'active'
-    ORDER BY n.name, n.id`;
+export type MemberNetwork = {
+  networkId: string;
+  slug: string;
+  name: string;
+  locale: Locale;
+  role: Role;
+  status: MembershipStatus;
+};
+
+/**
+ * The networks a person belongs to, by name: active memberships only, or every status.
+ * Memberships are tenant rows, so this reads them through `kring_member_networks`, the
+ * database's reviewed door for "where does this person belong" (decision 022). Once per
+ * request: the header, the notification count and the funder dashboard share it.
+ */
+const memberNetworks = cache(
+  (userId: string, activeOnly: boolean) =>
+    db().$queryRaw<MemberNetwork[]>`SELECT * FROM kring_member_networks(${userId}, ${activeOnly})`,
+);
+
+/** The networks a person is an active member of (the header's switcher; one statement per request). */
+export function listViewerNetworks(viewerId: string): Promise<MemberNetwork[]> {
+  return memberNetworks(viewerId, true);
+}
+
+/**
+ * The ids of a person's networks, for the reviewed cross-network reads of their own
+ * things (notifications, the funder dashboard, the account export): active ones, or
+ * every network they ever had a membership in (`everStatus`).
+ */
+export async function memberNetworkIds(userId: string, opts: { everStatus?: boolean } = {}): Promise<string[]> {
+  return (await memberNetworks(userId, !opts.everStatus)).map((n) => n.networkId);
 }
 
 type NetworkWithViewerRow = {
@@ -89,21 +116,13 @@ type NetworkWithViewerRow = {
 
 /**
  * A network and the viewer's membership in it (any status), by slug. Used by the
- * membership gate; pages decide what the viewer may see from the result. One statement:
- * the member count is a correlated count over this network's memberships (an index-only
- * scan), not Prisma's `_count`, which counts every network's memberships and joins one.
+ * membership gate; pages decide what the viewer may see from the result. One statement,
+ * through `kring_network_with_viewer` (decision 022): the gate runs before any network is
+ * chosen, so it cannot read memberships under a network's row-level security.
  */
 export async function findNetworkWithViewer(slug: string, viewerId: string | null) {
   const [row] = await db().$queryRaw<NetworkWithViewerRow[]>`
-    SELECT n.id, n.slug, n.name, n.purpose, n."workingQuestion", n.principles, n.visibility::text AS visibility,
-           n."joinPolicy"::text AS "joinPolicy", n.locale::text AS locale, n."createdAt",
-           (SELECT count(*) FROM "Membership" c WHERE c."networkId" = n.id AND c.status = 'active')::int AS "memberCount",
-           m.id AS "membershipId", m.role::text AS role, m.status::text AS status, m."requestMessage",
-           m."createdAt" AS "membershipCreatedAt"
-    FROM "Network" n
-    LEFT JOIN "Membership" m ON m."networkId" = n.id AND m."userId" = ${viewerId}
-    WHERE n.slug = ${slug}
-    LIMIT 1`;
+    SELECT * FROM kring_network_with_viewer(${slug}, ${viewerId}::text)`;
   if (!row) return null;
   const { membershipId, role, status, requestMessage, membershipCreatedAt, ...network } = row;
   const membership =

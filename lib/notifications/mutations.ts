@@ -1,5 +1,6 @@
 import "server-only";
-import { db, type Tx } from "@/lib/db/client";
+import { dbAcross, type Tx } from "@/lib/db/client";
+import { memberNetworkIds } from "@/lib/networks/queries";
 import type { NotificationKind } from "@/lib/db/generated/enums";
 import type { NetworkScope } from "@/lib/membership/scope";
 import type { ModerationAct } from "./schema";
@@ -116,7 +117,9 @@ export async function notifyModeration(
  * Returns where the notification points, or null.
  */
 export async function markNotificationRead(userId: string, id: string, at = new Date()) {
-  const found = await db().user.findUnique({
+  // A reviewed cross-network path (decision 022): only the person's own networks are visible.
+  const own = dbAcross(await memberNetworkIds(userId));
+  const found = await own.user.findUnique({
     where: { id: userId },
     select: {
       notifications: {
@@ -135,13 +138,13 @@ export async function markNotificationRead(userId: string, id: string, at = new 
   });
   const n = found?.notifications[0];
   if (!n) return null;
-  await db().notification.updateMany({
+  await own.notification.updateMany({
     where: { networkId: n.networkId, id: n.id, userId, readAt: null },
     data: { readAt: at },
   });
   // Growth-path notifications point at a milestone on its initiative's page.
   const milestone = n.milestoneId
-    ? await db().milestone.findFirst({ where: { networkId: n.networkId, id: n.milestoneId }, select: { id: true, initiativeId: true } })
+    ? await own.milestone.findFirst({ where: { networkId: n.networkId, id: n.milestoneId }, select: { id: true, initiativeId: true } })
     : null;
   return {
     slug: n.network.slug,
@@ -155,11 +158,12 @@ export async function markNotificationRead(userId: string, id: string, at = new 
 
 /** Marks every unread notification of the person read, across networks; returns how many. */
 export async function markAllNotificationsRead(userId: string, at = new Date()) {
-  const before = await db().user.findUnique({
+  const own = dbAcross(await memberNetworkIds(userId));
+  const before = await own.user.findUnique({
     where: { id: userId },
     select: { _count: { select: { notifications: { where: { readAt: null } } } } },
   });
-  await db().user.update({
+  await own.user.update({
     where: { id: userId },
     data: { notifications: { updateMany: { where: { readAt: null }, data: { readAt: at } } } },
     select: { id: true },

@@ -1,7 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { dbAcross } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
+import { memberNetworkIds } from "@/lib/networks/queries";
 import { moderationActOf, NOTIFICATIONS_PAGE_SIZE, type ModerationAct } from "./schema";
 
 /**
@@ -43,7 +44,8 @@ export type NotificationItem = Omit<Row, "dedupeKey"> & { act: ModerationAct | n
 
 export async function listNotifications(userId: string, after?: Cursor, take = NOTIFICATIONS_PAGE_SIZE) {
   const cursor = after ? Prisma.sql`AND (n."createdAt", n.id) < (${after.at}, ${after.id})` : Prisma.empty;
-  const rows = await db().$queryRaw<Row[]>`
+  // A reviewed cross-network read (decision 022): the person's own networks.
+  const rows = await dbAcross(await memberNetworkIds(userId)).$queryRaw<Row[]>`
     SELECT n.id, n.kind::text AS kind, n."dedupeKey", n."threadId", n."replyId", n."readAt", n."createdAt",
            net.name AS "networkName", net.slug AS "networkSlug", t.title AS "threadTitle", ms.title AS "milestoneTitle", a.name AS "actorName"
     FROM "Notification" n
@@ -66,7 +68,7 @@ export async function listNotifications(userId: string, after?: Cursor, take = N
 
 /** Unread items the person may still see (the header's count): one statement. */
 export async function countUnreadNotifications(userId: string): Promise<number> {
-  const rows = await db().$queryRaw<{ count: number }[]>`
+  const rows = await dbAcross(await memberNetworkIds(userId)).$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count
     FROM "Notification" n
     ${visible}

@@ -76,7 +76,7 @@ export async function searchDialogue(scope: NetworkScope, opts: { q: string; aft
   const broker = scope.role === "broker";
   const after = opts.after ?? null;
   const alternative = dutchAlternative(opts.q);
-  const rows = await db().$queryRaw<Row[]>`
+  const rows = await db(scope).$queryRaw<Row[]>`
     WITH q AS (
       SELECT c.cfg,
              CASE WHEN c.dutch AND ${alternative} <> ''

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/account/export/route";
 import { deleteAccountAction } from "@/lib/accounts/actions";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import {
   activeBrokers,
   call,
@@ -17,8 +17,8 @@ describe("download my data", () => {
   it("gives a signed-in person their own profile and memberships, and nobody else's", async () => {
     const me = await user("Me");
     const other = await user("Other");
-    const mine = await makeNetwork(db(), { brokerId: me.id, slug: "mine", name: "Mine" });
-    const theirs = await makeNetwork(db(), { brokerId: other.id, slug: "theirs", name: "Theirs" });
+    const mine = await makeNetwork(dbSystem(), { brokerId: me.id, slug: "mine", name: "Mine" });
+    const theirs = await makeNetwork(dbSystem(), { brokerId: other.id, slug: "theirs", name: "Theirs" });
     await member(theirs, me, "funder");
 
     signInAs(me);
@@ -38,20 +38,20 @@ describe("download my data", () => {
   it("includes a funder's own pledges with exact amounts (the JSON route can send them), and nobody else's", async () => {
     const me = await user("Me");
     const other = await user("Other");
-    const net = await makeNetwork(db(), { brokerId: other.id, slug: "funded", name: "Funded" });
+    const net = await makeNetwork(dbSystem(), { brokerId: other.id, slug: "funded", name: "Funded" });
     await member(net, me, "funder");
-    const initiative = await db().initiative.create({
+    const initiative = await dbSystem().initiative.create({
       data: { networkId: net.id, name: "Repair café", description: "", systemChange: "" },
       select: { id: true },
     });
-    const milestone = await db().milestone.create({
+    const milestone = await dbSystem().milestone.create({
       data: { networkId: net.id, initiativeId: initiative.id, position: 0, title: "First café", unlocks: "", amountNeeded: 500000n },
       select: { id: true },
     });
-    await db().pledge.create({
+    await dbSystem().pledge.create({
       data: { networkId: net.id, milestoneId: milestone.id, funderId: me.id, amount: 9007199254740993n, currency: "EUR", idempotencyKey: "k-me-1" },
     });
-    await db().pledge.create({ data: { networkId: net.id, milestoneId: milestone.id, funderId: other.id, amount: 100n, currency: "EUR", idempotencyKey: "k-other-1" } });
+    await dbSystem().pledge.create({ data: { networkId: net.id, milestoneId: milestone.id, funderId: other.id, amount: 100n, currency: "EUR", idempotencyKey: "k-other-1" } });
     signInAs(me);
     const response = await exportRoute();
     expect(response.status).toBe(200);
@@ -65,15 +65,15 @@ describe("download my data", () => {
   it("includes the person's own threads, replies and notifications", async () => {
     const me = await user("Me");
     const other = await user("Other");
-    const net = await makeNetwork(db(), { brokerId: me.id, slug: "talk", name: "Talk" });
+    const net = await makeNetwork(dbSystem(), { brokerId: me.id, slug: "talk", name: "Talk" });
     await member(net, other);
-    const thread = await db().thread.create({
+    const thread = await dbSystem().thread.create({
       data: { networkId: net.id, authorId: me.id, title: "My thread", body: "My words", level: "network", area: "means" },
       select: { id: true },
     });
-    await db().reply.create({ data: { networkId: net.id, threadId: thread.id, authorId: me.id, body: "My reply" } });
-    await db().reply.create({ data: { networkId: net.id, threadId: thread.id, authorId: other.id, body: "Their reply" } });
-    await db().notification.create({
+    await dbSystem().reply.create({ data: { networkId: net.id, threadId: thread.id, authorId: me.id, body: "My reply" } });
+    await dbSystem().reply.create({ data: { networkId: net.id, threadId: thread.id, authorId: other.id, body: "Their reply" } });
+    await dbSystem().notification.create({
       data: { networkId: net.id, userId: me.id, kind: "reply_to_thread", actorId: other.id, threadId: thread.id, dedupeKey: "reply:x" },
     });
     signInAs(me);
@@ -105,28 +105,28 @@ describe("delete my account", () => {
 
   it("is refused while the person is a network's only broker", async () => {
     const me = await user("Me");
-    const net = await makeNetwork(db(), { brokerId: me.id, slug: "solo" });
+    const net = await makeNetwork(dbSystem(), { brokerId: me.id, slug: "solo" });
     signInAs(me);
     expectRefused(await call(deleteAccountAction, { confirmEmail: me.email }), "sole_broker");
     expect(await activeBrokers(net.id)).toBe(1);
-    expect(await db().user.count({ where: { id: me.id } })).toBe(1);
+    expect(await dbSystem().user.count({ where: { id: me.id } })).toBe(1);
   });
 
   it("removes the person, their sessions and memberships, and leaves an audit entry", async () => {
     const me = await user("Me");
     const other = await user("Other");
-    const net = await makeNetwork(db(), { brokerId: me.id, slug: "shared" });
+    const net = await makeNetwork(dbSystem(), { brokerId: me.id, slug: "shared" });
     await member(net, other, "broker");
-    await db().session.create({ data: { sessionToken: "token-of-me", userId: me.id, expires: new Date(Date.now() + 3_600_000) } });
+    await dbSystem().session.create({ data: { sessionToken: "token-of-me", userId: me.id, expires: new Date(Date.now() + 3_600_000) } });
 
     signInAs(me);
     const result = await call(deleteAccountAction, { confirmEmail: me.email.toUpperCase() });
     expect(result).toMatchObject({ ok: true, redirect: "/?deleted=1" });
-    expect(await db().user.count({ where: { id: me.id } })).toBe(0);
-    expect(await db().session.count({ where: { userId: me.id } })).toBe(0);
-    expect(await db().membership.count({ where: { networkId: net.id, userId: me.id } })).toBe(0);
+    expect(await dbSystem().user.count({ where: { id: me.id } })).toBe(0);
+    expect(await dbSystem().session.count({ where: { userId: me.id } })).toBe(0);
+    expect(await dbSystem().membership.count({ where: { networkId: net.id, userId: me.id } })).toBe(0);
     expect(await activeBrokers(net.id)).toBe(1);
-    const audit = await db().auditEntry.findMany({ where: { networkId: net.id, action: "account.deleted" } });
+    const audit = await dbSystem().auditEntry.findMany({ where: { networkId: net.id, action: "account.deleted" } });
     expect(audit).toHaveLength(1);
   });
 

@@ -8,7 +8,7 @@ import { signIn } from "@/lib/auth/config";
 import { magicLinkEmail } from "@/lib/auth/magic-link-email";
 import { getViewer, requireViewer } from "@/lib/auth/session";
 import { authAdapter } from "@/lib/db/auth-adapter";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { localeCookie } from "@/lib/i18n/config";
 import enMessages from "@/lib/i18n/messages/en.json";
 import nlMessages from "@/lib/i18n/messages/nl.json";
@@ -51,7 +51,7 @@ describe("the Auth.js adapter", () => {
 
     await adapter.deleteSession!(sessionToken);
     expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
-    expect(await db().session.count()).toBe(0);
+    expect(await dbSystem().session.count()).toBe(0);
     // The person is still there.
     expect(await adapter.getUser!(ada.id)).toMatchObject({ email: ada.email });
   });
@@ -118,9 +118,9 @@ describe("the session helpers", () => {
 
 describe("the profile action", () => {
   it("refuses a visitor", async () => {
-    const before = await db().user.count();
+    const before = await dbSystem().user.count();
     expect(await call(updateProfileAction, { name: "Eve", locale: "en" })).toMatchObject({ ok: false, code: "unauthenticated" });
-    expect(await db().user.count()).toBe(before);
+    expect(await dbSystem().user.count()).toBe(before);
   });
 
   it("saves the profile, remembers the language in a cookie and refreshes the pages", async () => {

@@ -2,7 +2,7 @@
 // fuzz test (not a test file itself). A new action or route needs an entry here: both tests
 // fail, naming it, until it has one.
 import { toLocalInput } from "@/lib/cycles/schema";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import type { User } from "./support";
 import { networkFields } from "./support";
 import { HOURS, key, ZONE, type Objects, type World } from "./authorization-matrix.world";
@@ -27,19 +27,19 @@ const text = "A few words, **with** Markdown.";
 /** Both networks' open cycles closed, so a new one can open. */
 async function closeCycles(w: World) {
   for (const n of [w.a, w.b]) {
-    await db().cycle.update({ where: { id: n.cycleId, networkId: n.networkId }, data: { closedAt: new Date(), openSlot: null } });
+    await dbSystem().cycle.update({ where: { id: n.cycleId, networkId: n.networkId }, data: { closedAt: new Date(), openSlot: null } });
   }
 }
 
 /** Both networks' cycles back in their I phase (the deadline ahead, not moved on by a broker). */
 async function reflectPhase(w: World) {
   for (const n of [w.a, w.b]) {
-    await db().cycle.update({ where: { id: n.cycleId, networkId: n.networkId }, data: { advancedToWeAt: null } });
+    await dbSystem().cycle.update({ where: { id: n.cycleId, networkId: n.networkId }, data: { advancedToWeAt: null } });
   }
 }
 
 async function joinByRequest(w: World) {
-  for (const n of [w.a, w.b]) await db().network.update({ where: { id: n.networkId }, data: { joinPolicy: "request" } });
+  for (const n of [w.a, w.b]) await dbSystem().network.update({ where: { id: n.networkId }, data: { joinPolicy: "request" } });
 }
 
 const local = (date: Date) => toLocalInput(date, ZONE);
@@ -93,7 +93,7 @@ export const actionInputs: Record<string, ActionInput> = {
     // A newer revision of the synthesis, so calling consent opens a new round.
     prepare: async (w) => {
       for (const n of [w.a, w.b]) {
-        await db().synthesisRevision.create({ data: { networkId: n.networkId, cycleId: n.cycleId, number: 2, body: "## Revised", authorId: n.member.id } });
+        await dbSystem().synthesisRevision.create({ data: { networkId: n.networkId, cycleId: n.cycleId, number: 2, body: "## Revised", authorId: n.member.id } });
       }
     },
     fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId }),

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { handlers } from "@/lib/auth/config";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import { cookieJar, resetRequest } from "../setup/session";
 import {
@@ -101,7 +101,7 @@ beforeAll(async () => {
     const actor = actorOf(persona);
     if (!actor) continue;
     const token = randomBytes(24).toString("hex");
-    await db().session.create({ data: { sessionToken: token, userId: actor.id, expires: new Date(Date.now() + 86_400_000) } });
+    await dbSystem().session.create({ data: { sessionToken: token, userId: actor.id, expires: new Date(Date.now() + 86_400_000) } });
     sessionCookies.set(persona, `authjs.session-token=${token}`);
   }
   dump = await dumpDatabase();

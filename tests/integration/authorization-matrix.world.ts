@@ -6,7 +6,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { expect } from "vitest";
 import { toLocalInput } from "@/lib/cycles/schema";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import { cookieJar, resetRequest } from "../setup/session";
@@ -252,12 +252,12 @@ async function populate(slug: string, label: string): Promise<Objects> {
   const other = await user(`Other ${label}`);
   const requester = await user(`Requester ${label}`);
   const targetUser = await user(`Target ${label}`);
-  const network = await makeNetwork(db(), { brokerId: broker.id, slug, name: `Network ${label}` });
+  const network = await makeNetwork(dbSystem(), { brokerId: broker.id, slug, name: `Network ${label}` });
   await member(network, plain);
   await member(network, funder, "funder");
   await member(network, other);
   const target = await member(network, targetUser);
-  const pending = await makeMembership(db(), { networkId: network.id, userId: requester.id, status: "pending" });
+  const pending = await makeMembership(dbSystem(), { networkId: network.id, userId: requester.id, status: "pending" });
   const inv = await invitation(network, broker, { role: "member" });
 
   // Dialogue: the member's thread with replies by the member and the other member.
@@ -265,7 +265,7 @@ async function populate(slug: string, label: string): Promise<Objects> {
   await must("thread", () =>
     call(createThreadAction, { slug, title: `Thread of ${label}`, body: "What do we do?", level: "network", area: "means", idempotencyKey: key() }),
   );
-  const thread = await db().thread.findFirstOrThrow({ where: { networkId: network.id }, select: { id: true } });
+  const thread = await dbSystem().thread.findFirstOrThrow({ where: { networkId: network.id }, select: { id: true } });
   const reply = await must("reply", () => call(createReplyAction, { slug, threadId: thread.id, body: "My reply", idempotencyKey: key() }));
   signInAs(other);
   const otherReply = await must("other reply", () =>
@@ -277,13 +277,13 @@ async function populate(slug: string, label: string): Promise<Objects> {
   await must("second thread", () =>
     call(createThreadAction, { slug, title: `Locked of ${label}`, body: "Closed.", level: "context", area: "objectives", idempotencyKey: key() }),
   );
-  const locked = await db().thread.findFirstOrThrow({ where: { networkId: network.id, title: `Locked of ${label}` }, select: { id: true } });
+  const locked = await dbSystem().thread.findFirstOrThrow({ where: { networkId: network.id, title: `Locked of ${label}` }, select: { id: true } });
   signInAs(broker);
   await must("hide", () => call(hidePostAction, { slug, threadId: thread.id, replyId: hidden!.replyId!, reason: "Spam" }));
   await must("lock", () => call(lockThreadAction, { slug, threadId: locked.id, reason: "Done" }));
   await must("pin", () => call(pinThreadAction, { slug, threadId: locked.id }));
-  const report = await db().report.findFirstOrThrow({ where: { networkId: network.id, status: "open" }, select: { id: true } });
-  const notification = await db().notification.findFirstOrThrow({
+  const report = await dbSystem().report.findFirstOrThrow({ where: { networkId: network.id, status: "open" }, select: { id: true } });
+  const notification = await dbSystem().notification.findFirstOrThrow({
     where: { networkId: network.id, userId: plain.id, kind: "reply_to_thread" },
     select: { id: true },
   });
@@ -298,12 +298,12 @@ async function populate(slug: string, label: string): Promise<Objects> {
   ).catch((error: unknown) => {
     if (nextSignal(error) !== "redirect") throw error;
   });
-  const cycle = await db().cycle.findFirstOrThrow({ where: { networkId: network.id, openSlot: true } });
+  const cycle = await dbSystem().cycle.findFirstOrThrow({ where: { networkId: network.id, openSlot: true } });
   signInAs(other);
   await must("reflection", () =>
     call(cycles.saveReflectionAction, { slug, cycleId: cycle.id, body: "I see it so.", area: "means", intent: "submit", version: "" }),
   );
-  const reflection = await db().reflection.findFirstOrThrow({ where: { networkId: network.id, cycleId: cycle.id }, select: { id: true } });
+  const reflection = await dbSystem().reflection.findFirstOrThrow({ where: { networkId: network.id, cycleId: cycle.id }, select: { id: true } });
   signInAs(broker);
   await must("advance", () => call(cycles.advanceCycleAction, { slug, cycleId: cycle.id }));
   signInAs(plain);
@@ -312,8 +312,8 @@ async function populate(slug: string, label: string): Promise<Objects> {
   );
   signInAs(broker);
   await must("consent", () => call(cycles.callConsentAction, { slug, cycleId: cycle.id }));
-  const round = await db().consentRound.findFirstOrThrow({ where: { networkId: network.id, cycleId: cycle.id }, select: { id: true } });
-  const times = await db().cycle.findFirstOrThrow({ where: { networkId: network.id, id: cycle.id }, select: { iDeadline: true, weDeadline: true } });
+  const round = await dbSystem().consentRound.findFirstOrThrow({ where: { networkId: network.id, cycleId: cycle.id }, select: { id: true } });
+  const times = await dbSystem().cycle.findFirstOrThrow({ where: { networkId: network.id, id: cycle.id }, select: { iDeadline: true, weDeadline: true } });
 
   // Funding: the member's initiative with two milestones, the funder's pledges, one reached.
   signInAs(plain);
@@ -325,7 +325,7 @@ async function populate(slug: string, label: string): Promise<Objects> {
     .catch((error: unknown) => {
       if (nextSignal(error) !== "redirect") throw error;
     });
-  const initiative = await db().initiative.findFirstOrThrow({ where: { networkId: network.id }, select: { id: true } });
+  const initiative = await dbSystem().initiative.findFirstOrThrow({ where: { networkId: network.id }, select: { id: true } });
   const milestoneFields = { slug, initiativeId: initiative.id, unlocks: "More.", targetDate: "2030-06-30", amount: "1000", currency: "EUR" };
   const m1 = await must("milestone", () => call(funding.addMilestoneAction, { ...milestoneFields, title: "Pilot" }));
   const m2 = await must("milestone 2", () => call(funding.addMilestoneAction, { ...milestoneFields, title: "Scale" }));
@@ -386,7 +386,7 @@ export async function buildWorld(): Promise<World> {
 type Dump = { tables: string[]; rows: Map<string, string> };
 
 async function tableNames(): Promise<string[]> {
-  const rows = await db().$queryRaw<{ tablename: string }[]>`
+  const rows = await dbSystem().$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables
     WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
     ORDER BY tablename`;
@@ -398,7 +398,7 @@ export async function dumpDatabase(): Promise<Dump> {
   const tables = await tableNames();
   const rows = new Map<string, string>();
   for (const t of tables) {
-    const [row] = await db().$queryRawUnsafe<{ rows: string | null }[]>(`SELECT json_agg(t)::text AS rows FROM "${t}" t`);
+    const [row] = await dbSystem().$queryRawUnsafe<{ rows: string | null }[]>(`SELECT json_agg(t)::text AS rows FROM "${t}" t`);
     if (row?.rows) rows.set(t, row.rows);
   }
   return { tables, rows };
@@ -411,7 +411,9 @@ export async function dumpDatabase(): Promise<Dump> {
  */
 export async function restoreDatabase(dump: Dump): Promise<void> {
   const filled = [...dump.rows.keys()];
-  await db().$transaction(async (tx) => {
+  await dbSystem().$transaction(async (tx) => {
+    // As the tables' owner: the application role may not turn triggers off or truncate.
+    await tx.$executeRawUnsafe("SET LOCAL ROLE NONE");
     await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
     await tx.$executeRawUnsafe(`TRUNCATE ${dump.tables.map((t) => `"${t}"`).join(", ")} CASCADE`);
     if (filled.length === 0) return;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import type { ErrorCode } from "@/lib/errors";
 import {
   acceptInvitationAction,
@@ -47,12 +47,12 @@ async function buildWorld(visibility: "public" | "private" = "public") {
   const outsider = await user("Outsider");
   const targetUser = await user("Target");
   const requester = await user("Requester");
-  const a = await makeNetwork(db(), { brokerId: broker.id, slug: "net-a", name: "Network A", visibility });
-  const b = await makeNetwork(db(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
+  const a = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "net-a", name: "Network A", visibility });
+  const b = await makeNetwork(dbSystem(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
   await member(a, funder, "funder");
   await member(a, plain);
   const target = await member(a, targetUser);
-  const pending = await makeMembership(db(), { networkId: a.id, userId: requester.id, status: "pending" });
+  const pending = await makeMembership(dbSystem(), { networkId: a.id, userId: requester.id, status: "pending" });
   const inv = await invitation(a, broker, { role: "member" });
   const users: Record<Exclude<Persona, "anonymous">, User> = { outsider, funder, member: plain, broker };
   return { a, b, users, target, targetUser, pending, requester, inv };
@@ -79,7 +79,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, ...networkFields({ name: "Renamed" }) }),
     expected: onlyBroker,
     changed: async (w) => {
-      expect((await db().network.findUnique({ where: { id: w.a.id } }))?.name).toBe("Renamed");
+      expect((await dbSystem().network.findUnique({ where: { id: w.a.id } }))?.name).toBe("Renamed");
     },
   },
   {
@@ -97,7 +97,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, role: "funder", expiresInDays: "7", note: "" }),
     expected: onlyBroker,
     changed: async (w) => {
-      expect(await db().invitation.count({ where: { networkId: w.a.id, role: "funder" } })).toBe(1);
+      expect(await dbSystem().invitation.count({ where: { networkId: w.a.id, role: "funder" } })).toBe(1);
     },
   },
   {
@@ -106,7 +106,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, invitationId: w.inv.id }),
     expected: onlyBroker,
     changed: async (w) => {
-      const row = await db().invitation.findFirst({ where: { networkId: w.a.id, id: w.inv.id } });
+      const row = await dbSystem().invitation.findFirst({ where: { networkId: w.a.id, id: w.inv.id } });
       expect(row?.revokedAt).toBeInstanceOf(Date);
     },
   },
@@ -150,7 +150,7 @@ const cases: Case[] = [
   {
     name: "requestToJoinAction",
     action: requestToJoinAction,
-    prepare: (w) => db().network.update({ where: { id: w.a.id }, data: { joinPolicy: "request" } }),
+    prepare: (w) => dbSystem().network.update({ where: { id: w.a.id }, data: { joinPolicy: "request" } }),
     fields: (w) => ({ slug: w.a.slug, acceptPrinciples: "on", message: "Hello" }),
     expected: newcomerOnly,
     changed: async (w, actor) => {
@@ -164,7 +164,7 @@ const cases: Case[] = [
     expected: newcomerOnly,
     changed: async (w, actor) => {
       expect(await membershipOf(w.a.id, actor.id)).toMatchObject({ status: "active", role: "member" });
-      const row = await db().invitation.findFirst({ where: { networkId: w.a.id, id: w.inv.id } });
+      const row = await dbSystem().invitation.findFirst({ where: { networkId: w.a.id, id: w.inv.id } });
       expect(row?.usedById).toBe(actor.id);
     },
   },
@@ -174,7 +174,7 @@ const cases: Case[] = [
     fields: () => ({ slug: "brand-new", ...networkFields() }),
     expected: { anonymous: "unauthenticated", outsider: "ok", funder: "ok", member: "ok", broker: "ok" },
     changed: async (_w, actor) => {
-      const created = await db().network.findUnique({ where: { slug: "brand-new" } });
+      const created = await dbSystem().network.findUnique({ where: { slug: "brand-new" } });
       expect(created).not.toBeNull();
       expect(await membershipOf(created!.id, actor.id)).toMatchObject({ role: "broker", status: "active" });
     },
@@ -259,7 +259,7 @@ describe("a private network", () => {
     expect(seen?.network.id).toBe(w.a.id);
     expect(seen?.scope?.role).toBe("funder");
     // Removed members lose sight of it.
-    await db().membership.update({
+    await dbSystem().membership.update({
       where: { networkId_userId: { networkId: w.a.id, userId: w.users.member.id } },
       data: { status: "removed" },
     });
@@ -297,10 +297,10 @@ describe("the database snapshot used above", () => {
     const w = await buildWorld();
     const before = await snapshotDatabase();
     expect(await snapshotDatabase()).toBe(before);
-    await db().user.update({ where: { id: w.users.member.id }, data: { bio: "changed" } });
+    await dbSystem().user.update({ where: { id: w.users.member.id }, data: { bio: "changed" } });
     const afterUser = await snapshotDatabase();
     expect(afterUser).not.toBe(before);
-    await db().verificationToken.create({ data: { identifier: "x", token: "y", expires: new Date() } });
+    await dbSystem().verificationToken.create({ data: { identifier: "x", token: "y", expires: new Date() } });
     expect(await snapshotDatabase()).not.toBe(afterUser);
   });
 });

@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { availability, classifyDatabaseError, createAvailability } from "@/lib/db/availability";
-import { db, postgresAdapter } from "@/lib/db/client";
+import { dbSystem, postgresAdapter } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 
 /** A local port nothing listens on. */
@@ -63,7 +63,7 @@ describe("classifying real database errors", () => {
   });
 
   it("an error of the query itself is not an outage", async () => {
-    const error: unknown = await db()
+    const error: unknown = await dbSystem()
       .$queryRawUnsafe("SELECT 1 / 0")
       .then(
         () => null,

@@ -19,7 +19,7 @@ import {
   listRevisions,
 } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import type { ErrorCode } from "@/lib/errors";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import { requireMember } from "@/lib/membership/scope";
@@ -50,8 +50,8 @@ async function buildWorld() {
   const other = await user("Other Member");
   const outsider = await user("Outsider");
   const stranger = await user("Stranger");
-  const a = await makeNetwork(db(), { brokerId: broker.id, slug: "net-a", name: "Network A", workingQuestion: "What are we working on?" });
-  const b = await makeNetwork(db(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
+  const a = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "net-a", name: "Network A", workingQuestion: "What are we working on?" });
+  const b = await makeNetwork(dbSystem(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
   netA = a.id;
   await member(a, funder, "funder");
   await member(a, plain);
@@ -79,7 +79,7 @@ async function openCycle(world: World, slug = "net-a", opener: User = world.user
   });
   expect(result.ok, JSON.stringify(result)).toBe(true);
   const network = slug === "net-a" ? world.a : world.b;
-  const cycle = await db().cycle.findFirstOrThrow({ where: { networkId: network.id, openSlot: true }, select: { id: true } });
+  const cycle = await dbSystem().cycle.findFirstOrThrow({ where: { networkId: network.id, openSlot: true }, select: { id: true } });
   return cycle.id;
 }
 
@@ -87,7 +87,7 @@ async function reflect(person: User, cycleId: string, body: string, fields: Reco
   signInAs(person);
   const result = await call(saveReflectionAction, { slug: "net-a", cycleId, version: "", body, area: "means", intent: "submit", ...fields });
   expect(result.ok, JSON.stringify(result)).toBe(true);
-  const row = await db().reflection.findFirstOrThrow({ where: { networkId: netA, cycleId, authorId: person.id }, select: { id: true } });
+  const row = await dbSystem().reflection.findFirstOrThrow({ where: { networkId: netA, cycleId, authorId: person.id }, select: { id: true } });
   return row.id;
 }
 
@@ -113,14 +113,14 @@ function save(person: User, cycleId: string, base: number, body: string, extra: 
 }
 
 async function revisionNumbers(cycleId: string) {
-  const rows = await db().synthesisRevision.findMany({ where: { networkId: netA, cycleId }, orderBy: { number: "asc" }, select: { number: true, authorId: true } });
+  const rows = await dbSystem().synthesisRevision.findMany({ where: { networkId: netA, cycleId }, orderBy: { number: "asc" }, select: { number: true, authorId: true } });
   return rows;
 }
 
 async function callConsent(world: World, cycleId: string) {
   signInAs(world.users.broker);
   expect(outcomeOf(await call(callConsentAction, { slug: "net-a", cycleId }))).toBe("ok");
-  const round = await db().consentRound.findFirstOrThrow({ where: { networkId: netA, cycleId, closedAt: null }, select: { id: true, revisionNumber: true } });
+  const round = await dbSystem().consentRound.findFirstOrThrow({ where: { networkId: netA, cycleId, closedAt: null }, select: { id: true, revisionNumber: true } });
   return round;
 }
 
@@ -133,7 +133,7 @@ function close(person: User, cycleId: string, extra: Record<string, string> = {}
 }
 
 async function setDeadlines(world: World, cycleId: string, iDeadline: Date, weDeadline: Date) {
-  await db().cycle.update({ where: { id: cycleId, networkId: world.a.id }, data: { iDeadline, weDeadline } });
+  await dbSystem().cycle.update({ where: { id: cycleId, networkId: world.a.id }, data: { iDeadline, weDeadline } });
 }
 
 const onlyBroker: Record<Persona, ErrorCode | "ok"> = {
@@ -152,7 +152,7 @@ describe("writing the synthesis", () => {
     as(world, persona);
     const result = await call(saveSynthesisAction, { slug: "net-a", cycleId, base: "0", body: "## What connects us\n\nA lot." });
     expect(outcomeOf(result)).toBe(brokersAndMembers[persona]);
-    expect(await db().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(brokersAndMembers[persona] === "ok" ? 1 : 0);
+    expect(await dbSystem().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(brokersAndMembers[persona] === "ok" ? 1 : 0);
     if (!result.ok) expect(result.values?.body).toBe("## What connects us\n\nA lot.");
   });
 
@@ -229,7 +229,7 @@ describe("writing the synthesis", () => {
     expect(early.ok ? null : early.values?.body).toBe("Too early");
     await setDeadlines(world, cycleId, new Date(Date.now() - 2 * HOUR), new Date(Date.now() - HOUR));
     expectRefused(await save(world.users.member, cycleId, 0, "Too late"), "we_phase_only");
-    expect(await db().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(0);
+    expect(await dbSystem().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(0);
   });
 
   it("cites shared reflections only: never a private one, nor one of another cycle", async () => {
@@ -238,13 +238,13 @@ describe("writing the synthesis", () => {
     const withPrivate = await save(world.users.member, cycleId, 0, "Citing a secret", cite(reflections.mine, reflections.secret));
     expect(withPrivate).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { cites: ["invalid"] } });
     expect(withPrivate.ok ? null : withPrivate.values?.[`cite.${reflections.mine}`]).toBe("on");
-    expect(await db().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(0);
+    expect(await dbSystem().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(0);
 
     const elsewhere = await openCycle(world, "net-b", world.users.outsider);
     const foreign = await asUser(world.users.outsider, async () => {
       signInAs(world.users.outsider);
       await call(saveReflectionAction, { slug: "net-b", cycleId: elsewhere, version: "", body: "B's thoughts", area: "means", intent: "submit" });
-      return db().reflection.findFirstOrThrow({ where: { networkId: world.b.id, cycleId: elsewhere }, select: { id: true } });
+      return dbSystem().reflection.findFirstOrThrow({ where: { networkId: world.b.id, cycleId: elsewhere }, select: { id: true } });
     });
     expect(await save(world.users.member, cycleId, 0, "Citing B", cite(foreign.id))).toMatchObject({ fieldErrors: { cites: ["invalid"] } });
 
@@ -264,7 +264,7 @@ describe("the consent round", () => {
     as(world, persona);
     const result = await call(callConsentAction, { slug: "net-a", cycleId });
     expect(outcomeOf(result)).toBe(onlyBroker[persona]);
-    expect(await db().consentRound.count({ where: { networkId: netA, cycleId } })).toBe(persona === "broker" ? 1 : 0);
+    expect(await dbSystem().consentRound.count({ where: { networkId: netA, cycleId } })).toBe(persona === "broker" ? 1 : 0);
   });
 
   it.each(personas)("answering as %s", async (persona) => {
@@ -275,7 +275,7 @@ describe("the consent round", () => {
     const result = await call(answerConsentAction, { slug: "net-a", cycleId, roundId: round.id, answer: "concern", text: "Mind the budget" });
     expect(outcomeOf(result)).toBe(brokersAndMembers[persona]);
     if (!result.ok) expect(result.values?.text).toBe("Mind the budget");
-    expect(await db().consentAnswer.count({ where: { networkId: netA, roundId: round.id } })).toBe(brokersAndMembers[persona] === "ok" ? 1 : 0);
+    expect(await dbSystem().consentAnswer.count({ where: { networkId: netA, roundId: round.id } })).toBe(brokersAndMembers[persona] === "ok" ? 1 : 0);
   });
 
   it("needs a synthesis; calling twice makes one round; every other broker and member is notified once", async () => {
@@ -288,13 +288,13 @@ describe("the consent round", () => {
       asUser(world.users.broker, () => call(callConsentAction, { slug: "net-a", cycleId })),
     ]);
     expect(results.map(outcomeOf)).toEqual(["ok", "ok"]);
-    const rounds = await db().consentRound.findMany({ where: { networkId: netA, cycleId } });
+    const rounds = await dbSystem().consentRound.findMany({ where: { networkId: netA, cycleId } });
     expect(rounds).toHaveLength(1);
     expect(rounds[0]).toMatchObject({ revisionNumber: 1, calledById: world.users.broker.id, closedAt: null });
-    const notified = await db().notification.findMany({ where: { networkId: world.a.id, kind: "consent_requested" }, select: { userId: true, dedupeKey: true } });
+    const notified = await dbSystem().notification.findMany({ where: { networkId: world.a.id, kind: "consent_requested" }, select: { userId: true, dedupeKey: true } });
     expect(notified.map((n) => n.userId).sort()).toEqual([world.users.member.id, world.other.id].sort());
     expect(new Set(notified.map((n) => n.dedupeKey))).toEqual(new Set([`consent:${rounds[0]!.id}`]));
-    expect(await db().auditEntry.count({ where: { networkId: world.a.id, action: "consent.called" } })).toBe(1);
+    expect(await dbSystem().auditEntry.count({ where: { networkId: world.a.id, action: "consent.called" } })).toBe(1);
   });
 
   it("takes agree, a concern with its text, an objection with its reason; an answer can change", async () => {
@@ -322,7 +322,7 @@ describe("the consent round", () => {
     expect(outcomeOf(await answer(world.users.member, cycleId, round.id, "concern", "Neighbours, later"))).toBe("ok");
     seen = await findConsentRound(await scopeOf(world.users.member), cycleId);
     expect(seen?.answers?.find((a) => a.name === "Member")).toMatchObject({ answer: "concern", text: "Neighbours, later" });
-    expect(await db().consentAnswer.count({ where: { networkId: netA, roundId: round.id } })).toBe(2);
+    expect(await dbSystem().consentAnswer.count({ where: { networkId: netA, roundId: round.id } })).toBe(2);
     // A funder sees how many answered, not what.
     const funder = await findConsentRound(await scopeOf(world.users.funder), cycleId);
     expect(funder).toMatchObject({ participation: { answered: 2, eligible: 3 }, answers: null });
@@ -350,7 +350,7 @@ describe("the consent round", () => {
     const first = await callConsent(world, cycleId);
     expect(outcomeOf(await answer(world.other, cycleId, first.id, "agree"))).toBe("ok");
     await save(world.other, cycleId, 1, "A better synthesis");
-    expect((await db().consentRound.findUniqueOrThrow({ where: { networkId: netA, id: first.id } })).closedAt).toBeInstanceOf(Date);
+    expect((await dbSystem().consentRound.findUniqueOrThrow({ where: { networkId: netA, id: first.id } })).closedAt).toBeInstanceOf(Date);
     const late = await answer(world.users.member, cycleId, first.id, "concern", "Kept text");
     expectRefused(late, "consent_outdated");
     expect(late.ok ? null : late.values?.text).toBe("Kept text");
@@ -364,7 +364,7 @@ describe("the consent round", () => {
     expectRefused(await answer(world.users.member, cycleId, first.id, "agree"), "consent_outdated");
     expect(await findConsentRound(scope, cycleId)).toMatchObject({ id: second.id, participation: { answered: 1, eligible: 3 } });
     // Every round notifies once.
-    expect(await db().notification.count({ where: { networkId: world.a.id, kind: "consent_requested", userId: world.users.member.id } })).toBe(2);
+    expect(await dbSystem().notification.count({ where: { networkId: world.a.id, kind: "consent_requested", userId: world.users.member.id } })).toBe(2);
   });
 
   it("is refused during the I phase", async () => {
@@ -398,7 +398,7 @@ describe("closing a cycle", () => {
     as(world, persona);
     const result = await call(closeCycleAction, { slug: "net-a", cycleId });
     expect(outcomeOf(result)).toBe(onlyBroker[persona]);
-    const cycle = await db().cycle.findUniqueOrThrow({ where: { networkId: netA, id: cycleId } });
+    const cycle = await dbSystem().cycle.findUniqueOrThrow({ where: { networkId: netA, id: cycleId } });
     expect(cycle.closedAt === null).toBe(persona !== "broker");
   });
 
@@ -417,25 +417,25 @@ describe("closing a cycle", () => {
     const { world, cycleId, round } = await readyToClose();
     await answer(world.users.member, cycleId, round.id, "object", "This forgets the neighbours");
     await answer(world.other, cycleId, round.id, "concern", "Budget is tight");
-    const objection = await db().consentAnswer.findFirstOrThrow({ where: { networkId: netA, roundId: round.id, answer: "object" } });
+    const objection = await dbSystem().consentAnswer.findFirstOrThrow({ where: { networkId: netA, roundId: round.id, answer: "object" } });
     const refused = await close(world.users.broker, cycleId, { [`handled.${objection.id}`]: "   " });
     expect(refused).toMatchObject({ ok: false, code: "objection_unhandled", fieldErrors: { [`handled.${objection.id}`]: ["required"] } });
-    expect((await db().cycle.findUniqueOrThrow({ where: { networkId: netA, id: cycleId } })).closedAt).toBeNull();
+    expect((await dbSystem().cycle.findUniqueOrThrow({ where: { networkId: netA, id: cycleId } })).closedAt).toBeNull();
 
     const note = "We invited the neighbours to the next meeting.";
     expect(await close(world.users.broker, cycleId, { [`handled.${objection.id}`]: note })).toMatchObject({
       ok: true,
       redirect: "/n/net-a/cycles/journey",
     });
-    const cycle = await db().cycle.findUniqueOrThrow({ where: { networkId: netA, id: cycleId } });
+    const cycle = await dbSystem().cycle.findUniqueOrThrow({ where: { networkId: netA, id: cycleId } });
     expect(cycle.closedAt).toBeInstanceOf(Date);
     expect(cycle).toMatchObject({ openSlot: null, closedById: world.users.broker.id });
-    expect(await db().consentAnswer.findUniqueOrThrow({ where: { networkId: netA, id: objection.id } })).toMatchObject({
+    expect(await dbSystem().consentAnswer.findUniqueOrThrow({ where: { networkId: netA, id: objection.id } })).toMatchObject({
       handledNote: note,
       handledById: world.users.broker.id,
     });
-    expect((await db().consentRound.findUniqueOrThrow({ where: { networkId: netA, id: round.id } })).closedAt).toBeInstanceOf(Date);
-    expect(await db().auditEntry.count({ where: { networkId: world.a.id, action: "cycle.closed" } })).toBe(1);
+    expect((await dbSystem().consentRound.findUniqueOrThrow({ where: { networkId: netA, id: round.id } })).closedAt).toBeInstanceOf(Date);
+    expect(await dbSystem().auditEntry.count({ where: { networkId: world.a.id, action: "cycle.closed" } })).toBe(1);
     expect(await findCurrentCycle(await scopeOf(world.users.broker))).toBeNull();
     // The next cycle can open.
     await openCycle(world);
@@ -465,7 +465,7 @@ describe("closing a cycle", () => {
       await asUser(me, () => call(saveReflectionAction, { slug: "net-a", cycleId, version: "", body: "Late", area: "means", intent: "submit" })),
       "cycle_not_open",
     );
-    expect(await db().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(1);
+    expect(await dbSystem().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(1);
   });
 });
 
@@ -490,8 +490,8 @@ describe("another network's cycle", () => {
     );
     // And A's broker cannot touch B's cycle through A.
     expectRefused(await asUser(world.users.broker, () => call(closeCycleAction, { slug: "net-a", cycleId: bCycle })), "not_found");
-    expect(await db().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(1);
-    expect(await db().consentAnswer.count({ where: { networkId: netA, roundId: round.id } })).toBe(0);
+    expect(await dbSystem().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(1);
+    expect(await dbSystem().consentAnswer.count({ where: { networkId: netA, roundId: round.id } })).toBe(0);
     const bScope = await scopeOf(outsider, "net-b");
     expect(await findSynthesis(bScope, cycleId)).toBeNull();
     expect(await findConsentRound(bScope, cycleId)).toBeNull();
@@ -509,7 +509,7 @@ describe("the journey", () => {
     const round = await callConsent(world, cycleId);
     await answer(world.users.member, cycleId, round.id, "concern", "Who pays for the coffee?");
     await answer(world.other, cycleId, round.id, "object", "Too vague");
-    const objection = await db().consentAnswer.findFirstOrThrow({ where: { networkId: netA, roundId: round.id, answer: "object" } });
+    const objection = await dbSystem().consentAnswer.findFirstOrThrow({ where: { networkId: netA, roundId: round.id, answer: "object" } });
     expect(outcomeOf(await close(world.users.broker, cycleId, { [`handled.${objection.id}`]: "Made it concrete next time" }))).toBe("ok");
     return { world, cycleId };
   }
@@ -556,7 +556,7 @@ describe("the journey", () => {
 
   it("a broker starts the next cycle from a concern: its text prefilled, the link stored", async () => {
     const { world } = await closedCycle();
-    const concern = await db().consentAnswer.findFirstOrThrow({ where: { networkId: world.a.id, answer: "concern" } });
+    const concern = await dbSystem().consentAnswer.findFirstOrThrow({ where: { networkId: world.a.id, answer: "concern" } });
     expect(await findJourneyConcern(await scopeOf(world.users.broker), concern.id)).toEqual({ id: concern.id, text: "Who pays for the coffee?" });
     expect(await findJourneyConcern(await scopeOf(world.users.member), concern.id)).toBeNull();
     expect(await findJourneyConcern(await scopeOf(world.users.outsider, "net-b"), concern.id)).toBeNull();
@@ -574,6 +574,6 @@ describe("the journey", () => {
       "not_found",
     );
     const next = await openCycle(world, "net-a", world.users.broker, { question: concern.text, fromConcernId: concern.id });
-    expect(await db().cycle.findUniqueOrThrow({ where: { networkId: netA, id: next } })).toMatchObject({ fromConcernId: concern.id, question: "Who pays for the coffee?" });
+    expect(await dbSystem().cycle.findUniqueOrThrow({ where: { networkId: netA, id: next } })).toMatchObject({ fromConcernId: concern.id, question: "Who pays for the coffee?" });
   });
 });

@@ -6,7 +6,7 @@ import { advanceCycleAction, extendCycleAction, openCycleAction, saveReflectionA
 import { sendDueReminders, sendDueRemindersEverywhere } from "@/lib/cycles/mutations";
 import { cycleParticipation, findCurrentCycle, findOwnReflection, listVisibleReflections } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import type { ErrorCode } from "@/lib/errors";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import { requireMember } from "@/lib/membership/scope";
@@ -34,8 +34,8 @@ async function buildWorld() {
   const other = await user("Other Member");
   const outsider = await user("Outsider");
   const stranger = await user("Stranger");
-  const a = await makeNetwork(db(), { brokerId: broker.id, slug: "net-a", name: "Network A", workingQuestion: "What are we working on?" });
-  const b = await makeNetwork(db(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
+  const a = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "net-a", name: "Network A", workingQuestion: "What are we working on?" });
+  const b = await makeNetwork(dbSystem(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
   await member(a, funder, "funder");
   await member(a, plain);
   await member(a, other);
@@ -66,13 +66,13 @@ async function openCycle(world: World, overrides: Record<string, string | undefi
   signInAs(world.users.broker);
   const result = await call(openCycleAction, cycleFields(overrides));
   expect(result.ok, JSON.stringify(result)).toBe(true);
-  const cycle = await db().cycle.findFirst({ where: { networkId: world.a.id, openSlot: true }, select: { id: true } });
+  const cycle = await dbSystem().cycle.findFirst({ where: { networkId: world.a.id, openSlot: true }, select: { id: true } });
   return cycle!.id;
 }
 
 /** What the reflection form carries: the version of the person's saved reflection it shows ("" for none). */
 async function versionOf(person: User, cycleId: string): Promise<string> {
-  const rows = await db().$queryRaw<{ updatedAt: Date }[]>`
+  const rows = await dbSystem().$queryRaw<{ updatedAt: Date }[]>`
     SELECT "updatedAt" FROM "Reflection" WHERE "cycleId" = ${cycleId} AND "authorId" = ${person.id}`;
   return rows[0] ? String(rows[0].updatedAt.getTime()) : "";
 }
@@ -98,11 +98,11 @@ async function scopeOf(person: User, slug = "net-a") {
 
 /** Moves the cycle's deadlines as the clock would: the phase is computed, so this is all it takes. */
 async function setDeadlines(world: World, cycleId: string, iDeadline: Date, weDeadline: Date) {
-  await db().cycle.update({ where: { id: cycleId, networkId: world.a.id }, data: { iDeadline, weDeadline } });
+  await dbSystem().cycle.update({ where: { id: cycleId, networkId: world.a.id }, data: { iDeadline, weDeadline } });
 }
 
 async function reminders(networkId: string) {
-  return db().notification.findMany({ where: { networkId, kind: "cycle_reminder" }, select: { userId: true, dedupeKey: true } });
+  return dbSystem().notification.findMany({ where: { networkId, kind: "cycle_reminder" }, select: { userId: true, dedupeKey: true } });
 }
 
 const refusedFor: Record<Persona, ErrorCode | "ok"> = {
@@ -120,7 +120,7 @@ describe("opening a cycle", () => {
     as(world, persona);
     const result = await call(openCycleAction, cycleFields());
     expect(outcomeOf(result)).toBe(refusedFor[persona]);
-    const count = await db().cycle.count({ where: { networkId: world.a.id } });
+    const count = await dbSystem().cycle.count({ where: { networkId: world.a.id } });
     expect(count).toBe(persona === "broker" ? 1 : 0);
     if (!result.ok) expect(result.values?.title).toBe("Spring round");
   });
@@ -130,13 +130,13 @@ describe("opening a cycle", () => {
     signInAs(world.users.broker);
     const result = await call(openCycleAction, cycleFields({ iDeadline: "2030-03-31T18:00", weDeadline: "2030-04-07T18:00", focusArea: "means" }));
     expect(result).toMatchObject({ ok: true, redirect: "/n/net-a/cycles" });
-    const cycle = await db().cycle.findFirstOrThrow({ where: { networkId: world.a.id } });
+    const cycle = await dbSystem().cycle.findFirstOrThrow({ where: { networkId: world.a.id } });
     expect(cycle.iDeadline.toISOString()).toBe("2030-03-31T16:00:00.000Z"); // summer time in Amsterdam
     expect(cycle.weDeadline.toISOString()).toBe("2030-04-07T16:00:00.000Z");
     expect(cycle).toMatchObject({ title: "Spring round", question: "Is this the real question?", focusArea: "means", openedById: world.users.broker.id });
-    const audit = await db().auditEntry.findMany({ where: { networkId: world.a.id, action: "cycle.opened" } });
+    const audit = await dbSystem().auditEntry.findMany({ where: { networkId: world.a.id, action: "cycle.opened" } });
     expect(audit).toHaveLength(1);
-    const notified = await db().notification.findMany({ where: { networkId: world.a.id, kind: "cycle_opened" }, select: { userId: true, dedupeKey: true } });
+    const notified = await dbSystem().notification.findMany({ where: { networkId: world.a.id, kind: "cycle_opened" }, select: { userId: true, dedupeKey: true } });
     expect(notified.map((n) => n.userId).sort()).toEqual([world.users.member.id, world.other.id].sort());
     expect(new Set(notified.map((n) => n.dedupeKey))).toEqual(new Set([`cycle-opened:${cycle.id}`]));
   });
@@ -148,14 +148,14 @@ describe("opening a cycle", () => {
     await openCycle(world);
     signInAs(world.users.broker);
     expectRefused(await call(openCycleAction, cycleFields({ title: "Another" })), "cycle_already_open");
-    await db().cycle.deleteMany({ where: { networkId: world.a.id } });
+    await dbSystem().cycle.deleteMany({ where: { networkId: world.a.id } });
 
     const results = await Promise.all([
       asUser(world.users.broker, () => call(openCycleAction, cycleFields({ title: "One" }))),
       asUser(second, () => call(openCycleAction, cycleFields({ title: "Two" }))),
     ]);
     expect(results.map(outcomeOf).sort()).toEqual(["cycle_already_open", "ok"]);
-    expect(await db().cycle.count({ where: { networkId: world.a.id } })).toBe(1);
+    expect(await dbSystem().cycle.count({ where: { networkId: world.a.id } })).toBe(1);
     // Another network is not affected.
     signInAs(world.users.outsider);
     expect(outcomeOf(await call(openCycleAction, cycleFields({ slug: "net-b" })))).toBe("ok");
@@ -175,7 +175,7 @@ describe("opening a cycle", () => {
     const result = await call(openCycleAction, fields);
     expect(result).toMatchObject({ ok: false, code: "invalid_input", fieldErrors });
     if (!result.ok) expect(result.values).toMatchObject({ title: fields.title, question: fields.question, iDeadline: fields.iDeadline });
-    expect(await db().cycle.count({ where: { networkId: world.a.id } })).toBe(0);
+    expect(await dbSystem().cycle.count({ where: { networkId: world.a.id } })).toBe(0);
   });
 });
 
@@ -201,7 +201,7 @@ describe("broker controls", () => {
   it("extends deadlines later only, never into the past, WE after I, and audits it", async () => {
     const world = await buildWorld();
     const cycleId = await openCycle(world);
-    const before = await db().cycle.findFirstOrThrow({ where: { networkId: world.a.id, id: cycleId } });
+    const before = await dbSystem().cycle.findFirstOrThrow({ where: { networkId: world.a.id, id: cycleId } });
     const shown = { iDeadline: toLocalInput(before.iDeadline, ZONE), weDeadline: toLocalInput(before.weDeadline, ZONE) };
     signInAs(world.users.broker);
     const extend = (fields: Record<string, string>) => call(extendCycleAction, { slug: "net-a", cycleId, ...shown, ...fields });
@@ -212,20 +212,20 @@ describe("broker controls", () => {
     expect(await extend({ weDeadline: "soon" })).toMatchObject({ fieldErrors: { weDeadline: ["datetime_invalid"] } });
     // Nothing moved: fine, and nothing to audit.
     expect(outcomeOf(await extend({}))).toBe("ok");
-    expect(await db().auditEntry.count({ where: { networkId: world.a.id, action: "cycle.extended" } })).toBe(0);
+    expect(await dbSystem().auditEntry.count({ where: { networkId: world.a.id, action: "cycle.extended" } })).toBe(0);
 
     expect(outcomeOf(await extend({ iDeadline: local(9 * DAY), weDeadline: local(20 * DAY) }))).toBe("ok");
-    const after = await db().cycle.findFirstOrThrow({ where: { networkId: world.a.id, id: cycleId } });
+    const after = await dbSystem().cycle.findFirstOrThrow({ where: { networkId: world.a.id, id: cycleId } });
     expect(toLocalInput(after.iDeadline, ZONE)).toBe(local(9 * DAY));
     expect(toLocalInput(after.weDeadline, ZONE)).toBe(local(20 * DAY));
-    expect(await db().auditEntry.count({ where: { networkId: world.a.id, action: "cycle.extended" } })).toBe(1);
+    expect(await dbSystem().auditEntry.count({ where: { networkId: world.a.id, action: "cycle.extended" } })).toBe(1);
   });
 
   it("moves only the WE deadline once the I phase is over", async () => {
     const world = await buildWorld();
     const cycleId = await openCycle(world);
     await setDeadlines(world, cycleId, new Date(Date.now() - HOUR), new Date(Date.now() + DAY));
-    const current = await db().cycle.findFirstOrThrow({ where: { networkId: world.a.id, id: cycleId } });
+    const current = await dbSystem().cycle.findFirstOrThrow({ where: { networkId: world.a.id, id: cycleId } });
     signInAs(world.users.broker);
     const shown = { slug: "net-a", cycleId, iDeadline: toLocalInput(current.iDeadline, ZONE), weDeadline: toLocalInput(current.weDeadline, ZONE) };
     expect(await call(extendCycleAction, { ...shown, iDeadline: local(2 * HOUR) })).toMatchObject({
@@ -240,7 +240,7 @@ describe("broker controls", () => {
     signInAs(world.users.broker);
     expect(outcomeOf(await call(advanceCycleAction, { slug: "net-a", cycleId }))).toBe("ok");
     expectRefused(await call(advanceCycleAction, { slug: "net-a", cycleId }), "reflect_phase_over");
-    expect(await db().auditEntry.count({ where: { networkId: world.a.id, action: "cycle.advanced" } })).toBe(1);
+    expect(await dbSystem().auditEntry.count({ where: { networkId: world.a.id, action: "cycle.advanced" } })).toBe(1);
     expectRefused(await reflect(world.users.member, cycleId), "reflect_phase_over");
   });
 
@@ -265,7 +265,7 @@ describe("reflections", () => {
     const result = await call(saveReflectionAction, { slug: "net-a", cycleId, body: "My view", area: "means", intent: "submit" });
     const writes = persona === "member" || persona === "broker";
     expect(outcomeOf(result)).toBe(writes ? "ok" : refusedFor[persona]);
-    const count = await db().reflection.count({ where: { networkId: world.a.id, cycleId } });
+    const count = await dbSystem().reflection.count({ where: { networkId: world.a.id, cycleId } });
     expect(count).toBe(writes ? 1 : 0);
   });
 
@@ -290,7 +290,7 @@ describe("reflections", () => {
       asUser(me, () => call(saveReflectionAction, { slug: "net-a", cycleId, version, body: "Second take", area: "means", intent: "draft" })),
     ]);
     expect(twice.map(outcomeOf)).toEqual(["ok", "ok"]);
-    const rows = await db().reflection.findMany({ where: { networkId: world.a.id, cycleId, authorId: me.id } });
+    const rows = await dbSystem().reflection.findMany({ where: { networkId: world.a.id, cycleId, authorId: me.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ body: "Second take", area: "means", private: false });
     expect(rows[0]?.submittedAt?.getTime()).toBe(first?.submittedAt?.getTime());
@@ -307,7 +307,7 @@ describe("reflections", () => {
     );
     expect(results.map(outcomeOf)).toContain("ok");
     for (const r of results) expect(["ok", "reflection_changed"]).toContain(outcomeOf(r));
-    expect(await db().reflection.count({ where: { networkId: world.a.id, cycleId, authorId: me.id } })).toBe(1);
+    expect(await dbSystem().reflection.count({ where: { networkId: world.a.id, cycleId, authorId: me.id } })).toBe(1);
   });
 
   it("a save from an outdated form (another tab) is a conflict with the typed text kept, never a silent overwrite", async () => {
@@ -324,7 +324,7 @@ describe("reflections", () => {
     expect(fromB.ok ? null : fromB.values?.body).toBe("From tab B");
     // Tab A sending the same text again (a retry) is fine.
     expect(outcomeOf(await save("From tab A"))).toBe("ok");
-    const row = await db().reflection.findFirstOrThrow({ where: { networkId: world.a.id, cycleId, authorId: me.id } });
+    const row = await dbSystem().reflection.findFirstOrThrow({ where: { networkId: world.a.id, cycleId, authorId: me.id } });
     expect(row.body).toBe("From tab A");
   });
 
@@ -336,7 +336,7 @@ describe("reflections", () => {
     const late = await reflect(world.users.member, cycleId, { body: "Too late, but kept" });
     expectRefused(late, "reflect_phase_over");
     expect(late.ok ? null : late.values?.body).toBe("Too late, but kept");
-    const row = await db().reflection.findFirstOrThrow({ where: { networkId: world.a.id, cycleId, authorId: world.users.member.id } });
+    const row = await dbSystem().reflection.findFirstOrThrow({ where: { networkId: world.a.id, cycleId, authorId: world.users.member.id } });
     expect(row).toMatchObject({ body: "On time", submittedAt: null });
     expectRefused(await reflect(world.users.broker, cycleId), "reflect_phase_over");
   });
@@ -352,7 +352,7 @@ describe("reflections", () => {
     });
     const long = await reflect(world.users.member, cycleId, { body: "x".repeat(20_001) });
     expect(long).toMatchObject({ ok: false, fieldErrors: { body: ["too_long|20000"] } });
-    expect(await db().reflection.count({ where: { networkId: world.a.id } })).toBe(0);
+    expect(await dbSystem().reflection.count({ where: { networkId: world.a.id } })).toBe(0);
   });
 
   it("does not reach another network's cycle", async () => {
@@ -363,7 +363,7 @@ describe("reflections", () => {
       await call(saveReflectionAction, { slug: "net-b", cycleId, body: "Sneaky", area: "means", intent: "submit" }),
       "not_found",
     );
-    expect(await db().reflection.count({ where: { cycleId, networkId: world.a.id } })).toBe(0);
+    expect(await dbSystem().reflection.count({ where: { cycleId, networkId: world.a.id } })).toBe(0);
     expect(await listVisibleReflections(await scopeOf(world.users.outsider, "net-b"), cycleId)).toBeNull();
   });
 });
@@ -500,12 +500,12 @@ describe("the reminder", () => {
     const world = await buildWorld();
     const cycleId = await openCycle(world);
     await reflect(world.users.member, cycleId, { body: "Secret reflection text" });
-    await db().user.update({ where: { id: world.other.id }, data: { locale: "nl" } });
-    await db().user.update({ where: { id: world.users.broker.id }, data: { emailReminders: false } });
+    await dbSystem().user.update({ where: { id: world.other.id }, data: { locale: "nl" } });
+    await dbSystem().user.update({ where: { id: world.users.broker.id }, data: { emailReminders: false } });
     await setDeadlines(world, cycleId, new Date(Date.now() + 3 * HOUR), new Date(Date.now() + 7 * DAY));
-    await db().outboxEmail.deleteMany({});
+    await dbSystem().outboxEmail.deleteMany({});
     expect(await sendDueReminders(await scopeOf(world.users.member))).toBe(2);
-    const mails = await db().outboxEmail.findMany({ orderBy: { createdAt: "asc" } });
+    const mails = await dbSystem().outboxEmail.findMany({ orderBy: { createdAt: "asc" } });
     // The broker opted out (the in-app reminder still reached them); the member has reflected.
     expect(mails.map((m) => m.to)).toEqual([world.other.email]);
     const [mail] = mails;
@@ -516,7 +516,7 @@ describe("the reminder", () => {
     expect(await reminders(world.a.id)).toHaveLength(2);
     // Visiting again sends nothing more.
     expect(await sendDueReminders(await scopeOf(world.users.broker))).toBe(0);
-    expect(await db().outboxEmail.count()).toBe(1);
+    expect(await dbSystem().outboxEmail.count()).toBe(1);
   });
 
   it("reaches networks nobody visits through the sweep, once, however many instances sweep at once", async () => {
@@ -526,13 +526,13 @@ describe("the reminder", () => {
     signInAs(world.users.outsider);
     const bFields = { ...cycleFields({ slug: "net-b", title: "B round" }) };
     expect((await call(openCycleAction, bFields)).ok).toBe(true);
-    const cycleB = (await db().cycle.findFirst({ where: { networkId: world.b.id, openSlot: true }, select: { id: true } }))!.id;
+    const cycleB = (await dbSystem().cycle.findFirst({ where: { networkId: world.b.id, openSlot: true }, select: { id: true } }))!.id;
     await setDeadlines(world, cycleA, new Date(Date.now() + 3 * HOUR), new Date(Date.now() + 7 * DAY));
-    await db().cycle.update({
+    await dbSystem().cycle.update({
       where: { id: cycleB, networkId: world.b.id },
       data: { iDeadline: new Date(Date.now() + 3 * HOUR), weDeadline: new Date(Date.now() + 7 * DAY) },
     });
-    await db().outboxEmail.deleteMany({});
+    await dbSystem().outboxEmail.deleteMany({});
     const sweeps = await Promise.all([sendDueRemindersEverywhere(), sendDueRemindersEverywhere(), sendDueRemindersEverywhere()]);
     // A: broker, member, other (the funder is never asked to reflect); B: its broker.
     expect(sweeps.reduce((a, b) => a + b, 0)).toBe(4);
@@ -540,9 +540,9 @@ describe("the reminder", () => {
       [world.users.broker.id, world.users.member.id, world.other.id].sort(),
     );
     expect((await reminders(world.b.id)).map((r) => r.dedupeKey)).toEqual([`cycle-reminder:${cycleB}`]);
-    expect(await db().outboxEmail.count()).toBe(4);
+    expect(await dbSystem().outboxEmail.count()).toBe(4);
     expect(await sendDueRemindersEverywhere()).toBe(0);
-    expect(await db().outboxEmail.count()).toBe(4);
+    expect(await dbSystem().outboxEmail.count()).toBe(4);
   });
 
   it("is not sent once the I phase is over", async () => {
@@ -605,10 +605,10 @@ describe("hostile input", { timeout: 180_000 }, () => {
 describe("the demo seed", () => {
   it("gives each demo network an open cycle in its I phase with submitted reflections, hidden from the broker until they reflect", async () => {
     const { seedDemo, demoNetworks } = await import("@/lib/db/demo");
-    await seedDemo(db());
+    await seedDemo(dbSystem());
     for (const demo of demoNetworks) {
-      const network = await db().network.findUniqueOrThrow({ where: { slug: demo.slug }, select: { id: true, workingQuestion: true } });
-      const broker = await db().user.findUniqueOrThrow({ where: { email: demo.people[0]!.email } });
+      const network = await dbSystem().network.findUniqueOrThrow({ where: { slug: demo.slug }, select: { id: true, workingQuestion: true } });
+      const broker = await dbSystem().user.findUniqueOrThrow({ where: { email: demo.people[0]!.email } });
       const scope = await asUser(broker, () => requireMember(demo.slug));
       const cycle = await findCurrentCycle(scope);
       expect(cycle).toMatchObject({ phase: "reflect", question: network.workingQuestion });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { onQuery } from "@/lib/db/query-log";
 import {
   createReplyAction,
@@ -49,8 +49,8 @@ async function buildWorld() {
   const plain = await user("Member");
   const other = await user("Other Member");
   const outsider = await user("Outsider");
-  const a = await makeNetwork(db(), { brokerId: broker.id, slug: "net-a", name: "Network A" });
-  const b = await makeNetwork(db(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
+  const a = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "net-a", name: "Network A" });
+  const b = await makeNetwork(dbSystem(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
   await member(a, funder, "funder");
   await member(a, plain);
   await member(a, other);
@@ -64,15 +64,15 @@ async function buildWorld() {
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
 async function makeThread(networkId: string, authorId: string, title: string, lastActivityAt = new Date()) {
-  return db().thread.create({
+  return dbSystem().thread.create({
     data: { networkId, authorId, title, body: `Body of ${title}`, level: "network", area: "means", lastActivityAt },
     select: { id: true },
   });
 }
 
 async function makeReply(networkId: string, threadId: string, authorId: string, body: string, createdAt = new Date()) {
-  const reply = await db().reply.create({ data: { networkId, threadId, authorId, body, createdAt }, select: { id: true } });
-  await db().thread.update({
+  const reply = await dbSystem().reply.create({ data: { networkId, threadId, authorId, body, createdAt }, select: { id: true } });
+  await dbSystem().thread.update({
     where: { id: threadId, networkId },
     data: { replyCount: { increment: 1 }, lastActivityAt: createdAt },
   });
@@ -101,7 +101,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, title: "New thread", body: "Let us talk.", level: "context", area: "objectives", idempotencyKey: key() }),
     expected: everyMember,
     changed: async (w, actor) => {
-      expect(await db().thread.count({ where: { networkId: w.a.id, authorId: actor.id, title: "New thread" } })).toBe(1);
+      expect(await dbSystem().thread.count({ where: { networkId: w.a.id, authorId: actor.id, title: "New thread" } })).toBe(1);
     },
   },
   {
@@ -110,8 +110,8 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: w.thread.id, body: "I agree.", idempotencyKey: key() }),
     expected: everyMember,
     changed: async (w, actor) => {
-      expect(await db().reply.count({ where: { networkId: w.a.id, authorId: actor.id, body: "I agree." } })).toBe(1);
-      expect((await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } }))?.replyCount).toBe(2);
+      expect(await dbSystem().reply.count({ where: { networkId: w.a.id, authorId: actor.id, body: "I agree." } })).toBe(1);
+      expect((await dbSystem().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } }))?.replyCount).toBe(2);
     },
   },
   {
@@ -120,7 +120,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, replyId: w.reply.id, kind: "insight" }),
     expected: everyMember,
     changed: async (w, actor) => {
-      expect(await db().reaction.count({ where: { networkId: w.a.id, replyId: w.reply.id, userId: actor.id, kind: "insight" } })).toBe(1);
+      expect(await dbSystem().reaction.count({ where: { networkId: w.a.id, replyId: w.reply.id, userId: actor.id, kind: "insight" } })).toBe(1);
     },
   },
   {
@@ -129,7 +129,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, replyId: w.reply.id, body: "A better first reply" }),
     expected: authorOnly,
     changed: async (w) => {
-      const row = await db().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
+      const row = await dbSystem().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
       expect(row?.body).toBe("A better first reply");
       expect(row?.editedAt).toBeInstanceOf(Date);
     },
@@ -140,10 +140,10 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: w.thread.id, title: "A sharper question", body: "What do we *really* ask?" }),
     expected: authorOnly,
     changed: async (w) => {
-      const row = await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } });
+      const row = await dbSystem().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } });
       expect(row).toMatchObject({ title: "A sharper question", bodyHtml: "<p>What do we <em>really</em> ask?</p>" });
       expect(row?.editedAt).toBeInstanceOf(Date);
-      const revisions = await db().threadRevision.findMany({ where: { networkId: w.a.id, threadId: w.thread.id } });
+      const revisions = await dbSystem().threadRevision.findMany({ where: { networkId: w.a.id, threadId: w.thread.id } });
       expect(revisions.map((r) => [r.title, r.body])).toEqual([["A thread in A", "Body of A thread in A"]]);
     },
   },
@@ -153,7 +153,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, replyId: w.reply.id }),
     expected: authorOnly,
     changed: async (w) => {
-      const row = await db().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
+      const row = await dbSystem().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
       expect(row?.deletedAt).toBeInstanceOf(Date);
       expect(row?.body).toBe("A first reply");
     },
@@ -207,8 +207,8 @@ describe("double submits", () => {
     expect([first, second, third].map(outcomeOf)).toEqual(["ok", "ok", "ok"]);
     const ids = [first, second, third].map((r) => (r.ok ? r.data.replyId : null));
     expect(new Set(ids).size).toBe(1);
-    expect(await db().reply.count({ where: { networkId: w.a.id, body: "Once only" } })).toBe(1);
-    expect((await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } }))?.replyCount).toBe(2);
+    expect(await dbSystem().reply.count({ where: { networkId: w.a.id, body: "Once only" } })).toBe(1);
+    expect((await dbSystem().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } }))?.replyCount).toBe(2);
   });
 
   it("the same idempotency key creates one thread", async () => {
@@ -218,7 +218,7 @@ describe("double submits", () => {
     const results = await Promise.all([call(createThreadAction, fields), call(createThreadAction, fields)]);
     expect(results.map(outcomeOf)).toEqual(["ok", "ok"]);
     expect(results[0]?.redirect).toBe(results[1]?.redirect);
-    expect(await db().thread.count({ where: { networkId: w.a.id, title: "Twice?" } })).toBe(1);
+    expect(await dbSystem().thread.count({ where: { networkId: w.a.id, title: "Twice?" } })).toBe(1);
   });
 
   it("the same key from another person is another post", async () => {
@@ -229,7 +229,7 @@ describe("double submits", () => {
       const r = await call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "Same key", idempotencyKey: shared });
       expect(outcomeOf(r)).toBe("ok");
     }
-    expect(await db().reply.count({ where: { networkId: w.a.id, body: "Same key" } })).toBe(2);
+    expect(await dbSystem().reply.count({ where: { networkId: w.a.id, body: "Same key" } })).toBe(2);
   });
 });
 
@@ -269,19 +269,19 @@ describe("closed threads and former members", () => {
     signInAs(w.users.funder);
     const reply = () => call(createReplyAction, { slug: w.a.slug, threadId: w.thread.id, body: "Still here?", idempotencyKey: key() });
 
-    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: new Date() } });
+    await dbSystem().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: new Date() } });
     let before = await snapshotDatabase();
     expect(outcomeOf(await reply())).toBe("thread_locked");
     expect(outcomeOf(await call(toggleReactionAction, { slug: w.a.slug, replyId: w.reply.id, kind: "agree" }))).toBe("thread_locked");
     expect(await snapshotDatabase()).toBe(before);
 
-    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: null, hiddenAt: new Date() } });
+    await dbSystem().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: null, hiddenAt: new Date() } });
     before = await snapshotDatabase();
     expect(outcomeOf(await reply())).toBe("thread_hidden");
     expect(await snapshotDatabase()).toBe(before);
 
-    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { hiddenAt: null } });
-    await db().membership.update({
+    await dbSystem().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { hiddenAt: null } });
+    await dbSystem().membership.update({
       where: { networkId_userId: { networkId: w.a.id, userId: w.users.funder.id } },
       data: { status: "left" },
     });
@@ -292,7 +292,7 @@ describe("closed threads and former members", () => {
 
   it("shows members a notice for a hidden thread, and its author and brokers the thread", async () => {
     const w = await buildWorld();
-    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { hiddenAt: new Date(), hiddenReason: "Off topic" } });
+    await dbSystem().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { hiddenAt: new Date(), hiddenReason: "Off topic" } });
     // Others get the notice with the reason only: no title, no text, no replies.
     expect(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).toEqual({
       visible: false,
@@ -312,7 +312,7 @@ describe("editing and deleting", () => {
     expect(outcomeOf(await call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body: "Third version" }))).toBe("ok");
     // Saving the same text again is not a new version.
     expect(outcomeOf(await call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body: "Third version" }))).toBe("ok");
-    const revisions = await db().replyRevision.findMany({ where: { networkId: w.a.id, replyId: w.reply.id }, orderBy: { createdAt: "asc" } });
+    const revisions = await dbSystem().replyRevision.findMany({ where: { networkId: w.a.id, replyId: w.reply.id }, orderBy: { createdAt: "asc" } });
     expect(revisions.map((r) => r.body)).toEqual(["A first reply", "Second version"]);
 
     const asBroker = shown(await loadThreadPage(await scopeOf(w.users.broker), w.thread.id));
@@ -356,18 +356,18 @@ describe("editing a thread", () => {
     expect(asBroker.thread.revisions.map((r) => r.title)).toEqual(["A thread in A"]);
     expect(shown(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).thread.revisions).toEqual([]);
 
-    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: new Date() } });
+    await dbSystem().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: new Date() } });
     expect(outcomeOf(await edit({ title: "Third", body: "Third body" }))).toBe("thread_locked");
-    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: null, hiddenAt: new Date() } });
+    await dbSystem().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: null, hiddenAt: new Date() } });
     expect(outcomeOf(await edit({ title: "Third", body: "Third body" }))).toBe("post_hidden");
-    expect((await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } }))?.title).toBe("Second");
+    expect((await dbSystem().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } }))?.title).toBe("Second");
   });
 
   it("is found by search under its new words, not its old ones", async () => {
     const w = await buildWorld();
     signInAs(w.users.member);
     expect(outcomeOf(await call(editThreadAction, { slug: w.a.slug, threadId: w.thread.id, title: "Compost heaps", body: "Gardens" }))).toBe("ok");
-    const hits = await db().$queryRaw<{ id: string }[]>`
+    const hits = await dbSystem().$queryRaw<{ id: string }[]>`
       SELECT id FROM "Thread" WHERE "networkId" = ${w.a.id} AND "searchVector" @@ plainto_tsquery('english', 'compost')`;
     expect(hits.map((h) => h.id)).toEqual([w.thread.id]);
   });
@@ -379,8 +379,8 @@ describe("mentions in an edited reply", () => {
     signInAs(w.users.member);
     const edit = (body: string) => call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body });
     const mentioned = async () =>
-      (await db().mention.findMany({ where: { networkId: w.a.id, replyId: w.reply.id }, select: { userId: true } })).map((m) => m.userId).sort();
-    const notified = (person: User) => db().notification.count({ where: { networkId: w.a.id, userId: person.id, kind: "mention" } });
+      (await dbSystem().mention.findMany({ where: { networkId: w.a.id, replyId: w.reply.id }, select: { userId: true } })).map((m) => m.userId).sort();
+    const notified = (person: User) => dbSystem().notification.count({ where: { networkId: w.a.id, userId: person.id, kind: "mention" } });
 
     expect(outcomeOf(await edit("Thanks @Broker and @Funder!"))).toBe("ok");
     expect(await mentioned()).toEqual([w.users.broker.id, w.users.funder.id].sort());
@@ -436,14 +436,14 @@ describe("stored HTML", () => {
       idempotencyKey: key(),
     });
     const id = made.ok ? made.data?.replyId : undefined;
-    const row = await db().reply.findFirst({ where: { networkId: w.a.id, id } });
+    const row = await dbSystem().reply.findFirst({ where: { networkId: w.a.id, id } });
     // The script tag goes (its text stays, as text); the javascript: link loses its href.
     expect(row?.bodyHtml).toBe("<p><strong>Bold</strong> alert(1) <a>x</a></p>");
     // The world's rows were written directly, without HTML: the backfill renders exactly those.
-    expect(await renderMissingBodies(db(), w.a.id)).toEqual({ threads: 1, replies: 1 });
-    expect((await db().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } }))?.bodyHtml).toBe("<p>A first reply</p>");
-    expect((await db().reply.findFirst({ where: { networkId: w.b.id, id: w.replyB.id } }))?.bodyHtml).toBeNull();
-    expect(await renderMissingBodies(db(), w.a.id)).toEqual({ threads: 0, replies: 0 });
+    expect(await renderMissingBodies(dbSystem(), w.a.id)).toEqual({ threads: 1, replies: 1 });
+    expect((await dbSystem().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } }))?.bodyHtml).toBe("<p>A first reply</p>");
+    expect((await dbSystem().reply.findFirst({ where: { networkId: w.b.id, id: w.replyB.id } }))?.bodyHtml).toBeNull();
+    expect(await renderMissingBodies(dbSystem(), w.a.id)).toEqual({ threads: 0, replies: 0 });
   });
 });
 
@@ -472,7 +472,7 @@ describe("mentions", () => {
     const w = await buildWorld();
     const removed = await user("Gone Person");
     await member(w.a, removed);
-    await db().membership.update({ where: { networkId_userId: { networkId: w.a.id, userId: removed.id } }, data: { status: "removed" } });
+    await dbSystem().membership.update({ where: { networkId_userId: { networkId: w.a.id, userId: removed.id } }, data: { status: "removed" } });
     signInAs(w.users.funder);
     const ids = [w.other.id, w.users.outsider.id, removed.id, w.users.broker.id, "not-a-user"];
     const result = await call(createReplyAction, {
@@ -483,7 +483,7 @@ describe("mentions", () => {
       idempotencyKey: key(),
     });
     expect(outcomeOf(result)).toBe("ok");
-    const mentions = await db().mention.findMany({ where: { networkId: w.a.id } });
+    const mentions = await dbSystem().mention.findMany({ where: { networkId: w.a.id } });
     // The broker is a member but not named in the text; the outsider and the removed person are not members.
     expect(mentions.map((m) => m.userId)).toEqual([w.other.id]);
   });
@@ -495,7 +495,7 @@ describe("keyset pagination", () => {
     const base = Date.now();
     for (let i = 0; i < 30; i++) await makeThread(w.a.id, w.users.member.id, `T${i}`, new Date(base - Math.floor(i / 3) * 60_000));
     const pinned = await makeThread(w.a.id, w.users.member.id, "Pinned", new Date(base - 10 * 86_400_000));
-    await db().thread.update({ where: { id: pinned.id, networkId: w.a.id }, data: { pinnedAt: new Date() } });
+    await dbSystem().thread.update({ where: { id: pinned.id, networkId: w.a.id }, data: { pinnedAt: new Date() } });
     const scope = await scopeOf(w.users.funder);
     const seen: string[] = [];
     let after: string | null = null;
@@ -509,7 +509,7 @@ describe("keyset pagination", () => {
     expect(seen[0]).toBe(pinned.id);
     expect(seen).toHaveLength(32);
     expect(new Set(seen).size).toBe(32);
-    const rows = await db().thread.findMany({
+    const rows = await dbSystem().thread.findMany({
       where: { networkId: w.a.id, pinnedAt: null },
       orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
       select: { id: true },
@@ -519,7 +519,7 @@ describe("keyset pagination", () => {
 
   it("filters by level and area", async () => {
     const w = await buildWorld();
-    const t = await db().thread.create({
+    const t = await dbSystem().thread.create({
       data: { networkId: w.a.id, authorId: w.users.member.id, title: "Ctx", body: "b", level: "context", area: "vision_values" },
       select: { id: true },
     });
@@ -600,9 +600,9 @@ describe("the thread page's query budget", () => {
     const w = await buildWorld();
     const broker = await scopeOf(w.users.broker);
     // The small thread has one of everything: one reply, edited once, with one reaction.
-    await db().replyRevision.create({ data: { networkId: w.a.id, replyId: w.reply.id, body: "before" } });
-    await db().reply.update({ where: { id: w.reply.id, networkId: w.a.id }, data: { editedAt: new Date() } });
-    await db().reaction.create({ data: { networkId: w.a.id, replyId: w.reply.id, userId: w.other.id, kind: "agree" } });
+    await dbSystem().replyRevision.create({ data: { networkId: w.a.id, replyId: w.reply.id, body: "before" } });
+    await dbSystem().reply.update({ where: { id: w.reply.id, networkId: w.a.id }, data: { editedAt: new Date() } });
+    await dbSystem().reaction.create({ data: { networkId: w.a.id, replyId: w.reply.id, userId: w.other.id, kind: "agree" } });
     const small = await countPageQueries(broker, w.thread.id);
 
     const big = await makeThread(w.a.id, w.users.member.id, "Busy");
@@ -610,13 +610,13 @@ describe("the thread page's query budget", () => {
     for (let i = 0; i < 60; i++) {
       const author = people[i % people.length]!;
       const r = await makeReply(w.a.id, big.id, author.id, `Reply ${i} @Other Member`);
-      await db().reaction.createMany({
+      await dbSystem().reaction.createMany({
         data: people.map((p, j) => ({ networkId: w.a.id, replyId: r.id, userId: p.id, kind: (["agree", "heart", "insight", "question"] as const)[j]! })),
       });
-      await db().mention.create({ data: { networkId: w.a.id, replyId: r.id, userId: w.other.id } });
+      await dbSystem().mention.create({ data: { networkId: w.a.id, replyId: r.id, userId: w.other.id } });
       if (i % 5 === 0) {
-        await db().replyRevision.create({ data: { networkId: w.a.id, replyId: r.id, body: "before" } });
-        await db().reply.update({ where: { id: r.id, networkId: w.a.id }, data: { editedAt: new Date() } });
+        await dbSystem().replyRevision.create({ data: { networkId: w.a.id, replyId: r.id, body: "before" } });
+        await dbSystem().reply.update({ where: { id: r.id, networkId: w.a.id }, data: { editedAt: new Date() } });
       }
     }
     const large = await countPageQueries(broker, big.id);
@@ -645,7 +645,7 @@ describe("the thread list's query budget", () => {
     const small = await count();
     for (let i = 0; i < 60; i++) {
       const t = await makeThread(w.a.id, [w.users.member, w.other][i % 2]!.id, `Thread ${i}`);
-      if (i % 3 === 0) await db().threadRead.create({ data: { networkId: w.a.id, threadId: t.id, userId: w.users.funder.id, lastReadAt: new Date() } });
+      if (i % 3 === 0) await dbSystem().threadRead.create({ data: { networkId: w.a.id, threadId: t.id, userId: w.users.funder.id, lastReadAt: new Date() } });
     }
     const large = await count();
     expect(large).toBe(small);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/funder/export/route";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { onQuery } from "@/lib/db/query-log";
 import { CSV_COLUMNS, parseCsv } from "@/lib/funding/export";
 import {
@@ -42,8 +42,8 @@ async function buildWorld() {
   const plain = await user("Plain");
   const stranger = await user("Stranger");
   const suffix = Math.random().toString(36).slice(2, 8);
-  const a = await makeNetwork(db(), { brokerId: brokerA.id, slug: `fd-a-${suffix}`, name: "Alpha network" });
-  const b = await makeNetwork(db(), { brokerId: brokerB.id, slug: `fd-b-${suffix}`, name: "Beta network" });
+  const a = await makeNetwork(dbSystem(), { brokerId: brokerA.id, slug: `fd-a-${suffix}`, name: "Alpha network" });
+  const b = await makeNetwork(dbSystem(), { brokerId: brokerB.id, slug: `fd-b-${suffix}`, name: "Beta network" });
   await member(a, both, "funder");
   await member(b, both, "funder");
   await member(a, onlyA, "funder");
@@ -52,7 +52,7 @@ async function buildWorld() {
   const initiative = async (broker: User, slug: string, name: string) => {
     signInAs(broker);
     await call(createInitiativeAction, { slug, name, description: "What it does.", systemChange: "What changes.", status: "active" });
-    return (await db().initiative.findFirstOrThrow({ where: { networkId: slug === a.slug ? a.id : b.id, name }, select: { id: true } })).id;
+    return (await dbSystem().initiative.findFirstOrThrow({ where: { networkId: slug === a.slug ? a.id : b.id, name }, select: { id: true } })).id;
   };
   const milestone = async (broker: User, slug: string, initiativeId: string, title: string, amount: string, currency: string, targetDate: string) => {
     signInAs(broker);
@@ -94,7 +94,7 @@ async function buildWorld() {
   signInAs(brokerA);
   await ok(call(postUpdateAction, { slug: a.slug, milestoneId: m2, kind: "progress", body: "Alpha moves.", progress: "20", idempotencyKey: key() }));
   // Something a funder must never see through the dashboard: the dialogue.
-  await db().thread.create({
+  await dbSystem().thread.create({
     data: { networkId: a.id, authorId: brokerA.id, title: "Private musing", body: "A dialogue secret", level: "network", area: "means" },
   });
   signInAs(null);
@@ -195,7 +195,7 @@ describe("the funder dashboard", () => {
 
   it("a funder who left a network (membership no longer active) no longer sees it", async () => {
     const w = await buildWorld();
-    await db().membership.updateMany({ where: { networkId: w.b.id, userId: w.both.id }, data: { status: "removed" } });
+    await dbSystem().membership.updateMany({ where: { networkId: w.b.id, userId: w.both.id }, data: { status: "removed" } });
     const d = await loadFunderDashboard(w.both.id, NOW);
     expect(d.networks.map((n) => n.id)).toEqual([w.a.id]);
     expect(d.totals.map((t) => t.currency)).toEqual(["EUR", "USD"]);
@@ -204,7 +204,7 @@ describe("the funder dashboard", () => {
 
 /** The rollup recomputed from the pledges themselves, as the trigger must keep it. */
 async function rollupDrift(networkIds: string[]) {
-  return db().$queryRaw<{ side: string; networkId: string; funderId: string; currency: string; month: Date }[]>`
+  return dbSystem().$queryRaw<{ side: string; networkId: string; funderId: string; currency: string; month: Date }[]>`
     WITH expected AS (
       SELECT "networkId", "funderId", currency, month, sum(ma)::bigint AS ma, sum(mc)::int AS mc, sum(ra)::bigint AS ra, sum(rc)::int AS rc
       FROM (
@@ -227,7 +227,7 @@ async function rollupDrift(networkIds: string[]) {
 
 /** The milestone tally recomputed from the milestones and pledges themselves. */
 async function tallyDrift(networkIds: string[]) {
-  return db().$queryRaw<{ side: string; networkId: string; funderId: string; status: string; milestones: number }[]>`
+  return dbSystem().$queryRaw<{ side: string; networkId: string; funderId: string; status: string; milestones: number }[]>`
     WITH expected AS (
       SELECT "networkId", ''::text AS "funderId", status, count(*)::int AS milestones FROM "Milestone"
       WHERE "networkId" = ANY(${networkIds}) GROUP BY 1, 2, 3
@@ -265,36 +265,36 @@ describe("the funder's rollups (kept by triggers)", () => {
     const networks = [w.a.id, w.b.id];
     expect(await rollupDrift(networks)).toEqual([]);
     expect(await tallyDrift(networks)).toEqual([]);
-    const rows = await db().pledgeMonth.findMany({ where: { networkId: { in: networks } } });
+    const rows = await dbSystem().pledgeMonth.findMany({ where: { networkId: { in: networks } } });
     expect(rows.length).toBeGreaterThan(0);
 
     // A release in a later month, a pledge back-dated into an earlier month, a change of amount:
     // changes no application path makes today, but the rollup must follow any change.
-    const standing = await db().pledge.findFirstOrThrow({ where: { networkId: w.b.id, funderId: w.both.id, currency: "EUR" } });
-    await db().pledge.update({ where: { id: standing.id, networkId: w.b.id }, data: { status: "released", releasedAt: new Date("2030-08-02T10:00:00Z") } });
-    await db().pledge.update({ where: { id: standing.id, networkId: w.b.id }, data: { createdAt: new Date("2029-12-31T23:59:59Z"), amount: 12345n } });
-    await db().pledge.update({ where: { id: standing.id, networkId: w.b.id }, data: { condition: "only the condition changes" } });
+    const standing = await dbSystem().pledge.findFirstOrThrow({ where: { networkId: w.b.id, funderId: w.both.id, currency: "EUR" } });
+    await dbSystem().pledge.update({ where: { id: standing.id, networkId: w.b.id }, data: { status: "released", releasedAt: new Date("2030-08-02T10:00:00Z") } });
+    await dbSystem().pledge.update({ where: { id: standing.id, networkId: w.b.id }, data: { createdAt: new Date("2029-12-31T23:59:59Z"), amount: 12345n } });
+    await dbSystem().pledge.update({ where: { id: standing.id, networkId: w.b.id }, data: { condition: "only the condition changes" } });
     expect(await rollupDrift(networks)).toEqual([]);
     // Milestones change status (one with backers, one without) and order.
-    await db().milestone.update({ where: { id: w.m3, networkId: w.a.id }, data: { status: "learned" } });
-    await db().milestone.update({ where: { id: w.b2, networkId: w.b.id }, data: { status: "active" } });
-    await db().milestone.update({ where: { id: w.m2, networkId: w.a.id }, data: { position: 99 } });
+    await dbSystem().milestone.update({ where: { id: w.m3, networkId: w.a.id }, data: { status: "learned" } });
+    await dbSystem().milestone.update({ where: { id: w.b2, networkId: w.b.id }, data: { status: "active" } });
+    await dbSystem().milestone.update({ where: { id: w.m2, networkId: w.a.id }, data: { position: 99 } });
     expect(await tallyDrift(networks)).toEqual([]);
 
     // A funder's account deleted: their pledges stay with no funder and leave their rollup.
-    await db().user.delete({ where: { id: w.onlyA.id } });
-    expect(await db().pledgeMonth.count({ where: { networkId: { in: networks }, funderId: w.onlyA.id } })).toBe(0);
-    expect(await db().milestoneTally.count({ where: { networkId: { in: networks }, funderId: w.onlyA.id } })).toBe(0);
+    await dbSystem().user.delete({ where: { id: w.onlyA.id } });
+    expect(await dbSystem().pledgeMonth.count({ where: { networkId: { in: networks }, funderId: w.onlyA.id } })).toBe(0);
+    expect(await dbSystem().milestoneTally.count({ where: { networkId: { in: networks }, funderId: w.onlyA.id } })).toBe(0);
     // A milestone deleted: its pledges go, and with them their part of the rollup.
-    await db().milestone.delete({ where: { id: w.b2, networkId: w.b.id } });
+    await dbSystem().milestone.delete({ where: { id: w.b2, networkId: w.b.id } });
     expect(await rollupDrift(networks)).toEqual([]);
     expect(await tallyDrift(networks)).toEqual([]);
-    expect(await db().pledgeMonth.count({ where: { networkId: w.b.id, currency: "JPY" } })).toBe(0);
+    expect(await dbSystem().pledgeMonth.count({ where: { networkId: w.b.id, currency: "JPY" } })).toBe(0);
 
     // A network deleted: its pledges and rollup rows go together without an error.
-    await db().network.delete({ where: { id: w.b.id } });
-    expect(await db().pledgeMonth.count({ where: { networkId: w.b.id } })).toBe(0);
-    expect(await db().milestoneTally.count({ where: { networkId: w.b.id } })).toBe(0);
+    await dbSystem().network.delete({ where: { id: w.b.id } });
+    expect(await dbSystem().pledgeMonth.count({ where: { networkId: w.b.id } })).toBe(0);
+    expect(await dbSystem().milestoneTally.count({ where: { networkId: w.b.id } })).toBe(0);
     expect(await rollupDrift([w.a.id])).toEqual([]);
     expect(await tallyDrift([w.a.id])).toEqual([]);
   });
@@ -306,7 +306,7 @@ describe("the funder's rollups (kept by triggers)", () => {
     });
     let inserted!: () => void;
     const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
-    const first = db().$transaction(async (tx) => {
+    const first = dbSystem().$transaction(async (tx) => {
       await tx.pledge.create({ data: row(100) });
       inserted();
       // Still open while the second transaction inserts its own "first" pledge.
@@ -314,7 +314,7 @@ describe("the funder's rollups (kept by triggers)", () => {
     });
     // Made in another month, so the two do not already queue on the same monthly rollup row.
     const second = firstInserted.then(() =>
-      db().$transaction(async (tx) => tx.pledge.create({ data: { ...row(200), createdAt: new Date("2029-01-15T12:00:00Z") } })),
+      dbSystem().$transaction(async (tx) => tx.pledge.create({ data: { ...row(200), createdAt: new Date("2029-01-15T12:00:00Z") } })),
     );
     await Promise.all([first, second]);
     expect(await tallyDrift([w.a.id])).toEqual([]);
@@ -335,12 +335,12 @@ describe("the funder's rollups (kept by triggers)", () => {
       call(setMilestoneStatusAction, { slug: w.a.slug, milestoneId: w.m3, status: "reached", note: "", area: "" }),
     );
     const results = await Promise.all([...Array.from({ length: 6 }, (_, i) => pledge(6 + i)), statusChange]);
-    expect(results.at(-1)?.ok).toBe(true);
+    expect(results.at(-1), JSON.stringify(results.at(-1))).toMatchObject({ ok: true });
     // Refused only because the milestone was reached first; never a deadlock or an unexpected error.
     for (const r of results.slice(0, -1)) if (!r.ok) expect(r.code).toBe("milestone_closed");
     expect(await rollupDrift([w.a.id, w.b.id])).toEqual([]);
     expect(await tallyDrift([w.a.id, w.b.id])).toEqual([]);
-    const backedByOnlyA = await db().milestoneTally.findMany({ where: { networkId: w.a.id, funderId: w.onlyA.id } });
+    const backedByOnlyA = await dbSystem().milestoneTally.findMany({ where: { networkId: w.a.id, funderId: w.onlyA.id } });
     // m1 (pledged before) and m3, now reached.
     expect(backedByOnlyA.map((t) => [t.status, t.milestones])).toEqual([["reached", 2]]);
   });
@@ -434,13 +434,13 @@ describe("the dashboard's query budget", () => {
     // Twenty more networks, each with initiatives, milestones, pledges and updates.
     for (let n = 0; n < 20; n++) {
       const broker = await user(`Broker ${n}`);
-      const net = await makeNetwork(db(), { brokerId: broker.id, slug: `fd-big-${n}-${Math.random().toString(36).slice(2, 8)}` });
+      const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: `fd-big-${n}-${Math.random().toString(36).slice(2, 8)}` });
       await member(net, w.both, "funder");
-      const initiative = await db().initiative.create({
+      const initiative = await dbSystem().initiative.create({
         data: { networkId: net.id, name: `Initiative ${n}`, description: "d", systemChange: "s", status: "active" },
         select: { id: true },
       });
-      const milestones = await db().milestone.createManyAndReturn({
+      const milestones = await dbSystem().milestone.createManyAndReturn({
         data: Array.from({ length: 5 }, (_, i) => ({
           networkId: net.id,
           initiativeId: initiative.id,
@@ -454,7 +454,7 @@ describe("the dashboard's query budget", () => {
         })),
         select: { id: true, currency: true },
       });
-      await db().pledge.createMany({
+      await dbSystem().pledge.createMany({
         data: milestones.flatMap((m, i) =>
           [0, 1, 2].map((k) => ({
             networkId: net.id,
@@ -468,7 +468,7 @@ describe("the dashboard's query budget", () => {
           })),
         ),
       });
-      await db().milestoneUpdate.createMany({
+      await dbSystem().milestoneUpdate.createMany({
         data: milestones.map((m, i) => ({
           networkId: net.id,
           initiativeId: initiative.id,
@@ -495,8 +495,8 @@ describe("the dashboard's query budget", () => {
 describe("the demo", () => {
   it("makes the SIAC funder a funder of both demo networks, so its dashboard spans them", async () => {
     const { seedDemo } = await import("@/lib/db/demo");
-    await seedDemo(db());
-    const fund = await db().user.findUniqueOrThrow({ where: { email: "fund@cityfund.example" }, select: { id: true } });
+    await seedDemo(dbSystem());
+    const fund = await dbSystem().user.findUniqueOrThrow({ where: { email: "fund@cityfund.example" }, select: { id: true } });
     const d = await loadFunderDashboard(fund.id);
     expect(d.networks.map((n) => n.slug).sort()).toEqual(["pathfinders-midden-brabant", "siac"]);
     // €5,000 on SIAC's open labs and €3,000 co-funded in Pathfinders.

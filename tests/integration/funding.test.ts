@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import type { ErrorCode } from "@/lib/errors";
 import {
   addMilestoneAction,
@@ -38,8 +38,8 @@ async function buildWorld() {
   const outsider = await user("Outsider");
   const brokerB = await user("Broker B");
   const stranger = await user("Stranger");
-  const a = await makeNetwork(db(), { brokerId: broker.id, slug: "net-a", name: "Network A" });
-  const b = await makeNetwork(db(), { brokerId: brokerB.id, slug: "net-b", name: "Network B" });
+  const a = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "net-a", name: "Network A" });
+  const b = await makeNetwork(dbSystem(), { brokerId: brokerB.id, slug: "net-b", name: "Network B" });
   await member(a, funder, "funder");
   await member(a, cofunder, "funder");
   await member(a, plain);
@@ -50,17 +50,17 @@ async function buildWorld() {
   signInAs(team);
   const created = await call(createInitiativeAction, initiativeFields({ [`team_${team.id}`]: "on" }));
   expect(created.ok, JSON.stringify(created)).toBe(true);
-  const initiative = await db().initiative.findFirstOrThrow({ where: { networkId: a.id }, select: { id: true } });
+  const initiative = await dbSystem().initiative.findFirstOrThrow({ where: { networkId: a.id }, select: { id: true } });
   const m1 = await addMilestone(team, initiative.id, { title: "Pilot in one neighbourhood", amount: "10,000.00" });
   const m2 = await addMilestone(team, initiative.id, { title: "Three neighbourhoods", amount: "5000" });
 
   signInAs(brokerB);
   await call(createInitiativeAction, { ...initiativeFields(), slug: "net-b" });
-  const initiativeB = await db().initiative.findFirstOrThrow({ where: { networkId: b.id }, select: { id: true } });
+  const initiativeB = await dbSystem().initiative.findFirstOrThrow({ where: { networkId: b.id }, select: { id: true } });
   const mB = await addMilestone(brokerB, initiativeB.id, { title: "B milestone", amount: "100" }, "net-b");
   signInAs(outsider);
   expect(outcomeOf(await call(pledgeAction, { slug: "net-b", milestoneId: mB, amount: "50", currency: "EUR", idempotencyKey: key() }))).toBe("ok");
-  const pledgeB = await db().pledge.findFirstOrThrow({ where: { networkId: b.id }, select: { id: true } });
+  const pledgeB = await dbSystem().pledge.findFirstOrThrow({ where: { networkId: b.id }, select: { id: true } });
   signInAs(null);
   return { a, b, users, cofunder, brokerB, initiative: initiative.id, m1, m2, initiativeB: initiativeB.id, mB, pledgeB: pledgeB.id };
 }
@@ -144,7 +144,7 @@ describe("initiatives", () => {
       [`team_${world.users.team.id}`]: "on",
     });
     expect(result).toBe(editors[persona]);
-    const row = await db().initiative.findFirstOrThrow({ where: { networkId: world.a.id, id: world.initiative } });
+    const row = await dbSystem().initiative.findFirstOrThrow({ where: { networkId: world.a.id, id: world.initiative } });
     expect(row.name).toBe(result === "ok" ? "Renamed" : "Buurtzorg for loneliness");
   });
 
@@ -160,9 +160,9 @@ describe("initiatives", () => {
     }
     expect(await snapshotDatabase()).toBe(before);
     expect(outcomeOf(await call(editInitiativeAction, { ...fields, [`team_${world.users.member.id}`]: "on" }))).toBe("ok");
-    const team = await db().initiativeMember.findMany({ where: { networkId: world.a.id, initiativeId: world.initiative } });
+    const team = await dbSystem().initiativeMember.findMany({ where: { networkId: world.a.id, initiativeId: world.initiative } });
     expect(team.map((m) => m.userId)).toEqual([world.users.member.id]);
-    expect(await db().auditEntry.count({ where: { networkId: world.a.id, action: "initiative.updated" } })).toBe(1);
+    expect(await dbSystem().auditEntry.count({ where: { networkId: world.a.id, action: "initiative.updated" } })).toBe(1);
   });
 
   it("refuses another network's initiative under this network's name", async () => {
@@ -187,7 +187,7 @@ describe("the growth path", () => {
     });
     expect(result).toBe(editors[persona]);
     if (result === "ok") {
-      const last = await db().milestone.findFirstOrThrow({ where: { networkId: world.a.id, position: 2 } });
+      const last = await dbSystem().milestone.findFirstOrThrow({ where: { networkId: world.a.id, position: 2 } });
       expect(last).toMatchObject({ title: "Scale", currency: "EUR", amountNeeded: 150000n, targetDate: null });
     }
   });
@@ -216,7 +216,7 @@ describe("the growth path", () => {
     const world = await buildWorld();
     const m3 = await addMilestone(world.users.team, world.initiative, { title: "Third", amount: "1" });
     const order = async () =>
-      (await db().milestone.findMany({ where: { networkId: world.a.id, initiativeId: world.initiative }, orderBy: { position: "asc" } })).map(
+      (await dbSystem().milestone.findMany({ where: { networkId: world.a.id, initiativeId: world.initiative }, orderBy: { position: "asc" } })).map(
         (m) => [m.id, m.position],
       );
     expect(await order()).toEqual([[world.m1, 0], [world.m2, 1], [m3, 2]]);
@@ -264,7 +264,7 @@ describe("the growth path", () => {
       "milestone_closed",
     );
 
-    const audit = await db().auditEntry.findMany({
+    const audit = await dbSystem().auditEntry.findMany({
       where: { networkId: world.a.id, action: "milestone.status_changed" },
       orderBy: { createdAt: "asc" },
       select: { detail: true },
@@ -309,8 +309,8 @@ describe("updates", () => {
     const fields = { slug: "net-a", milestoneId: world.m1, kind: "progress", body: "Halfway.", progress: "50", area: "", idempotencyKey: key() };
     const results = await Promise.all([call(postUpdateAction, fields), call(postUpdateAction, fields)]);
     expect(results.map(outcomeOf)).toEqual(["ok", "ok"]);
-    expect(await db().milestoneUpdate.count({ where: { networkId: world.a.id, milestoneId: world.m1 } })).toBe(1);
-    expect((await db().milestone.findFirstOrThrow({ where: { networkId: world.a.id, id: world.m1 } })).progress).toBe(50);
+    expect(await dbSystem().milestoneUpdate.count({ where: { networkId: world.a.id, milestoneId: world.m1 } })).toBe(1);
+    expect((await dbSystem().milestone.findFirstOrThrow({ where: { networkId: world.a.id, id: world.m1 } })).progress).toBe(50);
 
     const before = await snapshotDatabase();
     expect(await call(postUpdateAction, { ...fields, progress: "101", idempotencyKey: key() })).toMatchObject({ fieldErrors: { progress: ["percent_invalid"] } });
@@ -362,24 +362,24 @@ describe("pledges", () => {
 
   it("reads amounts in the funder's language", async () => {
     const world = await buildWorld();
-    await db().user.update({ where: { id: world.cofunder.id }, data: { locale: "nl" } });
+    await dbSystem().user.update({ where: { id: world.cofunder.id }, data: { locale: "nl" } });
     expect(outcomeOf(await pledge(world, world.cofunder, world.m1, "1.234,56"))).toBe("ok");
     expect(outcomeOf(await pledge(world, world.users.funder, world.m1, "1,234.56"))).toBe("ok");
     expect(outcomeOf(await pledge(world, world.cofunder, world.m1, "1.500"))).toBe("ok"); // Dutch grouping: 1500
-    const amounts = await db().pledge.findMany({ where: { networkId: world.a.id }, orderBy: { createdAt: "asc" }, select: { amount: true } });
+    const amounts = await dbSystem().pledge.findMany({ where: { networkId: world.a.id }, orderBy: { createdAt: "asc" }, select: { amount: true } });
     expect(amounts.map((p) => p.amount)).toEqual([123456n, 123456n, 150000n]);
   });
 
   it("an ended initiative takes no new pledges; a paused one still does", async () => {
     const world = await buildWorld();
-    const initiativeId = (await db().milestone.findFirst({ where: { networkId: world.a.id, id: world.m1 }, select: { initiativeId: true } }))!.initiativeId;
-    await db().initiative.update({ where: { id: initiativeId, networkId: world.a.id }, data: { status: "ended" } });
+    const initiativeId = (await dbSystem().milestone.findFirst({ where: { networkId: world.a.id, id: world.m1 }, select: { initiativeId: true } }))!.initiativeId;
+    await dbSystem().initiative.update({ where: { id: initiativeId, networkId: world.a.id }, data: { status: "ended" } });
     signInAs(world.users.funder);
     const before = await snapshotDatabase();
     const fields = { slug: "net-a", milestoneId: world.m1, amount: "100", currency: "EUR", condition: "", idempotencyKey: key() };
     expect(await call(pledgeAction, fields)).toMatchObject({ ok: false, code: "initiative_ended", values: { amount: "100" } });
     expect(await snapshotDatabase()).toBe(before);
-    await db().initiative.update({ where: { id: initiativeId, networkId: world.a.id }, data: { status: "paused" } });
+    await dbSystem().initiative.update({ where: { id: initiativeId, networkId: world.a.id }, data: { status: "paused" } });
     expect(outcomeOf(await call(pledgeAction, { ...fields, idempotencyKey: key() }))).toBe("ok");
   });
 
@@ -392,11 +392,11 @@ describe("pledges", () => {
     ]);
     expect(results.map(outcomeOf)).toEqual(["ok", "ok"]);
     expect(await pledge(world, world.users.funder, world.m1, "100", "EUR", k)).toMatchObject({ ok: true });
-    expect(await db().pledge.count({ where: { networkId: world.a.id } })).toBe(1);
-    expect(await db().auditEntry.count({ where: { networkId: world.a.id, action: "pledge.created" } })).toBe(1);
+    expect(await dbSystem().pledge.count({ where: { networkId: world.a.id } })).toBe(1);
+    expect(await dbSystem().auditEntry.count({ where: { networkId: world.a.id, action: "pledge.created" } })).toBe(1);
     // The same key from another funder is another pledge.
     expect(outcomeOf(await pledge(world, world.cofunder, world.m1, "100", "EUR", k))).toBe("ok");
-    expect(await db().pledge.count({ where: { networkId: world.a.id } })).toBe(2);
+    expect(await dbSystem().pledge.count({ where: { networkId: world.a.id } })).toBe(2);
   });
 
   it.each(["reached", "learned", "dropped"])("refuses a pledge to a %s milestone", async (status) => {
@@ -488,7 +488,7 @@ describe("release and withdrawal", () => {
     expect(await release("funder", mine)).toBe("ok");
     expect(await release("funder", mine)).toBe("pledge_released");
     expect(await attempt(world, "funder", withdrawPledgeAction, { slug: "net-a", pledgeId: mine, reason: "Changed my mind" })).toBe("pledge_released");
-    const rows = await db().pledge.findMany({ where: { networkId: world.a.id }, select: { id: true, status: true, releasedAt: true } });
+    const rows = await dbSystem().pledge.findMany({ where: { networkId: world.a.id }, select: { id: true, status: true, releasedAt: true } });
     expect(rows.find((p) => p.id === mine)).toMatchObject({ status: "released" });
     expect(rows.find((p) => p.id === theirs)).toMatchObject({ status: "pledged", releasedAt: null });
 
@@ -511,7 +511,7 @@ describe("release and withdrawal", () => {
     expect(await withdraw("funder", "Again")).toBe("pledge_withdrawn");
     await setStatus(world.users.team, world.m1, "reached");
     expect(await attempt(world, "funder", releasePledgeAction, { slug: "net-a", pledgeId: mine })).toBe("pledge_withdrawn");
-    const row = await db().pledge.findFirstOrThrow({ where: { networkId: world.a.id, id: mine } });
+    const row = await dbSystem().pledge.findFirstOrThrow({ where: { networkId: world.a.id, id: mine } });
     expect(row).toMatchObject({ status: "withdrawn", withdrawReason: "The board moved the budget." });
   });
 
@@ -556,20 +556,20 @@ describe("notifications", () => {
 
     await setStatus(world.users.broker, world.m1, "reached");
     expectRefused(await setStatus(world.users.broker, world.m1, "reached"), "milestone_closed");
-    const reached = await db().notification.findMany({ where: { networkId: world.a.id, kind: "milestone_reached" }, select: { userId: true, dedupeKey: true } });
+    const reached = await dbSystem().notification.findMany({ where: { networkId: world.a.id, kind: "milestone_reached" }, select: { userId: true, dedupeKey: true } });
     expect(reached.map((n) => n.userId).sort()).toEqual([world.users.team.id, world.users.funder.id, world.cofunder.id].sort());
     expect(new Set(reached.map((n) => n.dedupeKey))).toEqual(new Set([`milestone-reached:${world.m1}`]));
 
     // The actor is not notified of their own act; a withdrawn pledge's funder hears nothing of m2.
     await setStatus(world.users.team, world.m2, "dropped", "No longer needed.");
-    const dropped = await db().notification.findMany({ where: { networkId: world.a.id, kind: "milestone_dropped" }, select: { userId: true } });
+    const dropped = await dbSystem().notification.findMany({ where: { networkId: world.a.id, kind: "milestone_dropped" }, select: { userId: true } });
     expect(dropped).toEqual([]);
 
-    const mine = await db().pledge.findFirstOrThrow({ where: { networkId: world.a.id, funderId: world.users.funder.id, milestoneId: world.m1 } });
+    const mine = await dbSystem().pledge.findFirstOrThrow({ where: { networkId: world.a.id, funderId: world.users.funder.id, milestoneId: world.m1 } });
     signInAs(world.users.funder);
     expect(outcomeOf(await call(releasePledgeAction, { slug: "net-a", pledgeId: mine.id }))).toBe("ok");
     expectRefused(await call(releasePledgeAction, { slug: "net-a", pledgeId: mine.id }), "pledge_released");
-    const released = await db().notification.findMany({ where: { networkId: world.a.id, kind: "pledge_released" }, select: { userId: true, milestoneId: true } });
+    const released = await dbSystem().notification.findMany({ where: { networkId: world.a.id, kind: "pledge_released" }, select: { userId: true, milestoneId: true } });
     expect(released).toEqual([{ userId: world.users.team.id, milestoneId: world.m1 }]);
 
     // The centre shows them with the milestone's title.
@@ -584,7 +584,7 @@ describe("notifications", () => {
     const world = await buildWorld();
     await pledge(world, world.users.funder, world.m2, "10");
     await setStatus(world.users.broker, world.m2, "learned", "Scaling before the pilot did not work.", "objectives");
-    const learned = await db().notification.findMany({ where: { networkId: world.a.id, kind: "milestone_learned" }, select: { userId: true } });
+    const learned = await dbSystem().notification.findMany({ where: { networkId: world.a.id, kind: "milestone_learned" }, select: { userId: true } });
     expect(learned.map((n) => n.userId).sort()).toEqual([world.users.team.id, world.users.funder.id].sort());
     const lessons = await listLessons(await scopeOf(world.users.funder), { area: "objectives" });
     expect(lessons.items[0]).toMatchObject({ body: "Scaling before the pilot did not work.", milestoneTitle: "Three neighbourhoods", fromLearned: true });
@@ -594,17 +594,17 @@ describe("notifications", () => {
 describe("the demo", () => {
   it("gives each demo network an initiative with a EUR growth path, a pledge by its funder, an update and a lesson", async () => {
     const { seedDemo, demoNetworks } = await import("@/lib/db/demo");
-    await seedDemo(db());
+    await seedDemo(dbSystem());
     for (const demo of demoNetworks) {
-      const network = await db().network.findUniqueOrThrow({ where: { slug: demo.slug }, select: { id: true } });
-      const initiative = await db().initiative.findFirstOrThrow({ where: { networkId: network.id }, select: { id: true } });
-      const milestones = await db().milestone.findMany({ where: { networkId: network.id }, orderBy: { position: "asc" } });
+      const network = await dbSystem().network.findUniqueOrThrow({ where: { slug: demo.slug }, select: { id: true } });
+      const initiative = await dbSystem().initiative.findFirstOrThrow({ where: { networkId: network.id }, select: { id: true } });
+      const milestones = await dbSystem().milestone.findMany({ where: { networkId: network.id }, orderBy: { position: "asc" } });
       expect(milestones.length).toBeGreaterThanOrEqual(3);
       expect(milestones.length).toBeLessThanOrEqual(4);
       expect(milestones.map((m) => m.position)).toEqual(milestones.map((_, i) => i));
       expect(new Set(milestones.map((m) => m.currency))).toEqual(new Set(["EUR"]));
       const funderEmail = demo.people.find((p) => p.role === "funder")!.email;
-      const pledges = await db().pledge.findMany({
+      const pledges = await dbSystem().pledge.findMany({
         where: { networkId: network.id },
         select: { funder: { select: { email: true } } },
         orderBy: { createdAt: "asc" },
@@ -612,8 +612,8 @@ describe("the demo", () => {
       // Pathfinders' milestone is co-funded by the SIAC funder, a funder of both demo networks.
       const coFunder = demo.initiative.coPledge ? demo.people[demo.initiative.coPledge.by]?.email : undefined;
       expect(pledges.map((p) => p.funder?.email)).toEqual(coFunder ? [funderEmail, coFunder] : [funderEmail]);
-      expect(await db().milestoneUpdate.count({ where: { networkId: network.id, kind: "progress" } })).toBe(1);
-      const funder = await db().user.findUniqueOrThrow({ where: { email: funderEmail } });
+      expect(await dbSystem().milestoneUpdate.count({ where: { networkId: network.id, kind: "progress" } })).toBe(1);
+      const funder = await dbSystem().user.findUniqueOrThrow({ where: { email: funderEmail } });
       const lessons = await listLessons(await scopeOf(funder, demo.slug), { initiative: initiative.id });
       expect(lessons.items).toHaveLength(1);
       expect(lessons.items[0]?.fromLearned).toBe(true);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { updateProfileAction } from "@/lib/accounts/actions";
 import { getProfile } from "@/lib/accounts/queries";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import en from "@/lib/i18n/messages/en.json";
 import { requestToJoinAction } from "@/lib/membership/actions";
 import { createNetworkAction } from "@/lib/networks/actions";
@@ -89,7 +89,7 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
       expected.set(slug, { name: text, lines, label });
     }
     // Read back in one go, as the directory would.
-    const rows = await db().network.findMany({
+    const rows = await dbSystem().network.findMany({
       where: { slug: { startsWith: "naughty-" } },
       select: { slug: true, name: true, purpose: true, workingQuestion: true, principles: true },
     });
@@ -115,7 +115,7 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
         // Some naughty strings ("undefined", "null", "nan") are well-formed addresses.
         expect(slug, label).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
         expect(result.redirect, label).toBe(`/n/${slug}`);
-        expect(await db().network.count({ where: { slug } }), label).toBe(1);
+        expect(await dbSystem().network.count({ where: { slug } }), label).toBe(1);
         taken.add(slug);
         continue;
       }
@@ -129,10 +129,10 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
 
   it("in a request to join: stored exactly", async () => {
     const owner = await user("Owner");
-    const net = await makeNetwork(db(), { brokerId: owner.id, slug: "by-request", joinPolicy: "request" });
+    const net = await makeNetwork(dbSystem(), { brokerId: owner.id, slug: "by-request", joinPolicy: "request" });
     // One person per string, made in bulk.
-    await db().user.createMany({ data: naughty.map((_, i) => ({ email: `asker-${i}@example.test`, name: `Asker ${i}` })) });
-    const askers = await db().user.findMany({ where: { email: { startsWith: "asker-" } }, select: { id: true, email: true } });
+    await dbSystem().user.createMany({ data: naughty.map((_, i) => ({ email: `asker-${i}@example.test`, name: `Asker ${i}` })) });
+    const askers = await dbSystem().user.findMany({ where: { email: { startsWith: "asker-" } }, select: { id: true, email: true } });
     const idOf = new Map(askers.map((u) => [u.email, u.id]));
     for (const [i, s] of naughty.entries()) {
       const email = `asker-${i}@example.test`;
@@ -140,7 +140,7 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
       const result = await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on", message: s });
       expect(result, `blns[${i}] ${JSON.stringify(s)}`).toEqual({ ok: true, data: null });
     }
-    const rows = await db().membership.findMany({
+    const rows = await dbSystem().membership.findMany({
       where: { networkId: net.id, status: "pending" },
       select: { requestMessage: true, user: { select: { email: true } } },
     });
@@ -153,7 +153,7 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
 
   it("beyond the list: a NUL character (which PostgreSQL text cannot hold) is a field error, not a crash", async () => {
     const owner = await user("Owner");
-    const net = await makeNetwork(db(), { brokerId: owner.id, slug: "by-request", joinPolicy: "request" });
+    const net = await makeNetwork(dbSystem(), { brokerId: owner.id, slug: "by-request", joinPolicy: "request" });
     const me = await user("Me");
     signInAs(me);
     for (const s of ["\u0000", "a\u0000b", "name\u0000"]) {
@@ -167,7 +167,7 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
       expect(asked.ok ? null : asked.fieldErrors, label).toEqual({ message: ["invalid"] });
     }
     expect((await getProfile(me.id))?.bio).toBe("");
-    expect(await db().network.count({ where: { slug: "nul-test" } })).toBe(0);
-    expect(await db().membership.count({ where: { networkId: net.id, userId: me.id } })).toBe(0);
+    expect(await dbSystem().network.count({ where: { slug: "nul-test" } })).toBe(0);
+    expect(await dbSystem().membership.count({ where: { networkId: net.id, userId: me.id } })).toBe(0);
   });
 });

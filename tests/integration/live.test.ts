@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET as liveRoute } from "@/app/n/[slug]/(space)/dialogue/[threadId]/live/route";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { subscribeToThread } from "@/lib/db/live-listener";
 import { createReplyAction, editThreadAction } from "@/lib/dialogue/actions";
 import { hidePostAction, lockThreadAction, restorePostAction } from "@/lib/moderation/actions";
@@ -14,10 +14,10 @@ async function world() {
   const broker = await user("Broker");
   const writer = await user("Writer");
   const outsider = await user("Outsider");
-  const a = await makeNetwork(db(), { brokerId: broker.id, slug: "live-a" });
-  await makeNetwork(db(), { brokerId: outsider.id, slug: "live-b" });
+  const a = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "live-a" });
+  await makeNetwork(dbSystem(), { brokerId: outsider.id, slug: "live-b" });
   await member(a, writer);
-  const thread = await db().thread.create({
+  const thread = await dbSystem().thread.create({
     data: { networkId: a.id, authorId: writer.id, title: "Live", body: "Body", level: "network", area: "means" },
     select: { id: true },
   });
@@ -46,7 +46,7 @@ describe("live updates through LISTEN/NOTIFY", () => {
     const events = await collect(w.thread.id, async () => {
       const result = await call(createReplyAction, { slug: "live-a", threadId: w.thread.id, body: "Hello, live", idempotencyKey: key() });
       expect(result.ok).toBe(true);
-      replyId = (await db().reply.findFirst({ where: { networkId: w.a.id, threadId: w.thread.id }, select: { id: true } }))?.id;
+      replyId = (await dbSystem().reply.findFirst({ where: { networkId: w.a.id, threadId: w.thread.id }, select: { id: true } }))?.id;
     });
     expect(events).toEqual([{ networkId: w.a.id, threadId: w.thread.id, kind: "reply.created", replyId }]);
     expect(JSON.stringify(events)).not.toContain("Hello, live");
@@ -54,7 +54,7 @@ describe("live updates through LISTEN/NOTIFY", () => {
 
   it("say nothing for a write that was refused and rolled back", async () => {
     const w = await world();
-    await db().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: new Date() } });
+    await dbSystem().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: new Date() } });
     signInAs(w.writer);
     const events = await collect(
       w.thread.id,
@@ -101,8 +101,8 @@ describe("the live stream's door", () => {
 
   it("does not open for a thread id of another network under this network's address", async () => {
     const w = await world();
-    const other = await db().network.findUniqueOrThrow({ where: { slug: "live-b" }, select: { id: true } });
-    const foreign = await db().thread.create({
+    const other = await dbSystem().network.findUniqueOrThrow({ where: { slug: "live-b" }, select: { id: true } });
+    const foreign = await dbSystem().thread.create({
       data: { networkId: other.id, authorId: w.outsider.id, title: "B", body: "B", level: "network", area: "means" },
       select: { id: true },
     });

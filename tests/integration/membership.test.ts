@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listAudit } from "@/lib/audit/queries";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import {
   acceptInvitationAction,
   changeRoleAction,
@@ -30,7 +30,7 @@ import {
 
 async function network(opts: { joinPolicy?: "open" | "request" | "invitation"; slug?: string; visibility?: "public" | "private" } = {}) {
   const broker = await user("Broker");
-  const net = await makeNetwork(db(), {
+  const net = await makeNetwork(dbSystem(), {
     brokerId: broker.id,
     slug: opts.slug ?? "commons",
     joinPolicy: opts.joinPolicy ?? "open",
@@ -164,7 +164,7 @@ describe("invitations", () => {
     expect(token.length).toBeGreaterThanOrEqual(40);
     expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
     // Only the hash is stored.
-    const stored = await db().$queryRaw<{ tokenHash: string }[]>`SELECT "tokenHash" FROM "Invitation"`;
+    const stored = await dbSystem().$queryRaw<{ tokenHash: string }[]>`SELECT "tokenHash" FROM "Invitation"`;
     expect(stored).toHaveLength(1);
     expect(stored[0]?.tokenHash).not.toContain(token);
 
@@ -201,7 +201,7 @@ describe("invitations", () => {
   it("expire", async () => {
     const { net, broker } = await network({ joinPolicy: "invitation" });
     const { token } = await createInvite(net.slug, broker);
-    await db().invitation.updateMany({ where: { networkId: net.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await dbSystem().invitation.updateMany({ where: { networkId: net.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const fay = await user("Fay");
     signInAs(fay);
     const before = await snapshotDatabase();
@@ -215,7 +215,7 @@ describe("invitations", () => {
   it("can be revoked by a broker, and then do not work", async () => {
     const { net, broker } = await network({ joinPolicy: "invitation" });
     const { token } = await createInvite(net.slug, broker);
-    const [row] = await db().invitation.findMany({ where: { networkId: net.id }, select: { id: true } });
+    const [row] = await dbSystem().invitation.findMany({ where: { networkId: net.id }, select: { id: true } });
     signInAs(broker);
     expect(await call(revokeInvitationAction, { slug: net.slug, invitationId: row!.id })).toMatchObject({ ok: true });
     // Revoking twice finds nothing left to revoke.
@@ -420,7 +420,7 @@ describe("a broker demoted while acting", () => {
     signInAs(second);
     const staleScope = await requireMember(net.slug, "members.change_role");
     // ...then the first broker demoted them before their write ran.
-    await db().membership.updateMany({ where: { networkId: net.id, userId: second.id }, data: { role: "member" } });
+    await dbSystem().membership.updateMany({ where: { networkId: net.id, userId: second.id }, data: { role: "member" } });
 
     await expect(changeRole(staleScope, targetMembership.id, "funder")).rejects.toMatchObject({ code: "forbidden" });
     expect((await membershipOf(net.id, target.id))?.role).toBe("member");

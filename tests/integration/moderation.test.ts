@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { onQuery } from "@/lib/db/query-log";
 import { createReplyAction, editReplyAction } from "@/lib/dialogue/actions";
 import { listThreads, loadThreadPage } from "@/lib/dialogue/queries";
@@ -39,15 +39,15 @@ type Persona = (typeof personas)[number];
 const key = () => randomBytes(16).toString("hex");
 
 async function makeThread(networkId: string, authorId: string, title: string, data: Record<string, unknown> = {}) {
-  return db().thread.create({
+  return dbSystem().thread.create({
     data: { networkId, authorId, title, body: `Body of ${title}`, level: "network", area: "means", ...data },
     select: { id: true },
   });
 }
 
 async function makeReply(networkId: string, threadId: string, authorId: string, body: string, data: Record<string, unknown> = {}) {
-  const reply = await db().reply.create({ data: { networkId, threadId, authorId, body, ...data }, select: { id: true } });
-  await db().thread.update({ where: { id: threadId, networkId }, data: { replyCount: { increment: 1 } } });
+  const reply = await dbSystem().reply.create({ data: { networkId, threadId, authorId, body, ...data }, select: { id: true } });
+  await dbSystem().thread.update({ where: { id: threadId, networkId }, data: { replyCount: { increment: 1 } } });
   return reply;
 }
 
@@ -63,15 +63,15 @@ async function buildWorld() {
   const plain = await user("Member");
   const other = await user("Other Member");
   const outsider = await user("Outsider");
-  const a = await makeNetwork(db(), { brokerId: broker.id, slug: "net-a", name: "Network A" });
-  const b = await makeNetwork(db(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
+  const a = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "net-a", name: "Network A" });
+  const b = await makeNetwork(dbSystem(), { brokerId: outsider.id, slug: "net-b", name: "Network B" });
   await member(a, funder, "funder");
   await member(a, plain);
   await member(a, other);
   const thread = await makeThread(a.id, plain.id, "A thread in A");
   const reply = await makeReply(a.id, thread.id, plain.id, "A first reply");
   const hiddenReply = await makeReply(a.id, thread.id, plain.id, "A rude reply", { hiddenAt: new Date(), hiddenReason: "Rude" });
-  const report = await db().report.create({
+  const report = await dbSystem().report.create({
     data: { networkId: a.id, threadId: thread.id, replyId: reply.id, reporterId: other.id, reason: "Off topic" },
     select: { id: true },
   });
@@ -79,7 +79,7 @@ async function buildWorld() {
   const pinned = await makeThread(a.id, plain.id, "A pinned thread", { pinnedAt: new Date() });
   const threadB = await makeThread(b.id, outsider.id, "A thread in B");
   const replyB = await makeReply(b.id, threadB.id, outsider.id, "A reply in B");
-  const reportB = await db().report.create({
+  const reportB = await dbSystem().report.create({
     data: { networkId: b.id, threadId: threadB.id, replyId: replyB.id, reporterId: outsider.id, reason: "Spam" },
     select: { id: true },
   });
@@ -93,7 +93,7 @@ async function scopeOf(person: User, slug = "net-a") {
 }
 
 async function auditOf(w: World, action: string) {
-  return db().auditEntry.findMany({ where: { networkId: w.a.id, action }, select: { actorId: true, subjectUserId: true, detail: true } });
+  return dbSystem().auditEntry.findMany({ where: { networkId: w.a.id, action }, select: { actorId: true, subjectUserId: true, detail: true } });
 }
 
 type Case = {
@@ -116,7 +116,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: thread(w), replyId: w.reply.id, reason: "Not kind" }),
     expected: everyMember,
     changed: async (w, actor) => {
-      const rows = await db().report.findMany({ where: { networkId: w.a.id, reporterId: actor.id, replyId: w.reply.id } });
+      const rows = await dbSystem().report.findMany({ where: { networkId: w.a.id, reporterId: actor.id, replyId: w.reply.id } });
       expect(rows).toMatchObject([{ status: "open", reason: "Not kind", threadId: w.thread.id }]);
     },
   },
@@ -126,7 +126,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: thread(w), reason: "Wrong place" }),
     expected: everyMember,
     changed: async (w, actor) => {
-      const rows = await db().report.findMany({ where: { networkId: w.a.id, reporterId: actor.id, threadId: w.thread.id, replyId: null } });
+      const rows = await dbSystem().report.findMany({ where: { networkId: w.a.id, reporterId: actor.id, threadId: w.thread.id, replyId: null } });
       expect(rows).toMatchObject([{ status: "open", reason: "Wrong place" }]);
     },
   },
@@ -136,10 +136,10 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: thread(w), replyId: w.reply.id, reason: "Personal attack" }),
     expected: brokerOnly,
     changed: async (w, actor) => {
-      const row = await db().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
+      const row = await dbSystem().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
       expect(row?.hiddenAt).toBeInstanceOf(Date);
       expect(row?.hiddenReason).toBe("Personal attack");
-      const report = await db().report.findFirst({ where: { networkId: w.a.id, id: w.report.id } });
+      const report = await dbSystem().report.findFirst({ where: { networkId: w.a.id, id: w.report.id } });
       expect(report).toMatchObject({ status: "resolved", resolvedById: actor.id });
       expect(await auditOf(w, "reply.hidden")).toMatchObject([
         { actorId: actor.id, subjectUserId: w.users.member.id, detail: { reason: "Personal attack", replyId: w.reply.id, resolvedReports: 1 } },
@@ -152,11 +152,11 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: thread(w), reason: "Spam" }),
     expected: brokerOnly,
     changed: async (w, actor) => {
-      const row = await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } });
+      const row = await dbSystem().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } });
       expect(row).toMatchObject({ hiddenReason: "Spam" });
       expect(row?.hiddenAt).toBeInstanceOf(Date);
       // The reply's report is about the reply, not the thread: it stays open.
-      expect((await db().report.findFirst({ where: { networkId: w.a.id, id: w.report.id } }))?.status).toBe("open");
+      expect((await dbSystem().report.findFirst({ where: { networkId: w.a.id, id: w.report.id } }))?.status).toBe("open");
       expect(await auditOf(w, "thread.hidden")).toMatchObject([{ actorId: actor.id, detail: { reason: "Spam", title: "A thread in A" } }]);
     },
   },
@@ -166,7 +166,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: thread(w), replyId: w.hiddenReply.id }),
     expected: brokerOnly,
     changed: async (w, actor) => {
-      const row = await db().reply.findFirst({ where: { networkId: w.a.id, id: w.hiddenReply.id } });
+      const row = await dbSystem().reply.findFirst({ where: { networkId: w.a.id, id: w.hiddenReply.id } });
       expect(row).toMatchObject({ hiddenAt: null, hiddenReason: "" });
       expect(await auditOf(w, "reply.restored")).toMatchObject([{ actorId: actor.id, detail: { reason: "Rude" } }]);
     },
@@ -177,9 +177,9 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, reportId: w.report.id }),
     expected: brokerOnly,
     changed: async (w, actor) => {
-      const report = await db().report.findFirst({ where: { networkId: w.a.id, id: w.report.id } });
+      const report = await dbSystem().report.findFirst({ where: { networkId: w.a.id, id: w.report.id } });
       expect(report).toMatchObject({ status: "dismissed", resolvedById: actor.id });
-      expect((await db().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } }))?.hiddenAt).toBeNull();
+      expect((await dbSystem().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } }))?.hiddenAt).toBeNull();
       expect(await auditOf(w, "report.dismissed")).toMatchObject([{ actorId: actor.id, subjectUserId: w.other.id, detail: { reason: "Off topic" } }]);
     },
   },
@@ -189,7 +189,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: thread(w), reason: "Heated" }),
     expected: brokerOnly,
     changed: async (w, actor) => {
-      const row = await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } });
+      const row = await dbSystem().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } });
       expect(row?.lockedAt).toBeInstanceOf(Date);
       expect(row?.lockReason).toBe("Heated");
       expect(await auditOf(w, "thread.locked")).toMatchObject([{ actorId: actor.id, detail: { reason: "Heated" } }]);
@@ -201,7 +201,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: w.locked.id }),
     expected: brokerOnly,
     changed: async (w, actor) => {
-      expect(await db().thread.findFirst({ where: { networkId: w.a.id, id: w.locked.id } })).toMatchObject({ lockedAt: null, lockReason: "" });
+      expect(await dbSystem().thread.findFirst({ where: { networkId: w.a.id, id: w.locked.id } })).toMatchObject({ lockedAt: null, lockReason: "" });
       expect(await auditOf(w, "thread.unlocked")).toMatchObject([{ actorId: actor.id, detail: { reason: "Cooling down" } }]);
     },
   },
@@ -211,7 +211,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: thread(w) }),
     expected: brokerOnly,
     changed: async (w, actor) => {
-      expect((await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } }))?.pinnedAt).toBeInstanceOf(Date);
+      expect((await dbSystem().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } }))?.pinnedAt).toBeInstanceOf(Date);
       expect(await auditOf(w, "thread.pinned")).toMatchObject([{ actorId: actor.id }]);
     },
   },
@@ -221,7 +221,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: w.pinned.id }),
     expected: brokerOnly,
     changed: async (w, actor) => {
-      expect((await db().thread.findFirst({ where: { networkId: w.a.id, id: w.pinned.id } }))?.pinnedAt).toBeNull();
+      expect((await dbSystem().thread.findFirst({ where: { networkId: w.a.id, id: w.pinned.id } }))?.pinnedAt).toBeNull();
       expect(await auditOf(w, "thread.unpinned")).toMatchObject([{ actorId: actor.id }]);
     },
   },
@@ -231,7 +231,7 @@ const cases: Case[] = [
     fields: (w) => ({ slug: w.a.slug, threadId: thread(w), level: "context", area: "vision_values" }),
     expected: brokerOnly,
     changed: async (w, actor) => {
-      expect(await db().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } })).toMatchObject({
+      expect(await dbSystem().thread.findFirst({ where: { networkId: w.a.id, id: w.thread.id } })).toMatchObject({
         level: "context",
         area: "vision_values",
       });
@@ -303,7 +303,7 @@ describe("reporting", () => {
     expect(outcomeOf(await call(dismissReportAction, { slug: w.a.slug, reportId: w.report.id }))).toBe("ok");
     signInAs(w.other);
     expect(outcomeOf(await call(reportPostAction, fields))).toBe("ok");
-    expect(await db().report.count({ where: { networkId: w.a.id, reporterId: w.other.id, replyId: w.reply.id, status: "open" } })).toBe(1);
+    expect(await dbSystem().report.count({ where: { networkId: w.a.id, reporterId: w.other.id, replyId: w.reply.id, status: "open" } })).toBe(1);
   });
 
   it("two reports sent at once by the same person make one", async () => {
@@ -312,7 +312,7 @@ describe("reporting", () => {
     const fields = { slug: w.a.slug, threadId: w.thread.id, reason: "Twice" };
     const results = await Promise.all([call(reportPostAction, fields), call(reportPostAction, fields)]);
     expect(results.map(outcomeOf).sort()).toEqual(["already_reported", "ok"]);
-    expect(await db().report.count({ where: { networkId: w.a.id, reporterId: w.users.funder.id, replyId: null } })).toBe(1);
+    expect(await dbSystem().report.count({ where: { networkId: w.a.id, reporterId: w.users.funder.id, replyId: null } })).toBe(1);
   });
 
   it("refuses a missing or oversized reason with a field message, and hidden posts", async () => {
@@ -355,7 +355,7 @@ describe("the review queue", () => {
     expect(outcomeOf(await call(hidePostAction, { slug: w.a.slug, threadId: w.thread.id, replyId: w.reply.id, reason: "Unkind" }))).toBe("ok");
     expect((await listOpenReports(scope)).items).toEqual([]);
     expect(await countOpenReports(scope)).toBe(0);
-    const statuses = await db().report.groupBy({ by: ["status"], where: { networkId: w.a.id }, _count: true });
+    const statuses = await dbSystem().report.groupBy({ by: ["status"], where: { networkId: w.a.id }, _count: true });
     expect(Object.fromEntries(statuses.map((s) => [s.status, s._count]))).toEqual({ resolved: 2, dismissed: 1 });
   });
 });
@@ -409,7 +409,7 @@ describe("an edit colliding with a hide", () => {
     expect(outcomeOf(edit)).toBe("post_hidden");
     expect(edit.ok ? null : edit.values?.body).toBe("Kinder now");
     expect(await snapshotDatabase()).toBe(before);
-    const row = await db().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
+    const row = await dbSystem().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
     expect(row).toMatchObject({ body: "A first reply", hiddenReason: "Unkind", editedAt: null });
   });
 
@@ -420,7 +420,7 @@ describe("an edit colliding with a hide", () => {
       asUser(w.users.member, () => call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body: "Kinder now" })),
     ]);
     expect(outcomeOf(hide)).toBe("ok");
-    const row = await db().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
+    const row = await dbSystem().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } });
     expect(row?.hiddenReason).toBe("Unkind");
     expect(row?.hiddenAt).toBeInstanceOf(Date);
     if (outcomeOf(edit) === "ok") {
@@ -503,7 +503,7 @@ describe("the queue's pages", () => {
     const same = new Date();
     for (let i = 0; i < 60; i++) {
       const reply = await makeReply(w.a.id, w.thread.id, people[i % 3]!.id, `Reply ${i}`);
-      await db().report.create({
+      await dbSystem().report.create({
         data: { networkId: w.a.id, threadId: w.thread.id, replyId: reply.id, reporterId: people[(i + 1) % 3]!.id, reason: `R${i}`, createdAt: same },
       });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listAudit } from "@/lib/audit/queries";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { requireMember } from "@/lib/membership/scope";
 import { createNetworkAction, updateNetworkAction } from "@/lib/networks/actions";
 import { listDirectory } from "@/lib/networks/queries";
@@ -21,7 +21,7 @@ describe("creating a network", () => {
       }),
     });
     expect(result).toMatchObject({ ok: true, redirect: "/n/repair-cafes" });
-    const network = await db().network.findUnique({ where: { slug: "repair-cafes" } });
+    const network = await dbSystem().network.findUnique({ where: { slug: "repair-cafes" } });
     expect(network).toMatchObject({
       name: "Repair cafés",
       principles: ["Fix, don't buy.", "Everyone can learn."],
@@ -37,7 +37,7 @@ describe("creating a network", () => {
 
   it("refuses a taken slug on the slug field and echoes what was typed", async () => {
     const owner = await user("Owner");
-    await makeNetwork(db(), { brokerId: owner.id, slug: "taken-slug" });
+    await makeNetwork(dbSystem(), { brokerId: owner.id, slug: "taken-slug" });
     signInAs(await user("Ada"));
     const before = await snapshotDatabase();
     const typed = { slug: "Taken-Slug", ...networkFields({ name: "  My own name  ", purpose: "Mine <b>too</b>" }) };
@@ -56,10 +56,10 @@ describe("creating a network", () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: "slug_taken", fieldErrors: { slug: ["slug_taken"] } });
-    const network = await db().network.findUniqueOrThrow({ where: { slug: "same-slug" } });
+    const network = await dbSystem().network.findUniqueOrThrow({ where: { slug: "same-slug" } });
     // The loser left nothing behind: one network, one broker, one audit entry.
-    expect(await db().membership.count({ where: { networkId: network.id } })).toBe(1);
-    expect(await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "AuditEntry"`).toEqual([{ n: 1 }]);
+    expect(await dbSystem().membership.count({ where: { networkId: network.id } })).toBe(1);
+    expect(await dbSystem().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "AuditEntry"`).toEqual([{ n: 1 }]);
   });
 
   const long = (n: number) => "x".repeat(n);
@@ -110,7 +110,7 @@ describe("creating a network", () => {
       ...networkFields({ name: long(80), purpose: long(2000), workingQuestion: long(500), principles }),
     });
     expect(result.ok).toBe(true);
-    const stored = await db().network.findUnique({ where: { slug: `a${"b".repeat(46)}c` } });
+    const stored = await dbSystem().network.findUnique({ where: { slug: `a${"b".repeat(46)}c` } });
     expect(stored?.principles).toHaveLength(20);
     expect(stored?.purpose).toHaveLength(2000);
   });
@@ -119,7 +119,7 @@ describe("creating a network", () => {
 describe("network settings", () => {
   it("are saved by a broker, and the audit entry names the fields that changed", async () => {
     const ada = await user("Ada");
-    const net = await makeNetwork(db(), { brokerId: ada.id, slug: "commons", ...{ name: "Commons Lab" } });
+    const net = await makeNetwork(dbSystem(), { brokerId: ada.id, slug: "commons", ...{ name: "Commons Lab" } });
     signInAs(ada);
     const current = {
       slug: "commons",
@@ -135,7 +135,7 @@ describe("network settings", () => {
       ok: true,
       data: null,
     });
-    const saved = await db().network.findUnique({ where: { id: net.id } });
+    const saved = await dbSystem().network.findUnique({ where: { id: net.id } });
     expect(saved).toMatchObject({ name: "Commons Lab 2", visibility: "private", principles: ["One", "Two"], slug: "commons" });
 
     // Saving without changes writes no audit entry.
@@ -148,20 +148,20 @@ describe("network settings", () => {
 
   it("cannot change the slug (the slug names the network, it is not a setting)", async () => {
     const ada = await user("Ada");
-    await makeNetwork(db(), { brokerId: ada.id, slug: "commons" });
+    await makeNetwork(dbSystem(), { brokerId: ada.id, slug: "commons" });
     signInAs(ada);
     const result = await call(updateNetworkAction, { slug: "commons", ...networkFields({ name: "Renamed" }) });
     expect(result.ok).toBe(true);
-    expect(await db().network.count({ where: { slug: "commons", name: "Renamed" } })).toBe(1);
+    expect(await dbSystem().network.count({ where: { slug: "commons", name: "Renamed" } })).toBe(1);
   });
 
   it("refuse invalid values with field codes and keep the old ones", async () => {
     const ada = await user("Ada");
-    const net = await makeNetwork(db(), { brokerId: ada.id, slug: "commons", name: "Commons Lab" });
+    const net = await makeNetwork(dbSystem(), { brokerId: ada.id, slug: "commons", name: "Commons Lab" });
     signInAs(ada);
     const result = await call(updateNetworkAction, { slug: "commons", ...networkFields({ name: "", visibility: "nope" }) });
     expect(result.ok ? null : result.fieldErrors).toEqual({ name: ["required"], visibility: ["invalid_choice"] });
-    expect((await db().network.findUnique({ where: { id: net.id } }))?.name).toBe("Commons Lab");
+    expect((await dbSystem().network.findUnique({ where: { id: net.id } }))?.name).toBe("Commons Lab");
   });
 });
 
@@ -171,11 +171,11 @@ describe("the directory", () => {
     const insider = await user("Insider");
     const requester = await user("Requester");
     const outsider = await user("Outsider");
-    await makeNetwork(db(), { brokerId: owner.id, slug: "pub", name: "Public one", visibility: "public" });
-    await makeNetwork(db(), { brokerId: owner.id, slug: "lis", name: "Listed one", visibility: "listed" });
-    const priv = await makeNetwork(db(), { brokerId: owner.id, slug: "pri", name: "Private one", visibility: "private" });
+    await makeNetwork(dbSystem(), { brokerId: owner.id, slug: "pub", name: "Public one", visibility: "public" });
+    await makeNetwork(dbSystem(), { brokerId: owner.id, slug: "lis", name: "Listed one", visibility: "listed" });
+    const priv = await makeNetwork(dbSystem(), { brokerId: owner.id, slug: "pri", name: "Private one", visibility: "private" });
     await member(priv, insider);
-    await makeMembership(db(), { networkId: priv.id, userId: requester.id, status: "pending" });
+    await makeMembership(dbSystem(), { networkId: priv.id, userId: requester.id, status: "pending" });
     return { owner, insider, requester, outsider, priv };
   }
   const slugs = async (viewerId: string | null) => (await listDirectory(viewerId)).items.map((n) => n.slug).sort();
@@ -193,7 +193,7 @@ describe("the directory", () => {
     expect(await slugs(w.owner.id)).toEqual(["lis", "pri", "pub"]);
     const card = (await listDirectory(w.insider.id)).items.find((n) => n.slug === "pri");
     expect(card?.memberCount).toBe(2);
-    await db().membership.update({
+    await dbSystem().membership.update({
       where: { networkId_userId: { networkId: w.priv.id, userId: w.insider.id } },
       data: { status: "left" },
     });
@@ -206,7 +206,7 @@ describe("the directory", () => {
     const expected: string[] = [];
     for (const [i, name] of [...names, ...names].entries()) {
       const visibility = i % 5 === 4 ? "private" : i % 2 ? "listed" : "public";
-      const n = await makeNetwork(db(), { brokerId: owner.id, slug: `n-${i}`, name, visibility });
+      const n = await makeNetwork(dbSystem(), { brokerId: owner.id, slug: `n-${i}`, name, visibility });
       expected.push(n.slug);
     }
     const visibleTo = async (viewerId: string | null, pageSize: number) => {
@@ -238,7 +238,7 @@ describe("the directory", () => {
 
   it("ignores a malformed cursor instead of failing", async () => {
     const owner = await user("Owner");
-    await makeNetwork(db(), { brokerId: owner.id, slug: "pub" });
+    await makeNetwork(dbSystem(), { brokerId: owner.id, slug: "pub" });
     for (const cursor of ["", "!!!", "bm90LWEtY3Vyc29y", "\u0000"]) {
       expect((await listDirectory(null, cursor)).items.map((n) => n.slug)).toEqual(["pub"]);
     }

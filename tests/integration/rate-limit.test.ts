@@ -5,7 +5,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import { signInAction } from "@/lib/accounts/actions";
 import { signIn } from "@/lib/auth/config";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { createReplyAction, createThreadAction, editReplyAction } from "@/lib/dialogue/actions";
 import { env, parseEnv } from "@/lib/env";
 import { deleteExpiredRateLimits, hitRateLimits } from "@/lib/rate-limit/mutations";
@@ -36,7 +36,7 @@ function expectRateLimited(result: Outcome, field: string, maxMinutes: number, t
 }
 
 async function counters(prefix: string) {
-  const rows = await db().rateLimitBucket.findMany({ where: { key: { startsWith: prefix } }, orderBy: { key: "asc" } });
+  const rows = await dbSystem().rateLimitBucket.findMany({ where: { key: { startsWith: prefix } }, orderBy: { key: "asc" } });
   return rows.filter((r) => !r.key.includes("#"));
 }
 
@@ -44,10 +44,10 @@ async function dialogue() {
   const broker = await user("Broker");
   const writer = await user("Writer");
   const other = await user("Other");
-  const network = await makeNetwork(db(), { brokerId: broker.id, slug: "limits", name: "Limits" });
+  const network = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "limits", name: "Limits" });
   await member(network, writer);
   await member(network, other);
-  const thread = await db().thread.create({
+  const thread = await dbSystem().thread.create({
     data: { networkId: network.id, authorId: broker.id, title: "Open", body: "Say something", level: "network", area: "means", lastActivityAt: new Date() },
     select: { id: true },
   });
@@ -92,7 +92,7 @@ describe("sign-in limits", () => {
   it("store no readable address or IP", async () => {
     requestHeaders.set("x-forwarded-for", "192.0.2.1");
     await call(signInAction, { email: "ada@example.test" });
-    const keys = (await db().rateLimitBucket.findMany()).map((r) => r.key).join(" ");
+    const keys = (await dbSystem().rateLimitBucket.findMany()).map((r) => r.key).join(" ");
     expect(keys).not.toContain("ada");
     expect(keys).not.toContain("192.0.2");
   });
@@ -121,8 +121,8 @@ describe("sign-in limits", () => {
       );
       expect(response.status, path).toBe(404);
     }
-    expect(await db().verificationToken.count()).toBe(0);
-    expect(await db().outboxEmail.count()).toBe(0);
+    expect(await dbSystem().verificationToken.count()).toBe(0);
+    expect(await dbSystem().outboxEmail.count()).toBe(0);
   });
 });
 
@@ -143,7 +143,7 @@ describe("the posting limit", () => {
     const refused = await call(createReplyAction, { slug: "limits", threadId: w.thread.id, body: "One too many", idempotencyKey: key() });
     expectRateLimited(refused, "body", posts.windowMs / MINUTE, { body: "One too many" });
     expectRateLimited(await call(editReplyAction, { slug: "limits", replyId, body: "Again" }), "body", posts.windowMs / MINUTE);
-    expect(await db().reply.count({ where: { networkId: w.network.id, authorId: w.writer.id } })).toBe(posts.limit - 2);
+    expect(await dbSystem().reply.count({ where: { networkId: w.network.id, authorId: w.writer.id } })).toBe(posts.limit - 2);
 
     const other = await asUser(w.other, () =>
       call(createReplyAction, { slug: "limits", threadId: w.thread.id, body: "Still possible for me", idempotencyKey: key() }),
@@ -228,11 +228,11 @@ describe("the counters", () => {
     await hitRateLimits([ended], { now: new Date(now.getTime() - 15 * MINUTE) });
     await hitRateLimits([live], { now });
     // Stored as the instants they are (UTC), whatever the database's or the test's time zone.
-    const [row] = await db().rateLimitBucket.findMany({ where: { key: live.key } });
+    const [row] = await dbSystem().rateLimitBucket.findMany({ where: { key: live.key } });
     expect(row?.windowStart.getTime()).toBe(now.getTime());
     expect(row?.expiresAt.getTime()).toBe(now.getTime() + 15 * MINUTE);
     expect(await deleteExpiredRateLimits(now)).toBe(1);
-    expect((await db().rateLimitBucket.findMany()).map((r) => r.key)).toEqual([live.key]);
+    expect((await dbSystem().rateLimitBucket.findMany()).map((r) => r.key)).toEqual([live.key]);
   });
 });
 
@@ -263,7 +263,7 @@ describe("the settings", () => {
     expect(postingChecks("someone", off)).toEqual([]);
     expect(signInChecks("ada@example.test", "192.0.2.1", off)).toEqual([]);
     for (let i = 0; i < 50; i++) expect((await hitRateLimits(postingChecks("someone", off))).allowed).toBe(true);
-    expect(await db().rateLimitBucket.count()).toBe(0);
+    expect(await dbSystem().rateLimitBucket.count()).toBe(0);
   });
 });
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/demo";
 import { onQuery } from "@/lib/db/query-log";
 import { createReply, createThread, deleteReply, editReply } from "@/lib/dialogue/mutations";
@@ -41,7 +41,7 @@ async function world(locale: "en" | "nl" = "en") {
   const broker = await user("Broker");
   const author = await user("Author");
   const plain = await user("Member");
-  const net = await makeNetwork(db(), { brokerId: broker.id, slug: `net-${locale}`, locale });
+  const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: `net-${locale}`, locale });
   await member(net, author);
   await member(net, plain);
   return {
@@ -59,8 +59,8 @@ async function world(locale: "en" | "nl" = "en") {
 async function vectorOf(table: "Thread" | "Reply", id: string) {
   const rows =
     table === "Thread"
-      ? await db().$queryRaw<{ v: string | null }[]>`SELECT "searchVector"::text AS v FROM "Thread" WHERE id = ${id}`
-      : await db().$queryRaw<{ v: string | null }[]>`SELECT "searchVector"::text AS v FROM "Reply" WHERE id = ${id}`;
+      ? await dbSystem().$queryRaw<{ v: string | null }[]>`SELECT "searchVector"::text AS v FROM "Thread" WHERE id = ${id}`
+      : await dbSystem().$queryRaw<{ v: string | null }[]>`SELECT "searchVector"::text AS v FROM "Reply" WHERE id = ${id}`;
   return rows[0]?.v ?? null;
 }
 
@@ -80,14 +80,14 @@ describe("search: indexing at write time", () => {
   });
 
   it("the demo seed indexes its threads and replies", async () => {
-    await seedDemo(db());
-    const hanneke = await db().user.findUniqueOrThrow({ where: { email: "hanneke@pathfinders.example" } });
+    await seedDemo(dbSystem());
+    const hanneke = await dbSystem().user.findUniqueOrThrow({ where: { email: "hanneke@pathfinders.example" } });
     const scope = await scopeOf(hanneke as User, "pathfinders-midden-brabant");
     const { items } = await searchDialogue(scope, { q: "initiatief" });
     expect(items.map((i) => i.title.map((x) => x.text).join(""))).toContain(
       "Hoe verbinden we lokale initiatieven met het bestuurlijke circuit?",
     );
-    const empty = await db().$queryRaw<{ n: number }[]>`
+    const empty = await dbSystem().$queryRaw<{ n: number }[]>`
       SELECT (SELECT count(*) FROM "Thread" WHERE "searchVector" IS NULL)::int
            + (SELECT count(*) FROM "Reply" WHERE "searchVector" IS NULL)::int AS n`;
     expect(empty[0]?.n).toBe(0);
@@ -95,14 +95,14 @@ describe("search: indexing at write time", () => {
 
   it("the backfill fills vectors that are still empty, in the network's language", async () => {
     const w = await world("nl");
-    const row = await db().thread.create({
+    const row = await dbSystem().thread.create({
       data: { networkId: w.net.id, authorId: w.author.id, title: "Initiatieven", body: "Lokale initiatieven", level: "network", area: "means" },
       select: { id: true },
     });
     expect(await vectorOf("Thread", row.id)).toBeNull();
-    expect(await backfillSearchVectors(db())).toMatchObject({ threads: 1 });
+    expect(await backfillSearchVectors(dbSystem())).toMatchObject({ threads: 1 });
     expect(await found(w.memberScope, "initiatief")).toEqual([`thread:${row.id}`]);
-    expect(await backfillSearchVectors(db())).toEqual({ threads: 0, replies: 0 });
+    expect(await backfillSearchVectors(dbSystem())).toEqual({ threads: 0, replies: 0 });
   });
 });
 
@@ -193,7 +193,7 @@ describe("search: links into long threads", () => {
     const w = await world();
     const t = await thread(w.authorScope, "Long thread", "Many replies");
     const start = Date.now() - 3_600_000;
-    await db().reply.createMany({
+    await dbSystem().reply.createMany({
       data: Array.from({ length: 50 }, (_, i) => ({
         networkId: w.net.id,
         threadId: t.id,
@@ -220,7 +220,7 @@ describe("search: who sees what", () => {
     const w = await world();
     const mine = await thread(w.authorScope, "Solar panels", "Solar cooperative");
     const otherBroker = await user("Other Broker");
-    const other = await makeNetwork(db(), { brokerId: otherBroker.id, slug: "net-other" });
+    const other = await makeNetwork(dbSystem(), { brokerId: otherBroker.id, slug: "net-other" });
     await member(other, w.plain);
     const otherScope = await scopeOf(otherBroker, other.slug);
     const theirs = await thread(otherScope, "Solar panels", "Solar cooperative");

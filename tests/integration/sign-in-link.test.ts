@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { requestHeaders } from "../setup/session";
 
 /**
@@ -18,7 +18,7 @@ async function requestLink(email: string, origin = "http://localhost:3000"): Pro
   const { signIn } = await actual();
   const requestedAt = Date.now();
   await signIn("email", { email, redirectTo: "/profile", redirect: false });
-  const mail = await db().outboxEmail.findFirst({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  const mail = await dbSystem().outboxEmail.findFirst({ where: { to: email }, orderBy: { createdAt: "desc" } });
   const href = /https?:\/\/\S+\/api\/auth\/callback\/email\?[^\s"<]+/.exec(mail?.text ?? "")?.[0];
   expect(href, "the outbox holds a sign-in link").toBeTruthy();
   return { link: new URL(href!), requestedAt };
@@ -41,7 +41,7 @@ describe("sign-in links", () => {
     expect(first.status).toBe(302);
     expect(new URL(first.headers.get("location")!).pathname).toBe("/profile");
     expect(sessionCookie(first)).toBeTruthy();
-    expect(await db().session.count()).toBe(1);
+    expect(await dbSystem().session.count()).toBe(1);
 
     const second = await follow(link);
     expect(second.status).toBe(302);
@@ -49,26 +49,26 @@ describe("sign-in links", () => {
     expect(target.pathname).toBe("/signin/error");
     expect(target.searchParams.get("error")).toBe("Verification");
     expect(sessionCookie(second)).toBeUndefined();
-    expect(await db().session.count()).toBe(1);
+    expect(await dbSystem().session.count()).toBe(1);
   });
 
   it("is valid for ten minutes and refused once older", async () => {
     const email = "late@example.test";
     const { link, requestedAt } = await requestLink(email);
-    const token = await db().verificationToken.findFirst({ where: { identifier: email } });
+    const token = await dbSystem().verificationToken.findFirst({ where: { identifier: email } });
     // Made valid for exactly ten minutes from when it was asked for (the clock is the same).
     const lifetime = token!.expires.getTime() - requestedAt;
     expect(lifetime).toBeGreaterThan(10 * 60_000 - 5_000);
     expect(lifetime).toBeLessThanOrEqual(10 * 60_000 + 1_000);
 
     // Ten minutes and a second later, as far as the stored link is concerned.
-    await db().verificationToken.updateMany({ where: { identifier: email }, data: { expires: new Date(Date.now() - 1_000) } });
+    await dbSystem().verificationToken.updateMany({ where: { identifier: email }, data: { expires: new Date(Date.now() - 1_000) } });
     const res = await follow(link);
     const target = new URL(res.headers.get("location")!);
     expect(target.pathname).toBe("/signin/error");
     expect(target.searchParams.get("error")).toBe("Verification");
     expect(sessionCookie(res)).toBeUndefined();
-    expect(await db().session.count()).toBe(0);
+    expect(await dbSystem().session.count()).toBe(0);
   });
 
   it("sets the session cookie HttpOnly and SameSite=Lax; over http it cannot be Secure", async () => {

@@ -1,7 +1,7 @@
 // Helpers shared by the integration tests (not a test file itself).
 import { expect } from "vitest";
 import type { ActionResult } from "@/lib/action-types";
-import { db } from "@/lib/db/client";
+import { dbSystem } from "@/lib/db/client";
 import { makeMembership, makeNetwork, makeUser } from "@/lib/db/factories";
 import type { Role } from "@/lib/db/generated/enums";
 import type { ErrorCode } from "@/lib/errors";
@@ -54,7 +54,7 @@ let tableList: Promise<string[]> | undefined;
 
 /** Every row of every table (but the migrations table), as one string: for "nothing changed" checks. */
 export async function snapshotDatabase(): Promise<string> {
-  tableList ??= db()
+  tableList ??= dbSystem()
     .$queryRaw<{ tablename: string }[]>`
       SELECT tablename FROM pg_tables
       WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
@@ -65,7 +65,7 @@ export async function snapshotDatabase(): Promise<string> {
   const columns = tables.map(
     (t) => `'${t}', (SELECT coalesce(json_agg(t ORDER BY t::text), '[]'::json) FROM "${t}" t)`,
   );
-  const [row] = await db().$queryRawUnsafe<{ snapshot: string }[]>(`SELECT json_build_object(${columns.join(", ")})::text AS snapshot`);
+  const [row] = await dbSystem().$queryRawUnsafe<{ snapshot: string }[]>(`SELECT json_build_object(${columns.join(", ")})::text AS snapshot`);
   return row?.snapshot ?? "";
 }
 
@@ -73,11 +73,11 @@ export type User = Awaited<ReturnType<typeof makeUser>>;
 export type Network = Awaited<ReturnType<typeof makeNetwork>>;
 
 export async function user(name: string): Promise<User> {
-  return makeUser(db(), { name, email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${Math.random().toString(36).slice(2, 8)}@example.test` });
+  return makeUser(dbSystem(), { name, email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${Math.random().toString(36).slice(2, 8)}@example.test` });
 }
 
 export async function member(network: { id: string }, person: { id: string }, role: Role = "member") {
-  return makeMembership(db(), { networkId: network.id, userId: person.id, role });
+  return makeMembership(dbSystem(), { networkId: network.id, userId: person.id, role });
 }
 
 /** An invitation row as createInvitation writes it; returns the token the link would carry. */
@@ -87,7 +87,7 @@ export async function invitation(
   opts: { role?: Role; expiresAt?: Date; token?: string } = {},
 ) {
   const token = opts.token ?? `token-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-padding`;
-  const row = await db().invitation.create({
+  const row = await dbSystem().invitation.create({
     data: {
       networkId: network.id,
       tokenHash: hashToken(token),
@@ -117,11 +117,11 @@ export function networkFields(overrides: Record<string, string | undefined> = {}
 }
 
 export async function activeBrokers(networkId: string) {
-  return db().membership.count({ where: { networkId, role: "broker", status: "active" } });
+  return dbSystem().membership.count({ where: { networkId, role: "broker", status: "active" } });
 }
 
 export async function membershipOf(networkId: string, userId: string) {
-  return db().membership.findUnique({ where: { networkId_userId: { networkId, userId } } });
+  return dbSystem().membership.findUnique({ where: { networkId_userId: { networkId, userId } } });
 }
 
 /** A thread page the viewer may read, or a failed expectation (null or the hidden-thread notice). */

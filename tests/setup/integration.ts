@@ -1,7 +1,7 @@
 // Runs in each integration worker before each test file: picks the database, mocks
 // the Next.js request context and Auth.js, and empties the tables before each test.
 import { afterAll, beforeAll, beforeEach, inject, vi } from "vitest";
-import { closeDatabase, db, embeddedDatabase } from "@/lib/db/client";
+import { closeDatabase, dbSystem, embeddedDatabase, executeAsOwner } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { databaseUrl, quoteIdent, withAdmin, workerDatabaseName } from "./database";
 import { resetRequest } from "./session";
@@ -31,7 +31,7 @@ vi.mock("next/headers", async () => {
   };
 });
 
-// lib/env.ts parses process.env on first use (the first db() call), so this only has
+// lib/env.ts parses process.env on first use (the first dbSystem() call), so this only has
 // to run before any test touches the database, not before the imports above.
 const shared = inject("kringTestDatabase");
 if (shared) {
@@ -56,7 +56,7 @@ let tables: string[] = [];
 beforeAll(async () => {
   const pglite = embeddedDatabase();
   if (pglite) await applyMigrations({ kind: "pglite", db: pglite });
-  const rows = await db().$queryRaw<{ tablename: string }[]>`
+  const rows = await dbSystem().$queryRaw<{ tablename: string }[]>`
     SELECT tablename FROM pg_tables
     WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
     ORDER BY tablename`;
@@ -66,7 +66,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   resetRequest();
   vi.clearAllMocks();
-  await db().$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} CASCADE`);
+  await executeAsOwner(`TRUNCATE ${tables.map((t) => `"${t}"`).join(", ")} CASCADE`);
 });
 
 afterAll(async () => {

@@ -1,0 +1,47 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/**
+ * Which networks' rows the statement under way may touch, as PostgreSQL's row-level
+ * security sees it (the setting `app.network_ids`, decision 022):
+ * - `""`: none (the default; shared tables such as users and networks are still readable),
+ * - `"a,b"`: the rows of networks a and b,
+ * - `"*"`: every network, for the reviewed system paths (start-up, jobs, seeding, tests).
+ *
+ * The value travels with the query in AsyncLocalStorage, from the Prisma operation that the
+ * scoped client (`db(scope)`) starts down to the connection that runs it. It is read when the
+ * statement is sent, so it never leaks from one request to another through a pooled connection.
+ */
+export type TenantSetting = string;
+
+/** The role the application runs as (created by the row_level_security migration): it owns no table and cannot bypass row-level security. */
+export const APP_ROLE = "kring_app";
+
+export const NO_NETWORK: TenantSetting = "";
+export const ALL_NETWORKS: TenantSetting = "*";
+
+const storage = new AsyncLocalStorage<TenantSetting>();
+
+/** The setting for the statement about to be sent from the current async context. */
+export function currentTenantSetting(): TenantSetting {
+  return storage.getStore() ?? NO_NETWORK;
+}
+
+/** Runs `fn` (and every statement it sends) with `setting`. */
+export function runWithTenantSetting<T>(setting: TenantSetting, fn: () => T): T {
+  return storage.run(setting, fn);
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The setting for a list of network ids; refuses anything that is not a plain id. */
+export function networksSetting(networkIds: readonly string[]): TenantSetting {
+  for (const id of networkIds) {
+    if (!ID.test(id)) throw new Error(`not a network id: ${JSON.stringify(id)}`);
+  }
+  return [...new Set(networkIds)].sort().join(",");
+}
+
+/** The SQL that puts `setting` on a connection (for the session, or for the transaction when `local`). */
+export function setTenantSql(local: boolean): string {
+  return `SELECT set_config('app.network_ids', $1, ${local ? "true" : "false"})`;
+}
