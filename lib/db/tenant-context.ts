@@ -19,7 +19,11 @@ export const APP_ROLE = "kring_app";
 export const NO_NETWORK: TenantSetting = "";
 export const ALL_NETWORKS: TenantSetting = "*";
 
-const storage = new AsyncLocalStorage<TenantSetting>();
+// One store per process, on globalThis like the database handle (lib/db/client.ts): Next bundles
+// this module into more than one layer (pages, server actions, route handlers), and the pool
+// created by one copy must read the setting written by any other.
+const holder = globalThis as typeof globalThis & { __kringTenantSetting?: AsyncLocalStorage<TenantSetting> };
+const storage = (holder.__kringTenantSetting ??= new AsyncLocalStorage<TenantSetting>());
 
 /** The setting for the statement about to be sent from the current async context. */
 export function currentTenantSetting(): TenantSetting {
