@@ -17,6 +17,7 @@ import {
   networksSetting,
   runWithTenantSetting,
   setTenantSql,
+  touchesTenantTable,
   type TenantSetting,
 } from "./tenant-context";
 import { tenantGuard } from "./tenant-guard";
@@ -109,6 +110,7 @@ class MeasuredPool extends pg.Pool {
 }
 
 const SET_ROLE_AND_TENANT = "SELECT set_config('role', $1, false), set_config('app.network_ids', $2, false)";
+const SET_TENANT = "SELECT set_config('app.network_ids', $1, false)";
 const TRANSACTION_CONTROL = /^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b/;
 
 /**
@@ -137,8 +139,13 @@ class TenantClient extends pg.Client {
   private async scoped(config: pg.QueryConfig, text: string): Promise<pg.QueryResult> {
     const control = TRANSACTION_CONTROL.exec(text)?.[1];
     const want = this.pinned;
-    if (!control && want !== this.applied) {
-      await super.query(SET_ROLE_AND_TENANT, [APP_ROLE, want]);
+    // A fresh connection takes the role (and a setting) at its first statement; after that the
+    // setting changes only for statements that name a tenant table.
+    const fresh = this.applied === undefined;
+    if (!control && (fresh || (want !== this.applied && touchesTenantTable(text)))) {
+      // The role only on a fresh session: a transaction may have left it on purpose (executeAsOwner).
+      if (fresh) await super.query(SET_ROLE_AND_TENANT, [APP_ROLE, want]);
+      else await super.query(SET_TENANT, [want]);
       this.applied = want;
       if (this.inTransaction) this.changedInTransaction = true;
     }
@@ -186,7 +193,7 @@ function withTenantSettingPGlite(pglite: PGlite): PGlite {
       if (property === "query") {
         return async (...args: Parameters<PGlite["query"]>) => {
           const want = currentTenantSetting();
-          if (want === NO_NETWORK) return target.query(...args);
+          if (want === NO_NETWORK || !touchesTenantTable(args[0])) return target.query(...args);
           return target.transaction(async (tx) => {
             await tx.query(setTenantSql(true), [want]);
             return tx.query(...args);

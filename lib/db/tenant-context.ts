@@ -22,6 +22,47 @@ export const ALL_NETWORKS: TenantSetting = "*";
 // One store per process, on globalThis like the database handle (lib/db/client.ts): Next bundles
 // this module into more than one layer (pages, server actions, route handlers), and the pool
 // created by one copy must read the setting written by any other.
+/** Tables owned by one network. Every read and write on them must name the network. */
+export const TENANT_MODELS = new Set<string>([
+  "Membership",
+  "Invitation",
+  "AuditEntry",
+  "Thread",
+  "Reply",
+  "ReplyRevision",
+  "ThreadRevision",
+  "Reaction",
+  "ThreadRead",
+  "Mention",
+  "Report",
+  "Notification",
+  "Cycle",
+  "Reflection",
+  "SynthesisRevision",
+  "SynthesisCitation",
+  "ConsentRound",
+  "ConsentAnswer",
+  "Initiative",
+  "InitiativeMember",
+  "Milestone",
+  "MilestoneUpdate",
+  "Pledge",
+  "PledgeMonth",
+  "MilestoneTally",
+  "FunderMilestone",
+]);
+
+const TENANT_TABLE = new RegExp(`"(${[...TENANT_MODELS].join("|")})"`);
+
+/**
+ * Whether a statement names a tenant table. One that names none cannot read or write tenant
+ * rows (the membership functions set their own), so its setting does not matter and the
+ * connection need not change it.
+ */
+export function touchesTenantTable(sql: string): boolean {
+  return TENANT_TABLE.test(sql);
+}
+
 const holder = globalThis as typeof globalThis & { __kringTenantSetting?: AsyncLocalStorage<TenantSetting> };
 const storage = (holder.__kringTenantSetting ??= new AsyncLocalStorage<TenantSetting>());
 

@@ -1,34 +1,7 @@
 import { Prisma } from "./generated/client";
+import { TENANT_MODELS } from "./tenant-context";
 
-/** Tables owned by one network. Every read and write on them must name the network. */
-export const TENANT_MODELS = new Set<string>([
-  "Membership",
-  "Invitation",
-  "AuditEntry",
-  "Thread",
-  "Reply",
-  "ReplyRevision",
-  "ThreadRevision",
-  "Reaction",
-  "ThreadRead",
-  "Mention",
-  "Report",
-  "Notification",
-  "Cycle",
-  "Reflection",
-  "SynthesisRevision",
-  "SynthesisCitation",
-  "ConsentRound",
-  "ConsentAnswer",
-  "Initiative",
-  "InitiativeMember",
-  "Milestone",
-  "MilestoneUpdate",
-  "Pledge",
-  "PledgeMonth",
-  "MilestoneTally",
-  "FunderMilestone",
-]);
+export { TENANT_MODELS };
 
 const WHERE_OPERATIONS = new Set([
   "findFirst",

@@ -23,4 +23,15 @@ describe("the tenant setting", () => {
       expect(() => networksSetting([bad]), bad).toThrow(/not a network id/);
     }
   });
+
+  it("knows which statements name a tenant table, so only those need the connection's setting", async () => {
+    const { touchesTenantTable, TENANT_MODELS } = await import("@/lib/db/tenant-context");
+    for (const table of TENANT_MODELS) {
+      expect(touchesTenantTable(`SELECT 1 FROM "public"."${table}" WHERE "id" = $1`), table).toBe(true);
+    }
+    expect(touchesTenantTable('SELECT * FROM "Network" n LEFT JOIN "Membership" m ON m."networkId" = n.id')).toBe(true);
+    for (const shared of ['SELECT * FROM "public"."User"', 'SELECT * FROM "Network" WHERE slug = $1', "SELECT * FROM kring_member_networks($1, true)", 'SELECT "threadId" FROM "Session"']) {
+      expect(touchesTenantTable(shared), shared).toBe(false);
+    }
+  });
 });
