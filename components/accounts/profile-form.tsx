@@ -6,7 +6,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from "@/componen
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { updateProfileAction } from "@/lib/accounts/actions";
-import { PROFILE_BIO_MAX, PROFILE_NAME_MAX } from "@/lib/accounts/schema";
+import { PROFILE_BIO_MAX, PROFILE_NAME_MAX } from "@/lib/accounts/limits";
 
 export function ProfileForm({ profile }: { profile: { name: string; bio: string; locale: string; emailReminders: boolean } }) {
   const t = useTranslations("profile");

@@ -6,7 +6,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { openCycleAction } from "@/lib/cycles/actions";
-import { AREAS, CYCLE_TITLE_MAX, QUESTION_MAX } from "@/lib/cycles/schema";
+import { AREAS, CYCLE_TITLE_MAX, QUESTION_MAX } from "@/lib/cycles/limits";
 
 /** A broker opens a cycle; deadlines are typed in the viewer's own time zone. */
 export function OpenCycleForm({

@@ -6,7 +6,7 @@ import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveReflectionAction } from "@/lib/cycles/actions";
-import { AREAS, REFLECTION_MAX, REFLECTION_PROMPTS, type Area } from "@/lib/cycles/schema";
+import { AREAS, REFLECTION_MAX, REFLECTION_PROMPTS, type Area } from "@/lib/cycles/limits";
 
 /**
  * The viewer's one reflection: saved as a draft on the server (it survives a closed tab)

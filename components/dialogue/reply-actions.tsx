@@ -8,7 +8,7 @@ import { useDisclosure } from "@/components/ui/disclosure";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { deleteReplyAction, editReplyAction } from "@/lib/dialogue/actions";
-import { BODY_MAX } from "@/lib/dialogue/schema";
+import { BODY_MAX } from "@/lib/dialogue/limits";
 
 export function EditReplyForm({ slug, replyId, body }: { slug: string; replyId: string; body: string }) {
   const t = useTranslations("dialogue");

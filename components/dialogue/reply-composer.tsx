@@ -6,7 +6,7 @@ import { useValidationMessage, FormMessage } from "@/components/ui/messages";
 import { inputClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createReplyAction } from "@/lib/dialogue/actions";
-import { BODY_MAX } from "@/lib/dialogue/schema";
+import { BODY_MAX } from "@/lib/dialogue/limits";
 
 type Member = { id: string; name: string };
 

@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/ui/messages";
 import { buttonClass } from "@/components/ui/styles";
 import { toggleReactionAction } from "@/lib/dialogue/actions";
 import type { ReactionSummary } from "@/lib/dialogue/queries";
-import type { ReactionKind } from "@/lib/dialogue/schema";
+import type { ReactionKind } from "@/lib/dialogue/limits";
 import { DeleteReplyForm, EditReplyForm } from "./reply-actions";
 
 /**

@@ -8,7 +8,7 @@ import { useDisclosure } from "@/components/ui/disclosure";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createThreadAction, editThreadAction } from "@/lib/dialogue/actions";
-import { AREAS, BODY_MAX, LEVELS, THREAD_TITLE_MAX } from "@/lib/dialogue/schema";
+import { AREAS, BODY_MAX, LEVELS, THREAD_TITLE_MAX } from "@/lib/dialogue/limits";
 
 export function ThreadForm({ slug, idempotencyKey }: { slug: string; idempotencyKey: string }) {
   const t = useTranslations("dialogue");

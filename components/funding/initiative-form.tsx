@@ -7,7 +7,7 @@ import { FormMessage, useValidationMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/action-types";
 import { createInitiativeAction, editInitiativeAction } from "@/lib/funding/actions";
-import { INITIATIVE_NAME_MAX, INITIATIVE_STATUSES, INITIATIVE_TEXT_MAX, type InitiativeStatus } from "@/lib/funding/schema";
+import { INITIATIVE_NAME_MAX, INITIATIVE_STATUSES, INITIATIVE_TEXT_MAX, type InitiativeStatus } from "@/lib/funding/limits";
 
 type Candidate = { userId: string; name: string };
 

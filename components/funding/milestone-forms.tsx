@@ -23,7 +23,7 @@ import {
   UPDATE_BODY_MAX,
   UPDATE_KINDS,
   type MilestoneStatus,
-} from "@/lib/funding/schema";
+} from "@/lib/funding/limits";
 
 /** A `<details>` whose form is rendered once opened, and stays mounted (typed text survives closing). */
 export function FormDisclosure({ summary, children }: { summary: string; children: ReactNode }) {

@@ -7,7 +7,7 @@ import { useAnnouncedAction } from "@/components/ui/announcer";
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { pledgeAction, releasePledgeAction, withdrawPledgeAction } from "@/lib/funding/actions";
-import { NOTE_MAX } from "@/lib/funding/schema";
+import { NOTE_MAX } from "@/lib/funding/limits";
 
 /** A funder pledges an amount to an open milestone; the idempotency key makes a double submit one pledge. */
 export function PledgeForm({

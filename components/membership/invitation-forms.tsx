@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/messages";
 import { inputClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createInvitationAction, revokeInvitationAction } from "@/lib/membership/actions";
-import { INVITATION_NOTE_MAX } from "@/lib/membership/schema";
+import { INVITATION_NOTE_MAX } from "@/lib/membership/limits";
 
 export function CreateInvitationForm({ slug }: { slug: string }) {
   const t = useTranslations("invitations");

@@ -6,7 +6,7 @@ import { CheckboxField, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { acceptInvitationAction, joinAction, requestToJoinAction } from "@/lib/membership/actions";
-import { REQUEST_MESSAGE_MAX } from "@/lib/membership/schema";
+import { REQUEST_MESSAGE_MAX } from "@/lib/membership/limits";
 
 /** Open networks: accept the principles and join. */
 export function JoinForm({ slug }: { slug: string }) {

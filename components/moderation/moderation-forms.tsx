@@ -18,7 +18,7 @@ import {
   unlockThreadAction,
   unpinThreadAction,
 } from "@/lib/moderation/actions";
-import { MODERATION_REASON_MAX } from "@/lib/moderation/schema";
+import { MODERATION_REASON_MAX } from "@/lib/moderation/limits";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult>;
 

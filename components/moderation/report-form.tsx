@@ -8,7 +8,7 @@ import { useDisclosure } from "@/components/ui/disclosure";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { reportPostAction } from "@/lib/moderation/actions";
-import { REPORT_REASON_MAX } from "@/lib/moderation/schema";
+import { REPORT_REASON_MAX } from "@/lib/moderation/limits";
 
 /** The report form itself: the reason, sent for a thread or one of its replies. */
 export function ReportFields({ slug, threadId, replyId }: { slug: string; threadId: string; replyId?: string }) {

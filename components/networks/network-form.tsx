@@ -6,7 +6,7 @@ import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createNetworkAction, updateNetworkAction } from "@/lib/networks/actions";
-import { NAME_MAX, PURPOSE_MAX, QUESTION_MAX, SLUG_MAX } from "@/lib/networks/schema";
+import { NAME_MAX, PURPOSE_MAX, QUESTION_MAX, SLUG_MAX } from "@/lib/networks/limits";
 
 export type NetworkFormValues = {
   slug: string;

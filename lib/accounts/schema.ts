@@ -1,7 +1,6 @@
 import { z } from "zod";
-
-export const PROFILE_NAME_MAX = 80;
-export const PROFILE_BIO_MAX = 500;
+import { PROFILE_BIO_MAX, PROFILE_NAME_MAX } from "./limits";
+export * from "./limits";
 
 export const profileSchema = z.object({
   name: z

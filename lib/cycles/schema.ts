@@ -1,14 +1,8 @@
 import { z } from "zod";
 import { idField as id, slugField as slug, textField as text } from "@/lib/form-fields";
-import { AREAS, BODY_MAX } from "@/lib/dialogue/schema";
-
-export const CYCLE_TITLE_MAX = 200;
-export const QUESTION_MAX = 1_000;
-export const REFLECTION_MAX = BODY_MAX;
-export { AREAS };
-
-/** The four I prompts from the SIAC text ("ME and US"), in the order the form shows them. */
-export const REFLECTION_PROMPTS = ["involvement", "autonomy", "ownership", "observations"] as const;
+import { AREAS } from "@/lib/dialogue/limits";
+import { CITE_PREFIX, CONSENT_CHOICES, CONSENT_TEXT_MAX, CYCLE_TITLE_MAX, HANDLED_NOTE_MAX, HANDLED_PREFIX, QUESTION_MAX, REFLECTION_MAX, SYNTHESIS_MAX } from "./limits";
+export * from "./limits";
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -73,17 +67,6 @@ export const saveReflectionSchema = z.object({
 });
 
 // ---------- the WE phase: synthesis, consent, closing ----------
-
-export const SYNTHESIS_MAX = 40_000;
-export const CONSENT_TEXT_MAX = 4_000;
-export const HANDLED_NOTE_MAX = 4_000;
-/** The three guided parts of the synthesis: headings of one Markdown text (decision 014). */
-export const SYNTHESIS_PARTS = ["connects", "interest", "next"] as const;
-export const CONSENT_CHOICES = ["agree", "concern", "object"] as const;
-/** A checkbox of the citation picker is named `cite.<reflectionId>`: a form sends one value per name. */
-export const CITE_PREFIX = "cite.";
-/** A broker's note on one objection is named `handled.<answerId>`. */
-export const HANDLED_PREFIX = "handled.";
 
 /** Keys of a loose form object that start with `prefix`, without it. */
 function prefixed(form: Record<string, unknown>, prefix: string): string[] {
@@ -190,6 +173,3 @@ export function toLocalInput(instant: Date, zone: string): string {
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-export type Area = (typeof AREAS)[number];
-export type ReflectionPrompt = (typeof REFLECTION_PROMPTS)[number];
-export type ConsentChoice = (typeof CONSENT_CHOICES)[number];

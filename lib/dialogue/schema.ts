@@ -1,15 +1,7 @@
 import { z } from "zod";
 import { idField as id, slugField as slug, textField as text } from "@/lib/form-fields";
-
-export const THREAD_TITLE_MAX = 200;
-export const BODY_MAX = 20_000;
-export const THREADS_PAGE_SIZE = 25;
-export const REPLIES_PAGE_SIZE = 50;
-export const MENTIONS_MAX = 20;
-
-export const LEVELS = ["social_innovation", "network", "context"] as const;
-export const AREAS = ["means", "objectives", "vision_values", "observations_facts"] as const;
-export const REACTION_KINDS = ["agree", "heart", "insight", "question"] as const;
+import { AREAS, BODY_MAX, LEVELS, MENTIONS_MAX, REACTION_KINDS, THREAD_TITLE_MAX } from "./limits";
+export * from "./limits";
 
 /** Generated once per form render; the same key sent twice means the same post. */
 const idempotencyKey = z.string({ error: "invalid" }).regex(/^[A-Za-z0-9_-]{16,64}$/, "invalid");
@@ -61,6 +53,3 @@ export const threadFilterSchema = z.object({
   area: areaSchema.optional().catch(undefined),
 });
 
-export type Level = (typeof LEVELS)[number];
-export type Area = (typeof AREAS)[number];
-export type ReactionKind = (typeof REACTION_KINDS)[number];

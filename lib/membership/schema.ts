@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { idField as id, slugField as slug } from "@/lib/form-fields";
-
-export const REQUEST_MESSAGE_MAX = 1_000;
-export const INVITATION_NOTE_MAX = 200;
+import { INVITATION_NOTE_MAX, REQUEST_MESSAGE_MAX } from "./limits";
+export * from "./limits";
 
 /** A checkbox that must be ticked: the principles are accepted as part of joining. */
 const acceptPrinciples = z.literal("on", { error: "principles_required" });

@@ -1,11 +1,8 @@
 import { z } from "zod";
 import { idField as id, slugField as slug, textField as text } from "@/lib/form-fields";
 import { areaSchema, levelSchema } from "@/lib/dialogue/schema";
-
-export const REPORT_REASON_MAX = 1_000;
-export const MODERATION_REASON_MAX = 1_000;
-export const REPORTS_PAGE_SIZE = 50;
-export const EXCERPT_MAX = 280;
+import { MODERATION_REASON_MAX, REPORT_REASON_MAX } from "./limits";
+export * from "./limits";
 
 /** A reply id, or empty for the thread itself. */
 const optionalReplyId = z

@@ -1,12 +1,6 @@
 import { z } from "zod";
-
-/** Field messages are codes (`code` or `code|limit`), translated by the form under `validation`. */
-export const SLUG_MAX = 48;
-export const NAME_MAX = 80;
-export const PURPOSE_MAX = 2_000;
-export const QUESTION_MAX = 500;
-export const PRINCIPLE_MAX = 300;
-export const PRINCIPLES_MAX = 20;
+import { NAME_MAX, PRINCIPLES_MAX, PRINCIPLE_MAX, PURPOSE_MAX, QUESTION_MAX, SLUG_MAX } from "./limits";
+export * from "./limits";
 
 export const reservedSlugs = new Set(["new", "api", "admin", "settings", "signin", "invite", "dev", "funder"]);
 
