@@ -43,9 +43,8 @@ export function createNonce(): string {
  *   'self' is a fallback for browsers without 'strict-dynamic' (they ignore the nonce-less rest).
  *   `next dev` also needs 'unsafe-eval' (React rebuilds server error stacks with eval).
  * - Styles: Tailwind is one file ('self'); inline <style> elements only with the nonce.
- *   Style attributes are allowed (`style-src-attr 'unsafe-inline'`): the funder chart (recharts
- *   renders its SVG layout as style attributes on the server) and the milestone progress bars
- *   set widths that way. A style attribute cannot run script; the Markdown sanitiser strips
+ *   Style attributes are allowed (`style-src-attr 'unsafe-inline'`): the milestone progress bars
+ *   set their widths that way. A style attribute cannot run script; the Markdown sanitiser strips
  *   style attributes from posts anyway. `next dev` injects unnonced <style> (hot reload), so
  *   dev allows inline styles outright.
  * - Images: 'self' and data: (the browser's own form controls and Next's icon); Markdown
