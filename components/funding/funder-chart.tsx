@@ -15,7 +15,8 @@ const SERIES = [
  * The funder's pledged and released amounts month by month, for one currency, drawn on the
  * server as SVG (d3's scales and line shapes; decision 023): no JavaScript reaches the browser
  * for it. A picture only: it is hidden from assistive technology, and the page shows the same
- * figures, exact, in a table right after it. The numbers here are for plotting; no sum is made.
+ * figures, exact, in a table right after it (so the points carry no tooltips of their own). The
+ * numbers here are for plotting; no sum is made.
  */
 export function FunderChart({
   points,
@@ -28,8 +29,7 @@ export function FunderChart({
   locale: string;
   labels: { pledged: string; released: string };
 }) {
-  const axis = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
-  const exact = new Intl.NumberFormat(locale, { style: "currency", currency });
+  const axis = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
   const top = Math.max(1, ...points.flatMap((p) => [p.pledged, p.released]));
   const x = scalePoint<string>()
     .domain(points.map((p) => p.label))
@@ -40,36 +40,46 @@ export function FunderChart({
     .nice(5)
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const ticks = y.ticks(5);
+  // Whole pixels: the SVG is sent twice (HTML and the React payload), so every digit counts.
+  const px = (label: string) => Math.round(x(label) ?? 0);
+  const py = (value: number) => Math.round(y(value));
   const path = (key: "pledged" | "released") =>
     line<ChartPoint>()
-      .x((p) => x(p.label) ?? 0)
-      .y((p) => y(p[key]))
-      .curve(curveMonotoneX)(points) ?? "";
+      .x((p) => px(p.label))
+      .y((p) => py(p[key]))
+      .curve(curveMonotoneX)
+      .digits(0)(points) ?? "";
 
   return (
     <div aria-hidden="true" className="w-full print:hidden" data-testid={`funder-chart-${currency}`}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="block h-auto w-full" focusable="false">
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} stroke="#d5dfdc" strokeDasharray="3 3" />
-            <text x={MARGIN.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" fontSize="12" fill="#52615f">
+        <g stroke="#d5dfdc" strokeDasharray="3 3">
+          {ticks.map((tick) => (
+            <line key={tick} x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={py(tick)} y2={py(tick)} />
+          ))}
+        </g>
+        <g fontSize="12" fill="#52615f" textAnchor="end">
+          {ticks.map((tick) => (
+            <text key={tick} x={MARGIN.left - 8} y={py(tick) + 4}>
               {axis.format(tick)}
             </text>
-          </g>
-        ))}
-        {points.map((p) => (
-          <text key={p.label} x={x(p.label)} y={HEIGHT - MARGIN.bottom + 18} textAnchor="middle" fontSize="12" fill="#52615f">
-            {p.label}
-          </text>
-        ))}
+          ))}
+        </g>
+        <g fontSize="12" fill="#52615f" textAnchor="middle">
+          {points.map((p) => (
+            <text key={p.label} x={px(p.label)} y={HEIGHT - MARGIN.bottom + 18}>
+              {p.label}
+            </text>
+          ))}
+        </g>
         {SERIES.map((s) => (
-          <g key={s.key}>
-            <path d={path(s.key)} fill="none" stroke={s.colour} strokeWidth={2} strokeDasharray={s.dash} />
-            {points.map((p) => (
-              <circle key={p.label} cx={x(p.label)} cy={y(p[s.key])} r={3} fill="#fff" stroke={s.colour} strokeWidth={2}>
-                <title>{`${labels[s.key]}, ${p.label}: ${exact.format(p[s.key])}`}</title>
-              </circle>
-            ))}
+          <g key={s.key} stroke={s.colour} strokeWidth={2}>
+            <path d={path(s.key)} fill="none" strokeDasharray={s.dash} />
+            <g fill="#fff">
+              {points.map((p) => (
+                <circle key={p.label} cx={px(p.label)} cy={py(p[s.key])} r={3} />
+              ))}
+            </g>
           </g>
         ))}
         {SERIES.map((s, i) => (

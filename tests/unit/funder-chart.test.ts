@@ -25,12 +25,24 @@ describe("the funder chart", () => {
     for (const month of ["Jan", "Feb", "Mar"]) expect(html).toContain(`>${month}</text>`);
   });
 
-  it("labels the axis in the currency and gives each point its exact figure", () => {
+  it("labels the axis in the currency, in the viewer's language, and the legend names both lines", () => {
     const html = render();
     expect(html).toMatch(/>€1\d(\.\d)?K<\/text>/);
-    expect(html).toContain("<title>Pledged, Mar: €10,500.00</title>");
-    expect(html).toContain("<title>Released, Mar: €2,500.00</title>");
-    expect(render("nl")).toMatch(/<title>Pledged, Mar: €\s10\.500,00<\/title>/);
+    expect(html).toContain(">€0<");
+    expect(html).toContain(">Pledged</text>");
+    expect(html).toContain(">Released</text>");
+    expect(render("nl")).toMatch(/>€\s1\d(,\d)?K<\/text>/);
+  });
+
+  it("puts the highest month at the top of the plot and no coordinate has decimals", () => {
+    const html = render();
+    const circles = [...html.matchAll(/<circle cx="(\d+)" cy="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(circles).toHaveLength(6);
+    const ys = circles.map(([, cy]) => cy!);
+    // March's pledges (10,500) are drawn highest (smallest y); January's zeros lowest.
+    expect(Math.min(...ys)).toBe(circles[2]![1]);
+    expect(Math.max(...ys)).toBe(circles[0]![1]);
+    expect(html).not.toMatch(/\d\.\d{2,}/);
   });
 
   it("draws an empty series flat on the axis rather than failing", () => {
