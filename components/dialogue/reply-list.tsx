@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type SyntheticEvent } from "react";
-import { HidePostFields, RestorePostForm } from "@/components/moderation/moderation-forms";
-import { ReportFields } from "@/components/moderation/report-form";
 import { FormMessage } from "@/components/ui/messages";
 import { buttonClass } from "@/components/ui/styles";
 import { toggleReactionAction } from "@/lib/dialogue/actions";
 import type { ReactionSummary } from "@/lib/dialogue/queries";
 import type { ReactionKind } from "@/lib/dialogue/limits";
+import { ReportFields } from "@/components/moderation/report-form";
+import { HidePostFields, RestorePostForm } from "./on-demand";
 import { DeleteReplyForm, EditReplyForm } from "./reply-actions";
 
 /**
