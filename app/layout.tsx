@@ -1,12 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TimeZoneSync } from "@/components/layout/time-zone-sync";
 import { Announcer } from "@/components/ui/announcer";
 import { getViewer } from "@/lib/auth/session";
+import { pickNamespaces, ROOT_CLIENT_NAMESPACES } from "@/lib/i18n/client-namespaces";
+import type { Messages } from "@/lib/i18n/messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,10 +22,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = await getTranslations("layout");
   const viewer = await getViewer();
+  // Only what the header's client components use; pages add theirs with <ClientMessages> (decision 024).
+  const messages = pickNamespaces((await getMessages()) as Messages, ROOT_CLIENT_NAMESPACES);
   return (
     <html lang={locale}>
       <body className="bg-paper font-sans text-ink antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <a
             href="#main"
             className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2"

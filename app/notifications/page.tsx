@@ -7,6 +7,7 @@ import { buttonClass, cardClass } from "@/components/ui/styles";
 import { getViewer } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/cursor";
 import { listNotifications, type NotificationItem } from "@/lib/notifications/queries";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -38,63 +39,65 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const t = await getTranslations("notifications");
   const format = await getFormatter();
   return (
-    <div className="mx-auto max-w-2xl space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="text-muted">{t("intro")}</p>
+    <ClientMessages namespaces={["errors", "notifications", "validation"]}>
+      <div className="mx-auto max-w-2xl space-y-6">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="space-y-1">
+            <h1 className="text-2xl font-semibold">{t("title")}</h1>
+            <p className="text-muted">{t("intro")}</p>
+          </div>
+          <MarkAllReadForm />
         </div>
-        <MarkAllReadForm />
+        {items.length === 0 ? (
+          <p className={cardClass}>{t("empty")}</p>
+        ) : (
+          <ol aria-label={t("listLabel")} className="space-y-3">
+            {items.map((item) => {
+              const unread = item.readAt === null;
+              return (
+                <li
+                  key={item.id}
+                  className={`${cardClass} space-y-1 ${unread ? "border-l-4 border-l-accent" : ""}`}
+                >
+                  <p className="flex flex-wrap items-baseline gap-2">
+                    {unread ? (
+                      <span className="rounded-md bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent-strong">
+                        {t("unread")}
+                      </span>
+                    ) : null}
+                    {/* A plain link: following it marks the item read, so it must not be prefetched. */}
+                    <a href={`/notifications/${item.id}`} className={unread ? "font-semibold" : "font-normal"}>
+                      {t(messageKey(item), {
+                        actor: item.actorName || t("someone"),
+                        thread: item.threadTitle ?? t("aThread"),
+                        milestone: item.milestoneTitle ?? t("aMilestone"),
+                        network: item.networkName,
+                      })}
+                    </a>
+                  </p>
+                  <p className="text-sm text-muted">
+                    <time dateTime={item.createdAt.toISOString()}>
+                      {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </time>
+                  </p>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        <div className="flex flex-wrap gap-3">
+          {after ? (
+            <Link href="/notifications" className={buttonClass.secondary}>
+              {t("newest")}
+            </Link>
+          ) : null}
+          {next ? (
+            <Link href={`/notifications?after=${next}`} className={buttonClass.secondary}>
+              {t("older")}
+            </Link>
+          ) : null}
+        </div>
       </div>
-      {items.length === 0 ? (
-        <p className={cardClass}>{t("empty")}</p>
-      ) : (
-        <ol aria-label={t("listLabel")} className="space-y-3">
-          {items.map((item) => {
-            const unread = item.readAt === null;
-            return (
-              <li
-                key={item.id}
-                className={`${cardClass} space-y-1 ${unread ? "border-l-4 border-l-accent" : ""}`}
-              >
-                <p className="flex flex-wrap items-baseline gap-2">
-                  {unread ? (
-                    <span className="rounded-md bg-accent-soft px-2 py-0.5 text-sm font-semibold text-accent-strong">
-                      {t("unread")}
-                    </span>
-                  ) : null}
-                  {/* A plain link: following it marks the item read, so it must not be prefetched. */}
-                  <a href={`/notifications/${item.id}`} className={unread ? "font-semibold" : "font-normal"}>
-                    {t(messageKey(item), {
-                      actor: item.actorName || t("someone"),
-                      thread: item.threadTitle ?? t("aThread"),
-                      milestone: item.milestoneTitle ?? t("aMilestone"),
-                      network: item.networkName,
-                    })}
-                  </a>
-                </p>
-                <p className="text-sm text-muted">
-                  <time dateTime={item.createdAt.toISOString()}>
-                    {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                  </time>
-                </p>
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      <div className="flex flex-wrap gap-3">
-        {after ? (
-          <Link href="/notifications" className={buttonClass.secondary}>
-            {t("newest")}
-          </Link>
-        ) : null}
-        {next ? (
-          <Link href={`/notifications?after=${next}`} className={buttonClass.secondary}>
-            {t("older")}
-          </Link>
-        ) : null}
-      </div>
-    </div>
+    </ClientMessages>
   );
 }

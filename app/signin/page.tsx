@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/accounts/sign-in-form";
 import { cardClass } from "@/components/ui/styles";
 import { getViewer } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/safe-return-path";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signin"))("title") };
@@ -16,10 +17,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getViewer()) redirect(returnTo);
   const t = await getTranslations("signin");
   return (
-    <div className={`${cardClass} mx-auto max-w-md space-y-4`}>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="text-muted">{t("intro")}</p>
-      <SignInForm callbackUrl={returnTo} />
-    </div>
+    <ClientMessages namespaces={["errors", "signin", "validation"]}>
+      <div className={`${cardClass} mx-auto max-w-md space-y-4`}>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-muted">{t("intro")}</p>
+        <SignInForm callbackUrl={returnTo} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { cardClass } from "@/components/ui/styles";
 import { getViewer } from "@/lib/auth/session";
 import { isLocale } from "@/lib/i18n/config";
 import { defaultPrinciples } from "@/lib/networks/defaults";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("networkForm"))("createTitle") };
@@ -17,22 +18,24 @@ export default async function NewNetworkPage() {
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : "en";
   return (
-    <div className={`${cardClass} mx-auto max-w-2xl space-y-4`}>
-      <h1 className="text-2xl font-semibold">{t("createTitle")}</h1>
-      <p className="text-muted">{t("createIntro")}</p>
-      <NetworkForm
-        mode="create"
-        initial={{
-          slug: "",
-          name: "",
-          purpose: "",
-          workingQuestion: "",
-          principles: defaultPrinciples[locale],
-          visibility: "public",
-          joinPolicy: "open",
-          locale,
-        }}
-      />
-    </div>
+    <ClientMessages namespaces={["errors", "networkForm", "networks", "validation"]}>
+      <div className={`${cardClass} mx-auto max-w-2xl space-y-4`}>
+        <h1 className="text-2xl font-semibold">{t("createTitle")}</h1>
+        <p className="text-muted">{t("createIntro")}</p>
+        <NetworkForm
+          mode="create"
+          initial={{
+            slug: "",
+            name: "",
+            purpose: "",
+            workingQuestion: "",
+            principles: defaultPrinciples[locale],
+            visibility: "public",
+            joinPolicy: "open",
+            locale,
+          }}
+        />
+      </div>
+    </ClientMessages>
   );
 }

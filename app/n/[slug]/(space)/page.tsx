@@ -11,6 +11,7 @@ import { findCurrentCycle } from "@/lib/cycles/queries";
 import { can } from "@/lib/membership/policy";
 import { viewNetwork } from "@/lib/membership/scope";
 import { isIndexable } from "@/lib/networks/policy";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -45,79 +46,81 @@ export default async function NetworkHomePage({
   const cycle = scope && can(scope.role, "cycle.view") ? await findCurrentCycle(scope) : null;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-      <div className="space-y-6">
-        {joined && scope ? (
-          <p role="status" className="rounded-md bg-accent-soft px-3 py-2 text-accent-strong">
-            {t("welcome", { name: network.name })}
-          </p>
-        ) : null}
-        <h1 className="sr-only" lang={network.locale}>
-          {network.name}
-        </h1>
-        <section aria-labelledby="purpose" className="space-y-2">
-          <h2 id="purpose" className="text-xl font-semibold">
-            {t("purpose")}
-          </h2>
-          <p className="whitespace-pre-line" lang={network.locale}>
-            {network.purpose}
-          </p>
-        </section>
-        <section aria-labelledby="question" className="space-y-2">
-          <h2 id="question" className="text-xl font-semibold">
-            {t("workingQuestion")}
-          </h2>
-          <blockquote className="border-l-4 border-accent pl-4 text-lg" lang={network.locale}>
-            {network.workingQuestion}
-          </blockquote>
-        </section>
-        <section aria-labelledby="principles" className="space-y-2">
-          <h2 id="principles" className="text-xl font-semibold">
-            {t("principles")}
-          </h2>
-          <PrinciplesList principles={network.principles} lang={network.locale} />
-        </section>
-      </div>
-      <aside className="space-y-4" aria-label={t("aside")}>
-        <div className={`${cardClass} space-y-2`}>
-          <p className="text-lg font-semibold">{tn("memberCount", { count: network.memberCount })}</p>
-          <p className="text-sm text-muted">
-            {tn(`visibility.${network.visibility}`)} · {tn(`joinPolicy.${network.joinPolicy}`)}
-          </p>
+    <ClientMessages namespaces={["errors", "join", "validation"]}>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-6">
+          {joined && scope ? (
+            <p role="status" className="rounded-md bg-accent-soft px-3 py-2 text-accent-strong">
+              {t("welcome", { name: network.name })}
+            </p>
+          ) : null}
+          <h1 className="sr-only" lang={network.locale}>
+            {network.name}
+          </h1>
+          <section aria-labelledby="purpose" className="space-y-2">
+            <h2 id="purpose" className="text-xl font-semibold">
+              {t("purpose")}
+            </h2>
+            <p className="whitespace-pre-line" lang={network.locale}>
+              {network.purpose}
+            </p>
+          </section>
+          <section aria-labelledby="question" className="space-y-2">
+            <h2 id="question" className="text-xl font-semibold">
+              {t("workingQuestion")}
+            </h2>
+            <blockquote className="border-l-4 border-accent pl-4 text-lg" lang={network.locale}>
+              {network.workingQuestion}
+            </blockquote>
+          </section>
+          <section aria-labelledby="principles" className="space-y-2">
+            <h2 id="principles" className="text-xl font-semibold">
+              {t("principles")}
+            </h2>
+            <PrinciplesList principles={network.principles} lang={network.locale} />
+          </section>
         </div>
-        {cycle ? (
+        <aside className="space-y-4" aria-label={t("aside")}>
           <div className={`${cardClass} space-y-2`}>
-            <p>{tc("homeOpen", { title: cycle.title })}</p>
-            <p className="text-sm text-muted">{tc(`phase.${cycle.phase}`)}</p>
-            <Link href={`/n/${slug}/cycles`} className="block font-medium">
-              {tc("homeLink")}
-            </Link>
+            <p className="text-lg font-semibold">{tn("memberCount", { count: network.memberCount })}</p>
+            <p className="text-sm text-muted">
+              {tn(`visibility.${network.visibility}`)} · {tn(`joinPolicy.${network.joinPolicy}`)}
+            </p>
           </div>
-        ) : null}
-        <div className={`${cardClass} space-y-3`}>
-          {scope ? (
-            <>
-              <p>{t("youAre", { role: scope.role })}</p>
-              <Link href={`/n/${slug}/members`} className="block font-medium">
-                {t("toMembers")}
+          {cycle ? (
+            <div className={`${cardClass} space-y-2`}>
+              <p>{tc("homeOpen", { title: cycle.title })}</p>
+              <p className="text-sm text-muted">{tc(`phase.${cycle.phase}`)}</p>
+              <Link href={`/n/${slug}/cycles`} className="block font-medium">
+                {tc("homeLink")}
               </Link>
-            </>
-          ) : !viewer ? (
-            <>
-              <p>{t("signInToJoin")}</p>
-              <Link href={`/signin?callbackUrl=${encodeURIComponent(`/n/${slug}`)}`} className="font-medium">
-                {t("signIn")}
-              </Link>
-            </>
-          ) : membership?.status === "pending" ? (
-            <p role="status">{t("pending")}</p>
-          ) : membership?.status === "removed" && network.joinPolicy !== "invitation" ? (
-            <p>{t("removed")}</p>
-          ) : (
-            <AcceptOrJoin slug={slug} joinPolicy={network.joinPolicy} declined={membership?.status === "declined"} />
-          )}
-        </div>
-      </aside>
-    </div>
+            </div>
+          ) : null}
+          <div className={`${cardClass} space-y-3`}>
+            {scope ? (
+              <>
+                <p>{t("youAre", { role: scope.role })}</p>
+                <Link href={`/n/${slug}/members`} className="block font-medium">
+                  {t("toMembers")}
+                </Link>
+              </>
+            ) : !viewer ? (
+              <>
+                <p>{t("signInToJoin")}</p>
+                <Link href={`/signin?callbackUrl=${encodeURIComponent(`/n/${slug}`)}`} className="font-medium">
+                  {t("signIn")}
+                </Link>
+              </>
+            ) : membership?.status === "pending" ? (
+              <p role="status">{t("pending")}</p>
+            ) : membership?.status === "removed" && network.joinPolicy !== "invitation" ? (
+              <p>{t("removed")}</p>
+            ) : (
+              <AcceptOrJoin slug={slug} joinPolicy={network.joinPolicy} declined={membership?.status === "declined"} />
+            )}
+          </div>
+        </aside>
+      </div>
+    </ClientMessages>
   );
 }

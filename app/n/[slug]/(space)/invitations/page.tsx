@@ -5,6 +5,7 @@ import { cardClass } from "@/components/ui/styles";
 import { invitationState } from "@/lib/membership/invitations";
 import { listInvitations } from "@/lib/membership/queries";
 import { requireMemberPage } from "@/lib/membership/scope";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -21,40 +22,42 @@ export default async function InvitationsPage({ params }: { params: Promise<{ sl
   const format = await getFormatter();
   const now = new Date();
   return (
-    <div className="space-y-6">
-      <h1 className="text-xl font-semibold">{t("title")}</h1>
-      <section aria-labelledby="new-invitation" className={`${cardClass} space-y-3`}>
-        <h2 id="new-invitation" className="font-semibold">
-          {t("newTitle")}
-        </h2>
-        <p className="text-sm text-muted">{t("intro")}</p>
-        <CreateInvitationForm slug={slug} />
-      </section>
-      <section aria-labelledby="recent-invitations" className="space-y-3">
-        <h2 id="recent-invitations" className="font-semibold">
-          {t("recent")}
-        </h2>
-        {invitations.length === 0 ? <p className="text-muted">{t("none")}</p> : null}
-        <ul className="space-y-2">
-          {invitations.map((inv) => {
-            const state = invitationState(inv, now);
-            return (
-              <li key={inv.id} className={`${cardClass} flex flex-wrap items-center justify-between gap-3`}>
-                <div>
-                  <p className="font-medium">
-                    {tr(inv.role)} · {t(`state.${state}`)}
-                  </p>
-                  <p className="text-sm text-muted">
-                    {inv.note ? `${inv.note} · ` : ""}
-                    {t("expires", { date: format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}
-                  </p>
-                </div>
-                {state === "valid" ? <RevokeInvitationForm slug={slug} invitationId={inv.id} /> : null}
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-    </div>
+    <ClientMessages namespaces={["errors", "invitations", "validation"]}>
+      <div className="space-y-6">
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <section aria-labelledby="new-invitation" className={`${cardClass} space-y-3`}>
+          <h2 id="new-invitation" className="font-semibold">
+            {t("newTitle")}
+          </h2>
+          <p className="text-sm text-muted">{t("intro")}</p>
+          <CreateInvitationForm slug={slug} />
+        </section>
+        <section aria-labelledby="recent-invitations" className="space-y-3">
+          <h2 id="recent-invitations" className="font-semibold">
+            {t("recent")}
+          </h2>
+          {invitations.length === 0 ? <p className="text-muted">{t("none")}</p> : null}
+          <ul className="space-y-2">
+            {invitations.map((inv) => {
+              const state = invitationState(inv, now);
+              return (
+                <li key={inv.id} className={`${cardClass} flex flex-wrap items-center justify-between gap-3`}>
+                  <div>
+                    <p className="font-medium">
+                      {tr(inv.role)} · {t(`state.${state}`)}
+                    </p>
+                    <p className="text-sm text-muted">
+                      {inv.note ? `${inv.note} · ` : ""}
+                      {t("expires", { date: format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                    </p>
+                  </div>
+                  {state === "valid" ? <RevokeInvitationForm slug={slug} invitationId={inv.id} /> : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

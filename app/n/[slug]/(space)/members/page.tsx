@@ -7,6 +7,7 @@ import { can } from "@/lib/membership/policy";
 import { listMembers } from "@/lib/membership/queries";
 import { decodeCursor } from "@/lib/cursor";
 import { requireMemberPage } from "@/lib/membership/scope";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -30,39 +31,41 @@ export default async function MembersPage({
   const format = await getFormatter();
   const manage = can(scope.role, "members.change_role");
   return (
-    <div className="space-y-6">
-      <h1 className="text-xl font-semibold">{t("title")}</h1>
-      <ul className="space-y-3">
-        {items.map((m) => (
-          <li key={m.membershipId} className={`${cardClass} space-y-2`}>
-            <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 className="text-lg font-semibold">
-                {m.name || t("unnamed")}
-                {m.isViewer ? <span className="ml-2 text-sm font-normal text-muted">{t("you")}</span> : null}
-              </h2>
-              <p className="text-sm text-muted">
-                {tr(m.role)} · {t("since", { date: format.dateTime(m.joinedAt, { dateStyle: "medium" }) })}
-              </p>
-            </div>
-            {m.bio ? <p className="whitespace-pre-line text-muted">{m.bio}</p> : null}
-            {manage && !m.isViewer ? (
-              <MemberActions slug={slug} membershipId={m.membershipId} role={m.role} name={m.name || t("unnamed")} />
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {next ? (
-        <Link href={`/n/${slug}/members?after=${next}`} className={buttonClass.secondary}>
-          {t("more")}
-        </Link>
-      ) : null}
-      <section aria-labelledby="leave" className={`${cardClass} space-y-2`}>
-        <h2 id="leave" className="font-semibold">
-          {t("leaveTitle")}
-        </h2>
-        <p className="text-sm text-muted">{t("leaveHint")}</p>
-        <LeaveForm slug={slug} />
-      </section>
-    </div>
+    <ClientMessages namespaces={["errors", "members", "validation"]}>
+      <div className="space-y-6">
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <ul className="space-y-3">
+          {items.map((m) => (
+            <li key={m.membershipId} className={`${cardClass} space-y-2`}>
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 className="text-lg font-semibold">
+                  {m.name || t("unnamed")}
+                  {m.isViewer ? <span className="ml-2 text-sm font-normal text-muted">{t("you")}</span> : null}
+                </h2>
+                <p className="text-sm text-muted">
+                  {tr(m.role)} · {t("since", { date: format.dateTime(m.joinedAt, { dateStyle: "medium" }) })}
+                </p>
+              </div>
+              {m.bio ? <p className="whitespace-pre-line text-muted">{m.bio}</p> : null}
+              {manage && !m.isViewer ? (
+                <MemberActions slug={slug} membershipId={m.membershipId} role={m.role} name={m.name || t("unnamed")} />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {next ? (
+          <Link href={`/n/${slug}/members?after=${next}`} className={buttonClass.secondary}>
+            {t("more")}
+          </Link>
+        ) : null}
+        <section aria-labelledby="leave" className={`${cardClass} space-y-2`}>
+          <h2 id="leave" className="font-semibold">
+            {t("leaveTitle")}
+          </h2>
+          <p className="text-sm text-muted">{t("leaveHint")}</p>
+          <LeaveForm slug={slug} />
+        </section>
+      </div>
+    </ClientMessages>
   );
 }

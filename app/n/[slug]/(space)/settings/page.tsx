@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { NetworkForm } from "@/components/networks/network-form";
 import { cardClass } from "@/components/ui/styles";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -19,21 +20,23 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const t = await getTranslations("networkForm");
   const n = view.network;
   return (
-    <div className={`${cardClass} max-w-2xl space-y-4`}>
-      <h1 className="text-xl font-semibold">{t("settingsTitle")}</h1>
-      <NetworkForm
-        mode="edit"
-        initial={{
-          slug: n.slug,
-          name: n.name,
-          purpose: n.purpose,
-          workingQuestion: n.workingQuestion,
-          principles: n.principles,
-          visibility: n.visibility,
-          joinPolicy: n.joinPolicy,
-          locale: n.locale,
-        }}
-      />
-    </div>
+    <ClientMessages namespaces={["errors", "networkForm", "networks", "validation"]}>
+      <div className={`${cardClass} max-w-2xl space-y-4`}>
+        <h1 className="text-xl font-semibold">{t("settingsTitle")}</h1>
+        <NetworkForm
+          mode="edit"
+          initial={{
+            slug: n.slug,
+            name: n.name,
+            purpose: n.purpose,
+            workingQuestion: n.workingQuestion,
+            principles: n.principles,
+            visibility: n.visibility,
+            joinPolicy: n.joinPolicy,
+            locale: n.locale,
+          }}
+        />
+      </div>
+    </ClientMessages>
   );
 }

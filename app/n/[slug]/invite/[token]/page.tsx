@@ -10,6 +10,7 @@ import { invitationState } from "@/lib/membership/invitations";
 import { findInvitation } from "@/lib/membership/queries";
 import { findNetworkWithViewer } from "@/lib/networks/queries";
 import { canSeeNetwork } from "@/lib/networks/policy";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { robots: { index: false } };
@@ -33,50 +34,52 @@ export default async function InvitationPage({ params }: { params: Promise<{ slu
   const returnPath = `/n/${slug}/invite/${token}`;
 
   return (
-    <div className={`${cardClass} mx-auto max-w-2xl space-y-5`}>
-      <h1 className="text-2xl font-semibold">
-        {t("title")}: <span lang={network.locale}>{network.name}</span>
-      </h1>
-      {state !== "valid" ? (
-        <>
-          <p role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
-            {t(`state.${state}`)}
-          </p>
-          <p>{t("askBroker")}</p>
-          {visible ? (
-            <Link href={`/n/${slug}`} className={buttonClass.secondary}>
+    <ClientMessages namespaces={["errors", "join", "validation"]}>
+      <div className={`${cardClass} mx-auto max-w-2xl space-y-5`}>
+        <h1 className="text-2xl font-semibold">
+          {t("title")}: <span lang={network.locale}>{network.name}</span>
+        </h1>
+        {state !== "valid" ? (
+          <>
+            <p role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
+              {t(`state.${state}`)}
+            </p>
+            <p>{t("askBroker")}</p>
+            {visible ? (
+              <Link href={`/n/${slug}`} className={buttonClass.secondary}>
+                {t("toNetwork")}
+              </Link>
+            ) : null}
+          </>
+        ) : membership?.status === "active" ? (
+          <>
+            <p role="status">{t("alreadyMember")}</p>
+            <Link href={`/n/${slug}`} className={buttonClass.primary}>
               {t("toNetwork")}
             </Link>
-          ) : null}
-        </>
-      ) : membership?.status === "active" ? (
-        <>
-          <p role="status">{t("alreadyMember")}</p>
-          <Link href={`/n/${slug}`} className={buttonClass.primary}>
-            {t("toNetwork")}
-          </Link>
-        </>
-      ) : (
-        <>
-          <p>{t("intro", { role: invitation!.role })}</p>
-          <p className="whitespace-pre-line" lang={network.locale}>
-            {network.purpose}
-          </p>
-          <section aria-labelledby="principles" className="space-y-2">
-            <h2 id="principles" className="text-lg font-semibold">
-              {t("principles")}
-            </h2>
-            <PrinciplesList principles={network.principles} lang={network.locale} />
-          </section>
-          {viewer ? (
-            <AcceptInvitationForm slug={slug} token={token} />
-          ) : (
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(returnPath)}`} className={buttonClass.primary}>
-              {t("signInToAccept")}
-            </Link>
-          )}
-        </>
-      )}
-    </div>
+          </>
+        ) : (
+          <>
+            <p>{t("intro", { role: invitation!.role })}</p>
+            <p className="whitespace-pre-line" lang={network.locale}>
+              {network.purpose}
+            </p>
+            <section aria-labelledby="principles" className="space-y-2">
+              <h2 id="principles" className="text-lg font-semibold">
+                {t("principles")}
+              </h2>
+              <PrinciplesList principles={network.principles} lang={network.locale} />
+            </section>
+            {viewer ? (
+              <AcceptInvitationForm slug={slug} token={token} />
+            ) : (
+              <Link href={`/signin?callbackUrl=${encodeURIComponent(returnPath)}`} className={buttonClass.primary}>
+                {t("signInToAccept")}
+              </Link>
+            )}
+          </>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { cardClass } from "@/components/ui/styles";
 import { findCurrentCycle, findJourneyConcern, findWorkingQuestion } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { requireMemberPage } from "@/lib/membership/scope";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -41,30 +42,32 @@ export default async function OpenCyclePage({
     from ? findJourneyConcern(scope, from) : Promise.resolve(null),
   ]);
   return (
-    <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-xl font-semibold">{t("openTitle")}</h1>
-        <p className="text-muted">{t("openIntro")}</p>
+    <ClientMessages namespaces={["areas", "cycles", "errors", "validation"]}>
+      <div className="space-y-6">
+        <div className="space-y-1">
+          <h1 className="text-xl font-semibold">{t("openTitle")}</h1>
+          <p className="text-muted">{t("openIntro")}</p>
+        </div>
+        {current ? (
+          <div className={`${cardClass} space-y-2`}>
+            <p>{t("alreadyOpen")}</p>
+            <Link href={`/n/${scope.slug}/cycles`} className="font-medium">
+              {t("toCurrent")}
+            </Link>
+          </div>
+        ) : (
+          <div className={cardClass}>
+            <OpenCycleForm
+              slug={scope.slug}
+              question={concern?.text ?? question}
+              fromConcernId={concern?.id ?? ""}
+              iDeadline={toLocalInput(inDays(7), zone)}
+              weDeadline={toLocalInput(inDays(14), zone)}
+              zone={zone}
+            />
+          </div>
+        )}
       </div>
-      {current ? (
-        <div className={`${cardClass} space-y-2`}>
-          <p>{t("alreadyOpen")}</p>
-          <Link href={`/n/${scope.slug}/cycles`} className="font-medium">
-            {t("toCurrent")}
-          </Link>
-        </div>
-      ) : (
-        <div className={cardClass}>
-          <OpenCycleForm
-            slug={scope.slug}
-            question={concern?.text ?? question}
-            fromConcernId={concern?.id ?? ""}
-            iDeadline={toLocalInput(inDays(7), zone)}
-            weDeadline={toLocalInput(inDays(14), zone)}
-            zone={zone}
-          />
-        </div>
-      )}
-    </div>
+    </ClientMessages>
   );
 }

@@ -20,6 +20,7 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { can } from "@/lib/membership/policy";
 import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -49,20 +50,22 @@ export default async function ThreadPage({
   if (!data.visible) {
     // Hidden by a broker: others see that it was, and why, but not what it said.
     return (
-      <div className="space-y-6">
-        <p>
-          <Link href={`/n/${slug}/dialogue`}>{t("backToList")}</Link>
-        </p>
-        <article className={`${cardClass} space-y-3`} aria-labelledby="thread-title">
-          <h1 id="thread-title" className="text-2xl font-semibold">
-            {t("hiddenThreadTitle")}
-          </h1>
-          <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
-            {t("threadHidden", { reason: data.thread.hiddenReason || t("noReason") })}
+      <ClientMessages namespaces={["areas", "dialogue", "errors", "levels", "moderation", "reactions", "validation"]}>
+        <div className="space-y-6">
+          <p>
+            <Link href={`/n/${slug}/dialogue`}>{t("backToList")}</Link>
           </p>
-        </article>
-        <LiveThread url={`/n/${slug}/dialogue/${data.thread.id}/live`} />
-      </div>
+          <article className={`${cardClass} space-y-3`} aria-labelledby="thread-title">
+            <h1 id="thread-title" className="text-2xl font-semibold">
+              {t("hiddenThreadTitle")}
+            </h1>
+            <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
+              {t("threadHidden", { reason: data.thread.hiddenReason || t("noReason") })}
+            </p>
+          </article>
+          <LiveThread url={`/n/${slug}/dialogue/${data.thread.id}/live`} />
+        </div>
+      </ClientMessages>
     );
   }
   // Where the viewer left off; the visit is written only when it changes something.
@@ -88,136 +91,138 @@ export default async function ThreadPage({
     : undefined;
   const open = !thread.lockedAt && !thread.hiddenAt;
   return (
-    <div className="space-y-6">
-      <p>
-        <Link href={`/n/${slug}/dialogue`}>{t("backToList")}</Link>
-      </p>
-      <article className={`${cardClass} space-y-3`} aria-labelledby="thread-title">
-        <h1 id="thread-title" className="text-2xl font-semibold">
-          {thread.title}
-        </h1>
-        <p className="text-sm text-muted">
-          {tl(thread.level)} · {ta(thread.area)} · {t("startedBy", { name: thread.authorName ?? t("someone") })} ·{" "}
-          {when(thread.createdAt)}
-          {thread.editedAt ? <> · {t("edited")}</> : null}
+    <ClientMessages namespaces={["areas", "dialogue", "errors", "levels", "moderation", "reactions", "validation"]}>
+      <div className="space-y-6">
+        <p>
+          <Link href={`/n/${slug}/dialogue`}>{t("backToList")}</Link>
         </p>
-        {thread.hiddenAt ? (
-          <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
-            {t("threadHidden", { reason: thread.hiddenReason || t("noReason") })}
-          </p>
-        ) : null}
-        {thread.lockedAt ? (
-          <p role="note" className="rounded-md bg-sand px-3 py-2">
-            {t("threadLocked", { reason: thread.lockReason || t("noReason") })}
-          </p>
-        ) : null}
-        <Markdown html={thread.bodyHtml} />
-        {thread.revisions.length > 0 ? (
-          <details className="text-sm">
-            <summary className="cursor-pointer text-accent-strong">
-              {t("earlierVersions", { count: thread.revisions.length })}
-            </summary>
-            <ol className="mt-2 space-y-2">
-              {thread.revisions.map((v) => (
-                <li key={v.id} className="rounded-md border border-line p-3">
-                  <p className="text-muted">{t("versionOf", { date: when(v.createdAt) })}</p>
-                  <p className="font-semibold">{v.title}</p>
-                  <Markdown source={v.body} />
-                </li>
-              ))}
-            </ol>
-          </details>
-        ) : null}
-        <div className="flex flex-wrap items-start gap-2">
-          {isOwnThread(scope.userId, thread) && open ? (
-            <EditThreadForm slug={slug} threadId={thread.id} title={thread.title} body={thread.body} />
-          ) : null}
-          {can(scope.role, "post.report") && !thread.hiddenAt ? (
-            <ReportForm slug={slug} threadId={thread.id} label={tm("reportThread")} />
-          ) : null}
-        </div>
-        {can(scope.role, "moderation.hide") ? (
-          <section aria-label={tm("tools")} className="border-t border-line pt-3">
-            <ThreadModeration
-              slug={slug}
-              threadId={thread.id}
-              locked={!!thread.lockedAt}
-              pinned={!!thread.pinnedAt}
-              hidden={!!thread.hiddenAt}
-              level={thread.level}
-              area={thread.area}
-              levels={LEVELS.map((value) => ({ value, label: tl(value) }))}
-              areas={AREAS.map((value) => ({ value, label: ta(value) }))}
-            />
-          </section>
-        ) : null}
-      </article>
-
-      <section aria-labelledby="replies-title" className="space-y-3">
-        <h2 id="replies-title" className="text-lg font-semibold">
-          {t("replies", { count: thread.replyCount })}
-        </h2>
-        {after ? (
+        <article className={`${cardClass} space-y-3`} aria-labelledby="thread-title">
+          <h1 id="thread-title" className="text-2xl font-semibold">
+            {thread.title}
+          </h1>
           <p className="text-sm text-muted">
-            {t("laterRepliesShown")} <Link href={`/n/${slug}/dialogue/${thread.id}`}>{t("firstReplies")}</Link>
+            {tl(thread.level)} · {ta(thread.area)} · {t("startedBy", { name: thread.authorName ?? t("someone") })} ·{" "}
+            {when(thread.createdAt)}
+            {thread.editedAt ? <> · {t("edited")}</> : null}
           </p>
-        ) : null}
-        <ReplyList
-          slug={slug}
-          threadId={thread.id}
-          replies={replies.map(
-            (reply): ReplyView => ({
-              id: reply.id,
-              authorName: reply.authorName ?? t("someone"),
-              when: when(reply.createdAt),
-              edited: reply.editedAt !== null,
-              quotedReplyId: reply.quotedReplyId,
-              deleted: reply.deletedAt !== null,
-              hidden: reply.hiddenAt !== null,
-              hiddenReason: reply.hiddenReason,
-              concealed: reply.hiddenAt !== null && !canSeeHiddenText(scope, reply),
-              html: reply.deletedAt ? "" : reply.bodyHtml,
-              own: isOwnReply(scope.userId, reply),
-              body: isOwnReply(scope.userId, reply) ? reply.body : "",
-              reactions: reply.reactions,
-              revisions: reply.revisions.map((v) => ({ id: v.id, when: when(v.createdAt), html: renderMarkdown(v.body) })),
-            }),
-          )}
-          firstNewId={firstNew ?? null}
-          open={open}
-          canReport={can(scope.role, "post.report")}
-          canModerate={can(scope.role, "moderation.hide")}
-          after={after ?? null}
-        />
-        {next ? (
-          <Link href={`/n/${slug}/dialogue/${thread.id}?after=${next}`} className={buttonClass.secondary}>
-            {t("laterReplies")}
-          </Link>
-        ) : null}
-      </section>
+          {thread.hiddenAt ? (
+            <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
+              {t("threadHidden", { reason: thread.hiddenReason || t("noReason") })}
+            </p>
+          ) : null}
+          {thread.lockedAt ? (
+            <p role="note" className="rounded-md bg-sand px-3 py-2">
+              {t("threadLocked", { reason: thread.lockReason || t("noReason") })}
+            </p>
+          ) : null}
+          <Markdown html={thread.bodyHtml} />
+          {thread.revisions.length > 0 ? (
+            <details className="text-sm">
+              <summary className="cursor-pointer text-accent-strong">
+                {t("earlierVersions", { count: thread.revisions.length })}
+              </summary>
+              <ol className="mt-2 space-y-2">
+                {thread.revisions.map((v) => (
+                  <li key={v.id} className="rounded-md border border-line p-3">
+                    <p className="text-muted">{t("versionOf", { date: when(v.createdAt) })}</p>
+                    <p className="font-semibold">{v.title}</p>
+                    <Markdown source={v.body} />
+                  </li>
+                ))}
+              </ol>
+            </details>
+          ) : null}
+          <div className="flex flex-wrap items-start gap-2">
+            {isOwnThread(scope.userId, thread) && open ? (
+              <EditThreadForm slug={slug} threadId={thread.id} title={thread.title} body={thread.body} />
+            ) : null}
+            {can(scope.role, "post.report") && !thread.hiddenAt ? (
+              <ReportForm slug={slug} threadId={thread.id} label={tm("reportThread")} />
+            ) : null}
+          </div>
+          {can(scope.role, "moderation.hide") ? (
+            <section aria-label={tm("tools")} className="border-t border-line pt-3">
+              <ThreadModeration
+                slug={slug}
+                threadId={thread.id}
+                locked={!!thread.lockedAt}
+                pinned={!!thread.pinnedAt}
+                hidden={!!thread.hiddenAt}
+                level={thread.level}
+                area={thread.area}
+                levels={LEVELS.map((value) => ({ value, label: tl(value) }))}
+                areas={AREAS.map((value) => ({ value, label: ta(value) }))}
+              />
+            </section>
+          ) : null}
+        </article>
 
-      <section aria-labelledby="reply-title" className={`${cardClass} space-y-4`}>
-        <h2 id="reply-title" className="text-lg font-semibold">
-          {t("replyTitle")}
-        </h2>
-        {open ? (
-          <>
-            {view ? <PrinciplesReminder principles={view.network.principles} lang={view.network.locale} /> : null}
-            <ReplyComposer
-              key={quoted?.id ?? "new"}
-              slug={slug}
-              threadId={thread.id}
-              idempotencyKey={randomUUID().replaceAll("-", "")}
-              membersUrl={`/n/${slug}/dialogue/mentionable`}
-              initialBody={quoted ? quoteMarkdown(quoted.body, quoted.authorName ?? t("someone")) : ""}
-              quotedReplyId={quoted?.id ?? ""}
-            />
-          </>
-        ) : (
-          <p>{thread.hiddenAt ? t("noRepliesHidden") : t("noRepliesLocked")}</p>
-        )}
-      </section>
-      <LiveThread url={`/n/${slug}/dialogue/${thread.id}/live`} />
-    </div>
+        <section aria-labelledby="replies-title" className="space-y-3">
+          <h2 id="replies-title" className="text-lg font-semibold">
+            {t("replies", { count: thread.replyCount })}
+          </h2>
+          {after ? (
+            <p className="text-sm text-muted">
+              {t("laterRepliesShown")} <Link href={`/n/${slug}/dialogue/${thread.id}`}>{t("firstReplies")}</Link>
+            </p>
+          ) : null}
+          <ReplyList
+            slug={slug}
+            threadId={thread.id}
+            replies={replies.map(
+              (reply): ReplyView => ({
+                id: reply.id,
+                authorName: reply.authorName ?? t("someone"),
+                when: when(reply.createdAt),
+                edited: reply.editedAt !== null,
+                quotedReplyId: reply.quotedReplyId,
+                deleted: reply.deletedAt !== null,
+                hidden: reply.hiddenAt !== null,
+                hiddenReason: reply.hiddenReason,
+                concealed: reply.hiddenAt !== null && !canSeeHiddenText(scope, reply),
+                html: reply.deletedAt ? "" : reply.bodyHtml,
+                own: isOwnReply(scope.userId, reply),
+                body: isOwnReply(scope.userId, reply) ? reply.body : "",
+                reactions: reply.reactions,
+                revisions: reply.revisions.map((v) => ({ id: v.id, when: when(v.createdAt), html: renderMarkdown(v.body) })),
+              }),
+            )}
+            firstNewId={firstNew ?? null}
+            open={open}
+            canReport={can(scope.role, "post.report")}
+            canModerate={can(scope.role, "moderation.hide")}
+            after={after ?? null}
+          />
+          {next ? (
+            <Link href={`/n/${slug}/dialogue/${thread.id}?after=${next}`} className={buttonClass.secondary}>
+              {t("laterReplies")}
+            </Link>
+          ) : null}
+        </section>
+
+        <section aria-labelledby="reply-title" className={`${cardClass} space-y-4`}>
+          <h2 id="reply-title" className="text-lg font-semibold">
+            {t("replyTitle")}
+          </h2>
+          {open ? (
+            <>
+              {view ? <PrinciplesReminder principles={view.network.principles} lang={view.network.locale} /> : null}
+              <ReplyComposer
+                key={quoted?.id ?? "new"}
+                slug={slug}
+                threadId={thread.id}
+                idempotencyKey={randomUUID().replaceAll("-", "")}
+                membersUrl={`/n/${slug}/dialogue/mentionable`}
+                initialBody={quoted ? quoteMarkdown(quoted.body, quoted.authorName ?? t("someone")) : ""}
+                quotedReplyId={quoted?.id ?? ""}
+              />
+            </>
+          ) : (
+            <p>{thread.hiddenAt ? t("noRepliesHidden") : t("noRepliesLocked")}</p>
+          )}
+        </section>
+        <LiveThread url={`/n/${slug}/dialogue/${thread.id}/live`} />
+      </div>
+    </ClientMessages>
   );
 }

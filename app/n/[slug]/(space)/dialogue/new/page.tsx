@@ -5,6 +5,7 @@ import { PrinciplesReminder } from "@/components/dialogue/principles-reminder";
 import { ThreadForm } from "@/components/dialogue/thread-form";
 import { cardClass } from "@/components/ui/styles";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -18,12 +19,14 @@ export default async function NewThreadPage({ params }: { params: Promise<{ slug
   const view = await viewNetwork(scope.slug);
   const t = await getTranslations("dialogue");
   return (
-    <div className="space-y-6">
-      <h1 className="text-xl font-semibold">{t("newThread")}</h1>
-      {view ? <PrinciplesReminder principles={view.network.principles} lang={view.network.locale} /> : null}
-      <div className={cardClass}>
-        <ThreadForm slug={scope.slug} idempotencyKey={randomUUID().replaceAll("-", "")} />
+    <ClientMessages namespaces={["areas", "dialogue", "errors", "levels", "validation"]}>
+      <div className="space-y-6">
+        <h1 className="text-xl font-semibold">{t("newThread")}</h1>
+        {view ? <PrinciplesReminder principles={view.network.principles} lang={view.network.locale} /> : null}
+        <div className={cardClass}>
+          <ThreadForm slug={scope.slug} idempotencyKey={randomUUID().replaceAll("-", "")} />
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

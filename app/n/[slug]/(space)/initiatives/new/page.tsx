@@ -4,6 +4,7 @@ import { NewInitiativeForm } from "@/components/funding/initiative-form";
 import { cardClass } from "@/components/ui/styles";
 import { listTeamCandidates } from "@/lib/funding/queries";
 import { requireMemberPage } from "@/lib/membership/scope";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -16,14 +17,16 @@ export default async function NewInitiativePage({ params }: { params: Promise<{ 
   const scope = await requireMemberPage(slug, `/n/${slug}/initiatives/new`, "initiative.create");
   const [t, candidates] = await Promise.all([getTranslations("funding"), listTeamCandidates(scope)]);
   return (
-    <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-xl font-semibold">{t("newTitle")}</h1>
-        <p className="text-muted">{t("newIntro")}</p>
+    <ClientMessages namespaces={["errors", "funding", "validation"]}>
+      <div className="space-y-6">
+        <div className="space-y-1">
+          <h1 className="text-xl font-semibold">{t("newTitle")}</h1>
+          <p className="text-muted">{t("newIntro")}</p>
+        </div>
+        <div className={cardClass}>
+          <NewInitiativeForm slug={scope.slug} candidates={candidates} viewerId={scope.userId} />
+        </div>
       </div>
-      <div className={cardClass}>
-        <NewInitiativeForm slug={scope.slug} candidates={candidates} viewerId={scope.userId} />
-      </div>
-    </div>
+    </ClientMessages>
   );
 }
