@@ -42,16 +42,12 @@ export function NetworkSwitcher({ networks }: { networks: { slug: string; name: 
         {networks.length === 0 ? (
           <p className="px-2 py-1 text-sm text-muted">{t("noNetworks")}</p>
         ) : (
-          <ul className="space-y-1">
+          <ul className="network-list">
             {networks.map((n) => (
               <li key={n.slug}>
-                <Link
-                  href={`/n/${n.slug}`}
-                  aria-current={n.slug === params.slug ? "page" : undefined}
-                  className="flex items-center justify-between gap-2 rounded px-2 py-2 text-ink no-underline hover:bg-sand aria-[current=page]:bg-accent-soft"
-                >
-                  <span className="truncate">{n.name}</span>
-                  <span className="shrink-0 text-xs text-muted">{tr(n.role)}</span>
+                <Link href={`/n/${n.slug}`} aria-current={n.slug === params.slug ? "page" : undefined}>
+                  <span>{n.name}</span>
+                  <span>{tr(n.role)}</span>
                 </Link>
               </li>
             ))}
