@@ -521,7 +521,51 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
     WHERE p."networkId" = m."networkId" AND p."milestoneId" = m.id AND p."funderId" = ${userId} AND p.status IN ('pledged', 'released'))`;
   const milestoneColumns = Prisma.sql`
     m.id, m.title, m.status::text AS status, m.progress, m."targetDate", m."amountNeeded", m.currency,
-    i.id AS "initiativeId", i.name AS "initiativeName", m."networkId", ${backed} AS backed, (count(*) OVER ())::int AS total`;
+    i.id AS "initiativeId", i.name AS "initiativeName", m."networkId", ${backed} AS backed, counted.total`;
+  // Row-level security keeps a condition on an enum column (status, kind) from driving an index: its
+  // operators are not LEAKPROOF, so PostgreSQL checks the policy first. A plain `"networkId" IN (...)`
+  // then reads every milestone or update of the portfolio and checks the policy on each row. These lists
+  // walk each network's partial index instead (migration portfolio_indexes_under_rls): at most a list's
+  // worth of rows per network, then the overall top (decision 022).
+  const nets = Prisma.sql`unnest(ARRAY[${ids}]::text[]) AS n(id)`;
+  const openMilestones = (range: Prisma.Sql) => portfolioDb(portfolio).$queryRaw<MilestoneRow[]>`
+      WITH picked AS (
+        SELECT m.* FROM ${nets}
+        CROSS JOIN LATERAL (
+          SELECT * FROM "Milestone" m
+          WHERE m."networkId" = n.id AND m.status IN ('planned', 'active') AND ${range}
+          ORDER BY m."targetDate" FETCH FIRST ${DASHBOARD_LIST_SIZE} ROWS WITH TIES
+        ) m
+      ), counted AS (
+        SELECT coalesce(sum(c.n), 0)::int AS total FROM ${nets}
+        CROSS JOIN LATERAL (
+          SELECT count(*) AS n FROM "Milestone" m
+          WHERE m."networkId" = n.id AND m.status IN ('planned', 'active') AND ${range}
+        ) c
+      )
+      SELECT ${milestoneColumns}
+      FROM picked m
+      JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
+      CROSS JOIN counted
+      ORDER BY m."targetDate", i.name, m.position, m.id
+      LIMIT ${DASHBOARD_LIST_SIZE}`;
+  const latestUpdates = (lessons: boolean) => Prisma.sql`
+      SELECT u.id, u.kind::text AS kind, u.body, u.progress, u."createdAt", u."networkId",
+             i.id AS "initiativeId", i.name AS "initiativeName", m.id AS "milestoneId", m.title AS "milestoneTitle"
+      FROM (
+        SELECT u.* FROM ${nets}
+        CROSS JOIN LATERAL (
+          SELECT * FROM "MilestoneUpdate" u
+          WHERE u."networkId" = n.id AND ${lessons ? Prisma.sql`u.kind = 'lesson'` : Prisma.sql`u.kind <> 'lesson'`}
+          ORDER BY u."createdAt" DESC, u.id DESC
+          LIMIT ${DASHBOARD_LIST_SIZE}
+        ) u
+        ORDER BY u."createdAt" DESC, u.id DESC
+        LIMIT ${DASHBOARD_LIST_SIZE}
+      ) u
+      JOIN "Initiative" i ON i.id = u."initiativeId" AND i."networkId" = u."networkId"
+      JOIN "Milestone" m ON m.id = u."milestoneId" AND m."networkId" = u."networkId"
+      ORDER BY u."createdAt" DESC, u.id DESC`;
 
   const [figures, statuses, upcoming, overdue, updates, syntheses] = await Promise.all([
     // The money, from the funder's monthly rollup ("PledgeMonth", kept by a trigger on every change to a
@@ -581,46 +625,13 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
       FROM "MilestoneTally" t
       WHERE t."networkId" IN (${ids}) AND t."funderId" IN ('', ${userId})
       GROUP BY t.status`,
-    portfolioDb(portfolio).$queryRaw<MilestoneRow[]>`
-      SELECT ${milestoneColumns}
-      FROM "Milestone" m
-      JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
-      WHERE m."networkId" IN (${ids}) AND m.status IN ('planned', 'active')
-        AND m."targetDate" >= ${today}::date AND m."targetDate" <= ${horizon}::date
-      ORDER BY m."targetDate", i.name, m.position, m.id
-      LIMIT ${DASHBOARD_LIST_SIZE}`,
-    portfolioDb(portfolio).$queryRaw<MilestoneRow[]>`
-      SELECT ${milestoneColumns}
-      FROM "Milestone" m
-      JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
-      WHERE m."networkId" IN (${ids}) AND m.status IN ('planned', 'active') AND m."targetDate" < ${today}::date
-      ORDER BY m."targetDate", i.name, m.position, m.id
-      LIMIT ${DASHBOARD_LIST_SIZE}`,
+    openMilestones(Prisma.sql`m."targetDate" >= ${today}::date AND m."targetDate" <= ${horizon}::date`),
+    openMilestones(Prisma.sql`m."targetDate" < ${today}::date`),
     // The latest updates (progress, evidence, setbacks) and, apart, the latest lessons.
     portfolioDb(portfolio).$queryRaw<(Omit<DashboardUpdate, "network" | "kind"> & { kind: string; networkId: string })[]>`
-      (SELECT u.id, u.kind::text AS kind, u.body, u.progress, u."createdAt", u."networkId",
-              i.id AS "initiativeId", i.name AS "initiativeName", m.id AS "milestoneId", m.title AS "milestoneTitle"
-       FROM (
-         SELECT * FROM "MilestoneUpdate" u
-         WHERE u."networkId" IN (${ids}) AND u.kind <> 'lesson'
-         ORDER BY u."createdAt" DESC, u.id DESC
-         LIMIT ${DASHBOARD_LIST_SIZE}
-       ) u
-       JOIN "Initiative" i ON i.id = u."initiativeId" AND i."networkId" = u."networkId"
-       JOIN "Milestone" m ON m.id = u."milestoneId" AND m."networkId" = u."networkId"
-       ORDER BY u."createdAt" DESC, u.id DESC)
+      (${latestUpdates(false)})
       UNION ALL
-      (SELECT u.id, u.kind::text AS kind, u.body, u.progress, u."createdAt", u."networkId",
-              i.id AS "initiativeId", i.name AS "initiativeName", m.id AS "milestoneId", m.title AS "milestoneTitle"
-       FROM (
-         SELECT * FROM "MilestoneUpdate" u
-         WHERE u."networkId" IN (${ids}) AND u.kind = 'lesson'
-         ORDER BY u."createdAt" DESC, u.id DESC
-         LIMIT ${DASHBOARD_LIST_SIZE}
-       ) u
-       JOIN "Initiative" i ON i.id = u."initiativeId" AND i."networkId" = u."networkId"
-       JOIN "Milestone" m ON m.id = u."milestoneId" AND m."networkId" = u."networkId"
-       ORDER BY u."createdAt" DESC, u.id DESC)`,
+      (${latestUpdates(true)})`,
     // Closed cycles' final synthesis (the latest revision), as each network's journey shows it to funders.
     portfolioDb(portfolio).$queryRaw<(Omit<DashboardSynthesis, "network"> & { networkId: string })[]>`
       SELECT c.id AS "cycleId", c."networkId", c.title, c.question, c."closedAt", r.body

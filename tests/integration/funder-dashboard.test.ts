@@ -193,6 +193,53 @@ describe("the funder dashboard", () => {
     }
   });
 
+  it("lists stop at ten across networks, in order, with the full count", async () => {
+    const w = await buildWorld();
+    // Seven more open milestones per network within the next 60 days, two dates shared across networks.
+    const dates = ["2030-06-11", "2030-06-12", "2030-06-12", "2030-06-20", "2030-07-01", "2030-07-01", "2030-07-20"];
+    for (const [broker, slug, initiativeId, name] of [
+      [w.brokerA, w.a.slug, w.ia, "A"],
+      [w.brokerB, w.b.slug, w.ib, "B"],
+    ] as const) {
+      signInAs(broker);
+      for (const [n, targetDate] of dates.entries()) {
+        await ok(call(addMilestoneAction, { slug, initiativeId, title: `${name} soon ${n}`, unlocks: "Next.", targetDate, amount: "100", currency: "EUR" }));
+      }
+      for (let n = 0; n < 6; n++) {
+        const milestoneId = slug === w.a.slug ? w.m2 : w.b1;
+        await ok(call(postUpdateAction, { slug, milestoneId, kind: "progress", body: `${name} update ${n}`, progress: String(30 + n), idempotencyKey: key() }));
+      }
+    }
+    signInAs(null);
+    const d = await loadFunderDashboard(w.both.id, NOW);
+
+    const open = await dbSystem().milestone.findMany({
+      where: { networkId: { in: [w.a.id, w.b.id] }, status: { in: ["planned", "active"] }, targetDate: { gte: new Date("2030-06-10"), lte: new Date("2030-08-09") } },
+      select: { id: true, targetDate: true, position: true, initiative: { select: { name: true } } },
+    });
+    const expected = open
+      .sort((x, y) =>
+        x.targetDate!.getTime() - y.targetDate!.getTime() ||
+        x.initiative.name.localeCompare(y.initiative.name, "en") ||
+        x.position - y.position ||
+        (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+      )
+      .slice(0, 10)
+      .map((m) => m.id);
+    expect(open).toHaveLength(15);
+    expect(d.upcoming.total).toBe(15);
+    expect(d.upcoming.items.map((m) => m.id)).toEqual(expected);
+
+    const updates = await dbSystem().milestoneUpdate.findMany({
+      where: { networkId: { in: [w.a.id, w.b.id] }, kind: { not: "lesson" } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 10,
+      select: { id: true },
+    });
+    expect(d.updates.map((u) => u.id)).toEqual(updates.map((u) => u.id));
+    expect(d.lessons.map((l) => l.body)).toEqual(["Beta's lesson: start small."]);
+  });
+
   it("a funder who left a network (membership no longer active) no longer sees it", async () => {
     const w = await buildWorld();
     await dbSystem().membership.updateMany({ where: { networkId: w.b.id, userId: w.both.id }, data: { status: "removed" } });
