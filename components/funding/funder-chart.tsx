@@ -29,7 +29,7 @@ export function FunderChart({
   locale: string;
   labels: { pledged: string; released: string };
 }) {
-  const axis = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
+  const axis = axisFormat(locale, currency);
   const top = Math.max(1, ...points.flatMap((p) => [p.pledged, p.released]));
   const x = scalePoint<string>()
     .domain(points.map((p) => p.label))
@@ -50,47 +50,60 @@ export function FunderChart({
       .curve(curveMonotoneX)
       .digits(0)(points) ?? "";
 
-  return (
-    <div aria-hidden="true" className="w-full print:hidden" data-testid={`funder-chart-${currency}`}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="block h-auto w-full" focusable="false">
-        <g stroke="#d5dfdc" strokeDasharray="3 3">
-          {ticks.map((tick) => (
-            <line key={tick} x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={py(tick)} y2={py(tick)} />
-          ))}
-        </g>
-        <g fontSize="12" fill="#52615f" textAnchor="end">
-          {ticks.map((tick) => (
-            <text key={tick} x={MARGIN.left - 8} y={py(tick) + 4}>
-              {axis.format(tick)}
-            </text>
-          ))}
-        </g>
-        <g fontSize="12" fill="#52615f" textAnchor="middle">
-          {points.map((p) => (
-            <text key={p.label} x={px(p.label)} y={HEIGHT - MARGIN.bottom + 18}>
-              {p.label}
-            </text>
-          ))}
-        </g>
-        {SERIES.map((s) => (
-          <g key={s.key} stroke={s.colour} strokeWidth={2}>
-            <path d={path(s.key)} fill="none" strokeDasharray={s.dash} />
-            <g fill="#fff">
-              {points.map((p) => (
-                <circle key={p.label} cx={px(p.label)} cy={py(p[s.key])} r={3} />
-              ))}
-            </g>
-          </g>
-        ))}
-        {SERIES.map((s, i) => (
-          <g key={s.key} transform={`translate(${MARGIN.left + i * 160}, ${HEIGHT - 12})`}>
-            <line x1={0} x2={24} y1={-4} y2={-4} stroke={s.colour} strokeWidth={2} strokeDasharray={s.dash} />
-            <text x={30} y={0} fontSize="12" fill="#1f2a29">
-              {labels[s.key]}
-            </text>
-          </g>
-        ))}
-      </svg>
-    </div>
+  const grid = ticks.map((tick) => `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${py(tick)}" y2="${py(tick)}"/>`);
+  const yLabels = ticks.map((tick) => `<text x="${MARGIN.left - 8}" y="${py(tick) + 4}">${escapeXml(axis.format(tick))}</text>`);
+  const xLabels = points.map((p) => `<text x="${px(p.label)}" y="${HEIGHT - MARGIN.bottom + 18}">${escapeXml(p.label)}</text>`);
+  const dash = (d: string | undefined) => (d ? ` stroke-dasharray="${d}"` : "");
+  const lines = SERIES.map(
+    (s) =>
+      `<g stroke="${s.colour}" stroke-width="2"><path d="${path(s.key)}" fill="none"${dash(s.dash)}/><g fill="#fff">` +
+      points.map((p) => `<circle cx="${px(p.label)}" cy="${py(p[s.key])}" r="3"/>`).join("") +
+      "</g></g>",
   );
+  const legend = SERIES.map(
+    (s, i) =>
+      `<g transform="translate(${MARGIN.left + i * 160}, ${HEIGHT - 12})">` +
+      `<line x1="0" x2="24" y1="-4" y2="-4" stroke="${s.colour}" stroke-width="2"${dash(s.dash)}/>` +
+      `<text x="30" y="0" font-size="12" fill="#1f2a29">${escapeXml(labels[s.key])}</text></g>`,
+  );
+  // One string, not a tree of React elements: the page sends it once in the HTML and once in the
+  // React payload either way, and a string costs the server a fraction of rendering ~150 elements.
+  // Every text in it is escaped; everything else is numbers and constants.
+  const svg =
+    `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" class="block h-auto w-full" focusable="false">` +
+    `<g stroke="#d5dfdc" stroke-dasharray="3 3">${grid.join("")}</g>` +
+    `<g font-size="12" fill="#52615f" text-anchor="end">${yLabels.join("")}</g>` +
+    `<g font-size="12" fill="#52615f" text-anchor="middle">${xLabels.join("")}</g>` +
+    lines.join("") +
+    legend.join("") +
+    "</svg>";
+  return (
+    <div
+      aria-hidden="true"
+      className="w-full print:hidden"
+      data-testid={`funder-chart-${currency}`}
+      dangerouslySetInnerHTML={{ __html: svg }}
+    />
+  );
+}
+
+const axisFormats = new Map<string, Intl.NumberFormat>();
+
+/** The axis's compact currency format ("€1.5M"), made once per language and currency: making one costs more than drawing. */
+function axisFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = axisFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
+    // Few languages and currencies; the bound only guards odd input.
+    if (axisFormats.size < 1000) axisFormats.set(key, format);
+  }
+  return format;
+}
+
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text for SVG markup: the five characters that could end an element or an attribute, escaped. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }

@@ -86,11 +86,11 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
                 <Link href={initiativeHref(m.network, m.initiativeId, m.id)}>{m.title}</Link>
               </p>
               <p className="text-sm">
-                {date(m.targetDate)} · {ts(m.status)} · {t("progressValue", { value: m.progress })} · {money(m.amountNeeded, m.currency)}
+                {date(m.targetDate)}
+                {` · ${ts(m.status)} · ${t("progressValue", { value: m.progress })} · ${money(m.amountNeeded, m.currency)}`}
               </p>
               <p className="text-sm text-muted">
-                {t("where", { initiative: m.initiativeName, network: m.network.name })}
-                {m.backed ? <> · {t("backedByYou")}</> : null}
+                {t("where", { initiative: m.initiativeName, network: m.network.name }) + (m.backed ? ` · ${t("backedByYou")}` : "")}
               </p>
             </li>
           ))}
@@ -107,8 +107,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
         {items.map((u) => (
           <li key={u.id} className="rounded-md border border-line p-3">
             <p className="text-sm text-muted">
-              {tu(u.kind)}
-              {u.progress !== null ? <> · {t("progressValue", { value: u.progress })}</> : null} ·{" "}
+              {`${tu(u.kind)}${u.progress !== null ? ` · ${t("progressValue", { value: u.progress })}` : ""} · `}
               <time dateTime={u.createdAt.toISOString()}>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</time>
             </p>
             <p className="font-medium">

@@ -58,3 +58,21 @@ describe("the funder chart", () => {
     expect(html).not.toContain("NaN");
   });
 });
+
+describe("the funder chart's text", () => {
+  it("is escaped, so a label can never become markup", () => {
+    const html = renderToStaticMarkup(
+      createElement(FunderChart, {
+        points: [{ label: "<b>Jan</b>", pledged: 1, released: 0 }],
+        currency: "EUR",
+        locale: "en",
+        labels: { pledged: '<img src=x onerror="alert(1)">', released: "R&D's" },
+      }),
+    );
+    expect(html).not.toContain("<b>");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;b&gt;Jan&lt;/b&gt;");
+    expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(html).toContain("R&amp;D&#39;s");
+  });
+});
