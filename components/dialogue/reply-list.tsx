@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState, type SyntheticEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type SyntheticEvent } from "react";
 import { FormMessage } from "@/components/ui/messages";
 import { buttonClass } from "@/components/ui/styles";
 import { toggleReactionAction } from "@/lib/dialogue/actions";
@@ -41,10 +41,10 @@ export type ReplyView = {
 type ReactionResult = { replyId: string; result: Awaited<ReturnType<typeof toggleReactionAction>> } | null;
 
 /**
- * A reply's reactions: one form, one toggle button per kind (the pressed button's
- * `kind` is what the form sends; its symbol comes from CSS, hidden from screen
- * readers). The list holds one action state for all of them; the form adds the
- * reply's ids, so fifty of these carry no hidden inputs and no per-form payload.
+ * A reply's reactions: a named group of toggle buttons, one per kind (its symbol comes from CSS,
+ * hidden from screen readers). Plain buttons, not a form: the toggle is a client action either way
+ * (the page needs JavaScript for it, as for live updates), and fifty replies then carry no form,
+ * hidden input or name and value per button. The list holds one action state for all of them.
  */
 function Reactions({
   reply,
@@ -56,22 +56,18 @@ function Reactions({
   reply: ReplyView;
   label: string;
   names: Record<ReactionKind, string>;
-  react: (form: FormData) => void;
+  react: (replyId: string, kind: ReactionKind) => void;
   refused: ReactionResult;
 }) {
   return (
-    <form action={react}>
-      {/* A fieldset names the group (a form may not take role="group"). */}
-      <fieldset aria-label={label} className="flex min-w-0 flex-wrap gap-2">
-        <input type="hidden" name="replyId" value={reply.id} />
-        {reply.reactions.map((r) => (
-          <button key={r.kind} type="submit" name="kind" value={r.kind} aria-pressed={r.mine} className="reaction-button" data-kind={r.kind}>
-            {`${names[r.kind]} ${r.count}`}
-          </button>
-        ))}
-        {refused?.replyId === reply.id && !refused.result.ok ? <FormMessage state={refused.result} /> : null}
-      </fieldset>
-    </form>
+    <div role="group" aria-label={label} className="reactions">
+      {reply.reactions.map((r) => (
+        <button key={r.kind} type="button" aria-pressed={r.mine} data-kind={r.kind} onClick={() => react(reply.id, r.kind)}>
+          {`${names[r.kind]} ${r.count}`}
+        </button>
+      ))}
+      {refused?.replyId === reply.id && !refused.result.ok ? <FormMessage state={refused.result} /> : null}
+    </div>
   );
 }
 
@@ -84,7 +80,7 @@ type Shared = {
   t: ReturnType<typeof useTranslations<"dialogue">>;
   tm: ReturnType<typeof useTranslations<"moderation">>;
   reactionNames: Record<ReactionKind, string>;
-  react: (form: FormData) => void;
+  react: (replyId: string, kind: ReactionKind) => void;
   refused: ReactionResult;
   open: boolean;
   canReport: boolean;
@@ -102,8 +98,8 @@ function Reply({ reply, labels, quoteHref, shared }: { reply: ReplyView; labels:
   return (
     <article className="card space-y-2" aria-label={labels.reply}>
       <p className="text-sm text-muted">
-        <span className="font-medium text-ink">{reply.authorName}</span> · {reply.when}
-        {reply.edited && !reply.deleted ? <> · {t("edited")}</> : null}
+        <span className="font-medium text-ink">{reply.authorName}</span>
+        {` · ${reply.when}${reply.edited && !reply.deleted ? ` · ${t("edited")}` : ""}`}
         {reply.quotedReplyId && !reply.deleted ? (
           <>
             {" · "}
@@ -247,9 +243,12 @@ export function ReplyList({
     t,
     tm,
     reactionNames,
-    react: (form: FormData) => {
+    react: (replyId: string, kind: ReactionKind) => {
+      const form = new FormData();
       form.set("slug", slug);
-      dispatchReaction(form);
+      form.set("replyId", replyId);
+      form.set("kind", kind);
+      startTransition(() => dispatchReaction(form));
     },
     refused,
     open,
