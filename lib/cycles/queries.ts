@@ -78,18 +78,60 @@ export async function listVisibleReflections(
   cycleId: string,
   now = new Date(),
 ): Promise<{ phase: CyclePhase; revealed: boolean; reflections: VisibleReflection[] } | null> {
-  // The cycle's deadlines and whether the viewer has submitted, in one statement.
+  return (await loadReflections(scope, cycleId, now))?.visible ?? null;
+}
+
+type OwnReflection = NonNullable<Awaited<ReturnType<typeof findOwnReflection>>>;
+
+/**
+ * What the cycle page shows of the reflections: the viewer's own (as findOwnReflection) and the
+ * others they may see (as listVisibleReflections), in two statements, one while the others stay
+ * hidden. Null when the cycle is not in this network.
+ */
+export async function loadReflections(
+  scope: NetworkScope,
+  cycleId: string,
+  now = new Date(),
+): Promise<{ own: OwnReflection | null; visible: { phase: CyclePhase; revealed: boolean; reflections: VisibleReflection[] } } | null> {
+  // The cycle's deadlines and the viewer's own reflection, in one statement.
   const [cycle] = await db(scope).$queryRaw<
-    { iDeadline: Date; weDeadline: Date; advancedToWeAt: Date | null; closedAt: Date | null; ownSubmittedAt: Date | null }[]
+    {
+      iDeadline: Date;
+      weDeadline: Date;
+      advancedToWeAt: Date | null;
+      closedAt: Date | null;
+      ownId: string | null;
+      ownAuthorId: string | null;
+      ownBody: string | null;
+      ownArea: Area | null;
+      ownPrivate: boolean | null;
+      ownSubmittedAt: Date | null;
+      ownUpdatedAt: Date | null;
+    }[]
   >`
-    SELECT c."iDeadline", c."weDeadline", c."advancedToWeAt", c."closedAt", o."submittedAt" AS "ownSubmittedAt"
+    SELECT c."iDeadline", c."weDeadline", c."advancedToWeAt", c."closedAt",
+           o.id AS "ownId", o."authorId" AS "ownAuthorId", o.body AS "ownBody", o.area::text AS "ownArea",
+           o.private AS "ownPrivate", o."submittedAt" AS "ownSubmittedAt", o."updatedAt" AS "ownUpdatedAt"
     FROM "Cycle" c
     LEFT JOIN "Reflection" o ON o."networkId" = c."networkId" AND o."cycleId" = c.id AND o."authorId" = ${scope.userId}
     WHERE c."networkId" = ${scope.networkId} AND c.id = ${cycleId}`;
   if (!cycle) return null;
   const phase = cyclePhase(cycle, now);
   const viewerSubmitted = cycle.ownSubmittedAt != null;
-  if (!mayRevealOthers(scope, phase, viewerSubmitted)) return { phase, revealed: false, reflections: [] };
+  const ownRow =
+    cycle.ownId !== null
+      ? {
+          id: cycle.ownId,
+          authorId: cycle.ownAuthorId!,
+          body: cycle.ownBody!,
+          area: cycle.ownArea!,
+          private: cycle.ownPrivate!,
+          submittedAt: cycle.ownSubmittedAt,
+          updatedAt: cycle.ownUpdatedAt!,
+        }
+      : null;
+  const own = ownRow && canSeeReflection(scope, ownRow, { phase: "reflect", viewerSubmitted }) ? ownRow : null;
+  if (!mayRevealOthers(scope, phase, viewerSubmitted)) return { own, visible: { phase, revealed: false, reflections: [] } };
   // Others' shared, submitted reflections with their authors' names, in one statement; the
   // policy still decides per reflection below.
   const rows = await db(scope).$queryRaw<
@@ -104,7 +146,7 @@ export async function listVisibleReflections(
   const reflections = rows
     .filter((r) => canSeeReflection(scope, r, { phase, viewerSubmitted }))
     .map((r) => ({ id: r.id, body: r.body, area: r.area, submittedAt: r.submittedAt, authorName: r.authorName }));
-  return { phase, revealed: true, reflections };
+  return { own, visible: { phase, revealed: true, reflections } };
 }
 
 // ---------- the WE phase: synthesis, consent, journey ----------

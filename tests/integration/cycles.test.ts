@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { exportAccountData } from "@/lib/accounts/queries";
 import { advanceCycleAction, extendCycleAction, openCycleAction, saveReflectionAction } from "@/lib/cycles/actions";
 import { sendDueReminders, sendDueRemindersEverywhere } from "@/lib/cycles/mutations";
-import { cycleParticipation, findCurrentCycle, findOwnReflection, listVisibleReflections } from "@/lib/cycles/queries";
+import { cycleParticipation, findCurrentCycle, findOwnReflection, listVisibleReflections, loadReflections } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { dbSystem } from "@/lib/db/client";
 import type { ErrorCode } from "@/lib/errors";
@@ -415,6 +415,19 @@ describe("reveal after you reflect (at the query level)", () => {
     expect(await cycleParticipation(scope, cycleId)).toEqual({ submitted: 3, eligible: 6 });
     // Funders see the numbers too.
     expect(await cycleParticipation(await scopeOf(world.users.funder), cycleId)).toEqual({ submitted: 3, eligible: 6 });
+  });
+
+  it("the page's one loader agrees with findOwnReflection and listVisibleReflections for every persona", async () => {
+    const { world, cycleId } = await withReflections();
+    await reflect(world.users.member, cycleId, { body: "A draft of mine", intent: "draft" });
+    await reflect(world.users.broker, cycleId, { body: "The broker's, submitted" });
+    for (const person of [world.users.broker, world.users.member, world.users.funder, world.other]) {
+      const scope = await scopeOf(person);
+      const loaded = await loadReflections(scope, cycleId);
+      expect(loaded?.own ?? null).toEqual(await findOwnReflection(scope, cycleId));
+      expect(loaded?.visible ?? null).toEqual(await listVisibleReflections(scope, cycleId));
+    }
+    expect(await loadReflections(await scopeOf(world.users.outsider, "net-b"), cycleId)).toBeNull();
   });
 
   it("in the WE phase every broker and member sees the shared ones, funders never", async () => {

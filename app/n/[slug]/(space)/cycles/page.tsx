@@ -15,12 +15,11 @@ import {
   cycleParticipation,
   findConsentRound,
   findCurrentCycle,
-  findOwnReflection,
   findRevision,
   findSynthesis,
   latestRevisionNumber,
   listRevisions,
-  listVisibleReflections,
+  loadReflections,
 } from "@/lib/cycles/queries";
 import { AREAS, SYNTHESIS_PARTS, toLocalInput } from "@/lib/cycles/schema";
 import { can } from "@/lib/membership/policy";
@@ -93,16 +92,17 @@ export default async function CyclePage({
   const writer = can(scope.role, "reflection.write");
   const reflecting = cycle.phase === "reflect";
   const revisionNumber = revisionParam && /^\d{1,9}$/.test(revisionParam) ? Number(revisionParam) : null;
-  const [participation, own, visible, synthesis, revisions, round, shownRevision, latestNumber] = await Promise.all([
+  const [participation, reflections, synthesis, revisions, round, shownRevision, latestNumber] = await Promise.all([
     cycleParticipation(scope, cycle.id),
-    writer ? findOwnReflection(scope, cycle.id) : Promise.resolve(null),
-    writer ? listVisibleReflections(scope, cycle.id) : Promise.resolve(null),
+    writer ? loadReflections(scope, cycle.id) : Promise.resolve(null),
     reflecting ? Promise.resolve(null) : findSynthesis(scope, cycle.id),
     reflecting ? Promise.resolve([]) : listRevisions(scope, cycle.id),
     reflecting ? Promise.resolve(null) : findConsentRound(scope, cycle.id),
     reflecting || revisionNumber === null ? Promise.resolve(null) : findRevision(scope, cycle.id, revisionNumber),
     reflecting ? Promise.resolve(0) : latestRevisionNumber(scope, cycle.id),
   ]);
+  const own = reflections?.own ?? null;
+  const visible = reflections?.visible ?? null;
   const byArea = AREAS.map((area) => ({ area, items: (visible?.reflections ?? []).filter((r) => r.area === area) })).filter(
     (g) => g.items.length > 0,
   );
