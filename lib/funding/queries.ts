@@ -536,7 +536,7 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
           WHERE m."networkId" = n.id AND m.status IN ('planned', 'active') AND ${range}
           ORDER BY m."targetDate" FETCH FIRST ${DASHBOARD_LIST_SIZE} ROWS WITH TIES
         ) m
-      ), counted AS (
+      ), counted AS MATERIALIZED ( -- once, not once per listed row (the planner would inline it)
         SELECT coalesce(sum(c.n), 0)::int AS total FROM ${nets}
         CROSS JOIN LATERAL (
           SELECT count(*) AS n FROM "Milestone" m
