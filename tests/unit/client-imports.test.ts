@@ -1,23 +1,14 @@
 // What the browser gets: a "use client" module that imports a domain's schema.ts (or zod) puts zod,
 // about 30 kB gzip, into every page that renders it. Forms take their limits from limits.ts.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-
-function sources(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (name === "generated" || name === "node_modules") continue;
-    if (statSync(full).isDirectory()) sources(full, out);
-    else if (/\.(ts|tsx)$/.test(name)) out.push(full);
-  }
-  return out;
-}
+import { isClientModule, sources } from "./source-files";
 
 const root = process.cwd();
 const clientModules = ["app", "components", "lib"]
   .flatMap((dir) => sources(path.join(root, dir)))
-  .filter((file) => /^\s*(\/\/[^\n]*\n\s*)*["']use client["']/.test(readFileSync(file, "utf8")));
+  .filter((file) => isClientModule(readFileSync(file, "utf8")));
 
 describe("client modules", () => {
   it("are found", () => {

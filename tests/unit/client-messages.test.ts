@@ -5,23 +5,14 @@
 // HTML (decision 024). This test follows the imports from every route file: each client module
 // it reaches (with everything that module imports) may only use namespaces that the root or a
 // <ClientMessages> on the way provides, so a new component or page cannot miss its messages.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT_CLIENT_NAMESPACES } from "@/lib/i18n/client-namespaces";
 import en from "@/lib/i18n/messages/en.json";
+import { isClientModule, sources } from "./source-files";
 
 const root = process.cwd();
-
-function sources(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (name === "generated" || name === "node_modules") continue;
-    if (statSync(full).isDirectory()) sources(full, out);
-    else if (/\.(ts|tsx)$/.test(name)) out.push(full);
-  }
-  return out;
-}
 
 type Module = { file: string; client: boolean; imports: string[]; namespaces: string[]; provides: string[] };
 
@@ -48,7 +39,7 @@ function load(file: string): Module {
   ];
   known = {
     file,
-    client: /^\s*(\/\/[^\n]*\n\s*)*["']use client["']/.test(text),
+    client: isClientModule(text),
     imports: specs.map((s) => resolveImport(file, s)).filter((f): f is string => f !== null),
     namespaces: [
       ...[...text.matchAll(/useTranslations\(\s*"([^".]+)(?:\.[^"]*)?"\s*\)/g)].map((m) => m[1]!),
