@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db, dbAcross, dbSystem, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { env } from "@/lib/env";
@@ -248,6 +249,8 @@ type ReminderRow = { userId: string; networkId: string; dedupeKey: string };
  * the I phase (of one network, or of all with `networkId` null), every active broker and
  * member who has not submitted a reflection gets a `cycle_reminder` keyed
  * `cycle-reminder:<cycleId>`, so it never arrives twice. Returns the rows written now.
+ * The network condition is left out for the sweep rather than written `$n IS NULL OR ...`,
+ * so each statement has a plan of its own (a page view must not scan every network's cycles).
  */
 async function insertReminders(sql: Pick<Tx, "$queryRaw">, now: Date, networkId: string | null) {
   const until = new Date(now.getTime() + REMINDER_WINDOW_MS);
@@ -258,7 +261,7 @@ async function insertReminders(sql: Pick<Tx, "$queryRaw">, now: Date, networkId:
     JOIN "Membership" m ON m."networkId" = c."networkId" AND m.status = 'active' AND m.role IN ('broker', 'member')
     WHERE c."openSlot" = true AND c."closedAt" IS NULL AND c."advancedToWeAt" IS NULL
       AND c."iDeadline" > ${now} AND c."iDeadline" <= ${until}
-      AND (${networkId}::text IS NULL OR c."networkId" = ${networkId}::text)
+      ${networkId === null ? Prisma.empty : Prisma.sql`AND c."networkId" = ${networkId}`}
       AND NOT EXISTS (
         SELECT 1 FROM "Reflection" r
         WHERE r."networkId" = c."networkId" AND r."cycleId" = c.id
