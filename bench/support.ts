@@ -6,7 +6,17 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrations";
 
-export type Row = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
+export type Row = {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  /** The bare page's req/s measured around this row (bench/budgets.ts), to take its share against. */
+  baseline?: number;
+};
 
 export type BenchSettings = { connections: number; seconds: number; port: number };
 
@@ -154,12 +164,12 @@ export async function measure(s: BenchSettings & { base: string }, name: string,
   };
 }
 
-/** The figures as a table; `vs` adds each row's throughput as a share of that row's. */
+/** The figures as a table; `vs` adds each row's throughput as a share of that row's (or of the row's own `baseline`). */
 export function printRows(s: BenchSettings, rows: Row[], vs?: Row): void {
   console.log(`\n${s.connections} connections, ${s.seconds} s per target, ${new Date().toISOString()}`);
   console.log(`target                           req/s    p50 ms    p95 ms  p99 ms${vs ? "  vs bare page" : ""}  errors`);
   for (const r of rows) {
-    const share = vs ? `${((r.rps / vs.rps) * 100).toFixed(0).padStart(11)}%` : "";
+    const share = vs ? `${((r.rps / (r.baseline ?? vs.rps)) * 100).toFixed(0).padStart(11)}%` : "";
     console.log(
       `${r.name.padEnd(30)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p95).padStart(9)} ${String(r.p99).padStart(7)}${share ? ` ${share}` : ""}  ${r.errors + r.non2xx}`,
     );
