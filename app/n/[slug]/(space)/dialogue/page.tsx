@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { SearchForm } from "@/components/search/search-form";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
 import { listThreads } from "@/lib/dialogue/queries";
@@ -29,7 +29,12 @@ export default async function DialoguePage({
   const t = await getTranslations("dialogue");
   const tl = await getTranslations("levels");
   const ta = await getTranslations("areas");
-  const format = await getFormatter();
+  // One formatter for the page's fifty dates, in the viewer's language and time zone.
+  const dateFormat = new Intl.DateTimeFormat(await getLocale(), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: await getTimeZone(),
+  });
   const filters = new URLSearchParams({ ...(level ? { level } : {}), ...(area ? { area } : {}) });
   return (
     <div className="space-y-6">
@@ -94,10 +99,13 @@ export default async function DialoguePage({
                 </h2>
               </div>
               <p className="text-sm text-muted">
-                {tl(thread.level)} · {ta(thread.area)} · {t("replies", { count: thread.replyCount })} ·{" "}
-                {t("lastActivity", { date: format.dateTime(thread.lastActivityAt, { dateStyle: "medium", timeStyle: "short" }) })}
-                {" · "}
-                {t("startedBy", { name: thread.authorName ?? t("someone") })}
+                {[
+                  tl(thread.level),
+                  ta(thread.area),
+                  t("replies", { count: thread.replyCount }),
+                  t("lastActivity", { date: dateFormat.format(thread.lastActivityAt) }),
+                  t("startedBy", { name: thread.authorName ?? t("someone") }),
+                ].join(" · ")}
               </p>
             </li>
           ))}
