@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/dialogue/markdown";
 import { cardClass } from "@/components/ui/styles";
 import { formatMoney, toDecimalString } from "@/lib/funding/money";
@@ -18,20 +18,23 @@ const DASHBOARD_NETWORKS = 10;
 const pledgeCount = (totals: CurrencyTotals[]) => totals.reduce((n, row) => n + row.pledges, 0);
 
 export async function FunderDashboardView({ data, mode }: { data: FunderDashboard; mode: "screen" | "print" }) {
-  const [t, ts, tu, format, locale] = await Promise.all([
+  const [t, ts, tu, locale, timeZone] = await Promise.all([
     getTranslations("funder"),
     getTranslations("funding.milestoneStatus"),
     getTranslations("funding.updateKinds"),
-    getFormatter(),
     getLocale(),
+    getTimeZone(),
   ]);
   const money = (amount: bigint, currency: string) => formatMoney(amount, currency, locale);
-  const date = (d: Date) => (
-    <time dateTime={toDateInput(d)}>{format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" })}</time>
-  );
+  // One formatter per kind of date for the page's many: target dates and months are calendar
+  // days (UTC), moments (updates, closings) are shown in the viewer's zone.
+  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const momentFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
+  const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
+  const date = (d: Date) => <time dateTime={toDateInput(d)}>{dayFormat.format(d)}</time>;
   const monthLabel = (month: string) => {
     const [y, m] = month.split("-").map(Number);
-    return format.dateTime(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)), { month: "short", year: "numeric", timeZone: "UTC" });
+    return monthFormat.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
   };
   // On screen, the networks where the funder has the most pledges (the report and the exports
   // have every network): a portfolio of fifty networks made this table most of the page.
@@ -108,7 +111,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
           <li key={u.id} className="rounded-md border border-line p-3">
             <p className="text-sm text-muted">
               {`${tu(u.kind)}${u.progress !== null ? ` · ${t("progressValue", { value: u.progress })}` : ""} · `}
-              <time dateTime={u.createdAt.toISOString()}>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</time>
+              <time dateTime={u.createdAt.toISOString()}>{momentFormat.format(u.createdAt)}</time>
             </p>
             <p className="font-medium">
               <Link href={initiativeHref(u.network, u.initiativeId, u.milestoneId)}>{u.milestoneTitle}</Link>
@@ -303,7 +306,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
                 </h3>
                 <p className="text-sm text-muted">
                   {s.network.name} · {t("closedOn")}{" "}
-                  <time dateTime={s.closedAt.toISOString()}>{format.dateTime(s.closedAt, { dateStyle: "medium" })}</time>
+                  <time dateTime={s.closedAt.toISOString()}>{momentFormat.format(s.closedAt)}</time>
                 </p>
                 <Markdown source={s.body} lang={s.network.locale} />
               </li>
