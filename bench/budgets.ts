@@ -40,7 +40,7 @@ import { DIALOGUE, seedDialogue } from "./seeds/dialogue";
 import { FUNDING, seedFunding } from "./seeds/funding";
 import { SCALE, seedScale } from "./seeds/scale";
 import { createSession, seedInTransaction, withClient } from "./seeds/setup";
-import { holdIfAsked, measure, printRows, settings, startServer, withFreshDatabase, type Row } from "./support";
+import { holdIfAsked, measure, printRows, settings, startServer, warmUp, withFreshDatabase, type Row } from "./support";
 
 const s = settings({ connections: 20, seconds: 10, port: 3402 });
 const scale = process.env.BENCH_SCALE === "1";
@@ -99,11 +99,12 @@ async function checkPages(cookies: Cookies) {
  * the mean of all its runs.
  */
 async function loadRows(cookies: Cookies): Promise<Map<string, Row>> {
+  const measured = PAGES.filter((page) => !only || page.name.includes(only));
+  await warmUp(s, [BARE, ...measured].map((page) => ({ path: page.path, cookie: cookies[page.who] })));
   const bareRun = () => measure(s, BARE.name, BARE.path, cookies[BARE.who]);
   const bareRuns = [await bareRun()];
   const rows = new Map<string, Row>();
-  for (const page of PAGES) {
-    if (only && !page.name.includes(only)) continue;
+  for (const page of measured) {
     const row = await measure(s, page.name, page.path, cookies[page.who]);
     const after = await bareRun();
     rows.set(page.key, { ...row, baseline: (bareRuns.at(-1)!.rps + after.rps) / 2 });

@@ -164,6 +164,17 @@ export async function measure(s: BenchSettings & { base: string }, name: string,
   };
 }
 
+/**
+ * Loads every target in turn before anything is measured (3 s each, twice round): a fresh
+ * `next start` serves its first thousands of requests slower while V8 compiles the renderer, and
+ * the first target measured would otherwise carry that alone (the bare page, 25% slower).
+ */
+export async function warmUp(s: BenchSettings & { base: string }, targets: { path: string; cookie: string }[]): Promise<void> {
+  for (let round = 0; round < 2; round++) {
+    for (const t of targets) await run(s, t.path, t.cookie, 3);
+  }
+}
+
 /** The figures as a table; `vs` adds each row's throughput as a share of that row's (or of the row's own `baseline`). */
 export function printRows(s: BenchSettings, rows: Row[], vs?: Row): void {
   console.log(`\n${s.connections} connections, ${s.seconds} s per target, ${new Date().toISOString()}`);
