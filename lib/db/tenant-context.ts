@@ -50,6 +50,7 @@ export const TENANT_MODELS = new Set<string>([
   "PledgeMonth",
   "MilestoneTally",
   "FunderMilestone",
+  "FundingStamp",
 ]);
 
 const TENANT_TABLE = new RegExp(`"(${[...TENANT_MODELS].join("|")})"`);

@@ -491,12 +491,62 @@ function milestoneRows(rows: MilestoneRow[], byId: Map<string, FunderNetwork>) {
 
 /**
  * Everything the funder dashboard shows, for the signed-in funder, across every network
- * where they are an active funder: one statement for the portfolio, then six more,
- * whatever its size (money sums and counts are SQL aggregates, lists are limited).
- * An empty portfolio (not a funder anywhere) costs that one statement and shows nothing.
+ * where they are an active funder: one statement for the portfolio and one for its change
+ * counters; when they moved since this process last computed it, six more, whatever its size
+ * (money sums and counts are SQL aggregates, lists are limited). An empty portfolio (not a
+ * funder anywhere) costs the first statement and shows nothing.
  */
 export async function loadFunderDashboard(userId: string, now = new Date()): Promise<FunderDashboard> {
   const portfolio = await findFunderPortfolio(userId);
+  if (portfolio.networkIds.length === 0) return computeFunderDashboard(portfolio, now);
+  // Computed again only when something the dashboard shows has changed (decision 025): the key holds
+  // the sum of the networks' change counters (read before anything else, so what is computed after it
+  // is never older than the key says), the day the upcoming and overdue lists count from, and the
+  // networks as the membership check just read them (a name, a role or a network more or less).
+  const [stamp] = await portfolioDb(portfolio).$queryRaw<{ version: string }[]>`
+    SELECT coalesce(sum(version), 0)::text AS version FROM "FundingStamp" WHERE "networkId" IN (${inPortfolio(portfolio)})`;
+  const key = `${stamp?.version ?? "0"}|${utcDay(now)}|${JSON.stringify(portfolio.networks)}`;
+  const kept = dashboardMemo().get(userId);
+  if (kept?.key === key) {
+    // Most recently used last: the first entry is the one to drop when the memo is full.
+    dashboardMemo().delete(userId);
+    dashboardMemo().set(userId, kept);
+    return kept.dashboard;
+  }
+  const dashboard = await computeFunderDashboard(portfolio, now);
+  rememberDashboard(userId, { key, dashboard });
+  return dashboard;
+}
+
+/** Funders whose dashboard this process keeps; a forgotten one is computed again on its next view. */
+const DASHBOARD_MEMO_SIZE = 200;
+
+type KeptDashboard = { key: string; dashboard: FunderDashboard };
+
+/**
+ * Dashboards this process computed, by funder, with the key they were computed under. Only ever a
+ * copy of what the database says under that key, so losing it (a restart, another instance) costs
+ * one computation and never changes an answer. One per process, on globalThis: Next bundles this
+ * module into more than one layer.
+ */
+function dashboardMemo(): Map<string, KeptDashboard> {
+  const g = globalThis as { kringFunderDashboards?: Map<string, KeptDashboard> };
+  g.kringFunderDashboards ??= new Map();
+  return g.kringFunderDashboards;
+}
+
+function rememberDashboard(userId: string, kept: KeptDashboard) {
+  const memo = dashboardMemo();
+  memo.delete(userId);
+  memo.set(userId, kept);
+  if (memo.size > DASHBOARD_MEMO_SIZE) {
+    const oldest = memo.keys().next().value;
+    if (oldest !== undefined) memo.delete(oldest);
+  }
+}
+
+async function computeFunderDashboard(portfolio: FunderPortfolio, now: Date): Promise<FunderDashboard> {
+  const userId = portfolio.userId;
   const empty: FunderDashboard = {
     networks: [],
     totals: [],

@@ -551,3 +551,88 @@ describe("the demo", () => {
     expect(d.lessons).toHaveLength(2);
   });
 });
+
+describe("the dashboard this process keeps (decision 025)", () => {
+  async function view(userId: string, now = NOW) {
+    const statements: string[] = [];
+    const stop = onQuery((sql) => statements.push(sql));
+    try {
+      return { dashboard: await loadFunderDashboard(userId, now), statements: statements.length };
+    } finally {
+      stop();
+    }
+  }
+
+  it("shows the same again after no change, for two statements instead of eight", async () => {
+    const w = await buildWorld();
+    const first = await view(w.both.id);
+    const again = await view(w.both.id);
+    expect(first.statements).toBe(8);
+    expect(again.statements).toBe(2);
+    expect(again.dashboard).toEqual(first.dashboard);
+    // Another funder's dashboard is its own: onlyA keeps seeing A only.
+    const onlyA = await view(w.onlyA.id);
+    expect(onlyA.dashboard.networks.map((n) => n.id)).toEqual([w.a.id]);
+    expect((await view(w.both.id)).dashboard.networks.map((n) => n.id).sort()).toEqual([w.a.id, w.b.id].sort());
+  });
+
+  it("shows every kind of change on the next view, whichever way it was written", async () => {
+    const w = await buildWorld();
+    const d0 = (await view(w.both.id)).dashboard;
+    expect(d0.overdue.items.map((m) => m.title)).toEqual(["Alpha two"]);
+    expect(d0.upcoming.items.map((m) => m.title)).toEqual(["Beta one"]);
+
+    // A pledge, through the action.
+    signInAs(w.both);
+    await ok(call(pledgeAction, { slug: w.b.slug, milestoneId: w.b1, amount: "10", currency: "EUR", condition: "", idempotencyKey: key() }));
+    signInAs(null);
+    expect(totalsOf((await view(w.both.id)).dashboard).EUR?.pledged).toBe(totalsOf(d0).EUR!.pledged + 1000n);
+
+    // A milestone and an initiative renamed, straight in the database.
+    await dbSystem().milestone.update({ where: { id: w.m2, networkId: w.a.id }, data: { title: "Alpha two, renamed" } });
+    expect((await view(w.both.id)).dashboard.overdue.items.map((m) => m.title)).toEqual(["Alpha two, renamed"]);
+    await dbSystem().initiative.update({ where: { id: w.ia, networkId: w.a.id }, data: { name: "Alpha workshop" } });
+    expect((await view(w.both.id)).dashboard.overdue.items.map((m) => m.initiativeName)).toEqual(["Alpha workshop"]);
+
+    // A progress update by the team.
+    signInAs(w.brokerA);
+    await ok(call(postUpdateAction, { slug: w.a.slug, milestoneId: w.m3, kind: "evidence", body: "Alpha's new evidence.", idempotencyKey: key() }));
+    signInAs(null);
+    expect((await view(w.both.id)).dashboard.updates.map((u) => u.body)).toContain("Alpha's new evidence.");
+
+    // A cycle closed with its synthesis, then the synthesis revised.
+    const cycle = await dbSystem().cycle.create({
+      data: {
+        networkId: w.b.id,
+        title: "Beta's cycle",
+        question: "What did we learn?",
+        iDeadline: new Date("2030-05-01T00:00:00Z"),
+        weDeadline: new Date("2030-05-15T00:00:00Z"),
+        closedAt: new Date("2030-05-20T00:00:00Z"),
+        openSlot: null,
+      },
+      select: { id: true },
+    });
+    await dbSystem().synthesisRevision.create({ data: { networkId: w.b.id, cycleId: cycle.id, number: 1, body: "We learned to listen." } });
+    expect((await view(w.both.id)).dashboard.syntheses.map((s) => s.body)).toEqual(["We learned to listen."]);
+    await dbSystem().synthesisRevision.create({ data: { networkId: w.b.id, cycleId: cycle.id, number: 2, body: "We learned to listen, and to ask." } });
+    expect((await view(w.both.id)).dashboard.syntheses.map((s) => s.body)).toEqual(["We learned to listen, and to ask."]);
+
+    // A milestone deleted, with its pledges.
+    await dbSystem().milestone.delete({ where: { id: w.b1, networkId: w.b.id } });
+    const afterDelete = (await view(w.both.id)).dashboard;
+    expect(afterDelete.upcoming.items).toEqual([]);
+    expect(totalsOf(afterDelete).EUR?.pledged).toBe(totalsOf(d0).EUR!.pledged - 9999n);
+
+    // A network renamed, and the funder's role in it ended.
+    await dbSystem().network.update({ where: { id: w.b.id }, data: { name: "Beta, renamed" } });
+    expect((await view(w.both.id)).dashboard.networks.map((n) => n.name).sort()).toEqual(["Alpha network", "Beta, renamed"]);
+    await dbSystem().membership.updateMany({ where: { networkId: w.b.id, userId: w.both.id }, data: { role: "member" } });
+    expect((await view(w.both.id)).dashboard.networks.map((n) => n.id)).toEqual([w.a.id]);
+
+    // A later day: a milestone comes within the next 60 days.
+    expect((await view(w.both.id)).dashboard.upcoming.items).toEqual([]);
+    const later = (await view(w.both.id, new Date("2030-08-15T12:00:00Z"))).dashboard;
+    expect(later.upcoming.items.map((m) => m.title)).toEqual(["Alpha three"]);
+  });
+});
