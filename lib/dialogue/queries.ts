@@ -16,84 +16,71 @@ async function namesOf(ids: (string | null)[]): Promise<Map<string, string | nul
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-const threadCard = {
-  id: true,
-  title: true,
-  level: true,
-  area: true,
-  authorId: true,
-  replyCount: true,
-  lastActivityAt: true,
-  createdAt: true,
-  pinnedAt: true,
-  lockedAt: true,
-  hiddenAt: true,
-} as const;
+type ThreadCardRow = {
+  part: number;
+  id: string;
+  title: string;
+  level: Level;
+  area: Area;
+  authorId: string | null;
+  authorName: string | null;
+  replyCount: number;
+  lastActivityAt: Date;
+  createdAt: Date;
+  pinnedAt: Date | null;
+  lockedAt: Date | null;
+  hiddenAt: Date | null;
+  lastReadAt: Date | null;
+};
 
 /**
  * The thread list: pinned threads first (on the first page), then the others by last
- * activity, newest first, keyset-paged on (lastActivityAt, id). Four queries at most,
- * whatever the number of threads: pinned, page, authors, the viewer's read markers.
+ * activity, newest first, keyset-paged on (lastActivityAt, id). One statement whatever the
+ * number of threads: the pinned ones and the page, with their authors' names and the viewer's
+ * read markers.
  */
 export async function listThreads(
   scope: NetworkScope,
   opts: { level?: Level; area?: Area; after?: Cursor; take?: number } = {},
 ) {
   const take = opts.take ?? THREADS_PAGE_SIZE;
-  const base: Prisma.ThreadWhereInput = {
-    networkId: scope.networkId,
-    ...(opts.level ? { level: opts.level } : {}),
-    ...(opts.area ? { area: opts.area } : {}),
-    // Hidden threads stay visible to brokers and their authors only.
-    ...(scope.role === "broker" ? {} : { OR: [{ hiddenAt: null }, { authorId: scope.userId }] }),
-  };
   const after = opts.after;
-  const [pinned, rows] = await Promise.all([
-    after
-      ? Promise.resolve([])
-      : db(scope).thread.findMany({
-          where: { ...base, pinnedAt: { not: null } },
-          orderBy: [{ pinnedAt: "desc" }, { id: "desc" }],
-          take: 20,
-          select: threadCard,
-        }),
-    db(scope).thread.findMany({
-      where: {
-        ...base,
-        pinnedAt: null,
-        ...(after
-          ? { AND: [{ OR: [{ lastActivityAt: { lt: after.at } }, { lastActivityAt: after.at, id: { lt: after.id } }] }] }
-          : {}),
-      },
-      orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
-      take: take + 1,
-      select: threadCard,
-    }),
-  ]);
-  const page = rows.slice(0, take);
-  const all = [...pinned, ...page];
-  const ids = all.map((t) => t.id);
-  const [names, reads] = await Promise.all([
-    namesOf(all.map((t) => t.authorId)),
-    ids.length
-      ? db(scope).threadRead.findMany({
-          where: { networkId: scope.networkId, userId: scope.userId, threadId: { in: ids } },
-          select: { threadId: true, lastReadAt: true },
-        })
-      : Promise.resolve([]),
-  ]);
-  const readAt = new Map(reads.map((r) => [r.threadId, r.lastReadAt]));
+  const filters = Prisma.sql`t."networkId" = ${scope.networkId}
+    ${opts.level ? Prisma.sql`AND t.level = CAST(${opts.level} AS "Level")` : Prisma.empty}
+    ${opts.area ? Prisma.sql`AND t.area = CAST(${opts.area} AS "Area")` : Prisma.empty}
+    ${scope.role === "broker" ? Prisma.empty : Prisma.sql`AND (t."hiddenAt" IS NULL OR t."authorId" = ${scope.userId})`}`;
+  const columns = Prisma.sql`t.id, t.title, t.level::text AS level, t.area::text AS area, t."authorId", t."replyCount",
+    t."lastActivityAt", t."createdAt", t."pinnedAt", t."lockedAt", t."hiddenAt", t."networkId"`;
+  // Hidden threads stay visible to brokers and their authors only (the filters above).
+  const pinned = after
+    ? Prisma.empty
+    : Prisma.sql`(SELECT 0 AS part, ${columns} FROM "Thread" t
+        WHERE ${filters} AND t."pinnedAt" IS NOT NULL
+        ORDER BY t."pinnedAt" DESC, t.id DESC LIMIT 20)
+      UNION ALL`;
+  const rows = await db(scope).$queryRaw<ThreadCardRow[]>`
+    SELECT x.part, x.id, x.title, x.level, x.area, x."authorId", u.name AS "authorName", x."replyCount",
+           x."lastActivityAt", x."createdAt", x."pinnedAt", x."lockedAt", x."hiddenAt", tr."lastReadAt"
+    FROM (
+      ${pinned}
+      (SELECT 1 AS part, ${columns} FROM "Thread" t
+        WHERE ${filters} AND t."pinnedAt" IS NULL
+          ${after ? Prisma.sql`AND (t."lastActivityAt", t.id) < (${after.at}::timestamp, ${after.id})` : Prisma.empty}
+        ORDER BY t."lastActivityAt" DESC, t.id DESC LIMIT ${take + 1})
+    ) x
+    LEFT JOIN "User" u ON u.id = x."authorId"
+    LEFT JOIN "ThreadRead" tr ON tr."networkId" = x."networkId" AND tr."threadId" = x.id AND tr."userId" = ${scope.userId}
+    ORDER BY x.part, (CASE WHEN x.part = 0 THEN x."pinnedAt" ELSE x."lastActivityAt" END) DESC, x.id DESC`;
+  const pinnedRows = rows.filter((t) => t.part === 0);
+  const others = rows.filter((t) => t.part === 1);
+  const page = others.slice(0, take);
   const last = page.at(-1);
   return {
-    items: all.map((t) => {
-      const seen = readAt.get(t.id);
-      return {
-        ...t,
-        authorName: t.authorId ? (names.get(t.authorId) ?? null) : null,
-        unread: !seen || seen < t.lastActivityAt,
-      };
-    }),
-    next: rows.length > take && last ? encodeCursor({ at: last.lastActivityAt, id: last.id }) : null,
+    items: [...pinnedRows, ...page].map(({ part: _part, lastReadAt, ...t }) => ({
+      ...t,
+      unread: !lastReadAt || lastReadAt < t.lastActivityAt,
+    })),
+    next: others.length > take && last ? encodeCursor({ at: last.lastActivityAt, id: last.id }) : null,
   };
 }
 
