@@ -83,51 +83,39 @@ export async function listVisibleReflections(
 
 type OwnReflection = NonNullable<Awaited<ReturnType<typeof findOwnReflection>>>;
 
+/** The viewer's own reflection's columns, as the loaders below read them beside the cycle. */
+type OwnColumns = {
+  ownId: string | null;
+  ownAuthorId: string | null;
+  ownBody: string | null;
+  ownArea: Area | null;
+  ownPrivate: boolean | null;
+  ownSubmittedAt: Date | null;
+  ownUpdatedAt: Date | null;
+};
+
+const OWN_COLUMNS = Prisma.sql`o.id AS "ownId", o."authorId" AS "ownAuthorId", o.body AS "ownBody", o.area::text AS "ownArea",
+  o.private AS "ownPrivate", o."submittedAt" AS "ownSubmittedAt", o."updatedAt" AS "ownUpdatedAt"`;
+
+type Reflections = { own: OwnReflection | null; visible: { phase: CyclePhase; revealed: boolean; reflections: VisibleReflection[] } };
+
 /**
- * What the cycle page shows of the reflections: the viewer's own (as findOwnReflection) and the
- * others they may see (as listVisibleReflections), in two statements, one while the others stay
- * hidden. Null when the cycle is not in this network.
+ * The viewer's own reflection (as findOwnReflection shows it) and the others they may see (as
+ * listVisibleReflections), from the own columns read beside the cycle: one more statement when
+ * the others are revealed, none while they stay hidden.
  */
-export async function loadReflections(
-  scope: NetworkScope,
-  cycleId: string,
-  now = new Date(),
-): Promise<{ own: OwnReflection | null; visible: { phase: CyclePhase; revealed: boolean; reflections: VisibleReflection[] } } | null> {
-  // The cycle's deadlines and the viewer's own reflection, in one statement.
-  const [cycle] = await db(scope).$queryRaw<
-    {
-      iDeadline: Date;
-      weDeadline: Date;
-      advancedToWeAt: Date | null;
-      closedAt: Date | null;
-      ownId: string | null;
-      ownAuthorId: string | null;
-      ownBody: string | null;
-      ownArea: Area | null;
-      ownPrivate: boolean | null;
-      ownSubmittedAt: Date | null;
-      ownUpdatedAt: Date | null;
-    }[]
-  >`
-    SELECT c."iDeadline", c."weDeadline", c."advancedToWeAt", c."closedAt",
-           o.id AS "ownId", o."authorId" AS "ownAuthorId", o.body AS "ownBody", o.area::text AS "ownArea",
-           o.private AS "ownPrivate", o."submittedAt" AS "ownSubmittedAt", o."updatedAt" AS "ownUpdatedAt"
-    FROM "Cycle" c
-    LEFT JOIN "Reflection" o ON o."networkId" = c."networkId" AND o."cycleId" = c.id AND o."authorId" = ${scope.userId}
-    WHERE c."networkId" = ${scope.networkId} AND c.id = ${cycleId}`;
-  if (!cycle) return null;
-  const phase = cyclePhase(cycle, now);
-  const viewerSubmitted = cycle.ownSubmittedAt != null;
+async function reflectionsFrom(scope: NetworkScope, cycleId: string, phase: CyclePhase, row: OwnColumns): Promise<Reflections> {
+  const viewerSubmitted = row.ownSubmittedAt != null;
   const ownRow =
-    cycle.ownId !== null
+    row.ownId !== null
       ? {
-          id: cycle.ownId,
-          authorId: cycle.ownAuthorId!,
-          body: cycle.ownBody!,
-          area: cycle.ownArea!,
-          private: cycle.ownPrivate!,
-          submittedAt: cycle.ownSubmittedAt,
-          updatedAt: cycle.ownUpdatedAt!,
+          id: row.ownId,
+          authorId: row.ownAuthorId!,
+          body: row.ownBody!,
+          area: row.ownArea!,
+          private: row.ownPrivate!,
+          submittedAt: row.ownSubmittedAt,
+          updatedAt: row.ownUpdatedAt!,
         }
       : null;
   const own = ownRow && canSeeReflection(scope, ownRow, { phase: "reflect", viewerSubmitted }) ? ownRow : null;
@@ -147,6 +135,66 @@ export async function loadReflections(
     .filter((r) => canSeeReflection(scope, r, { phase, viewerSubmitted }))
     .map((r) => ({ id: r.id, body: r.body, area: r.area, submittedAt: r.submittedAt, authorName: r.authorName }));
   return { own, visible: { phase, revealed: true, reflections } };
+}
+
+/**
+ * What the cycle page shows of the reflections: the viewer's own (as findOwnReflection) and the
+ * others they may see (as listVisibleReflections), in two statements, one while the others stay
+ * hidden. Null when the cycle is not in this network.
+ */
+export async function loadReflections(scope: NetworkScope, cycleId: string, now = new Date()): Promise<Reflections | null> {
+  // The cycle's deadlines and the viewer's own reflection, in one statement.
+  const [cycle] = await db(scope).$queryRaw<({ iDeadline: Date; weDeadline: Date; advancedToWeAt: Date | null; closedAt: Date | null } & OwnColumns)[]>`
+    SELECT c."iDeadline", c."weDeadline", c."advancedToWeAt", c."closedAt", ${OWN_COLUMNS}
+    FROM "Cycle" c
+    LEFT JOIN "Reflection" o ON o."networkId" = c."networkId" AND o."cycleId" = c.id AND o."authorId" = ${scope.userId}
+    WHERE c."networkId" = ${scope.networkId} AND c.id = ${cycleId}`;
+  if (!cycle) return null;
+  return reflectionsFrom(scope, cycleId, cyclePhase(cycle, now), cycle);
+}
+
+/**
+ * The cycle page's reads: the network's open cycle with its phase (as findCurrentCycle), how many
+ * have submitted (as cycleParticipation) and, for those who reflect, the reflections (as
+ * loadReflections); one statement for the first three, one more when others' reflections are
+ * revealed. Null when no cycle is open.
+ */
+export async function loadCyclePage(scope: NetworkScope, now = new Date()) {
+  const [row] = await db(scope).$queryRaw<
+    ({
+      id: string;
+      title: string;
+      question: string;
+      focusArea: Area | null;
+      iDeadline: Date;
+      weDeadline: Date;
+      advancedToWeAt: Date | null;
+      closedAt: Date | null;
+      createdAt: Date;
+      submitted: number;
+      eligible: number;
+    } & OwnColumns)[]
+  >`
+    SELECT c.id, c.title, c.question, c."focusArea"::text AS "focusArea", c."iDeadline", c."weDeadline",
+           c."advancedToWeAt", c."closedAt", c."createdAt", p.submitted, p.eligible, ${OWN_COLUMNS}
+    FROM "Cycle" c
+    CROSS JOIN LATERAL (
+      SELECT count(r.id) FILTER (WHERE r."submittedAt" IS NOT NULL)::int AS submitted, count(m.id)::int AS eligible
+      FROM "Membership" m
+      LEFT JOIN "Reflection" r ON r."networkId" = m."networkId" AND r."cycleId" = c.id AND r."authorId" = m."userId"
+      WHERE m."networkId" = c."networkId" AND m.status = 'active' AND m.role IN ('broker', 'member')
+    ) p
+    LEFT JOIN "Reflection" o ON o."networkId" = c."networkId" AND o."cycleId" = c.id AND o."authorId" = ${scope.userId}
+    WHERE c."networkId" = ${scope.networkId} AND c."openSlot" = true`;
+  if (!row) return null;
+  const { submitted, eligible, ownId, ownAuthorId, ownBody, ownArea, ownPrivate, ownSubmittedAt, ownUpdatedAt, ...cycle } = row;
+  const phase = cyclePhase(cycle, now);
+  const own = { ownId, ownAuthorId, ownBody, ownArea, ownPrivate, ownSubmittedAt, ownUpdatedAt };
+  return {
+    cycle: { ...cycle, phase },
+    participation: { submitted, eligible },
+    reflections: can(scope.role, "reflection.write") ? await reflectionsFrom(scope, cycle.id, phase, own) : null,
+  };
 }
 
 // ---------- the WE phase: synthesis, consent, journey ----------

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { exportAccountData } from "@/lib/accounts/queries";
 import { advanceCycleAction, extendCycleAction, openCycleAction, saveReflectionAction } from "@/lib/cycles/actions";
 import { sendDueReminders, sendDueRemindersEverywhere } from "@/lib/cycles/mutations";
-import { cycleParticipation, findCurrentCycle, findOwnReflection, listVisibleReflections, loadReflections } from "@/lib/cycles/queries";
+import { cycleParticipation, findCurrentCycle, findOwnReflection, listVisibleReflections, loadCyclePage, loadReflections } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { dbSystem } from "@/lib/db/client";
 import type { ErrorCode } from "@/lib/errors";
@@ -428,6 +428,22 @@ describe("reveal after you reflect (at the query level)", () => {
       expect(loaded?.visible ?? null).toEqual(await listVisibleReflections(scope, cycleId));
     }
     expect(await loadReflections(await scopeOf(world.users.outsider, "net-b"), cycleId)).toBeNull();
+  });
+
+  it("the cycle page's loader agrees with findCurrentCycle, cycleParticipation and loadReflections for every persona", async () => {
+    const { world, cycleId } = await withReflections();
+    await reflect(world.users.member, cycleId, { body: "A draft of mine", intent: "draft" });
+    await reflect(world.users.broker, cycleId, { body: "The broker's, submitted" });
+    for (const person of [world.users.broker, world.users.member, world.users.funder, world.other]) {
+      const scope = await scopeOf(person);
+      const page = await loadCyclePage(scope);
+      expect(page?.cycle).toEqual(await findCurrentCycle(scope));
+      expect(page?.participation).toEqual(await cycleParticipation(scope, cycleId));
+      // Funders do not reflect: the page reads no reflections for them.
+      expect(page?.reflections ?? null).toEqual(person === world.users.funder ? null : await loadReflections(scope, cycleId));
+    }
+    // Another network's member sees that network's cycle (none here), never this one.
+    expect(await loadCyclePage(await scopeOf(world.users.outsider, "net-b"))).toBeNull();
   });
 
   it("in the WE phase every broker and member sees the shared ones, funders never", async () => {

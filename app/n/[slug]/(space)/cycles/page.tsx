@@ -11,16 +11,7 @@ import { Markdown } from "@/components/dialogue/markdown";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { sendDueReminders } from "@/lib/cycles/mutations";
 import { openObjections } from "@/lib/cycles/policy";
-import {
-  cycleParticipation,
-  findConsentRound,
-  findCurrentCycle,
-  findRevision,
-  findSynthesis,
-  latestRevisionNumber,
-  listRevisions,
-  loadReflections,
-} from "@/lib/cycles/queries";
+import { findConsentRound, findRevision, findSynthesis, latestRevisionNumber, listRevisions, loadCyclePage } from "@/lib/cycles/queries";
 import { AREAS, SYNTHESIS_PARTS, toLocalInput } from "@/lib/cycles/schema";
 import { can } from "@/lib/membership/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
@@ -51,19 +42,19 @@ export default async function CyclePage({
   // The reminder goes out when someone looks (idempotent; a background sweep covers networks
   // nobody visits), after the response: its emails never slow the page down.
   after(() => sendDueReminders(scope));
-  const [t, ta, format, zone, view, cycle] = await Promise.all([
+  const [t, ta, format, zone, view, loaded] = await Promise.all([
     getTranslations("cycles"),
     getTranslations("areas"),
     getFormatter(),
     getTimeZone(),
     viewNetwork(scope.slug),
-    findCurrentCycle(scope),
+    loadCyclePage(scope),
   ]);
   const lang = view?.network.locale;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "full", timeStyle: "short" });
   const mayOpen = can(scope.role, "cycle.open");
 
-  if (!cycle) {
+  if (!loaded) {
     return (
       <ClientMessages namespaces={["areas", "cycles", "errors", "validation"]}>
         <div className="space-y-6">
@@ -89,12 +80,11 @@ export default async function CyclePage({
     );
   }
 
+  const { cycle, participation, reflections } = loaded;
   const writer = can(scope.role, "reflection.write");
   const reflecting = cycle.phase === "reflect";
   const revisionNumber = revisionParam && /^\d{1,9}$/.test(revisionParam) ? Number(revisionParam) : null;
-  const [participation, reflections, synthesis, revisions, round, shownRevision, latestNumber] = await Promise.all([
-    cycleParticipation(scope, cycle.id),
-    writer ? loadReflections(scope, cycle.id) : Promise.resolve(null),
+  const [synthesis, revisions, round, shownRevision, latestNumber] = await Promise.all([
     reflecting ? Promise.resolve(null) : findSynthesis(scope, cycle.id),
     reflecting ? Promise.resolve([]) : listRevisions(scope, cycle.id),
     reflecting ? Promise.resolve(null) : findConsentRound(scope, cycle.id),
