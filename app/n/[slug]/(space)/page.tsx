@@ -7,6 +7,7 @@ import { AcceptOrJoin } from "@/components/membership/accept-or-join";
 import { PrinciplesList } from "@/components/networks/principles";
 import { cardClass } from "@/components/ui/styles";
 import { sendDueReminders } from "@/lib/cycles/mutations";
+import { reminderDue } from "@/lib/cycles/phase";
 import { findCurrentCycle } from "@/lib/cycles/queries";
 import { can } from "@/lib/membership/policy";
 import { viewNetwork } from "@/lib/membership/scope";
@@ -40,10 +41,10 @@ export default async function NetworkHomePage({
   const t = await getTranslations("networkHome");
   const tn = await getTranslations("networks");
   const tc = await getTranslations("cycles");
-  // The cycle's reminder goes out when a member visits (idempotent; a background sweep covers
-  // networks nobody visits), after the response: its emails never slow the page down.
-  if (scope) after(() => sendDueReminders(scope));
   const cycle = scope && can(scope.role, "cycle.view") ? await findCurrentCycle(scope) : null;
+  // The cycle's reminder goes out when a member visits in its window (idempotent; a background
+  // sweep covers networks nobody visits), after the response: its emails never slow the page down.
+  if (scope && cycle && reminderDue(cycle, new Date())) after(() => sendDueReminders(scope));
 
   return (
     <ClientMessages namespaces={["errors", "join", "validation"]}>

@@ -10,6 +10,7 @@ import { SynthesisForm } from "@/components/cycles/synthesis-form";
 import { Markdown } from "@/components/dialogue/markdown";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { sendDueReminders } from "@/lib/cycles/mutations";
+import { reminderDue } from "@/lib/cycles/phase";
 import { openObjections } from "@/lib/cycles/policy";
 import { findConsentRound, findRevision, findSynthesis, latestRevisionNumber, listRevisions, loadCyclePage } from "@/lib/cycles/queries";
 import { AREAS, SYNTHESIS_PARTS, toLocalInput } from "@/lib/cycles/schema";
@@ -39,9 +40,6 @@ export default async function CyclePage({
   const { slug } = await params;
   const { revision: revisionParam } = await searchParams;
   const scope = await requireMemberPage(slug, `/n/${slug}/cycles`, "cycle.view");
-  // The reminder goes out when someone looks (idempotent; a background sweep covers networks
-  // nobody visits), after the response: its emails never slow the page down.
-  after(() => sendDueReminders(scope));
   const [t, ta, format, zone, view, loaded] = await Promise.all([
     getTranslations("cycles"),
     getTranslations("areas"),
@@ -81,6 +79,9 @@ export default async function CyclePage({
   }
 
   const { cycle, participation, reflections } = loaded;
+  // The reminder goes out when someone looks in its window (idempotent; a background sweep covers
+  // networks nobody visits), after the response: its emails never slow the page down.
+  if (reminderDue(cycle, new Date())) after(() => sendDueReminders(scope));
   const writer = can(scope.role, "reflection.write");
   const reflecting = cycle.phase === "reflect";
   const revisionNumber = revisionParam && /^\d{1,9}$/.test(revisionParam) ? Number(revisionParam) : null;
