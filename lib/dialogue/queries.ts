@@ -16,8 +16,8 @@ async function namesOf(ids: (string | null)[]): Promise<Map<string, string | nul
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
-type ThreadCardRow = {
-  part: number;
+/** A thread as the list shows it; the thread page reads more of it (ThreadRow). */
+type ThreadCard = {
   id: string;
   title: string;
   level: Level;
@@ -30,8 +30,9 @@ type ThreadCardRow = {
   pinnedAt: Date | null;
   lockedAt: Date | null;
   hiddenAt: Date | null;
-  lastReadAt: Date | null;
 };
+
+type ThreadCardRow = ThreadCard & { part: number; lastReadAt: Date | null };
 
 /**
  * The thread list: pinned threads first (on the first page), then the others by last
@@ -88,19 +89,7 @@ export type ReactionSummary = { kind: ReactionKind; count: number; mine: boolean
 
 type Revision = { id: string; title: string | null; body: string; createdAt: Date };
 
-type ThreadRow = {
-  id: string;
-  title: string;
-  level: Level;
-  area: Area;
-  authorId: string | null;
-  authorName: string | null;
-  replyCount: number;
-  lastActivityAt: Date;
-  createdAt: Date;
-  pinnedAt: Date | null;
-  lockedAt: Date | null;
-  hiddenAt: Date | null;
+type ThreadRow = ThreadCard & {
   body: string;
   bodyHtml: string | null;
   editedAt: Date | null;
