@@ -5,38 +5,11 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Synt
 import { FormMessage } from "@/components/ui/messages";
 import { buttonClass } from "@/components/ui/styles";
 import { toggleReactionAction } from "@/lib/dialogue/actions";
-import type { ReactionSummary } from "@/lib/dialogue/queries";
-import type { ReactionKind } from "@/lib/dialogue/limits";
+import { REACTION_KINDS, type ReactionKind } from "@/lib/dialogue/limits";
 import { ReportFields } from "@/components/moderation/report-form";
 import { HidePostFields, RestorePostForm } from "./on-demand";
 import { DeleteReplyForm, EditReplyForm } from "./reply-actions";
-
-/**
- * One reply as the page shows it, prepared on the server: what the viewer may see of
- * it (a hidden reply's text only reaches brokers and its author), its text already
- * rendered to sanitised HTML, its times already in the viewer's zone.
- */
-export type ReplyView = {
-  id: string;
-  authorName: string;
-  /** When it was written, formatted for the viewer. */
-  when: string;
-  edited: boolean;
-  quotedReplyId: string | null;
-  deleted: boolean;
-  hidden: boolean;
-  hiddenReason: string;
-  /** Hidden, and the viewer is neither a broker nor its author: only the notice. */
-  concealed: boolean;
-  /** Sanitised HTML of the text ("" when deleted or concealed). */
-  html: string;
-  own: boolean;
-  /** The Markdown, for the edit form: only sent for the viewer's own replies. */
-  body: string;
-  reactions: ReactionSummary[];
-  /** Earlier versions (brokers only): when, and their sanitised HTML. */
-  revisions: { id: string; when: string; html: string }[];
-};
+import type { ReplyView } from "./reply-view";
 
 type ReactionResult = { replyId: string; result: Awaited<ReturnType<typeof toggleReactionAction>> } | null;
 
@@ -61,9 +34,9 @@ function Reactions({
 }) {
   return (
     <div role="group" aria-label={label} className="reactions">
-      {reply.reactions.map((r) => (
-        <button key={r.kind} type="button" aria-pressed={r.mine} data-kind={r.kind} onClick={() => react(reply.id, r.kind)}>
-          {`${names[r.kind]} ${r.count}`}
+      {REACTION_KINDS.map((kind, i) => (
+        <button key={kind} type="button" aria-pressed={reply.mine?.includes(kind) ?? false} data-kind={kind} onClick={() => react(reply.id, kind)}>
+          {`${names[kind]} ${reply.counts?.[i] ?? 0}`}
         </button>
       ))}
       {refused?.replyId === reply.id && !refused.result.ok ? <FormMessage state={refused.result} /> : null}
@@ -119,8 +92,8 @@ function Reply({ reply, labels, quoteHref, shared }: { reply: ReplyView; labels:
               {reply.own ? <> {tm("ownHidden")}</> : null}
             </p>
           ) : null}
-          <div className="prose-kring" dangerouslySetInnerHTML={{ __html: reply.html }} />
-          {reply.revisions.length > 0 ? (
+          <div className="prose-kring" dangerouslySetInnerHTML={{ __html: reply.html ?? "" }} />
+          {reply.revisions ? (
             <details className="text-sm">
               <summary className="cursor-pointer text-accent-strong">{t("earlierVersions", { count: reply.revisions.length })}</summary>
               <ol className="mt-2 space-y-2">
@@ -142,7 +115,7 @@ function Reply({ reply, labels, quoteHref, shared }: { reply: ReplyView; labels:
                 {t("quote")}
               </a>
             ) : null}
-            {reply.own && open && !reply.hidden ? <EditReplyForm slug={slug} replyId={reply.id} body={reply.body} /> : null}
+            {reply.own && open && !reply.hidden ? <EditReplyForm slug={slug} replyId={reply.id} body={reply.body ?? ""} /> : null}
             {reply.own ? <DeleteReplyForm slug={slug} replyId={reply.id} /> : null}
             {!reply.hidden && canReport ? (
               <details className="text-sm" data-form={`report:${reply.id}`} onToggle={onToggle}>

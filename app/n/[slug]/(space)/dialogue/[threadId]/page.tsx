@@ -5,7 +5,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/dialogue/markdown";
 import { PrinciplesReminder } from "@/components/dialogue/principles-reminder";
-import { ReplyList, type ReplyView } from "@/components/dialogue/reply-list";
+import { ReplyList } from "@/components/dialogue/reply-list";
+import { toReplyView } from "@/components/dialogue/reply-view";
 import { EditThreadForm, ThreadModeration } from "@/components/dialogue/on-demand";
 import { LiveThread } from "@/components/dialogue/live-thread";
 import { ReplyComposer } from "@/components/dialogue/reply-composer";
@@ -169,22 +170,13 @@ export default async function ThreadPage({
           <ReplyList
             slug={slug}
             threadId={thread.id}
-            replies={replies.map(
-              (reply): ReplyView => ({
-                id: reply.id,
-                authorName: reply.authorName ?? t("someone"),
-                when: when(reply.createdAt),
-                edited: reply.editedAt !== null,
-                quotedReplyId: reply.quotedReplyId,
-                deleted: reply.deletedAt !== null,
-                hidden: reply.hiddenAt !== null,
-                hiddenReason: reply.hiddenReason,
-                concealed: reply.hiddenAt !== null && !canSeeHiddenText(scope, reply),
-                html: reply.deletedAt ? "" : reply.bodyHtml,
+            replies={replies.map((reply) =>
+              toReplyView(reply, {
+                someone: t("someone"),
                 own: isOwnReply(scope.userId, reply),
-                body: isOwnReply(scope.userId, reply) ? reply.body : "",
-                reactions: reply.reactions,
-                revisions: reply.revisions.map((v) => ({ id: v.id, when: when(v.createdAt), html: renderMarkdown(v.body) })),
+                concealed: reply.hiddenAt !== null && !canSeeHiddenText(scope, reply),
+                when,
+                render: renderMarkdown,
               }),
             )}
             firstNewId={firstNew ?? null}
