@@ -93,6 +93,7 @@ export async function startServer(base: string, port: number, databaseUrl: strin
       ...process.env,
       DATABASE_URL: databaseUrl,
       KRING_ENV: "test",
+      KRING_PUBLIC_URL: base,
       KRING_SEED_DEMO: "0",
       KRING_JOBS: "0",
       AUTH_SECRET: "kring-bench-secret-kring-bench-secret",

@@ -90,6 +90,8 @@ export default defineConfig({
     env: {
       NODE_ENV: "production",
       KRING_ENV: "test",
+      // Every link in an email is built from this, never from the request (issue 15).
+      KRING_PUBLIC_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: "kring-e2e-test-secret-not-for-production-0123456789",
       KRING_SEED_DEMO: "1",

@@ -330,6 +330,7 @@ export async function launchServer(s: FaultSettings, databaseUrl: string): Promi
       ...process.env,
       DATABASE_URL: databaseUrl,
       KRING_ENV: "test",
+      KRING_PUBLIC_URL: s.base,
       KRING_SEED_DEMO: "0",
       KRING_JOBS: "0",
       KRING_RATE_POSTS: "off",

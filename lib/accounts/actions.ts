@@ -3,11 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/action";
+import { notRateLimited, runAction, type ActionResult } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth/config";
 import { getViewer, requireViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { localeCookie } from "@/lib/i18n/config";
 import { withinRateLimits } from "@/lib/rate-limit/mutations";
 import { clientAddress, signInChecks } from "@/lib/rate-limit/policy";
@@ -29,6 +28,7 @@ export async function updateProfileAction(_prev: unknown, form: FormData): Promi
 export async function switchLocaleAction(form: FormData): Promise<void> {
   // A server action is a public endpoint: a client can send anything, not only the form.
   if (!(form instanceof FormData)) return;
+  notRateLimited("writes only the caller's own language (a cookie, and the profile when signed in); refusing it would leave the page in a language the person may not read");
   const parsed = localeSchema.safeParse({ locale: form.get("locale"), returnTo: form.get("returnTo") ?? "/" });
   if (!parsed.success) return;
   (await cookies()).set(localeCookie, parsed.data.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
@@ -49,12 +49,13 @@ export async function signInAction(_prev: unknown, form: FormData): Promise<Acti
       signIn("email", { email, redirectTo: safeReturnPath(callbackUrl), redirect: false }),
     );
     return null;
-  });
+  }, { rateLimit: { none: "sign-in links have their own limits, per address and per client IP (KRING_RATE_SIGNIN_*), and a visitor asking for one has no person to count against" } });
   if (result.ok) redirect("/signin/check-email");
   return result;
 }
 
 export async function signOutAction(): Promise<void> {
+  notRateLimited("ends the caller's own session: signing out must always work, also for someone over their budget on a shared computer");
   await signOut({ redirectTo: "/" });
 }
 
@@ -62,14 +63,11 @@ export async function signOutAction(): Promise<void> {
 export async function deleteAccountAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   const result = await runAction(deleteAccountSchema, form, async ({ confirmEmail }) => {
     const viewer = await requireViewer();
-    if (confirmEmail.toLowerCase() !== viewer.email.toLowerCase()) {
-      throw new AppError("invalid_input", { confirmEmail: ["confirm_mismatch"] });
-    }
     // Sessions go with the account (cascade), so the browser's cookie no longer signs anyone in.
-    await deleteAccount(viewer.id);
+    await deleteAccount(viewer.id, confirmEmail);
     revalidatePath("/", "layout");
     return null;
-  });
+  }, { rateLimit: { none: "deletes the caller's own account, which happens once: leaving Kring must always be possible" } });
   if (result.ok) redirect("/?deleted=1");
   return result;
 }

@@ -17,11 +17,12 @@ export async function setLocale(userId: string, locale: AppLocale) {
 
 /**
  * Deletes a person and everything that is only theirs (sessions, memberships,
- * pending sign-in links, outbox mail). Refused while they are a network's only
+ * pending sign-in links, outbox mail), once they typed their own address
+ * (`confirmEmail`, any case). Refused while they are a network's only
  * active broker, checked under the same network locks as every membership
  * change. Each network they were active in keeps an audit entry.
  */
-export async function deleteAccount(userId: string) {
+export async function deleteAccount(userId: string, confirmEmail: string) {
   // A reviewed cross-network write (decision 022): the person's own active networks, where
   // the sole-broker check reads and the audit entries go. Their rows everywhere go with the
   // user row (foreign-key cascades, which row-level security does not filter).
@@ -35,6 +36,9 @@ export async function deleteAccount(userId: string) {
     });
     // Deleted meanwhile (a second click, another tab): the session that asked is gone with it.
     if (!user) throw new AppError("unauthenticated");
+    if (confirmEmail.toLowerCase() !== user.email.toLowerCase()) {
+      throw new AppError("invalid_input", { confirmEmail: ["confirm_mismatch"] });
+    }
     const networkIds = [...new Set(user.memberships.map((m) => m.networkId))].sort();
     if (networkIds.length > 0) {
       await tx.$queryRaw`SELECT id FROM "Network" WHERE id IN (${Prisma.join(networkIds)}) ORDER BY id FOR UPDATE`;

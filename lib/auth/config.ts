@@ -1,9 +1,11 @@
-import NextAuth from "next-auth";
+import NextAuth, { type Session } from "next-auth";
+import type { AdapterUser } from "next-auth/adapters";
 import type { NextRequest } from "next/server";
 import type { EmailConfig } from "next-auth/providers/email";
 import { authAdapter } from "@/lib/db/auth-adapter";
 import { env } from "@/lib/env";
 import { localeCookie, isLocale, negotiateLocale, type AppLocale } from "@/lib/i18n/config";
+import { isEmailLink } from "@/lib/mail/links";
 import { sendMail } from "@/lib/mail/transport";
 import { magicLinkEmail } from "./magic-link-email";
 
@@ -28,9 +30,38 @@ const emailProvider: EmailConfig = {
   maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
   options: {},
   async sendVerificationRequest({ identifier, url, request }) {
+    // Auth.js builds the link from AUTH_URL, which `pinAuthUrl` sets; a link anywhere else is a bug.
+    if (!isEmailLink(url)) throw new Error("A sign-in link must point at KRING_PUBLIC_URL");
     await sendMail(await magicLinkEmail(identifier, url, requestLocale(request)));
   },
 };
+
+/**
+ * Auth.js takes the address of its links and callbacks from AUTH_URL, and without it from the
+ * request's Host / X-Forwarded-Host, which anyone can forge: a sign-in link for a victim's
+ * address would then point at the attacker's host. So AUTH_URL is always set, from Kring's one
+ * public address, before Auth.js reads it (the config function runs before every sign-in,
+ * session read and route handler). Decision 029.
+ */
+function pinAuthUrl(): void {
+  process.env.AUTH_URL = `${env().publicUrl}/api/auth`;
+  delete process.env.NEXTAUTH_URL;
+}
+
+/**
+ * What a session tells its reader, `GET /api/auth/session` included: the person's id, name and
+ * language, and the expiry. Never the session token (Auth.js passes the whole database row,
+ * and returning it would hand the HttpOnly cookie's value to any script on the page), nor
+ * anything else of the account.
+ */
+export function sessionPayload({ session, user }: { session: { expires: Date | string }; user: AdapterUser }): Session {
+  const locale = (user as { locale?: unknown }).locale;
+  const expires = session.expires instanceof Date ? session.expires.toISOString() : session.expires;
+  return {
+    user: { id: user.id, name: user.name ?? null, locale: typeof locale === "string" ? locale : null },
+    expires,
+  } as Session;
+}
 
 function secret(): string | undefined {
   const e = env();
@@ -39,23 +70,19 @@ function secret(): string | undefined {
   return e.appEnv === "production" ? undefined : "kring-development-secret-do-not-use-in-production";
 }
 
-const nextAuth = NextAuth(() => ({
-  adapter: authAdapter(),
-  secret: secret(),
-  trustHost: true,
-  session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
-  providers: [emailProvider],
-  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
-  callbacks: {
-    session({ session, user }) {
-      session.user.id = user.id;
-      // The profile's language, read with the session (lib/db/auth-adapter.ts), for lib/i18n/locale.ts.
-      const locale = (user as { locale?: unknown }).locale;
-      if (typeof locale === "string" || locale === null) Object.assign(session.user, { locale });
-      return session;
-    },
-  },
-}));
+const nextAuth = NextAuth(() => {
+  pinAuthUrl();
+  return {
+    adapter: authAdapter(),
+    secret: secret(),
+    // Auth.js checks the host only when AUTH_URL is unset; it is always set (`pinAuthUrl`).
+    trustHost: true,
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    providers: [emailProvider],
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    callbacks: { session: sessionPayload },
+  };
+});
 
 export const { auth, signIn, signOut } = nextAuth;
 

@@ -5,7 +5,6 @@ import { AppError } from "@/lib/errors";
 
 export type Viewer = {
   id: string;
-  email: string;
   name: string | null;
   /**
    * The profile's language (null: none chosen) when the session carried it, as it does under
@@ -14,15 +13,17 @@ export type Viewer = {
   locale?: string | null;
 };
 
-/** The signed-in person, once per request; null for a visitor. */
+/**
+ * The signed-in person, once per request; null for a visitor. The session carries only the
+ * id, name and language (lib/auth/config.ts `sessionPayload`); the address is read where needed.
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
   const user = session?.user;
-  if (!user?.id || !user.email) return null;
+  if (!user?.id) return null;
   const locale = (user as { locale?: unknown }).locale;
   return {
     id: user.id,
-    email: user.email,
     name: user.name ?? null,
     ...(typeof locale === "string" || locale === null ? { locale } : {}),
   };

@@ -5,8 +5,8 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { NetworkScope } from "@/lib/membership/scope";
-import { env } from "@/lib/env";
 import type { AppLocale } from "@/lib/i18n/config";
+import { emailLink } from "@/lib/mail/links";
 import { sendMail } from "@/lib/mail/transport";
 import { cyclePhase, REMINDER_WINDOW_MS, type CycleTimes } from "./phase";
 import { reminderEmail } from "./reminder-email";
@@ -290,7 +290,6 @@ async function emailReminders(rows: ReminderRow[]) {
       FROM "Cycle" c JOIN "Network" n ON n.id = c."networkId"
       WHERE c."networkId" = ANY(${networkIds}::text[]) AND c.id = ANY(${cycleIds}::text[])`,
   ]);
-  const base = env().publicUrl;
   for (const row of rows) {
     const person = people.find((p) => p.id === row.userId);
     const cycle = cycles.find((c) => c.networkId === row.networkId && row.dedupeKey === `cycle-reminder:${c.id}`);
@@ -303,7 +302,7 @@ async function emailReminders(rows: ReminderRow[]) {
           network: cycle.network,
           question: cycle.question,
           deadline: cycle.iDeadline,
-          url: new URL(`/n/${cycle.slug}/cycles`, base).toString(),
+          url: emailLink(`/n/${cycle.slug}/cycles`),
         }),
       );
     } catch (error) {

@@ -80,14 +80,5 @@ describe("sign-in links", () => {
     expect(cookie).toMatch(/;\s*Path=\//i);
     expect(cookie).not.toMatch(/;\s*Secure/i);
   });
-
-  it("behind https (production) the session cookie is Secure, with the __Secure- prefix", async () => {
-    const { link } = await requestLink("tls@example.test", "https://kring.example");
-    expect(link.protocol).toBe("https:");
-    const cookie = sessionCookie(await follow(link))!;
-    expect(cookie).toMatch(/^__Secure-authjs\.session-token=/);
-    expect(cookie).toMatch(/;\s*Secure/i);
-    expect(cookie).toMatch(/;\s*HttpOnly/i);
-    expect(cookie).toMatch(/;\s*SameSite=Lax/i);
-  });
+  // Behind https (KRING_PUBLIC_URL https://...), the cookie is Secure: tests/integration/public-url.test.ts.
 });

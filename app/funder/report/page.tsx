@@ -30,7 +30,7 @@ export default async function FunderReportPage() {
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">{t("reportTitle")}</h1>
         <p className="text-muted">
-          {viewer.name ?? viewer.email} · {t("reportDate")}{" "}
+          {viewer.name ? `${viewer.name} · ` : null}{t("reportDate")}{" "}
           <time dateTime={now.toISOString()}>{format.dateTime(now, { dateStyle: "long" })}</time>
         </p>
         {data.networks.length > 0 ? (
