@@ -26,7 +26,7 @@ import {
   reviewRequestSchema,
   revokeInvitationSchema,
 } from "./schema";
-import { requireMember, requireNetworkRef } from "./scope";
+import { hideUnlessVisible, requireInvitedNetworkRef, requireMember, requireNetworkRef } from "./scope";
 
 function revalidateNetwork(slug: string) {
   revalidatePath(`/n/${slug}`, "layout");
@@ -88,8 +88,8 @@ export async function revokeInvitationAction(_prev: unknown, form: FormData): Pr
 export async function acceptInvitationAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   const result = await runAction(acceptInvitationSchema, form, async ({ slug, token }) => {
     const viewer = await requireViewer();
-    const ref = await requireNetworkRef(slug, { allowHidden: true });
-    await acceptInvitation(ref, viewer.id, token);
+    const { ref, visible } = await requireInvitedNetworkRef(slug);
+    await hideUnlessVisible(visible, () => acceptInvitation(ref, viewer.id, token));
     revalidateNetwork(ref.slug);
     return null;
   });
@@ -121,7 +121,7 @@ export async function leaveAction(_prev: unknown, form: FormData): Promise<Actio
     await leaveNetwork(scope);
     revalidateNetwork(scope.slug);
     return null;
-  });
+  }, { rateLimit: { none: "ends the caller's own membership, once per membership (joining again is counted): leaving a network must always be possible" } });
   if (result.ok) redirect("/?left=1");
   return result;
 }

@@ -63,18 +63,40 @@ export async function requireMember(slug: string, permission?: Permission): Prom
 }
 
 /**
- * For joining: the network by slug when the viewer may see it. Invitations reach
- * private networks too, so `allowHidden` skips the visibility check; the caller
- * then proves its right to be there with a valid invitation token.
+ * For accepting an invitation, which reaches private networks too: the network by slug whether
+ * or not the viewer may see it, and whether they may. The caller then proves its right to be
+ * there with a valid invitation token, and for a network the viewer cannot see, answers any
+ * refusal as `not_found`, as for a network that does not exist (`hideUnlessVisible`).
  */
-export async function requireNetworkRef(slug: string, opts: { allowHidden?: boolean } = {}): Promise<NetworkRef> {
+export async function requireInvitedNetworkRef(slug: string): Promise<{ ref: NetworkRef; visible: boolean }> {
   const viewer = await getViewer();
   if (!viewer) throw new AppError("unauthenticated");
-  if (opts.allowHidden) {
-    const found = await findNetworkWithViewer(slug, viewer.id);
-    if (!found) throw new AppError("not_found");
-    return { networkId: found.network.id, slug: found.network.slug } as NetworkRef;
+  const found = await findNetworkWithViewer(slug, viewer.id);
+  if (!found) throw new AppError("not_found");
+  return {
+    ref: { networkId: found.network.id, slug: found.network.slug } as NetworkRef,
+    visible: canSeeNetwork(found.network.visibility, found.membership?.status === "active"),
+  };
+}
+
+/**
+ * Runs `work` for a network the viewer may not see: every refusal becomes `not_found`, so a
+ * stranger with a made-up invitation learns nothing a slug that exists nowhere would not tell.
+ */
+export async function hideUnlessVisible<T>(visible: boolean, work: () => Promise<T>): Promise<T> {
+  if (visible) return work();
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError("not_found");
+    throw error;
   }
+}
+
+/** For joining: the network by slug when the viewer may see it. */
+export async function requireNetworkRef(slug: string): Promise<NetworkRef> {
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError("unauthenticated");
   const view = await viewNetwork(slug);
   if (!view) throw new AppError("not_found");
   return view.ref;
