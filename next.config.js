@@ -32,6 +32,10 @@ const nextConfig = {
   // KRING_DIST_DIR lets several builds live side by side (parallel work, benches); `.next` by default.
   distDir: process.env.KRING_DIST_DIR || ".next",
   poweredByHeader: false,
+  // The largest body Kring accepts (REQUEST_BODY_MAX_BYTES in lib/security/request-guard.ts,
+  // kept equal by tests/unit/request-guard.test.ts): for server actions, and for what the
+  // proxy buffers of a request whose length it is not told (10 MB by default).
+  experimental: { serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: "1mb" },
   typedRoutes: false,
   // Headers that never change, on every response, static files included. The Content-Security-Policy
   // (a fresh nonce per request) and HSTS (decided at run time) come from proxy.ts. Decision 017.

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { availability, unavailableResponse } from "@/lib/db/availability";
+import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, HSTS, httpsOnly } from "@/lib/security/headers";
+import { refuseRequest } from "@/lib/security/request-guard";
 
 /**
  * Runs before every page, route handler and server action (not before static files, see
@@ -10,6 +12,9 @@ import { contentSecurityPolicy, createNonce, HSTS, httpsOnly } from "@/lib/secur
  * permissions policies) come from next.config.js so static files get them too. Decision 017.
  */
 export function proxy(request: NextRequest) {
+  // Malformed URLs, unknown methods, oversized bodies and cross-site posts without Origin.
+  const refused = refuseRequest(request, env().publicUrl);
+  if (refused) return refused;
   if (availability().status() !== "up") return unavailableResponse(request); // database down or pool saturated: decision 019
   const dev = process.env.NODE_ENV === "development";
   const nonce = createNonce();
