@@ -1,6 +1,12 @@
 import "server-only";
+import { channel } from "node:diagnostics_channel";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { getViewer } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { withinRateLimits } from "@/lib/rate-limit/mutations";
+import { clientAddress, writeChecks, type RateCheck } from "@/lib/rate-limit/policy";
 import type { ActionResult } from "./action-types";
 import { isAppError } from "./errors";
 
@@ -36,15 +42,53 @@ function plainStrings(input: unknown): Record<string, string> {
 }
 
 /**
+ * How an action counts against the writes budget (KRING_RATE_WRITES, decision 028).
+ * - Counted, the default: `field` names the form's main field, where the wait is shown
+ *   (otherwise the form shows the `rate_limited` message with the wait, under `_form`).
+ * - `none`: not counted, with the reason written out (`notRateLimited`).
+ */
+export type RateLimitOption = { field?: string } | { none: string };
+
+export type ActionOptions = { rateLimit?: RateLimitOption };
+
+/**
+ * Published each time an action runs outside the writes budget, with its reason. Nothing in
+ * the app listens; the tests do, and fail every action that is neither counted nor declared.
+ */
+export const unlimitedActionChannel = channel("kring:action:not-rate-limited");
+
+/**
+ * Declares that the running action is not counted against the writes budget, and why (for
+ * an action that does not go through `runAction`; inside it, `{ rateLimit: { none } }`).
+ */
+export function notRateLimited(reason: string): void {
+  if (unlimitedActionChannel.hasSubscribers) unlimitedActionChannel.publish({ reason });
+}
+
+/** The caller's writes budget: the signed-in person's, else the client IP's (none when unknown). */
+async function writeBudget(): Promise<RateCheck[]> {
+  const viewer = await getViewer();
+  if (viewer) return writeChecks({ userId: viewer.id });
+  const ip = clientAddress((await headers()).get("x-forwarded-for"), env().trustedProxies);
+  return ip ? writeChecks({ ip }) : [];
+}
+
+/**
  * The action pipeline's frame: parse with zod, then run `body`, which loads the
  * session and membership, checks the policy, writes and revalidates. AppErrors
  * become codes; anything else is logged and reported as `unexpected`.
  * Redirects and notFound() pass through.
+ *
+ * Every action counts against the caller's writes budget (decision 028) unless its options
+ * say `rateLimit: { none: "<why>" }`: a hit is counted before `body` and refunded when `body`
+ * fails, so refusals and invalid input cost nothing, and over the budget the action answers
+ * `rate_limited` (the wait in minutes as a field message) without running `body`.
  */
 export async function runAction<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   body: (data: z.output<S>) => Promise<T>,
+  options: ActionOptions = {},
 ): Promise<ActionResult<T>> {
   const values = formValues(input);
   // PostgreSQL text cannot hold U+0000: refuse it here, as a field error, for every form
@@ -66,7 +110,13 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: false, code: "invalid_input", fieldErrors, values };
   }
   try {
-    return { ok: true, data: await body(parsed.data) };
+    const limit = options.rateLimit ?? {};
+    if ("none" in limit) {
+      notRateLimited(limit.none);
+      return { ok: true, data: await body(parsed.data) };
+    }
+    const data = await withinRateLimits(await writeBudget(), { field: limit.field ?? "_form" }, () => body(parsed.data));
+    return { ok: true, data };
   } catch (error) {
     unstable_rethrow(error);
     if (isAppError(error)) {

@@ -51,10 +51,12 @@ const schema = z
     AUTH_SECRET: z.string().min(16).optional(),
     KRING_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
-    // Rate limits (decision 018): sign-in links per address and per client IP, posts per person.
+    // Rate limits (decisions 018, 028): sign-in links per address and per client IP, posts per
+    // person, and every write through an action per person (per client IP for a visitor).
     KRING_RATE_SIGNIN_PER_ADDRESS: rate("5/15m"),
     KRING_RATE_SIGNIN_PER_IP: rate("100/15m"),
     KRING_RATE_POSTS: rate("30/5m"),
+    KRING_RATE_WRITES: rate("300/1h"),
     // How many proxies in front of Kring append to X-Forwarded-For; 0 trusts none (decision 018).
     KRING_TRUST_PROXY: z.coerce.number({ error: "expected 0, 1 or the number of proxies" }).int().min(0).max(10).default(0),
   })
@@ -80,6 +82,7 @@ const schema = z
         signInPerAddress: raw.KRING_RATE_SIGNIN_PER_ADDRESS,
         signInPerIp: raw.KRING_RATE_SIGNIN_PER_IP,
         posts: raw.KRING_RATE_POSTS,
+        writes: raw.KRING_RATE_WRITES,
       },
       /** Proxies whose X-Forwarded-For entries are believed; 0: the socket's address only. */
       trustedProxies: raw.KRING_TRUST_PROXY,

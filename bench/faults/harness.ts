@@ -334,6 +334,7 @@ export async function launchServer(s: FaultSettings, databaseUrl: string): Promi
       KRING_SEED_DEMO: "0",
       KRING_JOBS: "0",
       KRING_RATE_POSTS: "off",
+      KRING_RATE_WRITES: "off",
       KRING_RATE_SIGNIN_PER_ADDRESS: "off",
       KRING_RATE_SIGNIN_PER_IP: "off",
       AUTH_SECRET: "kring-bench-secret-kring-bench-secret",

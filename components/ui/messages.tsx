@@ -12,9 +12,13 @@ export function useValidationMessage() {
   };
 }
 
-/** The form-level outcome of an action: an error code, translated, announced to screen readers. */
+/**
+ * The form-level outcome of an action: an error code, translated, announced to screen readers;
+ * with a message for the whole form (`_form`, such as a rate limit's wait) after it.
+ */
 export function FormMessage({ state, success }: { state: FormState<unknown>; success?: string }) {
   const t = useTranslations("errors");
+  const translate = useValidationMessage();
   if (!state) return null;
   if (state.ok) {
     return success ? (
@@ -30,9 +34,10 @@ export function FormMessage({ state, success }: { state: FormState<unknown>; suc
       </p>
     );
   }
+  const more = (state.fieldErrors?._form ?? []).map(translate);
   return (
     <p role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
-      {t.has(state.code) ? t(state.code) : t("unexpected")}
+      {[t.has(state.code) ? t(state.code) : t("unexpected"), ...more].join(" ")}
     </p>
   );
 }

@@ -48,6 +48,12 @@ function asPost<T>(scope: NetworkScope, kind: "thread" | "reply" | "edit", write
   return withinRateLimits(postingChecks(scope.userId), { field: "body", once }, write);
 }
 
+/**
+ * Posts also count against the writes budget (KRING_RATE_WRITES, decision 028), like every
+ * action; a refusal by either shows the wait on the body field.
+ */
+const ON_BODY = { rateLimit: { field: "body" } };
+
 /** A fresh key for the next post from the same form. */
 function nextKey() {
   return randomUUID().replaceAll("-", "");
@@ -59,7 +65,7 @@ export async function createThreadAction(_prev: unknown, form: FormData): Promis
     const thread = await asPost(scope, "thread", () => createThread(scope, input), input.idempotencyKey);
     revalidatePath(`/n/${scope.slug}/dialogue`);
     return { threadId: thread.id, slug: scope.slug };
-  });
+  }, ON_BODY);
   if (result.ok) redirect(`/n/${result.data.slug}/dialogue/${result.data.threadId}`);
   return result;
 }
@@ -73,7 +79,7 @@ export async function createReplyAction(
     const reply = await asPost(scope, "reply", () => createReply(scope, input), input.idempotencyKey);
     revalidateThread(scope.slug, reply.threadId);
     return { replyId: reply.id, nextKey: nextKey() };
-  });
+  }, ON_BODY);
 }
 
 export async function editReplyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ replyId: string }>> {
@@ -82,7 +88,7 @@ export async function editReplyAction(_prev: unknown, form: FormData): Promise<A
     const reply = await asPost(scope, "edit", () => editReply(scope, { replyId, body }));
     revalidateThread(scope.slug, reply.threadId);
     return { replyId: reply.id };
-  });
+  }, ON_BODY);
 }
 
 export async function editThreadAction(_prev: unknown, form: FormData): Promise<ActionResult<{ threadId: string }>> {
@@ -91,7 +97,7 @@ export async function editThreadAction(_prev: unknown, form: FormData): Promise<
     const thread = await asPost(scope, "edit", () => editThread(scope, input));
     revalidateThread(scope.slug, thread.id);
     return { threadId: thread.id };
-  });
+  }, ON_BODY);
 }
 
 export async function deleteReplyAction(_prev: unknown, form: FormData): Promise<ActionResult> {

@@ -7,6 +7,13 @@ import { AppError } from "@/lib/errors";
 import { markAllNotificationsRead, markNotificationRead } from "./mutations";
 import { markAllSchema, notificationIdSchema } from "./schema";
 
+/**
+ * Why marking read is not counted against the writes budget (decision 028): it changes only the
+ * caller's own read marks, which nobody else sees, and following a notification
+ * (GET /notifications/[id]) marks it read without any limit, so counting these would protect nothing.
+ */
+const UNCOUNTED = "marks only the caller's own notifications read, which nobody else sees; following a notification marks it read without a limit too";
+
 async function requireViewerId() {
   const viewer = await getViewer();
   if (!viewer) throw new AppError("unauthenticated");
@@ -21,7 +28,7 @@ export async function markNotificationReadAction(_prev: unknown, form: FormData)
     if (!target) throw new AppError("not_found");
     revalidatePath("/", "layout");
     return { id };
-  });
+  }, { rateLimit: { none: UNCOUNTED } });
 }
 
 export async function markAllNotificationsReadAction(_prev: unknown, form: FormData): Promise<ActionResult<{ count: number }>> {
@@ -30,5 +37,5 @@ export async function markAllNotificationsReadAction(_prev: unknown, form: FormD
     const count = await markAllNotificationsRead(userId);
     revalidatePath("/", "layout");
     return { count };
-  });
+  }, { rateLimit: { none: UNCOUNTED } });
 }

@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors";
  * spraying addresses, posting spam) tolerate.
  */
 
-export type RateRule = "signin-address" | "signin-ip" | "posts";
+export type RateRule = "signin-address" | "signin-ip" | "posts" | "writes" | "writes-ip";
 
 /** One counter to bump: its key, its limit and its window length. */
 export type RateCheck = { rule: RateRule; key: string; limit: number; windowMs: number };
@@ -51,6 +51,16 @@ export function signInChecks(email: string, ip: string | null, limits: RateLimit
 /** Writing in the dialogue (a thread, a reply, an edit): per person, across all networks. */
 export function postingChecks(userId: string, limits: RateLimits = env().rateLimits): RateCheck[] {
   const check = rateCheck("posts", limits.posts, userId);
+  return check ? [check] : [];
+}
+
+/**
+ * Every write through an action (decision 028), from one budget (KRING_RATE_WRITES): per
+ * person across all networks, or per client IP for a visitor who is not signed in (none when
+ * the address is unknown). Posts count here too, on top of their own stricter limit.
+ */
+export function writeChecks(caller: { userId: string } | { ip: string }, limits: RateLimits = env().rateLimits): RateCheck[] {
+  const check = "userId" in caller ? rateCheck("writes", limits.writes, caller.userId) : rateCheck("writes-ip", limits.writes, caller.ip);
   return check ? [check] : [];
 }
 

@@ -10,7 +10,7 @@ import { createReplyAction, createThreadAction, editReplyAction } from "@/lib/di
 import { env, parseEnv } from "@/lib/env";
 import { deleteExpiredRateLimits, hitRateLimits } from "@/lib/rate-limit/mutations";
 import { forwardSocketAddress } from "@/lib/rate-limit/peer-address";
-import { clientAddress, postingChecks, rateCheck, signInChecks } from "@/lib/rate-limit/policy";
+import { clientAddress, postingChecks, rateCheck, signInChecks, writeChecks } from "@/lib/rate-limit/policy";
 import { requestHeaders } from "../setup/session";
 import { asUser, call, makeNetwork, member, outcomeOf, signInAs, snapshotDatabase, user, type Outcome } from "./support";
 
@@ -242,6 +242,7 @@ describe("the settings", () => {
       signInPerAddress: { limit: 5, windowMs: 15 * MINUTE },
       signInPerIp: { limit: 100, windowMs: 15 * MINUTE },
       posts: { limit: 30, windowMs: 5 * MINUTE },
+      writes: { limit: 300, windowMs: 60 * MINUTE },
     });
     expect(parseEnv({ KRING_RATE_POSTS: "12/30s" }).rateLimits.posts).toEqual({ limit: 12, windowMs: 30_000 });
     expect(parseEnv({ KRING_RATE_POSTS: "1000/2h" }).rateLimits.posts).toEqual({ limit: 1000, windowMs: 7_200_000 });
@@ -258,8 +259,9 @@ describe("the settings", () => {
   });
 
   it("turn a limit off with 0 or off: nothing is counted or refused", async () => {
-    const off = parseEnv({ KRING_RATE_POSTS: "off", KRING_RATE_SIGNIN_PER_IP: "0", KRING_RATE_SIGNIN_PER_ADDRESS: "OFF" }).rateLimits;
-    expect(off).toEqual({ signInPerAddress: null, signInPerIp: null, posts: null });
+    const off = parseEnv({ KRING_RATE_POSTS: "off", KRING_RATE_SIGNIN_PER_IP: "0", KRING_RATE_SIGNIN_PER_ADDRESS: "OFF", KRING_RATE_WRITES: "off" }).rateLimits;
+    expect(off).toEqual({ signInPerAddress: null, signInPerIp: null, posts: null, writes: null });
+    expect(writeChecks({ userId: "someone" }, off)).toEqual([]);
     expect(postingChecks("someone", off)).toEqual([]);
     expect(signInChecks("ada@example.test", "192.0.2.1", off)).toEqual([]);
     for (let i = 0; i < 50; i++) expect((await hitRateLimits(postingChecks("someone", off))).allowed).toBe(true);

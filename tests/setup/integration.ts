@@ -50,6 +50,11 @@ if (shared) {
   process.env.KRING_DATA_DIR = "memory://";
 }
 process.env.KRING_SEED_DEMO = "0";
+// The writes budget (decision 028) stays on, so every action's count and refund run in every
+// test (the matrix and the fuzz test check that refusals leave the database as it was), but
+// high enough that no test reaches it by accident (hostile-input.test.ts saves one profile 515
+// times); tests of the budget fill a person's counter up to it.
+process.env.KRING_RATE_WRITES = "1000000/1h";
 
 let tables: string[] = [];
 

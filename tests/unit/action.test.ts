@@ -1,8 +1,14 @@
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { runAction } from "@/lib/action";
+import { notRateLimited, runAction, unlimitedActionChannel } from "@/lib/action";
 import { AppError } from "@/lib/errors";
+
+// No request here: a visitor without a known address, whom the writes budget cannot count
+// (counting, on a database, is tested in tests/integration/write-limits.test.ts).
+vi.mock("@/lib/auth/session", () => ({ getViewer: vi.fn(async () => null) }));
+vi.mock("next/headers", () => ({ headers: vi.fn(async () => new Headers()) }));
 
 const schema = z.object({ name: z.string().min(1, "required"), age: z.coerce.number().int("invalid_number") });
 
@@ -68,5 +74,23 @@ describe("runAction", () => {
         redirect("/somewhere");
       }),
     ).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*;\/somewhere;/) });
+  });
+
+  it("runs an action that declares it is not rate limited, and says so with its reason", async () => {
+    const reasons: unknown[] = [];
+    const listen = (message: unknown) => reasons.push(message);
+    subscribe(unlimitedActionChannel.name, listen);
+    try {
+      expect(await runAction(schema, form({ name: "a", age: "1" }), async () => "done", { rateLimit: { none: "harmless" } })).toEqual({
+        ok: true,
+        data: "done",
+      });
+      notRateLimited("also harmless");
+      // A counted action says nothing.
+      expect(await runAction(schema, form({ name: "a", age: "1" }), async () => "done")).toEqual({ ok: true, data: "done" });
+    } finally {
+      unsubscribe(unlimitedActionChannel.name, listen);
+    }
+    expect(reasons).toEqual([{ reason: "harmless" }, { reason: "also harmless" }]);
   });
 });
