@@ -40,6 +40,7 @@ export async function exportAccountData(userId: string) {
           joinedAt: true,
           createdAt: true,
           updatedAt: true,
+          networkId: true,
           network: { select: { slug: true, name: true } },
         },
       },
@@ -64,6 +65,8 @@ export async function exportAccountData(userId: string) {
           submittedAt: true,
           createdAt: true,
           updatedAt: true,
+          networkId: true,
+          cycleId: true,
           network: { select: { slug: true } },
           cycle: { select: { title: true, question: true } },
         },
@@ -86,6 +89,8 @@ export async function exportAccountData(userId: string) {
           condition: true,
           status: true,
           createdAt: true,
+          networkId: true,
+          milestoneId: true,
           network: { select: { slug: true } },
           milestone: { select: { title: true } },
         },
@@ -96,15 +101,15 @@ export async function exportAccountData(userId: string) {
   // What they wrote in syntheses and answered in consent rounds, in every network: the
   // person's own rows, found by their id (these tables keep the id, not a relation).
   const [synthesisRevisions, consentAnswers] = await Promise.all([
-    own.$queryRaw<{ number: number; body: string; createdAt: Date; cycle: string; network: string }[]>`
-      SELECT s.number, s.body, s."createdAt", c.title AS cycle, n.slug AS network
+    own.$queryRaw<{ number: number; body: string; createdAt: Date; cycleId: string; cycle: string; networkId: string; network: string }[]>`
+      SELECT s.number, s.body, s."createdAt", s."cycleId", c.title AS cycle, s."networkId", n.slug AS network
       FROM "SynthesisRevision" s
       JOIN "Cycle" c ON c.id = s."cycleId" AND c."networkId" = s."networkId"
       JOIN "Network" n ON n.id = s."networkId"
       WHERE s."authorId" = ${userId}
       ORDER BY s."createdAt"`,
-    own.$queryRaw<{ answer: string; text: string; createdAt: Date; updatedAt: Date; cycle: string; network: string }[]>`
-      SELECT a.answer::text AS answer, a.text, a."createdAt", a."updatedAt", c.title AS cycle, n.slug AS network
+    own.$queryRaw<{ answer: string; text: string; createdAt: Date; updatedAt: Date; cycleId: string; cycle: string; networkId: string; network: string }[]>`
+      SELECT a.answer::text AS answer, a.text, a."createdAt", a."updatedAt", r."cycleId", c.title AS cycle, a."networkId", n.slug AS network
       FROM "ConsentAnswer" a
       JOIN "ConsentRound" r ON r.id = a."roundId" AND r."networkId" = a."networkId"
       JOIN "Cycle" c ON c.id = r."cycleId" AND c."networkId" = r."networkId"
@@ -112,17 +117,31 @@ export async function exportAccountData(userId: string) {
       WHERE a."userId" = ${userId}
       ORDER BY a."createdAt"`,
   ]);
-  const { sessions, pledges, ...rest } = user;
+  // Where the person is no longer an active member (they left, or were removed or refused),
+  // their download holds their own records only: what the network wrote (its name, a cycle's
+  // title and question, a milestone's title) can change after they left, and they may no
+  // longer see it. Such rows name the network by slug and the cycle or milestone by id.
+  const active = new Set(await memberNetworkIds(userId));
+  const { sessions, pledges, memberships, reflections, ...rest } = user;
   return {
     format: "kring-account-export",
-    version: 1,
+    version: 2,
     exportedAt: new Date().toISOString(),
     account: {
       ...rest,
+      memberships: memberships.map(({ networkId, network, ...m }) => ({
+        ...m,
+        network: active.has(networkId) ? network : { slug: network.slug },
+      })),
+      reflections: reflections.map(({ networkId, cycle, ...r }) => (active.has(networkId) ? { ...r, cycle } : r)),
       // Money is integer minor units: as a string, exact (JSON numbers are not).
-      pledges: pledges.map((p) => ({ ...p, amount: p.amount.toString() })),
-      synthesisRevisions,
-      consentAnswers,
+      pledges: pledges.map(({ networkId, milestone, ...p }) => ({
+        ...p,
+        amount: p.amount.toString(),
+        ...(active.has(networkId) ? { milestone } : {}),
+      })),
+      synthesisRevisions: synthesisRevisions.map(({ networkId, cycle, ...r }) => (active.has(networkId) ? { ...r, cycle } : r)),
+      consentAnswers: consentAnswers.map(({ networkId, cycle, ...a }) => (active.has(networkId) ? { ...a, cycle } : a)),
       activeSessions: sessions.filter((s) => s.expires > new Date()).length,
     },
   };

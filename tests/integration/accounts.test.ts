@@ -62,6 +62,42 @@ describe("download my data", () => {
     expect(body.account.emailReminders).toBe(true);
   });
 
+  it("after removal, holds the person's own records but none of the network's later words (issue 15, item 7)", async () => {
+    const me = await user("Me");
+    const other = await user("Other");
+    const net = await makeNetwork(dbSystem(), { brokerId: other.id, slug: "left-behind", name: "Before" });
+    await member(net, me, "funder");
+    const initiative = await dbSystem().initiative.create({
+      data: { networkId: net.id, name: "Repair café", description: "", systemChange: "" },
+      select: { id: true },
+    });
+    const milestone = await dbSystem().milestone.create({
+      data: { networkId: net.id, initiativeId: initiative.id, position: 0, title: "Title while a member", unlocks: "", amountNeeded: 500000n },
+      select: { id: true },
+    });
+    await dbSystem().pledge.create({
+      data: { networkId: net.id, milestoneId: milestone.id, funderId: me.id, amount: 2500n, currency: "EUR", idempotencyKey: "k-left-1" },
+    });
+    signInAs(me);
+    const asMember = await (await exportRoute()).json();
+    expect(asMember.account.pledges[0].milestone).toEqual({ title: "Title while a member" });
+    expect(asMember.account.memberships[0].network).toEqual({ slug: "left-behind", name: "Before" });
+
+    await dbSystem().membership.update({ where: { networkId_userId: { networkId: net.id, userId: me.id } }, data: { status: "removed" } });
+    await dbSystem().milestone.update({ where: { id: milestone.id, networkId: net.id }, data: { title: "Renamed after the removal" } });
+    await dbSystem().network.update({ where: { id: net.id }, data: { name: "Renamed network" } });
+    const afterwards = await (await exportRoute()).json();
+    const text = JSON.stringify(afterwards);
+    expect(text).not.toContain("Renamed after the removal");
+    expect(text).not.toContain("Renamed network");
+    // Their own records stay, naming the network by slug and the milestone by id.
+    expect(afterwards.account.pledges).toEqual([
+      expect.objectContaining({ amount: "2500", currency: "EUR", network: { slug: "left-behind" }, milestoneId: milestone.id }),
+    ]);
+    expect(afterwards.account.pledges[0]).not.toHaveProperty("milestone");
+    expect(afterwards.account.memberships).toEqual([expect.objectContaining({ status: "removed", network: { slug: "left-behind" } })]);
+  });
+
   it("includes the person's own threads, replies and notifications", async () => {
     const me = await user("Me");
     const other = await user("Other");

@@ -1,5 +1,7 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { NextConfig } from "next";
 import { describe, expect, it } from "vitest";
-import nextConfig from "../../next.config.js";
 import { REQUEST_BODY_MAX_BYTES, refuseRequest } from "@/lib/security/request-guard";
 
 const PUBLIC = "https://kring.example";
@@ -67,8 +69,11 @@ describe("requests refused before any route runs (issue 15)", () => {
     expect(status(`${PUBLIC}/n/siac`, { headers: { referer: "https://evil.example/" } })).toBeNull(); // a link from elsewhere
   });
 
-  it("next.config.js caps server actions and the proxy's buffer at the same size", () => {
-    const experimental = (nextConfig as { experimental?: Record<string, unknown> }).experimental ?? {};
+  it("next.config.js caps server actions and the proxy's buffer at the same size", async () => {
+    // Plain JavaScript, loaded as Next loads it.
+    const file = pathToFileURL(path.join(process.cwd(), "next.config.js")).href;
+    const nextConfig = ((await import(/* @vite-ignore */ file)) as { default: NextConfig }).default;
+    const experimental = (nextConfig.experimental ?? {}) as Record<string, unknown>;
     const mb = (value: unknown) => Number(/^(\d+)mb$/.exec(String(value))?.[1]) * 1024 * 1024;
     expect(mb((experimental.serverActions as { bodySizeLimit?: string })?.bodySizeLimit)).toBe(REQUEST_BODY_MAX_BYTES);
     expect(mb(experimental.proxyClientMaxBodySize)).toBe(REQUEST_BODY_MAX_BYTES);
