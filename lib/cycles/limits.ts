@@ -8,6 +8,8 @@ export const REFLECTION_MAX = BODY_MAX;
 /** The four I prompts from the SIAC text ("ME and US"), in the order the form shows them. */
 export const REFLECTION_PROMPTS = ["involvement", "autonomy", "ownership", "observations"] as const;
 export const SYNTHESIS_MAX = 40_000;
+/** How far ahead a deadline may be set: a cycle runs weeks or months, never years (issue 15). */
+export const DEADLINE_MAX_DAYS = 366;
 export const CONSENT_TEXT_MAX = 4_000;
 export const HANDLED_NOTE_MAX = 4_000;
 /** The three guided parts of the synthesis: headings of one Markdown text (decision 014). */

@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/membership/policy";
+import { DEADLINE_MAX_DAYS } from "./limits";
 import type { CyclePhase } from "./phase";
 
 /**
@@ -70,6 +71,7 @@ export function deadlineErrors(
   for (const field of ["iDeadline", "weDeadline"] as const) {
     if (!changed[field]) continue;
     if (input[field].getTime() <= now.getTime()) errors[field] = ["deadline_past"];
+    else if (input[field].getTime() > now.getTime() + DEADLINE_MAX_DAYS * 86_400_000) errors[field] = [`deadline_far|${DEADLINE_MAX_DAYS}`];
     else if (current && input[field].getTime() < current[field].getTime()) errors[field] = ["deadline_earlier"];
   }
   if (!errors.weDeadline && input.weDeadline.getTime() <= input.iDeadline.getTime()) {

@@ -37,12 +37,15 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * One CSV cell. A text that a spreadsheet would run as a formula (it starts with = + - @,
- * a tab or a carriage return) gets a leading apostrophe (OWASP's advice); then every cell
- * is quoted, with quotes doubled (RFC 4180), so commas and line breaks stay inside it.
+ * One CSV cell. A text that a spreadsheet would run as a formula gets a leading apostrophe
+ * (OWASP's advice): one that starts with a tab, a carriage return or a line feed, or whose
+ * first visible character is = + - @ in any width (spreadsheets read the fullwidth ＝ of East
+ * Asian input as =, so the test is on the NFKC form). Then every cell is quoted, with quotes
+ * doubled (RFC 4180), so commas and line breaks stay inside it.
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const formula = /^[\t\r\n]/.test(value) || /^[=+\-@]/.test(value.normalize("NFKC").trimStart());
+  const safe = formula ? `'${value}` : value;
   return `"${safe.replaceAll('"', '""')}"`;
 }
 

@@ -133,6 +133,16 @@ describe("deadlineErrors", () => {
       weDeadline: ["deadline_past"],
     });
   });
+  it("refuses a deadline more than a year ahead (the year 9999 was accepted: issue 15)", () => {
+    const DAY = 24 * HOUR;
+    expect(deadlineErrors({ iDeadline: ms(now, DAY), weDeadline: ms(now, 366 * DAY) }, now)).toEqual({});
+    expect(deadlineErrors({ iDeadline: ms(now, DAY), weDeadline: ms(now, 366 * DAY + 1) }, now)).toEqual({ weDeadline: ["deadline_far|366"] });
+    expect(deadlineErrors({ iDeadline: ms(now, DAY), weDeadline: at("9999-12-31T23:59:00Z") }, now)).toEqual({ weDeadline: ["deadline_far|366"] });
+    expect(deadlineErrors({ iDeadline: at("9999-01-01T00:00:00Z"), weDeadline: at("9999-12-31T23:59:00Z") }, now)).toEqual({
+      iDeadline: ["deadline_far|366"],
+      weDeadline: ["deadline_far|366"],
+    });
+  });
   it("when extending: checks only what moved, and never earlier than before", () => {
     const current = { iDeadline: ms(now, -HOUR), weDeadline: ms(now, 5 * HOUR) };
     expect(deadlineErrors({ iDeadline: current.iDeadline, weDeadline: ms(now, 6 * HOUR) }, now, { iDeadline: false, weDeadline: true }, current)).toEqual({});

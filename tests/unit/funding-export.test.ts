@@ -39,7 +39,7 @@ describe("CSV cells", () => {
     expect(csvCell("")).toBe('""');
   });
 
-  it.each(["=1+1", "+31 6", "-2", "@SUM(A1)", "\tx", "\rx"])("defuses a would-be formula: %j", (value) => {
+  it.each(["=1+1", "+31 6", "-2", "@SUM(A1)", "\tx", "\rx", "\nx", "＝1+1", "＋1", "－1", "＠SUM(A1)", " =1+1", "\u3000＝HYPERLINK(1)"])("defuses a would-be formula: %j", (value) => {
     expect(csvCell(value)).toBe(`"'${value}"`);
   });
 
