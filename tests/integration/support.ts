@@ -52,15 +52,19 @@ export function expectRefused(result: Outcome, code: ErrorCode): void {
 
 let tableList: Promise<string[]> | undefined;
 
-/** Every row of every table (but the migrations table), as one string: for "nothing changed" checks. */
-export async function snapshotDatabase(): Promise<string> {
+/**
+ * Every row of every table (but the migrations table), as one string: for "nothing changed" checks.
+ * `{ counters: false }` leaves the rate-limit counters out, for checks that a successful no-op
+ * writes nothing: a success still counts against the caller's writes budget (decision 028).
+ */
+export async function snapshotDatabase(options: { counters?: boolean } = {}): Promise<string> {
   tableList ??= dbSystem()
     .$queryRaw<{ tablename: string }[]>`
       SELECT tablename FROM pg_tables
       WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
       ORDER BY tablename`
     .then((rows) => rows.map((r) => r.tablename));
-  const tables = await tableList;
+  const tables = (await tableList).filter((t) => options.counters !== false || t !== "RateLimitBucket");
   // One query: a JSON object of table name -> rows in a stable order.
   const columns = tables.map(
     (t) => `'${t}', (SELECT coalesce(json_agg(t ORDER BY t::text), '[]'::json) FROM "${t}" t)`,
