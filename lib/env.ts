@@ -51,6 +51,8 @@ const schema = z
     AUTH_SECRET: z.string().min(16).optional(),
     KRING_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     AUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** The port `next dev` / `next start` listen on; only for the development public URL. */
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     // Rate limits (decisions 018, 028): sign-in links per address and per client IP, posts per
     // person, and every write through an action per person (per client IP for a visitor).
     KRING_RATE_SIGNIN_PER_ADDRESS: rate("5/15m"),
@@ -71,10 +73,12 @@ const schema = z
       /** Pages for development and measurement (the benchmark's bare page) exist only outside production. */
       devPagesEnabled: appEnv !== "production",
       /**
-       * Where people reach Kring, for links in emails sent outside a request (reminders):
-       * KRING_PUBLIC_URL, else AUTH_URL, else (outside production) the development address.
+       * Where people reach Kring: the origin of every link Kring puts in an email (sign-in links,
+       * reminders, everything later) and of Auth.js's callbacks. Only this setting decides it;
+       * no request header does (decision 029). KRING_PUBLIC_URL, else AUTH_URL (the name Auth.js
+       * reads, accepted as the same setting), else outside production `http://localhost:$PORT`.
        */
-      publicUrl: raw.KRING_PUBLIC_URL ?? raw.AUTH_URL ?? "http://localhost:3000",
+      publicUrl: new URL(raw.KRING_PUBLIC_URL ?? raw.AUTH_URL ?? `http://localhost:${raw.PORT}`).origin,
       /** Demo networks are seeded on first start: by default into the embedded database only. */
       seedDemo: raw.KRING_SEED_DEMO ? raw.KRING_SEED_DEMO === "1" : !raw.DATABASE_URL,
       /** Rate limits; null where turned off. */
@@ -96,7 +100,23 @@ const schema = z
       ctx.addIssue({
         code: "custom",
         path: ["KRING_PUBLIC_URL"],
-        message: "KRING_PUBLIC_URL (or AUTH_URL) is required in production (links in reminder emails)",
+        message:
+          "KRING_PUBLIC_URL is required in production: every link in an email (sign-in links included) is built from it, never from the request's Host",
+      });
+    }
+    // An origin: Kring is served at the root of its host. AUTH_URL may also name Auth.js's path.
+    const origin = { KRING_PUBLIC_URL: /^https?:\/\/[^/?#]+\/?$/, AUTH_URL: /^https?:\/\/[^/?#]+(\/api\/auth)?\/?$/ } as const;
+    for (const name of ["KRING_PUBLIC_URL", "AUTH_URL"] as const) {
+      const value = env[name];
+      if (value && !origin[name].test(value)) {
+        ctx.addIssue({ code: "custom", path: [name], message: `expected an origin such as https://kring.example (no path); got "${value}"` });
+      }
+    }
+    if (env.KRING_PUBLIC_URL && env.AUTH_URL && new URL(env.KRING_PUBLIC_URL).origin !== new URL(env.AUTH_URL).origin) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: "AUTH_URL and KRING_PUBLIC_URL differ: set KRING_PUBLIC_URL only (Kring gives Auth.js the same address)",
       });
     }
     if (env.appEnv === "production" && !env.SMTP_URL) {
