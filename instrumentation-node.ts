@@ -9,12 +9,15 @@ const DRAIN_LIMIT_MS = 10_000;
 /** Closing the database waits for its connections; a stuck one must not keep the process either. */
 const CLOSE_LIMIT_MS = 5_000;
 
-/** Fixes the client address header, brings the database up to date, arranges the graceful stop and starts the background jobs. */
+/** Fixes the client address header, refuses TRACE, brings the database up to date, arranges the graceful stop and starts the background jobs. */
 export async function startNodeServer(): Promise<void> {
   // First: the rate limits read the client's IP from X-Forwarded-For (decision 018).
   const { env } = await import("./lib/env");
   const { forwardSocketAddress } = await import("./lib/rate-limit/peer-address");
   forwardSocketAddress(env().trustedProxies);
+  // TRACE and TRACK: 405 before Next, which cannot carry them to proxy.ts (issue 15).
+  const { refuseFetchForbiddenMethods } = await import("./lib/security/forbidden-methods");
+  refuseFetchForbiddenMethods();
   const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   const { prepareDatabase } = await import("./lib/db/bootstrap");
   await prepareDatabase();
