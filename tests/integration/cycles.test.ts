@@ -128,11 +128,14 @@ describe("opening a cycle", () => {
   it("stores the deadlines typed in the viewer's zone as UTC, audits and notifies members once", async () => {
     const world = await buildWorld();
     signInAs(world.users.broker);
-    const result = await call(openCycleAction, cycleFields({ iDeadline: "2030-03-31T18:00", weDeadline: "2030-04-07T18:00", focusArea: "means" }));
+    // The next 1 July still ahead (deadlines may be at most a year away): summer time in Amsterdam.
+    const now = new Date();
+    const year = now.getTime() < Date.UTC(now.getUTCFullYear(), 5, 30) ? now.getUTCFullYear() : now.getUTCFullYear() + 1;
+    const result = await call(openCycleAction, cycleFields({ iDeadline: `${year}-07-01T18:00`, weDeadline: `${year}-07-08T18:00`, focusArea: "means" }));
     expect(result).toMatchObject({ ok: true, redirect: "/n/net-a/cycles" });
     const cycle = await dbSystem().cycle.findFirstOrThrow({ where: { networkId: world.a.id } });
-    expect(cycle.iDeadline.toISOString()).toBe("2030-03-31T16:00:00.000Z"); // summer time in Amsterdam
-    expect(cycle.weDeadline.toISOString()).toBe("2030-04-07T16:00:00.000Z");
+    expect(cycle.iDeadline.toISOString()).toBe(`${year}-07-01T16:00:00.000Z`);
+    expect(cycle.weDeadline.toISOString()).toBe(`${year}-07-08T16:00:00.000Z`);
     expect(cycle).toMatchObject({ title: "Spring round", question: "Is this the real question?", focusArea: "means", openedById: world.users.broker.id });
     const audit = await dbSystem().auditEntry.findMany({ where: { networkId: world.a.id, action: "cycle.opened" } });
     expect(audit).toHaveLength(1);
@@ -166,6 +169,7 @@ describe("opening a cycle", () => {
     ["not a date", { iDeadline: "next week", weDeadline: "2030-02-30T10:00" }, { iDeadline: ["datetime_invalid"], weDeadline: ["datetime_invalid"] }],
     ["an I deadline in the past", { iDeadline: local(-HOUR) }, { iDeadline: ["deadline_past"] }],
     ["a WE deadline before the I deadline", { iDeadline: local(7 * DAY), weDeadline: local(6 * DAY) }, { weDeadline: ["deadline_order"] }],
+    ["a WE deadline in the year 9999", { iDeadline: local(7 * DAY), weDeadline: "9999-12-31T23:59" }, { weDeadline: ["deadline_far|366"] }],
     ["a WE deadline equal to the I deadline", { iDeadline: local(7 * DAY), weDeadline: local(7 * DAY) }, { weDeadline: ["deadline_order"] }],
     ["no title, an unknown area", { title: "  ", focusArea: "everything" }, { title: ["required"], focusArea: ["invalid_choice"] }],
   ])("refuses %s with field errors and keeps the typed values", async (_label, overrides, fieldErrors) => {
