@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MARKDOWN_NESTING_MAX, markdownNesting } from "@/lib/markdown/nesting";
 
 /**
  * The zod building blocks every domain's forms share, so a slug, an id or a piece of
@@ -18,4 +19,23 @@ export function textField(max: number) {
     .string({ error: "required" })
     .transform((s) => s.normalize("NFC").trim())
     .pipe(z.string().min(1, "required").max(max, `too_long|${max}`));
+}
+
+/**
+ * Typed Markdown: like `textField`, and nested no deeper than MARKDOWN_NESTING_MAX (block quotes,
+ * lists, emphasis and links together), or a field error `too_deep|<max>` (decision 027). Every
+ * field whose text is rendered as Markdown, now or later, reads through this.
+ */
+export function markdownField(max: number) {
+  return textField(max).refine((s) => markdownNesting(s) <= MARKDOWN_NESTING_MAX, `too_deep|${MARKDOWN_NESTING_MAX}`);
+}
+
+/** Optional typed Markdown: "" when left empty, otherwise bounded like `markdownField`. */
+export function optionalMarkdownField(max: number) {
+  return z
+    .string()
+    .default("")
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().max(max, `too_long|${max}`))
+    .refine((s) => markdownNesting(s) <= MARKDOWN_NESTING_MAX, `too_deep|${MARKDOWN_NESTING_MAX}`);
 }

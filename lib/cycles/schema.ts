@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField as id, slugField as slug, textField as text } from "@/lib/form-fields";
+import { idField as id, markdownField as markdown, slugField as slug, textField as text } from "@/lib/form-fields";
 import { AREAS } from "@/lib/dialogue/limits";
 import { CITE_PREFIX, CONSENT_CHOICES, CONSENT_TEXT_MAX, CYCLE_TITLE_MAX, HANDLED_NOTE_MAX, HANDLED_PREFIX, QUESTION_MAX, REFLECTION_MAX, SYNTHESIS_MAX } from "./limits";
 export * from "./limits";
@@ -47,7 +47,7 @@ export const advanceCycleSchema = z.object({ slug, cycleId: id });
 export const saveReflectionSchema = z.object({
   slug,
   cycleId: id,
-  body: text(REFLECTION_MAX),
+  body: markdown(REFLECTION_MAX),
   area,
   // An unticked checkbox sends nothing.
   private: z
@@ -84,7 +84,7 @@ export const saveSynthesisSchema = z
       .string({ error: "invalid" })
       .regex(/^\d{1,9}$/, "invalid")
       .transform((v) => Number(v)),
-    body: text(SYNTHESIS_MAX),
+    body: markdown(SYNTHESIS_MAX),
   })
   .transform((form) => {
     const cites = prefixed(form, CITE_PREFIX).filter((key) => form[`${CITE_PREFIX}${key}`] === "on");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField as id, slugField as slug, textField as text } from "@/lib/form-fields";
+import { idField as id, markdownField as markdown, slugField as slug, textField as text } from "@/lib/form-fields";
 import { AREAS, BODY_MAX, LEVELS, MENTIONS_MAX, REACTION_KINDS, THREAD_TITLE_MAX } from "./limits";
 export * from "./limits";
 
@@ -12,7 +12,7 @@ export const areaSchema = z.enum(AREAS, { error: "invalid_choice" });
 export const createThreadSchema = z.object({
   slug,
   title: text(THREAD_TITLE_MAX),
-  body: text(BODY_MAX),
+  body: markdown(BODY_MAX),
   level: levelSchema,
   area: areaSchema,
   idempotencyKey,
@@ -28,7 +28,7 @@ const mentionIds = z
 export const createReplySchema = z.object({
   slug,
   threadId: id,
-  body: text(BODY_MAX),
+  body: markdown(BODY_MAX),
   quotedReplyId: z
     .string()
     .max(64)
@@ -38,8 +38,8 @@ export const createReplySchema = z.object({
   idempotencyKey,
 });
 
-export const editThreadSchema = z.object({ slug, threadId: id, title: text(THREAD_TITLE_MAX), body: text(BODY_MAX) });
-export const editReplySchema = z.object({ slug, replyId: id, body: text(BODY_MAX) });
+export const editThreadSchema = z.object({ slug, threadId: id, title: text(THREAD_TITLE_MAX), body: markdown(BODY_MAX) });
+export const editReplySchema = z.object({ slug, replyId: id, body: markdown(BODY_MAX) });
 export const deleteReplySchema = z.object({ slug, replyId: id });
 export const toggleReactionSchema = z.object({
   slug,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField as id, slugField as slug, textField as text } from "@/lib/form-fields";
+import { idField as id, markdownField as markdown, optionalMarkdownField, slugField as slug, textField as text } from "@/lib/form-fields";
 import { AREAS } from "@/lib/dialogue/limits";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_CURRENCY, MoneyError, parseAmount, type Money } from "./money";
@@ -81,8 +81,8 @@ function teamOf(form: Record<string, unknown>): string[] {
 const initiativeFields = {
   slug,
   name: text(INITIATIVE_NAME_MAX),
-  description: text(INITIATIVE_TEXT_MAX),
-  systemChange: text(INITIATIVE_TEXT_MAX),
+  description: markdown(INITIATIVE_TEXT_MAX),
+  systemChange: markdown(INITIATIVE_TEXT_MAX),
   status: z.enum(INITIATIVE_STATUSES, { error: "invalid_choice" }),
 };
 
@@ -131,7 +131,7 @@ export const setMilestoneStatusSchema = z.object({
   milestoneId: id,
   status: z.enum(MILESTONE_STATUSES, { error: "invalid_choice" }),
   /** The lesson of a learned milestone, or why it was dropped (required for those two). */
-  note: optionalText(NOTE_MAX),
+  note: optionalMarkdownField(NOTE_MAX),
   /** The lesson's area, for the lessons log (learned only). */
   area: z
     .union([z.literal(""), area], { error: "invalid_choice" })
@@ -144,7 +144,7 @@ export const postUpdateSchema = z
     slug,
     milestoneId: id,
     kind: z.enum(UPDATE_KINDS, { error: "invalid_choice" }),
-    body: text(UPDATE_BODY_MAX),
+    body: markdown(UPDATE_BODY_MAX),
     progress: z.string().default(""),
     area: z.union([z.literal(""), area], { error: "invalid_choice" }).default(""),
     idempotencyKey,

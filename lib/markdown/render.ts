@@ -5,6 +5,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { markdownNesting } from "./nesting";
 
 /**
  * GitHub's sanitising schema, narrowed: no images (no tracking pixels, no remote
@@ -47,7 +48,27 @@ const CACHE_ENTRIES = 500;
 const CACHE_MAX_LENGTH = 20_000;
 const cache = new Map<string, string>();
 
-/** Markdown as sanitised HTML: safe to put on a page. */
+/**
+ * What `renderMarkdown` gives for a text it cannot render: an empty, attribute-marked paragraph,
+ * stored like any rendered text and shown as a translated notice by `shownHtml` (decision 027).
+ * It never changes: rows written with it are found by it.
+ */
+export const UNRENDERABLE_HTML = '<p data-unrenderable=""></p>';
+
+/**
+ * Deeper than this, a text is not handed to the renderer at all (decision 027). The renderer's
+ * stack overflowed at about 1,500 nested block quotes, 1,080 nested lists and 740 nested `> -`
+ * pairs in a plain Node process (less inside a deep React render), and got slow well before;
+ * fields refuse anything deeper than MARKDOWN_NESTING_MAX (20) when it is written, so only rows
+ * written before that bound come near this one.
+ */
+export const RENDER_NESTING_MAX = 100;
+
+/**
+ * Markdown as sanitised HTML: safe to put on a page. Never throws: a text nested deeper than
+ * RENDER_NESTING_MAX, or one the renderer fails on for any reason, gives UNRENDERABLE_HTML,
+ * so one bad text is a notice where it stands and never a page that answers 500.
+ */
 export function renderMarkdown(source: string): string {
   const hit = cache.get(source);
   if (hit !== undefined) {
@@ -56,10 +77,26 @@ export function renderMarkdown(source: string): string {
     cache.set(source, hit);
     return hit;
   }
-  const html = String(processor.processSync(source));
+  let html: string;
+  try {
+    html = markdownNesting(source, RENDER_NESTING_MAX) > RENDER_NESTING_MAX ? UNRENDERABLE_HTML : String(processor.processSync(source));
+  } catch {
+    // A stack overflow (RangeError) or anything else the renderer throws: this text only.
+    html = UNRENDERABLE_HTML;
+  }
   if (source.length <= CACHE_MAX_LENGTH) {
     cache.set(source, html);
     if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   }
   return html;
+}
+
+/**
+ * Stored or rendered HTML as a page shows it: UNRENDERABLE_HTML becomes `notice` (the viewer's
+ * translation of "This text could not be displayed"), escaped, in a paragraph marked as a note.
+ */
+export function shownHtml(html: string, notice: string): string {
+  if (html !== UNRENDERABLE_HTML) return html;
+  const text = notice.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return `<p role="note" class="unrenderable">${text}</p>`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MARKDOWN_NESTING_MAX, markdownNesting } from "@/lib/markdown/nesting";
 import { NAME_MAX, PRINCIPLES_MAX, PRINCIPLE_MAX, PURPOSE_MAX, QUESTION_MAX, SLUG_MAX } from "./limits";
 export * from "./limits";
 
@@ -41,7 +42,8 @@ export const principlesSchema = z
 
 const settingsFields = {
   name: text(NAME_MAX),
-  purpose: text(PURPOSE_MAX),
+  // Shown as plain text today; bounded like every Markdown field so it can become one (decision 027).
+  purpose: text(PURPOSE_MAX).refine((s) => markdownNesting(s) <= MARKDOWN_NESTING_MAX, `too_deep|${MARKDOWN_NESTING_MAX}`),
   workingQuestion: text(QUESTION_MAX),
   principles: principlesSchema,
   visibility: z.enum(["public", "listed", "private"], { error: "invalid_choice" }),
