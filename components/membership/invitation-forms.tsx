@@ -13,8 +13,8 @@ export function CreateInvitationForm({ slug }: { slug: string }) {
   const t = useTranslations("invitations");
   const tr = useTranslations("roles");
   const [state, action] = useActionState(createInvitationAction, null);
-  // Only set after the action ran in the browser, so `window` is there.
-  const link = state?.ok ? `${window.location.origin}/n/${state.data.slug}/invite/${state.data.token}` : null;
+  // Built by the server on KRING_PUBLIC_URL, not from the address this page happens to be on.
+  const link = state?.ok ? state.data.link : null;
   return (
     <div className="space-y-4">
       <form action={action} className="grid gap-4 sm:grid-cols-3 sm:items-end" noValidate>

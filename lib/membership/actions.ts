@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/action";
 import { requireViewer } from "@/lib/auth/session";
+import { emailLink } from "@/lib/mail/links";
 import {
   acceptInvitation,
   changeRole,
@@ -67,12 +68,14 @@ export async function reviewRequestAction(_prev: unknown, form: FormData): Promi
 export async function createInvitationAction(
   _prev: unknown,
   form: FormData,
-): Promise<ActionResult<{ token: string; slug: string; expiresAt: string }>> {
+): Promise<ActionResult<{ token: string; slug: string; link: string; expiresAt: string }>> {
   return runAction(createInvitationSchema, form, async ({ slug, role, expiresInDays, note }) => {
     const scope = await requireMember(slug, "invitations.manage");
     const { token, expiresAt } = await createInvitation(scope, { role, expiresInDays, note });
     revalidateNetwork(scope.slug);
-    return { token, slug: scope.slug, expiresAt: expiresAt.toISOString() };
+    // The link the broker passes on: on the public address, like every link Kring hands out.
+    const link = emailLink(`/n/${scope.slug}/invite/${token}`);
+    return { token, slug: scope.slug, link, expiresAt: expiresAt.toISOString() };
   });
 }
 

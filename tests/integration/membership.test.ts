@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
+import { requestHeaders } from "../setup/session";
 import { listAudit } from "@/lib/audit/queries";
 import { dbSystem } from "@/lib/db/client";
 import {
@@ -48,8 +50,11 @@ async function auditOf(slug: string, broker: User) {
 
 async function createInvite(slug: string, broker: User, role = "member") {
   signInAs(broker);
+  requestHeaders.set("host", "evil.example");
   const result = await call(createInvitationAction, { slug, role, expiresInDays: "7", note: "For you" });
   if (!result.ok) throw new Error(`invitation not created: ${JSON.stringify(result)}`);
+  // The link to pass on is on the configured public address, whatever the request said.
+  expect(result.data!.link).toBe(`${env().publicUrl}/n/${slug}/invite/${result.data!.token}`);
   return result.data!;
 }
 
