@@ -308,7 +308,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
                   {s.network.name} · {t("closedOn")}{" "}
                   <time dateTime={s.closedAt.toISOString()}>{momentFormat.format(s.closedAt)}</time>
                 </p>
-                <Markdown source={s.body} lang={s.network.locale} />
+                <Markdown html={s.html} lang={s.network.locale} />
               </li>
             ))}
           </ul>

@@ -34,6 +34,8 @@ export type AuditAction =
   | "initiative.created"
   | "initiative.updated"
   | "milestone.status_changed"
+  | "update.hidden"
+  | "update.restored"
   | "pledge.created"
   | "pledge.released"
   | "pledge.withdrawn";

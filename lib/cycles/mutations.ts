@@ -1,4 +1,5 @@
 import "server-only";
+import { renderMarkdown } from "@/lib/markdown/render";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db, dbAcross, dbSystem, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -208,6 +209,8 @@ export async function saveReflection(
   input: { cycleId: string; body: string; area: Area; private: boolean; intent: "draft" | "submit"; version: number | null },
   now = new Date(),
 ) {
+  // Rendered once, when written, outside the transaction (decision 027).
+  const bodyHtml = renderMarkdown(input.body);
   const write = () =>
     db(scope).$transaction(async (tx) => {
       const cycle = await lockCycle(tx, scope, input.cycleId, "share");
@@ -225,7 +228,7 @@ export async function saveReflection(
         if (!unchanged) throw new AppError("reflection_changed");
       }
       const submittedAt = existing?.submittedAt ?? (input.intent === "submit" ? now : null);
-      const fields = { body: input.body, area: input.area, private: input.private, submittedAt };
+      const fields = { body: input.body, bodyHtml, area: input.area, private: input.private, submittedAt };
       return tx.reflection.upsert({
         where: { networkId_cycleId_authorId: key },
         create: { ...key, ...fields },
@@ -406,6 +409,7 @@ export async function saveSynthesis(
           cycleId: cycle.id,
           number: latestNumber + 1,
           body: input.body,
+          bodyHtml: renderMarkdown(input.body),
           authorId: scope.userId,
           createdAt: now,
         },

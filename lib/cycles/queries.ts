@@ -1,6 +1,7 @@
 import "server-only";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
+import { htmlOf } from "@/lib/markdown/render";
 import { Prisma } from "@/lib/db/generated/client";
 import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
@@ -53,15 +54,19 @@ export async function cycleParticipation(scope: NetworkScope, cycleId: string) {
 export async function findOwnReflection(scope: NetworkScope, cycleId: string) {
   const own = await db(scope).reflection.findUnique({
     where: { networkId_cycleId_authorId: { networkId: scope.networkId, cycleId, authorId: scope.userId } },
-    select: { id: true, authorId: true, body: true, area: true, private: true, submittedAt: true, updatedAt: true },
+    select: { id: true, authorId: true, body: true, bodyHtml: true, area: true, private: true, submittedAt: true, updatedAt: true },
   });
   if (!own) return null;
-  return canSeeReflection(scope, own, { phase: "reflect", viewerSubmitted: own.submittedAt !== null }) ? own : null;
+  const { bodyHtml, ...rest } = own;
+  const shown = { ...rest, html: htmlOf(bodyHtml, own.body) };
+  return canSeeReflection(scope, shown, { phase: "reflect", viewerSubmitted: own.submittedAt !== null }) ? shown : null;
 }
 
 export type VisibleReflection = {
   id: string;
   body: string;
+  /** The body as sanitised HTML (stored when written). */
+  html: string;
   area: Area;
   submittedAt: Date;
   authorName: string | null;
@@ -88,13 +93,14 @@ type OwnColumns = {
   ownId: string | null;
   ownAuthorId: string | null;
   ownBody: string | null;
+  ownBodyHtml: string | null;
   ownArea: Area | null;
   ownPrivate: boolean | null;
   ownSubmittedAt: Date | null;
   ownUpdatedAt: Date | null;
 };
 
-const OWN_COLUMNS = Prisma.sql`o.id AS "ownId", o."authorId" AS "ownAuthorId", o.body AS "ownBody", o.area::text AS "ownArea",
+const OWN_COLUMNS = Prisma.sql`o.id AS "ownId", o."authorId" AS "ownAuthorId", o.body AS "ownBody", o."bodyHtml" AS "ownBodyHtml", o.area::text AS "ownArea",
   o.private AS "ownPrivate", o."submittedAt" AS "ownSubmittedAt", o."updatedAt" AS "ownUpdatedAt"`;
 
 type Reflections = { own: OwnReflection | null; visible: { phase: CyclePhase; revealed: boolean; reflections: VisibleReflection[] } };
@@ -112,6 +118,7 @@ async function reflectionsFrom(scope: NetworkScope, cycleId: string, phase: Cycl
           id: row.ownId,
           authorId: row.ownAuthorId!,
           body: row.ownBody!,
+          html: htmlOf(row.ownBodyHtml, row.ownBody!),
           area: row.ownArea!,
           private: row.ownPrivate!,
           submittedAt: row.ownSubmittedAt,
@@ -123,9 +130,9 @@ async function reflectionsFrom(scope: NetworkScope, cycleId: string, phase: Cycl
   // Others' shared, submitted reflections with their authors' names, in one statement; the
   // policy still decides per reflection below.
   const rows = await db(scope).$queryRaw<
-    { id: string; authorId: string; body: string; area: Area; private: boolean; submittedAt: Date; authorName: string | null }[]
+    { id: string; authorId: string; body: string; bodyHtml: string | null; area: Area; private: boolean; submittedAt: Date; authorName: string | null }[]
   >`
-    SELECT r.id, r."authorId", r.body, r.area::text AS area, r.private, r."submittedAt", u.name AS "authorName"
+    SELECT r.id, r."authorId", r.body, r."bodyHtml", r.area::text AS area, r.private, r."submittedAt", u.name AS "authorName"
     FROM "Reflection" r
     LEFT JOIN "User" u ON u.id = r."authorId"
     WHERE r."networkId" = ${scope.networkId} AND r."cycleId" = ${cycleId} AND r.private = false
@@ -133,7 +140,7 @@ async function reflectionsFrom(scope: NetworkScope, cycleId: string, phase: Cycl
     ORDER BY r.area, r."submittedAt", r.id`;
   const reflections = rows
     .filter((r) => canSeeReflection(scope, r, { phase, viewerSubmitted }))
-    .map((r) => ({ id: r.id, body: r.body, area: r.area, submittedAt: r.submittedAt, authorName: r.authorName }));
+    .map((r) => ({ id: r.id, body: r.body, html: htmlOf(r.bodyHtml, r.body), area: r.area, submittedAt: r.submittedAt, authorName: r.authorName }));
   return { own, visible: { phase, revealed: true, reflections } };
 }
 
@@ -187,9 +194,9 @@ export async function loadCyclePage(scope: NetworkScope, now = new Date()) {
     LEFT JOIN "Reflection" o ON o."networkId" = c."networkId" AND o."cycleId" = c.id AND o."authorId" = ${scope.userId}
     WHERE c."networkId" = ${scope.networkId} AND c."openSlot" = true`;
   if (!row) return null;
-  const { submitted, eligible, ownId, ownAuthorId, ownBody, ownArea, ownPrivate, ownSubmittedAt, ownUpdatedAt, ...cycle } = row;
+  const { submitted, eligible, ownId, ownAuthorId, ownBody, ownBodyHtml, ownArea, ownPrivate, ownSubmittedAt, ownUpdatedAt, ...cycle } = row;
   const phase = cyclePhase(cycle, now);
-  const own = { ownId, ownAuthorId, ownBody, ownArea, ownPrivate, ownSubmittedAt, ownUpdatedAt };
+  const own = { ownId, ownAuthorId, ownBody, ownBodyHtml, ownArea, ownPrivate, ownSubmittedAt, ownUpdatedAt };
   return {
     cycle: { ...cycle, phase },
     participation: { submitted, eligible },
@@ -223,6 +230,7 @@ export async function findSynthesis(scope: NetworkScope, cycleId: string) {
     select: {
       number: true,
       body: true,
+      bodyHtml: true,
       authorId: true,
       createdAt: true,
       citations: {
@@ -237,6 +245,7 @@ export async function findSynthesis(scope: NetworkScope, cycleId: string) {
   return {
     number: latest.number,
     body: latest.body,
+    html: htmlOf(latest.bodyHtml, latest.body),
     createdAt: latest.createdAt,
     authorName: latest.authorId ? (names.get(latest.authorId) ?? null) : null,
     citations: latest.citations.map(
@@ -272,7 +281,7 @@ export async function findRevision(scope: NetworkScope, cycleId: string, number:
   if (!can(scope.role, "synthesis.read") || !Number.isSafeInteger(number) || number < 1) return null;
   const rows = await db(scope).synthesisRevision.findMany({
     where: { networkId: scope.networkId, cycleId, number: { in: [number, number - 1] } },
-    select: { number: true, body: true, authorId: true, createdAt: true },
+    select: { number: true, body: true, bodyHtml: true, authorId: true, createdAt: true },
   });
   const revision = rows.find((r) => r.number === number);
   if (!revision) return null;
@@ -280,6 +289,7 @@ export async function findRevision(scope: NetworkScope, cycleId: string, number:
   return {
     number: revision.number,
     body: revision.body,
+    html: htmlOf(revision.bodyHtml, revision.body),
     createdAt: revision.createdAt,
     authorName: revision.authorId ? (names.get(revision.authorId) ?? null) : null,
     previous: rows.find((r) => r.number === number - 1)?.body ?? null,
@@ -339,7 +349,7 @@ export type JourneyEntry = {
   title: string;
   question: string;
   closedAt: Date;
-  synthesis: { body: string; number: number; citations: number } | null;
+  synthesis: { body: string; html: string; number: number; citations: number } | null;
   participation: { submitted: number; eligible: number };
   /** Concerns and objections of the round the cycle closed on; null for funders. */
   concerns: JourneyConcern[] | null;
@@ -367,8 +377,8 @@ export async function listJourney(scope: NetworkScope, after?: Cursor, take = JO
   const next = cycles.length > take && last?.closedAt ? encodeCursor({ at: last.closedAt, id: last.id }) : null;
   if (page.length === 0) return { items: [] as JourneyEntry[], next };
   const ids = Prisma.join(page.map((c) => c.id));
-  const finals = await db(scope).$queryRaw<{ cycleId: string; number: number; body: string; citations: number }[]>`
-    SELECT DISTINCT ON (r."cycleId") r."cycleId", r.number, r.body,
+  const finals = await db(scope).$queryRaw<{ cycleId: string; number: number; body: string; bodyHtml: string | null; citations: number }[]>`
+    SELECT DISTINCT ON (r."cycleId") r."cycleId", r.number, r.body, r."bodyHtml",
       (SELECT count(*)::int FROM "SynthesisCitation" c WHERE c."networkId" = r."networkId" AND c."revisionId" = r.id) AS citations
     FROM "SynthesisRevision" r
     WHERE r."networkId" = ${scope.networkId} AND r."cycleId" IN (${ids})
@@ -419,7 +429,7 @@ export async function listJourney(scope: NetworkScope, after?: Cursor, take = JO
         title: c.title,
         question: c.question,
         closedAt: c.closedAt as Date,
-        synthesis: final ? { body: final.body, number: final.number, citations: final.citations } : null,
+        synthesis: final ? { body: final.body, html: htmlOf(final.bodyHtml, final.body), number: final.number, citations: final.citations } : null,
         participation: participation.find((p) => p.cycleId === c.id) ?? { submitted: 0, eligible: 0 },
         concerns: concerns ? (concerns.get(c.id) ?? []) : null,
       };

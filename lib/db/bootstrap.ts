@@ -4,6 +4,7 @@ import { seedDemo } from "./demo";
 import { renderMissingBodies } from "@/lib/dialogue/mutations";
 import { backfillSearchVectors } from "@/lib/search/mutations";
 import { applyMigrations } from "./migrations";
+import { renderMissingTexts } from "./render-backfill";
 
 let prepared: Promise<void> | undefined;
 
@@ -34,6 +35,11 @@ export function prepareDatabase(opts: { seed?: boolean } = {}): Promise<void> {
     if ((opts.seed ?? true) && e.seedDemo && (await dbSystem().user.count()) === 0) {
       const created = await seedDemo(dbSystem());
       if (created.length) console.log(`[kring] seeded demo networks: ${created.join(", ")}`);
+    }
+    // Reflections, syntheses and updates (the demo's too), like posts (decision 027).
+    const texts = await renderMissingTexts(dbSystem());
+    if (texts.Reflection || texts.SynthesisRevision || texts.MilestoneUpdate) {
+      console.log(`[kring] rendered: ${texts.Reflection} reflections, ${texts.SynthesisRevision} synthesis revisions, ${texts.MilestoneUpdate} updates`);
     }
   })();
   return prepared;

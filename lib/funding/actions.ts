@@ -12,9 +12,11 @@ import {
   createPledge,
   editInitiative,
   editMilestone,
+  hideUpdate,
   moveMilestone,
   postUpdate,
   releasePledge,
+  restoreUpdate,
   setMilestoneStatus,
   withdrawPledge,
 } from "./mutations";
@@ -23,11 +25,13 @@ import {
   createInitiativeSchema,
   editInitiativeSchema,
   editMilestoneSchema,
+  hideUpdateSchema,
   moveMilestoneSchema,
   pledgeSchema,
   postUpdateSchema,
   readMoney,
   releasePledgeSchema,
+  restoreUpdateSchema,
   setMilestoneStatusSchema,
   withdrawPledgeSchema,
 } from "./schema";
@@ -135,6 +139,26 @@ export async function withdrawPledgeAction(_prev: unknown, form: FormData): Prom
     const scope = await requireMember(slug, "pledge.withdraw");
     const saved = await withdrawPledge(scope, input);
     revalidateFunding(scope.slug, saved.initiativeId);
+    return null;
+  });
+}
+
+/** A broker hides a milestone update or lesson with a reason (moderation, audited; decision 027). */
+export async function hideUpdateAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(hideUpdateSchema, form, async ({ slug, ...input }) => {
+    const scope = await requireMember(slug, "moderation.hide");
+    const { initiativeId } = await hideUpdate(scope, input);
+    revalidateFunding(scope.slug, initiativeId);
+    return null;
+  });
+}
+
+/** A broker restores a hidden milestone update or lesson. */
+export async function restoreUpdateAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(restoreUpdateSchema, form, async ({ slug, ...input }) => {
+    const scope = await requireMember(slug, "moderation.hide");
+    const { initiativeId } = await restoreUpdate(scope, input);
+    revalidateFunding(scope.slug, initiativeId);
     return null;
   });
 }

@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { NotificationKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { renderMarkdown } from "@/lib/markdown/render";
 import type { NetworkScope } from "@/lib/membership/scope";
 import type { Money } from "./money";
 import {
@@ -263,6 +264,7 @@ export async function setMilestoneStatus(
           authorId: scope.userId,
           kind: input.status === "learned" ? "lesson" : "setback",
           body: input.note,
+          bodyHtml: renderMarkdown(input.note),
           area: input.area,
           createdAt: now,
         },
@@ -324,6 +326,8 @@ export async function postUpdate(
   scope: NetworkScope,
   input: { milestoneId: string; kind: UpdateKind; body: string; progress: number | null; area: Area | null; idempotencyKey: string },
 ) {
+  // Rendered once, when written, outside the transaction (decision 027).
+  const bodyHtml = renderMarkdown(input.body);
   const write = () =>
     db(scope).$transaction(async (tx) => {
       const milestone = await lockMilestone(tx, scope, input.milestoneId, "update");
@@ -344,6 +348,7 @@ export async function postUpdate(
           authorId: scope.userId,
           kind: input.kind,
           body: input.body,
+          bodyHtml,
           progress: input.kind === "progress" ? input.progress : null,
           area: input.area,
           idempotencyKey: input.idempotencyKey,
@@ -361,6 +366,71 @@ export async function postUpdate(
     if (isUniqueViolation(error)) return write();
     throw error;
   }
+}
+
+/**
+ * A broker hides a milestone update (progress, evidence, a setback or a lesson) with a reason:
+ * brokers and its author still see it with the notice, everyone else (funders' dashboards, the
+ * lessons log) no longer does. Hiding a hidden update changes nothing (its first reason stays);
+ * audited like hiding a post (decision 027).
+ */
+export async function hideUpdate(scope: NetworkScope, input: { updateId: string; reason: string }, now = new Date()) {
+  return db(scope).$transaction(async (tx) => {
+    const update = await lockUpdate(tx, scope, input.updateId);
+    if (update.hiddenAt) return { initiativeId: update.initiativeId };
+    await tx.milestoneUpdate.update({
+      where: { id: update.id, networkId: scope.networkId },
+      data: { hiddenAt: now, hiddenReason: input.reason },
+    });
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "update.hidden",
+      subjectUserId: update.authorId,
+      detail: { updateId: update.id, milestoneId: update.milestoneId, title: update.title, reason: input.reason },
+    });
+    return { initiativeId: update.initiativeId };
+  });
+}
+
+/** A broker restores a hidden update. Restoring one that is not hidden changes nothing. */
+export async function restoreUpdate(scope: NetworkScope, input: { updateId: string }) {
+  return db(scope).$transaction(async (tx) => {
+    const update = await lockUpdate(tx, scope, input.updateId);
+    if (!update.hiddenAt) return { initiativeId: update.initiativeId };
+    await tx.milestoneUpdate.update({ where: { id: update.id, networkId: scope.networkId }, data: { hiddenAt: null, hiddenReason: "" } });
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "update.restored",
+      subjectUserId: update.authorId,
+      detail: { updateId: update.id, milestoneId: update.milestoneId, title: update.title, reason: update.hiddenReason },
+    });
+    return { initiativeId: update.initiativeId };
+  });
+}
+
+type LockedUpdate = {
+  id: string;
+  initiativeId: string;
+  milestoneId: string;
+  authorId: string | null;
+  hiddenAt: Date | null;
+  hiddenReason: string;
+  title: string;
+};
+
+/** An update of this network with its milestone's title, its row locked (hide and restore take turns). */
+async function lockUpdate(tx: Tx, scope: NetworkScope, updateId: string): Promise<LockedUpdate> {
+  const rows = await tx.$queryRaw<LockedUpdate[]>`
+    SELECT u.id, u."initiativeId", u."milestoneId", u."authorId", u."hiddenAt", u."hiddenReason", m.title
+    FROM "MilestoneUpdate" u
+    JOIN "Milestone" m ON m.id = u."milestoneId" AND m."networkId" = u."networkId"
+    WHERE u.id = ${updateId} AND u."networkId" = ${scope.networkId}
+    FOR UPDATE OF u`;
+  const update = rows[0];
+  if (!update) throw new AppError("not_found");
+  return update;
 }
 
 /**

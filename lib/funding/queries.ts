@@ -1,4 +1,6 @@
 import "server-only";
+import { htmlOf } from "@/lib/markdown/render";
+import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db, dbAcross } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -87,7 +89,11 @@ export type PledgeView = {
 export type UpdateView = {
   id: string;
   kind: "progress" | "evidence" | "setback" | "lesson";
-  body: string;
+  /** The text as sanitised HTML (stored when written); "" when hidden from this viewer. */
+  html: string;
+  /** Hidden by a broker: brokers and the author still see it, with the reason; others see the notice only. */
+  hidden: boolean;
+  hiddenReason: string;
   progress: number | null;
   area: Area | null;
   authorName: string | null;
@@ -182,6 +188,10 @@ export async function findInitiative(scope: NetworkScope, initiativeId: string) 
         milestoneId: true,
         kind: true,
         body: true,
+        bodyHtml: true,
+        hiddenAt: true,
+        hiddenReason: true,
+        authorId: true,
         progress: true,
         area: true,
         createdAt: true,
@@ -213,7 +223,17 @@ export async function findInitiative(scope: NetworkScope, initiativeId: string) 
           .map(({ milestoneId: _m, funder, ...p }) => ({ ...p, funderName: funder?.name ?? null })),
         updates: updates
           .filter((u) => u.milestoneId === m.id)
-          .map(({ milestoneId: _m, author, ...u }) => ({ ...u, area: u.area as Area | null, authorName: author?.name ?? null })),
+          .map(({ milestoneId: _m, author, authorId, body, bodyHtml, hiddenAt, ...u }): UpdateView => {
+            const hidden = hiddenAt !== null;
+            const concealed = hidden && !canSeeHiddenText(scope, { authorId });
+            return {
+              ...u,
+              html: concealed ? "" : htmlOf(bodyHtml, body),
+              hidden,
+              area: u.area as Area | null,
+              authorName: author?.name ?? null,
+            };
+          }),
       };
     }),
   };
@@ -222,6 +242,8 @@ export async function findInitiative(scope: NetworkScope, initiativeId: string) 
 export type LessonItem = {
   id: string;
   body: string;
+  /** The lesson as sanitised HTML (stored when written). */
+  html: string;
   area: Area | null;
   createdAt: Date;
   authorName: string | null;
@@ -246,6 +268,8 @@ export async function listLessons(
     where: {
       networkId: scope.networkId,
       kind: "lesson",
+      // A lesson a broker hid is not in the log (its initiative's page shows brokers and its author the notice).
+      hiddenAt: null,
       ...(filter.initiative ? { initiativeId: filter.initiative } : {}),
       ...(filter.area ? { area: filter.area } : {}),
       ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
@@ -253,6 +277,7 @@ export async function listLessons(
     select: {
       id: true,
       body: true,
+      bodyHtml: true,
       area: true,
       createdAt: true,
       author: { select: { name: true } },
@@ -269,6 +294,7 @@ export async function listLessons(
       (r): LessonItem => ({
         id: r.id,
         body: r.body,
+        html: htmlOf(r.bodyHtml, r.body),
         area: r.area as Area | null,
         createdAt: r.createdAt,
         authorName: r.author?.name ?? null,
@@ -444,6 +470,8 @@ export type DashboardSynthesis = {
   question: string;
   closedAt: Date;
   body: string;
+  /** The final synthesis as sanitised HTML (stored when written). */
+  html: string;
   network: FunderNetwork;
 };
 
@@ -607,6 +635,7 @@ async function computeFunderDashboard(portfolio: FunderPortfolio, now: Date): Pr
         CROSS JOIN LATERAL (
           SELECT * FROM "MilestoneUpdate" u
           WHERE u."networkId" = n.id AND ${lessons ? Prisma.sql`u.kind = 'lesson'` : Prisma.sql`u.kind <> 'lesson'`}
+            AND u."hiddenAt" IS NULL -- hidden by a broker (decision 027)
           ORDER BY u."createdAt" DESC, u.id DESC
           LIMIT ${DASHBOARD_LIST_SIZE}
         ) u
@@ -683,8 +712,8 @@ async function computeFunderDashboard(portfolio: FunderPortfolio, now: Date): Pr
       UNION ALL
       (${latestUpdates(true)})`,
     // Closed cycles' final synthesis (the latest revision), as each network's journey shows it to funders.
-    portfolioDb(portfolio).$queryRaw<(Omit<DashboardSynthesis, "network"> & { networkId: string })[]>`
-      SELECT c.id AS "cycleId", c."networkId", c.title, c.question, c."closedAt", r.body
+    portfolioDb(portfolio).$queryRaw<(Omit<DashboardSynthesis, "network" | "html"> & { networkId: string; bodyHtml: string | null })[]>`
+      SELECT c.id AS "cycleId", c."networkId", c.title, c.question, c."closedAt", r.body, r."bodyHtml"
       FROM (
         SELECT id, "networkId", title, question, "closedAt" FROM "Cycle"
         WHERE "networkId" IN (${ids}) AND "closedAt" IS NOT NULL
@@ -692,7 +721,7 @@ async function computeFunderDashboard(portfolio: FunderPortfolio, now: Date): Pr
         LIMIT ${DASHBOARD_SYNTHESES}
       ) c
       JOIN LATERAL (
-        SELECT body FROM "SynthesisRevision" s
+        SELECT body, "bodyHtml" FROM "SynthesisRevision" s
         WHERE s."networkId" = c."networkId" AND s."cycleId" = c.id
         ORDER BY s.number DESC LIMIT 1
       ) r ON true
@@ -739,9 +768,9 @@ async function computeFunderDashboard(portfolio: FunderPortfolio, now: Date): Pr
     timeline: series,
     updates: updates.filter((u) => u.kind !== "lesson").flatMap(toUpdate),
     lessons: updates.filter((u) => u.kind === "lesson").flatMap(toUpdate),
-    syntheses: syntheses.flatMap(({ networkId, ...s }) => {
+    syntheses: syntheses.flatMap(({ networkId, bodyHtml, ...s }) => {
       const network = byId.get(networkId);
-      return network ? [{ ...s, network }] : [];
+      return network ? [{ ...s, html: htmlOf(bodyHtml, s.body), network }] : [];
     }),
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idField as id, markdownField as markdown, optionalMarkdownField, slugField as slug, textField as text } from "@/lib/form-fields";
 import { AREAS } from "@/lib/dialogue/limits";
 import { AppError } from "@/lib/errors";
+import { MODERATION_REASON_MAX } from "@/lib/moderation/limits";
 import { DEFAULT_CURRENCY, MoneyError, parseAmount, type Money } from "./money";
 import { INITIATIVE_NAME_MAX, INITIATIVE_STATUSES, INITIATIVE_TEXT_MAX, MILESTONE_STATUSES, MILESTONE_TEXT_MAX, MILESTONE_TITLE_MAX, NOTE_MAX, TEAM_MAX, UPDATE_BODY_MAX, UPDATE_KINDS, type InitiativeStatus } from "./limits";
 export * from "./limits";
@@ -174,6 +175,10 @@ export const pledgeSchema = z.object({
   condition: optionalText(NOTE_MAX),
   idempotencyKey,
 });
+
+/** A broker hides a milestone update (a lesson too) with a reason, or restores it (decision 027). */
+export const hideUpdateSchema = z.object({ slug, updateId: id, reason: text(MODERATION_REASON_MAX) });
+export const restoreUpdateSchema = z.object({ slug, updateId: id });
 
 export const releasePledgeSchema = z.object({ slug, pledgeId: id });
 export const withdrawPledgeSchema = z.object({ slug, pledgeId: id, reason: text(NOTE_MAX) });

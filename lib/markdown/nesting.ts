@@ -69,7 +69,7 @@ export function markdownNesting(source: string, limit: number = MARKDOWN_NESTING
         i += 1;
       }
       if (i >= lineEnd) break;
-      const c = source[i];
+      const c = source[i]!;
       let marker = 0;
       if (c === ">") marker = 1;
       else if ((c === "-" || c === "+" || c === "*") && isBreak(source, i + 1, lineEnd)) marker = 1;

@@ -100,3 +100,8 @@ export function shownHtml(html: string, notice: string): string {
   const text = notice.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return `<p role="note" class="unrenderable">${text}</p>`;
 }
+
+/** A text's stored HTML (rendered when it was written), or, for a row that has none yet, rendered now. */
+export function htmlOf(stored: string | null | undefined, source: string): string {
+  return stored ?? renderMarkdown(source);
+}

@@ -148,6 +148,16 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  "lib/funding/actions.ts#hideUpdateAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#restoreUpdateAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   "lib/funding/actions.ts#pledgeAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "ok", broker: "forbidden", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "not_found", broker: "forbidden" },

@@ -171,6 +171,12 @@ export const actionInputs: Record<string, ActionInput> = {
     fields: (c) => ({ slug: c.home.slug, pledgeId: c.o.pledgeId, reason: "Our budget moved." }),
   },
 
+  "lib/funding/actions.ts#hideUpdateAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, updateId: c.o.updateId, reason: "Off-topic." }),
+  },
+  "lib/funding/actions.ts#restoreUpdateAction": { broker: true, fields: (c) => ({ slug: c.home.slug, updateId: c.o.hiddenUpdateId }) },
+
   // ---- membership
   "lib/membership/actions.ts#joinAction": { fields: (c) => ({ slug: c.home.slug, acceptPrinciples: "on" }) },
   "lib/membership/actions.ts#requestToJoinAction": {

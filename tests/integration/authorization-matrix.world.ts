@@ -222,6 +222,10 @@ export type Objects = {
   reachedMilestoneId: string;
   pledgeId: string;
   reachedPledgeId: string;
+  /** The member's update on milestoneId. */
+  updateId: string;
+  /** The member's second update on milestoneId, hidden by the broker. */
+  hiddenUpdateId: string;
 };
 
 export type World = {
@@ -335,6 +339,16 @@ async function populate(slug: string, label: string): Promise<Objects> {
   signInAs(plain);
   await must("active", () => call(funding.setMilestoneStatusAction, { slug, milestoneId: m2!.milestoneId!, status: "active" }));
   await must("reached", () => call(funding.setMilestoneStatusAction, { slug, milestoneId: m2!.milestoneId!, status: "reached" }));
+  const updateFields = { slug, milestoneId: m1!.milestoneId!, kind: "evidence", progress: "", area: "" };
+  await must("update", () => call(funding.postUpdateAction, { ...updateFields, body: "Minutes of the street meeting.", idempotencyKey: key() }));
+  await must("update 2", () => call(funding.postUpdateAction, { ...updateFields, body: "Off-topic.", idempotencyKey: key() }));
+  const [update, hiddenUpdate] = await dbSystem().milestoneUpdate.findMany({
+    where: { networkId: network.id, milestoneId: m1!.milestoneId! },
+    orderBy: { body: "asc" },
+    select: { id: true },
+  });
+  signInAs(broker);
+  await must("hide update", () => call(funding.hideUpdateAction, { slug, updateId: hiddenUpdate!.id, reason: "Off-topic" }));
   signInAs(null);
 
   return {
@@ -367,6 +381,8 @@ async function populate(slug: string, label: string): Promise<Objects> {
     reachedMilestoneId: m2!.milestoneId!,
     pledgeId: p1!.pledgeId!,
     reachedPledgeId: p2!.pledgeId!,
+    updateId: update!.id,
+    hiddenUpdateId: hiddenUpdate!.id,
   };
 }
 

@@ -185,7 +185,7 @@ export default async function CyclePage({
                 <p>{own.submittedAt ? t("ownAfterPhase") : t("ownDraftAfterPhase")}</p>
                 {own.private ? <p className="text-sm text-muted">{t("statusPrivate")}</p> : null}
                 <p className="text-sm text-muted">{ta(own.area)}</p>
-                <Markdown source={own.body} />
+                <Markdown html={own.html} />
               </div>
             ) : (
               <p>{t("noOwnAfterPhase")}</p>
@@ -220,7 +220,7 @@ export default async function CyclePage({
                       {t("by", { name: r.authorName || t("someone") })} ·{" "}
                       <time dateTime={r.submittedAt.toISOString()}>{format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                     </p>
-                    <Markdown source={r.body} />
+                    <Markdown html={r.html} />
                   </article>
                 ))}
               </section>
@@ -242,7 +242,7 @@ export default async function CyclePage({
                   {t("revisionBy", { number: synthesis.number, name: name(synthesis.authorName) })} ·{" "}
                   <time dateTime={synthesis.createdAt.toISOString()}>{when(synthesis.createdAt)}</time>
                 </p>
-                <Markdown source={synthesis.body} lang={lang} />
+                <Markdown html={synthesis.html} lang={lang} />
                 {synthesis.citations.length > 0 ? (
                   <div>
                     <h3 className="font-semibold">{t("citesTitle")}</h3>
@@ -297,7 +297,7 @@ export default async function CyclePage({
                 <h3 id="revision-title" className="font-semibold">
                   {t("revisionTitle", { number: shownRevision.number, name: name(shownRevision.authorName) })}
                 </h3>
-                <Markdown source={shownRevision.body} lang={lang} />
+                <Markdown html={shownRevision.html} lang={lang} />
                 <h4 className="font-medium">
                   {shownRevision.previous === null ? t("diffFirst") : t("diffTitle", { number: shownRevision.number - 1 })}
                 </h4>

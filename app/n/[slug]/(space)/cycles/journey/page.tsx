@@ -72,7 +72,7 @@ export default async function JourneyPage({
             <h3 className="font-semibold">{t("finalSynthesis")}</h3>
             {c.synthesis ? (
               <>
-                <Markdown source={c.synthesis.body} lang={lang} />
+                <Markdown html={c.synthesis.html} lang={lang} />
                 <p className="text-sm text-muted">
                   {t("finalRevision", { number: c.synthesis.number })}
                   {c.synthesis.citations > 0 ? ` · ${t("citationCount", { count: c.synthesis.citations })}` : null}

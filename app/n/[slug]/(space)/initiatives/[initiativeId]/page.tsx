@@ -22,6 +22,7 @@ import { toDateInput } from "@/lib/funding/schema";
 import { can } from "@/lib/membership/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { HideUpdateForm, RestoreUpdateForm } from "@/components/moderation/moderation-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -58,6 +59,7 @@ export default async function InitiativePage({ params }: Params) {
   const lang = view?.network.locale;
   const money = (amount: bigint, currency: string) => formatMoney(amount, currency, locale);
   const mayPledge = can(scope.role, "pledge.create");
+  const mayModerate = can(scope.role, "moderation.hide");
   const count = initiative.milestones.length;
 
   const milestoneItem = (m: MilestoneView, index: number) => {
@@ -65,7 +67,7 @@ export default async function InitiativePage({ params }: Params) {
     const closed = isClosed(m.status);
     const ownOpen = m.pledges.filter((p) => p.funderId === scope.userId && p.status === "pledged");
     return (
-      <ClientMessages namespaces={["areas", "errors", "funding", "validation"]}>
+      <ClientMessages namespaces={["areas", "errors", "funding", "moderation", "validation"]}>
         <li key={m.id} id={`milestone-${m.id}`} aria-labelledby={headingId} className={`${cardClass} space-y-4`}>
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h3 id={headingId} className="text-lg font-semibold" lang={lang}>
@@ -214,7 +216,27 @@ export default async function InitiativePage({ params }: Params) {
                       {u.area ? ` · ${ta(u.area)}` : ""} · {u.authorName ?? t("someone")} ·{" "}
                       <time dateTime={u.createdAt.toISOString()}>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</time>
                     </p>
-                    <Markdown source={u.body} lang={lang} />
+                    {u.hidden ? (
+                      <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
+                        {t("updateHidden", { reason: u.hiddenReason })}
+                      </p>
+                    ) : null}
+                    {u.html ? <Markdown html={u.html} lang={lang} /> : null}
+                    {mayModerate ? (
+                      u.hidden ? (
+                        <RestoreUpdateForm slug={scope.slug} updateId={u.id} label={t("restoreUpdate")} />
+                      ) : (
+                        <HideUpdateForm
+                          slug={scope.slug}
+                          updateId={u.id}
+                          summaryLabel={t("hideUpdateNamed", {
+                            name: u.authorName ?? t("someone"),
+                            date: format.dateTime(u.createdAt, { dateStyle: "medium" }),
+                          })}
+                          submit={t("hideUpdateSubmit")}
+                        />
+                      )
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -226,7 +248,7 @@ export default async function InitiativePage({ params }: Params) {
   };
 
   return (
-    <ClientMessages namespaces={["areas", "errors", "funding", "validation"]}>
+    <ClientMessages namespaces={["areas", "errors", "funding", "moderation", "validation"]}>
       <div className="space-y-6">
         <div className="space-y-1">
           <p className="text-muted">

@@ -96,7 +96,7 @@ export default async function LessonsPage({
                 <time dateTime={l.createdAt.toISOString()}>{format.dateTime(l.createdAt, { dateStyle: "medium" })}</time>
               </p>
               {l.fromLearned ? <p className="font-medium">{t("fromLearned")}</p> : null}
-              <Markdown source={l.body} lang={lang} />
+              <Markdown html={l.html} lang={lang} />
             </li>
           ))}
         </ul>
