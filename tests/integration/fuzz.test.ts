@@ -7,6 +7,9 @@ import { errorCodes } from "@/lib/errors";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
+import { dbSystem } from "@/lib/db/client";
+import { UNRENDERABLE_HTML } from "@/lib/markdown/render";
+import { deepMarkdownPayloads } from "../fixtures/deep-markdown";
 import { cookieJar, resetRequest } from "../setup/session";
 import { actionInputs, routeInputs, type Ctx } from "./authorization-matrix.inputs";
 import {
@@ -100,6 +103,7 @@ const textValue = fc.oneof(
   controls,
   numbers,
   oversized,
+  fc.constantFrom(...Object.values(deepMarkdownPayloads)),
 );
 /** Wrong types, for a plain-object input (FormData holds only strings and files). */
 const wrongType = fc.oneof(
@@ -210,6 +214,39 @@ describe("hostile input to every server action", () => {
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
+  });
+});
+
+/** Fields that carry no typed text (which network, which record, a form's key). */
+const notText = (name: string) => name === "slug" || /Id$/.test(name) || ["idempotencyKey", "token", "base", "version"].includes(name);
+
+describe("deeply nested Markdown in every text field of every server action (issue 15)", () => {
+  it.each(actions.map((a) => [a.key, a] as const))("%s", { timeout: 300_000 }, async (key, action) => {
+    const input = actionInputs[key];
+    if (!input) return; // the test above names the missing input builder
+    await fresh();
+    await input.prepare?.(world);
+    const actor = input.broker ? world.a.broker : world.a.member;
+    const base = input.fields({ world, home: world.a, o: world.a, actor });
+    const found: string[] = [];
+    for (const field of Object.keys(base).filter((name) => !notText(name))) {
+      for (const [name, text] of Object.entries(deepMarkdownPayloads)) {
+        resetRequest();
+        cookieJar.set(timeZoneCookie, encodeURIComponent(ZONE));
+        signInAs(actor);
+        // Fresh fields each time: a key or a token may be single-use.
+        const fields = { ...input.fields({ world, home: world.a, o: world.a, actor }), [field]: text };
+        const result = await invokeAction(action.fn, fields);
+        found.push(...problems(result).map((p) => `${field} ← ${name}: ${p}`));
+      }
+    }
+    // Whatever was accepted was stored with HTML that renders, never the notice marker.
+    for (const table of ["Thread", "Reply", "Reflection", "SynthesisRevision", "MilestoneUpdate"]) {
+      const [row] = await dbSystem().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}" WHERE "bodyHtml" = $1`, UNRENDERABLE_HTML);
+      if (row && row.n > 0) found.push(`${table}: ${row.n} stored text(s) that cannot be rendered`);
+    }
+    dirty = true;
+    expect(found, key).toEqual([]);
   });
 });
 
