@@ -11,8 +11,17 @@ const prismaImports = {
       group: ["@/lib/db/client", "**/lib/db/client", "**/db/client", "@/lib/db/generated/client", "**/generated/client", "@prisma/client", "@prisma/client/*"],
       message: "Only lib/db and lib/**/queries.ts / mutations.ts may use the Prisma client.",
     },
+    dbInternals(),
   ],
 };
+
+/** lib/db's own parts behind lib/db/client.ts (the pool, PGlite, the tenant binding): lib/db only. */
+function dbInternals() {
+  return {
+    group: ["@/lib/db/postgres", "@/lib/db/pglite", "@/lib/db/tenant-binding", "**/db/postgres", "**/db/pglite", "**/db/tenant-binding"],
+    message: "Use lib/db/client.ts (db, dbAcross, dbSystem); the pool, PGlite and tenant binding are lib/db's own.",
+  };
+}
 
 const config = [
   ...nextVitals,
@@ -42,6 +51,7 @@ const config = [
               message: "Cross-network access is a reviewed path (decision 022): list the file in eslint.config.mjs, saying why.",
             },
           ],
+          patterns: [dbInternals()],
         },
       ],
     },

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "./client";
 import { makeMembership, makeNetwork, makeUser } from "./factories";
 import type { Locale, Role } from "./generated/enums";

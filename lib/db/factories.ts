@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "./client";
 import type { JoinPolicy, Locale, MembershipStatus, Role, Visibility } from "./generated/enums";
 

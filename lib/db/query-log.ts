@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Counts the SQL statements the Prisma client sends through its driver adapter.
  * Listeners are only for tests and benchmarks (the thread page's query budget);

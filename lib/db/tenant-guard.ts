@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "./generated/client";
 import { TENANT_MODELS } from "./tenant-context";
 

@@ -2,29 +2,15 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getViewer } from "@/lib/auth/session";
-import type { Role } from "@/lib/db/generated/enums";
+import type { NetworkRef, NetworkScope } from "@/lib/db/tenant-proof";
 import { AppError } from "@/lib/errors";
 import { findNetworkWithViewer } from "@/lib/networks/queries";
 import { canSeeNetwork } from "@/lib/networks/policy";
 import { can, type Permission } from "./policy";
 
-declare const brand: unique symbol;
-
-/**
- * Proof that the signed-in person is an active member of one network. Only this
- * module mints it, so every tenant-scoped query and mutation that takes it gets
- * its network id from a server-side membership check, never from client input.
- */
-export type NetworkScope = Readonly<{
-  networkId: string;
-  slug: string;
-  userId: string;
-  membershipId: string;
-  role: Role;
-}> & { readonly [brand]: "NetworkScope" };
-
-/** Proof that a network exists and the viewer may see it (for joining and invitations). */
-export type NetworkRef = Readonly<{ networkId: string; slug: string }> & { readonly [brand]: "NetworkRef" };
+// The proof types live in a leaf module, so the database layer can name them without importing
+// this one (which reaches auth, mail and networks); this module is still the only one that mints them.
+export type { NetworkRef, NetworkScope } from "@/lib/db/tenant-proof";
 
 /** The network behind a slug as this viewer sees it, or null when it must look like it does not exist. */
 export const viewNetwork = cache(async (slug: string) => {
