@@ -8,7 +8,6 @@ import { useDisclosure } from "@/components/ui/disclosure";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-types";
-import { hideUpdateAction, restoreUpdateAction } from "@/lib/funding/actions";
 import {
   dismissReportAction,
   hidePostAction,
@@ -193,23 +192,4 @@ export function ThreadModeration({
       )}
     </div>
   );
-}
-
-/** Hide a milestone update or lesson with a reason (brokers; decision 027). */
-export function HideUpdateForm({ slug, updateId, summaryLabel, submit }: { slug: string; updateId: string; summaryLabel: string; submit: string }) {
-  const t = useTranslations("moderation");
-  return (
-    <ReasonForm
-      action={hideUpdateAction}
-      fields={{ slug, updateId }}
-      summary={t("hide")}
-      summaryLabel={summaryLabel}
-      reasonLabel={t("hideReason")}
-      submit={submit}
-    />
-  );
-}
-
-export function RestoreUpdateForm({ slug, updateId, label }: { slug: string; updateId: string; label: string }) {
-  return <ActionButton action={restoreUpdateAction} fields={{ slug, updateId }} label={label} />;
 }

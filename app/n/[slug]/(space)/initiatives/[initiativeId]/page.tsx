@@ -22,7 +22,7 @@ import { toDateInput } from "@/lib/funding/schema";
 import { can } from "@/lib/membership/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { HideUpdateForm, RestoreUpdateForm } from "@/components/moderation/moderation-forms";
+import { HideUpdateForm, RestoreUpdateForm } from "@/components/funding/update-moderation";
 
 export const dynamic = "force-dynamic";
 
