@@ -17,7 +17,7 @@ import { isOwnReply, isOwnThread, visitChangesSomething } from "@/lib/dialogue/p
 import { findQuotableReply, loadThreadPage } from "@/lib/dialogue/queries";
 import { decodeCursor } from "@/lib/cursor";
 import { AREAS, LEVELS } from "@/lib/dialogue/schema";
-import { renderMarkdown } from "@/lib/markdown/render";
+import { renderMarkdown, shownHtml } from "@/lib/markdown/render";
 import { can } from "@/lib/membership/policy";
 import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
@@ -78,6 +78,8 @@ export default async function ThreadPage({
   ]);
   const tl = await getTranslations("levels");
   const ta = await getTranslations("areas");
+  // A stored body the renderer could not make anything of shows as a notice (decision 027).
+  const unrenderable = (await getTranslations("markdown"))("unrenderable");
   const tm = await getTranslations("moderation");
   // One formatter for the page's many dates, in the viewer's language and time zone.
   const dateFormat = new Intl.DateTimeFormat(await getLocale(), {
@@ -171,12 +173,12 @@ export default async function ThreadPage({
             slug={slug}
             threadId={thread.id}
             replies={replies.map((reply) =>
-              toReplyView(reply, {
+              toReplyView({ ...reply, bodyHtml: shownHtml(reply.bodyHtml, unrenderable) }, {
                 someone: t("someone"),
                 own: isOwnReply(scope.userId, reply),
                 concealed: reply.hiddenAt !== null && !canSeeHiddenText(scope, reply),
                 when,
-                render: renderMarkdown,
+                render: (source) => shownHtml(renderMarkdown(source), unrenderable),
               }),
             )}
             firstNewId={firstNew ?? null}
