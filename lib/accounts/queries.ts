@@ -15,6 +15,20 @@ export async function getProfile(userId: string) {
   });
 }
 
+/** A synthesis revision the person wrote, with its cycle's title and network's slug. */
+type OwnSynthesisRevisionRow = { number: number; body: string; createdAt: Date; cycleId: string; cycle: string; networkId: string; network: string };
+/** A consent answer the person gave, with its cycle's title and network's slug. */
+type OwnConsentAnswerRow = {
+  answer: string;
+  text: string;
+  createdAt: Date;
+  updatedAt: Date;
+  cycleId: string;
+  cycle: string;
+  networkId: string;
+  network: string;
+};
+
 /** Everything Kring keeps about one person, for "download my data". */
 export async function exportAccountData(userId: string) {
   // A reviewed cross-network read (decision 022): every network the person ever belonged to.
@@ -101,14 +115,14 @@ export async function exportAccountData(userId: string) {
   // What they wrote in syntheses and answered in consent rounds, in every network: the
   // person's own rows, found by their id (these tables keep the id, not a relation).
   const [synthesisRevisions, consentAnswers] = await Promise.all([
-    own.$queryRaw<{ number: number; body: string; createdAt: Date; cycleId: string; cycle: string; networkId: string; network: string }[]>`
+    own.$queryRaw<OwnSynthesisRevisionRow[]>`
       SELECT s.number, s.body, s."createdAt", s."cycleId", c.title AS cycle, s."networkId", n.slug AS network
       FROM "SynthesisRevision" s
       JOIN "Cycle" c ON c.id = s."cycleId" AND c."networkId" = s."networkId"
       JOIN "Network" n ON n.id = s."networkId"
       WHERE s."authorId" = ${userId}
       ORDER BY s."createdAt"`,
-    own.$queryRaw<{ answer: string; text: string; createdAt: Date; updatedAt: Date; cycleId: string; cycle: string; networkId: string; network: string }[]>`
+    own.$queryRaw<OwnConsentAnswerRow[]>`
       SELECT a.answer::text AS answer, a.text, a."createdAt", a."updatedAt", r."cycleId", c.title AS cycle, a."networkId", n.slug AS network
       FROM "ConsentAnswer" a
       JOIN "ConsentRound" r ON r.id = a."roundId" AND r."networkId" = a."networkId"

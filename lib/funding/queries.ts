@@ -508,6 +508,23 @@ function monthStart(now: Date, back = 0): string {
 }
 
 type MilestoneRow = Omit<DashboardMilestone, "network" | "status"> & { networkId: string; status: string; total: number };
+/** The sum of the portfolio's change counters ("FundingStamp"), as text: the dashboard's key. */
+type StampSumRow = { version: string };
+/** One row of the dashboard's money: a total (per currency, or per network and currency) or a chart month. */
+type FiguresRow = {
+  part: "total" | "month";
+  networkId: string | null;
+  currency: string;
+  month: string | null;
+  pledged: bigint;
+  released: bigint;
+  outstanding: bigint | null;
+  pledges: number | null;
+};
+/** Milestones in one status: all in the portfolio, and those the funder backs ("MilestoneTally"). */
+type StatusTallyRow = { status: string; all: number; backed: number };
+type DashboardUpdateRow = Omit<DashboardUpdate, "network" | "kind"> & { kind: string; networkId: string };
+type DashboardSynthesisRow = Omit<DashboardSynthesis, "network" | "html"> & { networkId: string; bodyHtml: string | null };
 
 function milestoneRows(rows: MilestoneRow[], byId: Map<string, FunderNetwork>) {
   const items = rows.flatMap(({ networkId, total: _t, ...m }) => {
@@ -531,7 +548,7 @@ export async function loadFunderDashboard(userId: string, now = new Date()): Pro
   // the sum of the networks' change counters (read before anything else, so what is computed after it
   // is never older than the key says), the day the upcoming and overdue lists count from, and the
   // networks as the membership check just read them (a name, a role or a network more or less).
-  const [stamp] = await portfolioDb(portfolio).$queryRaw<{ version: string }[]>`
+  const [stamp] = await portfolioDb(portfolio).$queryRaw<StampSumRow[]>`
     SELECT coalesce(sum(version), 0)::text AS version FROM "FundingStamp" WHERE "networkId" IN (${inPortfolio(portfolio)})`;
   const key = `${stamp?.version ?? "0"}|${utcDay(now)}|${JSON.stringify(portfolio.networks)}`;
   const kept = dashboardMemo().get(userId);
@@ -652,18 +669,7 @@ async function computeFunderDashboard(portfolio: FunderPortfolio, now: Date): Pr
     // currency and per network and currency (part "total"), and the chart's months (part "month", UTC):
     // pledges standing or released by the month they were made, releases by the month they were released,
     // accumulated; earlier months count in the chart's first month.
-    portfolioDb(portfolio).$queryRaw<
-      {
-        part: "total" | "month";
-        networkId: string | null;
-        currency: string;
-        month: string | null;
-        pledged: bigint;
-        released: bigint;
-        outstanding: bigint | null;
-        pledges: number | null;
-      }[]
-    >`
+    portfolioDb(portfolio).$queryRaw<FiguresRow[]>`
       WITH base AS (
         SELECT r."networkId", r.currency, r.month::timestamp AS month, r."madeAmount" AS made, r."madeCount" AS n,
                r."releasedAmount" AS released
@@ -697,7 +703,7 @@ async function computeFunderDashboard(portfolio: FunderPortfolio, now: Date): Pr
       ORDER BY part DESC, currency, month`,
     // Milestones per status, all of them (funder "") and those the funder backs, from the tally the
     // triggers on "Milestone" and "Pledge" keep: a few rows per network, not a pass over every milestone.
-    portfolioDb(portfolio).$queryRaw<{ status: string; all: number; backed: number }[]>`
+    portfolioDb(portfolio).$queryRaw<StatusTallyRow[]>`
       SELECT t.status::text AS status,
              coalesce(sum(t.milestones) FILTER (WHERE t."funderId" = ''), 0)::int AS "all",
              coalesce(sum(t.milestones) FILTER (WHERE t."funderId" = ${userId}), 0)::int AS backed
@@ -707,12 +713,12 @@ async function computeFunderDashboard(portfolio: FunderPortfolio, now: Date): Pr
     openMilestones(Prisma.sql`m."targetDate" >= ${today}::date AND m."targetDate" <= ${horizon}::date`),
     openMilestones(Prisma.sql`m."targetDate" < ${today}::date`),
     // The latest updates (progress, evidence, setbacks) and, apart, the latest lessons.
-    portfolioDb(portfolio).$queryRaw<(Omit<DashboardUpdate, "network" | "kind"> & { kind: string; networkId: string })[]>`
+    portfolioDb(portfolio).$queryRaw<DashboardUpdateRow[]>`
       (${latestUpdates(false)})
       UNION ALL
       (${latestUpdates(true)})`,
     // Closed cycles' final synthesis (the latest revision), as each network's journey shows it to funders.
-    portfolioDb(portfolio).$queryRaw<(Omit<DashboardSynthesis, "network" | "html"> & { networkId: string; bodyHtml: string | null })[]>`
+    portfolioDb(portfolio).$queryRaw<DashboardSynthesisRow[]>`
       SELECT c.id AS "cycleId", c."networkId", c.title, c.question, c."closedAt", r.body, r."bodyHtml"
       FROM (
         SELECT id, "networkId", title, question, "closedAt" FROM "Cycle"
@@ -793,6 +799,13 @@ export type PortfolioPledge = {
   withdrawnAt: Date | null;
 };
 
+type PortfolioPledgeRow = Omit<PortfolioPledge, "network" | "milestoneStatus" | "status"> & {
+  networkId: string;
+  milestoneStatus: string;
+  status: string;
+};
+type PortfolioTotalsRow = { currency: string; pledged: bigint; released: bigint; outstanding: bigint; pledges: number };
+
 /**
  * The funder's portfolio for export: every pledge they made in their funder networks
  * (withdrawn ones too, marked so), with its network, initiative and milestone, and the
@@ -804,7 +817,7 @@ export async function exportFunderPortfolio(userId: string) {
   const ids = inPortfolio(portfolio);
   const byId = new Map(portfolio.networks.map((n) => [n.id, n]));
   const [rows, totals] = await Promise.all([
-    portfolioDb(portfolio).$queryRaw<(Omit<PortfolioPledge, "network" | "milestoneStatus" | "status"> & { networkId: string; milestoneStatus: string; status: string })[]>`
+    portfolioDb(portfolio).$queryRaw<PortfolioPledgeRow[]>`
       SELECT p.id AS "pledgeId", p."networkId", i.id AS "initiativeId", i.name AS "initiativeName",
              m.id AS "milestoneId", m.title AS "milestoneTitle", m.status::text AS "milestoneStatus", m."targetDate",
              p.amount, p.currency, p.status::text AS status, p.condition, p."createdAt", p."releasedAt", p."withdrawnAt"
@@ -813,7 +826,7 @@ export async function exportFunderPortfolio(userId: string) {
       JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
       WHERE p."networkId" IN (${ids}) AND p."funderId" = ${userId}
       ORDER BY p."networkId", i.name, i.id, m.position, p."createdAt", p.id`,
-    portfolioDb(portfolio).$queryRaw<{ currency: string; pledged: bigint; released: bigint; outstanding: bigint; pledges: number }[]>`
+    portfolioDb(portfolio).$queryRaw<PortfolioTotalsRow[]>`
       SELECT p.currency, sum(p.amount)::bigint AS pledged,
              coalesce(sum(p.amount) FILTER (WHERE p.status = 'released'), 0)::bigint AS released,
              coalesce(sum(p.amount) FILTER (WHERE p.status = 'pledged'), 0)::bigint AS outstanding,

@@ -7,13 +7,15 @@ import { can, type Permission } from "./policy";
 import type { NetworkRef, NetworkScope } from "./scope";
 import { hashToken, invitationState, newInvitationToken } from "./invitations";
 
+type LockedNetworkRow = { joinPolicy: string };
+
 /**
  * Membership changes of one network run one at a time: each transaction first
  * locks the network's row, so two brokers demoting each other cannot leave the
  * network without a broker, and an invitation cannot be used twice.
  */
 async function lockNetwork(tx: Tx, networkId: string) {
-  const rows = await tx.$queryRaw<{ joinPolicy: string }[]>`
+  const rows = await tx.$queryRaw<LockedNetworkRow[]>`
     SELECT "joinPolicy"::text AS "joinPolicy" FROM "Network" WHERE id = ${networkId} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw new AppError("not_found");

@@ -24,7 +24,8 @@ const visibleWhere = Prisma.sql`
   AND (n.kind = 'moderation' OR n."replyId" IS NULL
        OR (r.id IS NOT NULL AND r."deletedAt" IS NULL AND (r."hiddenAt" IS NULL OR m.role = 'broker')))`;
 
-type Row = {
+/** One row of listNotifications' statement. */
+type NotificationRow = {
   id: string;
   kind: "mention" | "reply_to_thread" | "moderation" | "cycle_opened" | "cycle_reminder" | "consent_requested"
     | "milestone_reached" | "milestone_learned" | "milestone_dropped" | "pledge_released";
@@ -40,12 +41,12 @@ type Row = {
   actorName: string | null;
 };
 
-export type NotificationItem = Omit<Row, "dedupeKey"> & { act: ModerationAct | null };
+export type NotificationItem = Omit<NotificationRow, "dedupeKey"> & { act: ModerationAct | null };
 
 export async function listNotifications(userId: string, after?: Cursor, take = NOTIFICATIONS_PAGE_SIZE) {
   const cursor = after ? Prisma.sql`AND (n."createdAt", n.id) < (${after.at}, ${after.id})` : Prisma.empty;
   // A reviewed cross-network read (decision 022): the person's own networks.
-  const rows = await dbAcross(await memberNetworkIds(userId)).$queryRaw<Row[]>`
+  const rows = await dbAcross(await memberNetworkIds(userId)).$queryRaw<NotificationRow[]>`
     SELECT n.id, n.kind::text AS kind, n."dedupeKey", n."threadId", n."replyId", n."readAt", n."createdAt",
            net.name AS "networkName", net.slug AS "networkSlug", t.title AS "threadTitle", ms.title AS "milestoneTitle", a.name AS "actorName"
     FROM "Notification" n
@@ -66,9 +67,11 @@ export async function listNotifications(userId: string, after?: Cursor, take = N
   };
 }
 
+type UnreadCountRow = { count: number };
+
 /** Unread items the person may still see (the header's count): one statement. */
 export async function countUnreadNotifications(userId: string): Promise<number> {
-  const rows = await dbAcross(await memberNetworkIds(userId)).$queryRaw<{ count: number }[]>`
+  const rows = await dbAcross(await memberNetworkIds(userId)).$queryRaw<UnreadCountRow[]>`
     SELECT count(*)::int AS count
     FROM "Notification" n
     ${visible}

@@ -21,6 +21,8 @@ function epochMs(column: string): Prisma.Sql {
   return Prisma.raw(`(extract(epoch from "${column}") * 1000)::float8`);
 }
 
+type BumpedRow = { windowStart: number };
+
 /**
  * Counts one hit on a counter, in one statement: creates it at 1 with a window from `now`;
  * starts a new window at 1 when the old one has ended; else adds one while below the limit.
@@ -29,7 +31,7 @@ function epochMs(column: string): Prisma.Sql {
  * nothing. Returns the window counted in, or null when refused.
  */
 async function bump(client: Client, check: RateCheck, now: number): Promise<number | null> {
-  const rows = await client.$queryRaw<{ windowStart: number }[]>`
+  const rows = await client.$queryRaw<BumpedRow[]>`
     INSERT INTO "RateLimitBucket" AS b ("key", "windowStart", "expiresAt", "hits")
     VALUES (${check.key}, ${utc(now)}, ${utc(now + check.windowMs)}, 1)
     ON CONFLICT ("key") DO UPDATE SET
@@ -41,19 +43,23 @@ async function bump(client: Client, check: RateCheck, now: number): Promise<numb
   return rows[0] ? Number(rows[0].windowStart) : null;
 }
 
+type ExpiryRow = { expiresAt: number };
+
 /** How long until a full counter's window ends. */
 async function waitFor(check: RateCheck, now: number): Promise<number> {
-  const rows = await db().$queryRaw<{ expiresAt: number }[]>`
+  const rows = await db().$queryRaw<ExpiryRow[]>`
     SELECT ${epochMs("expiresAt")} AS "expiresAt" FROM "RateLimitBucket" WHERE "key" = ${check.key}`;
   return Math.max(1, Number(rows[0]?.expiresAt ?? now + check.windowMs) - now);
 }
+
+type MarkedRow = { key: string };
 
 /**
  * Records that a post was counted, for the counter's window length; false when a live
  * marker already says so (an ended one is renewed, and counts as new).
  */
 async function mark(tx: Tx, key: string, windowMs: number, now: number): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ key: string }[]>`
+  const rows = await tx.$queryRaw<MarkedRow[]>`
     INSERT INTO "RateLimitBucket" AS b ("key", "windowStart", "expiresAt", "hits")
     VALUES (${key}, ${utc(now)}, ${utc(now + windowMs)}, 1)
     ON CONFLICT ("key") DO UPDATE SET "windowStart" = EXCLUDED."windowStart", "expiresAt" = EXCLUDED."expiresAt"

@@ -46,7 +46,8 @@ export function toSegments(headline: string): Segment[] {
   return out;
 }
 
-type Row = {
+/** One row of searchDialogue's statement: a thread or reply hit with its rank and excerpt. */
+type SearchHitRow = {
   kind: "thread" | "reply";
   id: string;
   threadId: string;
@@ -76,7 +77,7 @@ export async function searchDialogue(scope: NetworkScope, opts: { q: string; aft
   const broker = scope.role === "broker";
   const after = opts.after ?? null;
   const alternative = dutchAlternative(opts.q);
-  const rows = await db(scope).$queryRaw<Row[]>`
+  const rows = await db(scope).$queryRaw<SearchHitRow[]>`
     WITH q AS (
       SELECT c.cfg,
              CASE WHEN c.dutch AND ${alternative} <> ''
