@@ -23,6 +23,7 @@ export async function setLocale(userId: string, locale: AppLocale) {
  * change. Each network they were active in keeps an audit entry.
  */
 export async function deleteAccount(userId: string, confirmEmail: string) {
+  // Nulling their pledges' funder fires the funding triggers (docs/derived-data.md).
   // A reviewed cross-network write (decision 022): the person's own active networks, where
   // the sole-broker check reads and the audit entries go. Their rows everywhere go with the
   // user row (foreign-key cascades, which row-level security does not filter).

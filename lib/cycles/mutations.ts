@@ -67,6 +67,7 @@ export async function openCycle(
   },
   now = new Date(),
 ) {
+  // Raises the network's FundingStamp by trigger (docs/derived-data.md).
   const deadlines = readDeadlines(input, input.zone);
   const errors = deadlineErrors(deadlines, now);
   if (Object.keys(errors).length) throw new AppError("invalid_input", errors);
@@ -375,6 +376,7 @@ export async function saveSynthesis(
   input: { cycleId: string; base: number; body: string; cites: string[] },
   now = new Date(),
 ) {
+  // Raises the network's FundingStamp by trigger (docs/derived-data.md).
   try {
     return await db(scope).$transaction(async (tx) => {
       const cycle = await lockCycle(tx, scope, input.cycleId, "share");
@@ -531,6 +533,7 @@ export async function answerConsent(
  * to the cycle is refused (`cycle_not_open`).
  */
 export async function closeCycle(scope: NetworkScope, input: { cycleId: string; notes: Record<string, string> }, now = new Date()) {
+  // Raises the network's FundingStamp by trigger (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
     const cycle = await lockCycle(tx, scope, input.cycleId, "update");
     assertConsentPhase(cyclePhase(cycle, now));

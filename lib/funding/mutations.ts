@@ -81,6 +81,7 @@ async function teamOf(tx: Tx, scope: NetworkScope, initiativeId: string): Promis
 
 /** A broker or member starts an initiative; the people ticked (active brokers and members) form its team. */
 export async function createInitiative(scope: NetworkScope, input: InitiativeInput) {
+  // Raises the network's FundingStamp by trigger (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
     const team = await checkTeam(tx, scope, input.team);
     const initiative = await tx.initiative.create({
@@ -111,6 +112,7 @@ export async function createInitiative(scope: NetworkScope, input: InitiativeInp
 
 /** Brokers and the team change an initiative: its texts, status and team. */
 export async function editInitiative(scope: NetworkScope, input: InitiativeInput & { initiativeId: string }) {
+  // Raises the network's FundingStamp by trigger (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
     const initiative = await lockInitiative(tx, scope, input.initiativeId);
     assertMayEditInitiative(scope, initiative.teamIds);
@@ -146,6 +148,7 @@ type MilestoneInput = { title: string; unlocks: string; targetDate: Date | null;
 
 /** Adds a milestone at the end of the growth path (positions stay 0, 1, 2, ...). */
 export async function addMilestone(scope: NetworkScope, input: MilestoneInput & { initiativeId: string }) {
+  // Triggers keep MilestoneTally and raise FundingStamp (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
     const initiative = await lockInitiative(tx, scope, input.initiativeId);
     assertMayEditInitiative(scope, initiative.teamIds);
@@ -168,6 +171,7 @@ export async function addMilestone(scope: NetworkScope, input: MilestoneInput & 
 
 /** Adjusts an open milestone's title, what it unlocks, target date and amount needed. */
 export async function editMilestone(scope: NetworkScope, input: MilestoneInput & { milestoneId: string }) {
+  // Triggers keep MilestoneTally and raise FundingStamp (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
     const milestone = await lockMilestone(tx, scope, input.milestoneId, "update");
     assertMayEditInitiative(scope, await teamOf(tx, scope, milestone.initiativeId));
@@ -193,6 +197,7 @@ export async function editMilestone(scope: NetworkScope, input: MilestoneInput &
  * through a free position (-1). At either end, nothing changes.
  */
 export async function moveMilestone(scope: NetworkScope, input: { milestoneId: string; direction: "up" | "down" }) {
+  // Raises the network's FundingStamp by trigger (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
     const found = await tx.milestone.findFirst({
       where: { networkId: scope.networkId, id: input.milestoneId },
@@ -241,6 +246,7 @@ export async function setMilestoneStatus(
   input: { milestoneId: string; status: MilestoneStatus; note: string; area: Area | null },
   now = new Date(),
 ) {
+  // Triggers keep MilestoneTally and raise FundingStamp (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
     const milestone = await lockMilestone(tx, scope, input.milestoneId, "update");
     assertMayEditInitiative(scope, await teamOf(tx, scope, milestone.initiativeId));
@@ -326,6 +332,7 @@ export async function postUpdate(
   scope: NetworkScope,
   input: { milestoneId: string; kind: UpdateKind; body: string; progress: number | null; area: Area | null; idempotencyKey: string },
 ) {
+  // Raises the network's FundingStamp by trigger (docs/derived-data.md).
   // Rendered once, when written, outside the transaction (decision 027).
   const bodyHtml = renderMarkdown(input.body);
   const write = () =>
@@ -375,6 +382,7 @@ export async function postUpdate(
  * audited like hiding a post (decision 027).
  */
 export async function hideUpdate(scope: NetworkScope, input: { updateId: string; reason: string }, now = new Date()) {
+  // Raises the network's FundingStamp by trigger (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
     const update = await lockUpdate(tx, scope, input.updateId);
     if (update.hiddenAt) return { initiativeId: update.initiativeId };
@@ -395,6 +403,7 @@ export async function hideUpdate(scope: NetworkScope, input: { updateId: string;
 
 /** A broker restores a hidden update. Restoring one that is not hidden changes nothing. */
 export async function restoreUpdate(scope: NetworkScope, input: { updateId: string }) {
+  // Raises the network's FundingStamp by trigger (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
     const update = await lockUpdate(tx, scope, input.updateId);
     if (!update.hiddenAt) return { initiativeId: update.initiativeId };
@@ -443,6 +452,7 @@ export async function createPledge(
   scope: NetworkScope,
   input: { milestoneId: string; money: Money; condition: string; idempotencyKey: string },
 ) {
+  // Triggers keep PledgeMonth, MilestoneTally, FunderMilestone and FundingStamp (docs/derived-data.md).
   const write = () =>
     db(scope).$transaction(async (tx) => {
       const existing = await tx.pledge.findUnique({
@@ -518,6 +528,7 @@ async function lockPledge(tx: Tx, scope: NetworkScope, pledgeId: string): Promis
  * once (`pledge-released:<pledgeId>`).
  */
 export async function releasePledge(scope: NetworkScope, input: { pledgeId: string }, now = new Date()) {
+  // Triggers keep PledgeMonth, MilestoneTally, FunderMilestone and FundingStamp (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
     const pledge = await lockPledge(tx, scope, input.pledgeId);
     const milestone = await lockMilestone(tx, scope, pledge.milestoneId, "share");
@@ -537,6 +548,7 @@ export async function releasePledge(scope: NetworkScope, input: { pledgeId: stri
 
 /** The funder who made a pledge withdraws it before its release, saying why. */
 export async function withdrawPledge(scope: NetworkScope, input: { pledgeId: string; reason: string }, now = new Date()) {
+  // Triggers keep PledgeMonth, MilestoneTally, FunderMilestone and FundingStamp (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
     const pledge = await lockPledge(tx, scope, input.pledgeId);
     assertMayWithdraw(scope, pledge);
