@@ -3,7 +3,6 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db, dbAcross, dbSystem, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { NetworkScope } from "@/lib/membership/scope";
 import type { AppLocale } from "@/lib/i18n/config";
@@ -250,13 +249,11 @@ type ReminderRow = { userId: string; networkId: string; dedupeKey: string };
 
 /**
  * Writes the due reminders, one statement: for every open cycle in its last 48 hours of
- * the I phase (of one network, or of all with `networkId` null), every active broker and
- * member who has not submitted a reflection gets a `cycle_reminder` keyed
- * `cycle-reminder:<cycleId>`, so it never arrives twice. Returns the rows written now.
- * The network condition is left out for the sweep rather than written `$n IS NULL OR ...`,
- * so each statement has a plan of its own (a page view must not scan every network's cycles).
+ * the I phase, every active broker and member who has not submitted a reflection gets a
+ * `cycle_reminder` keyed `cycle-reminder:<cycleId>`, so it never arrives twice. Returns
+ * the rows written now.
  */
-async function insertReminders(sql: Pick<Tx, "$queryRaw">, now: Date, networkId: string | null) {
+async function insertReminders(sql: Pick<Tx, "$queryRaw">, now: Date) {
   const until = new Date(now.getTime() + REMINDER_WINDOW_MS);
   return sql.$queryRaw<ReminderRow[]>`
     INSERT INTO "Notification" (id, "networkId", "userId", kind, "dedupeKey", "createdAt")
@@ -265,7 +262,6 @@ async function insertReminders(sql: Pick<Tx, "$queryRaw">, now: Date, networkId:
     JOIN "Membership" m ON m."networkId" = c."networkId" AND m.status = 'active' AND m.role IN ('broker', 'member')
     WHERE c."openSlot" = true AND c."closedAt" IS NULL AND c."advancedToWeAt" IS NULL
       AND c."iDeadline" > ${now} AND c."iDeadline" <= ${until}
-      ${networkId === null ? Prisma.empty : Prisma.sql`AND c."networkId" = ${networkId}`}
       AND NOT EXISTS (
         SELECT 1 FROM "Reflection" r
         WHERE r."networkId" = c."networkId" AND r."cycleId" = c.id
@@ -315,32 +311,22 @@ async function emailReminders(rows: ReminderRow[]) {
   }
 }
 
-/**
- * The reminder of this network's open cycle, when due. Pages of the network call it when
- * someone visits, and a background sweep (`sendDueRemindersEverywhere`) covers networks
- * nobody visits; calling it again, or at the same time, changes nothing. Returns how
- * many reminders were written now.
- */
-export async function sendDueReminders(scope: NetworkScope, now = new Date()): Promise<number> {
-  const rows = await insertReminders(db(scope), now, scope.networkId);
-  await emailReminders(rows);
-  return rows.length;
-}
-
 /** Any number that no other advisory lock in Kring uses: one sweep at a time across instances. */
 const REMINDER_SWEEP_LOCK = 0x6b72696e67;
 
 /**
- * The reminders of every network, for the periodic sweep (lib/jobs.ts). A deliberate
- * cross-network path: it reads no content, writes only reminder notifications, and
- * runs under an advisory lock so that of several instances one sweeps at a time.
+ * The reminders of every network: the one way they are sent, by the periodic sweep
+ * (lib/jobs.ts, every five minutes; the window is 48 hours). Page views send nothing: a GET
+ * has no side effects (issue 16). A deliberate cross-network path: it reads no content,
+ * writes only reminder notifications, and runs under an advisory lock so that of several
+ * instances one sweeps at a time. Calling it again, or at the same time, changes nothing.
  */
 export async function sendDueRemindersEverywhere(now = new Date()): Promise<number> {
   // The system path (decision 022): every network's open cycles.
   const rows = await dbSystem().$transaction(async (tx) => {
     const lock = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${REMINDER_SWEEP_LOCK}) AS locked`;
     if (!lock[0]?.locked) return [];
-    return insertReminders(tx, now, null);
+    return insertReminders(tx, now);
   });
   await emailReminders(rows);
   return rows.length;

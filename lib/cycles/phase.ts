@@ -36,8 +36,3 @@ export function cyclePhase(cycle: CycleTimes, now: Date): CyclePhase {
   if (t < cycle.weDeadline.getTime()) return "synthesise";
   return "ended";
 }
-
-/** The reminder is due inside the last 48 hours of the I phase (and never after it). */
-export function reminderDue(cycle: CycleTimes, now: Date): boolean {
-  return cyclePhase(cycle, now) === "reflect" && cycle.iDeadline.getTime() - now.getTime() <= REMINDER_WINDOW_MS;
-}

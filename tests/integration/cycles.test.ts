@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportAccountData } from "@/lib/accounts/queries";
 import { advanceCycleAction, extendCycleAction, openCycleAction, saveReflectionAction } from "@/lib/cycles/actions";
-import { sendDueReminders, sendDueRemindersEverywhere } from "@/lib/cycles/mutations";
+import { sendDueRemindersEverywhere } from "@/lib/cycles/mutations";
 import { cycleParticipation, findCurrentCycle, findOwnReflection, listVisibleReflections, loadCyclePage, loadReflections } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { dbSystem } from "@/lib/db/client";
@@ -490,7 +490,7 @@ describe("other read paths", () => {
     const cycleId = await openCycle(world);
     await reflect(world.other, cycleId, { body: "Secret until you reflect" });
     await setDeadlines(world, cycleId, new Date(Date.now() + HOUR), new Date(Date.now() + DAY));
-    await sendDueReminders(await scopeOf(world.users.member));
+    await sendDueRemindersEverywhere();
     const { listNotifications } = await import("@/lib/notifications/queries");
     const { items } = await listNotifications(world.users.member.id);
     expect(items.map((i) => i.kind).sort()).toEqual(["cycle_opened", "cycle_reminder"]);
@@ -510,22 +510,21 @@ describe("the reminder", () => {
     const cycleId = await openCycle(world);
     await reflect(world.users.member, cycleId, { body: "Done" });
     await reflect(world.other, cycleId, { body: "Drafting", intent: "draft" });
-    const scope = await scopeOf(world.users.funder); // anyone's visit may trigger it
 
     await setDeadlines(world, cycleId, new Date(Date.now() + 49 * HOUR), new Date(Date.now() + 7 * DAY));
-    expect(await sendDueReminders(scope)).toBe(0);
+    expect(await sendDueRemindersEverywhere()).toBe(0);
     expect(await reminders(world.a.id)).toEqual([]);
 
     await setDeadlines(world, cycleId, new Date(Date.now() + 47 * HOUR), new Date(Date.now() + 7 * DAY));
-    const [first, second] = await Promise.all([sendDueReminders(scope), sendDueReminders(scope)]);
+    const [first, second] = await Promise.all([sendDueRemindersEverywhere(), sendDueRemindersEverywhere()]);
     expect(first + second).toBe(2);
     const sent = await reminders(world.a.id);
     expect(sent.map((n) => n.userId).sort()).toEqual([world.users.broker.id, world.other.id].sort());
     expect(sent.every((n) => n.dedupeKey === `cycle-reminder:${cycleId}`)).toBe(true);
 
-    // Never twice, even after someone submits and the page is loaded again.
+    // Never twice, even after someone submits and the sweep runs again.
     await reflect(world.other, cycleId, { body: "Now done" });
-    expect(await sendDueReminders(scope)).toBe(0);
+    expect(await sendDueRemindersEverywhere()).toBe(0);
     expect(await reminders(world.a.id)).toHaveLength(2);
   });
 
@@ -537,7 +536,7 @@ describe("the reminder", () => {
     await dbSystem().user.update({ where: { id: world.users.broker.id }, data: { emailReminders: false } });
     await setDeadlines(world, cycleId, new Date(Date.now() + 3 * HOUR), new Date(Date.now() + 7 * DAY));
     await dbSystem().outboxEmail.deleteMany({});
-    expect(await sendDueReminders(await scopeOf(world.users.member))).toBe(2);
+    expect(await sendDueRemindersEverywhere()).toBe(2);
     const mails = await dbSystem().outboxEmail.findMany({ orderBy: { createdAt: "asc" } });
     // The broker opted out (the in-app reminder still reached them); the member has reflected.
     expect(mails.map((m) => m.to)).toEqual([world.other.email]);
@@ -548,7 +547,7 @@ describe("the reminder", () => {
     expect(mail?.html).not.toContain("Secret reflection text");
     expect(await reminders(world.a.id)).toHaveLength(2);
     // Visiting again sends nothing more.
-    expect(await sendDueReminders(await scopeOf(world.users.broker))).toBe(0);
+    expect(await sendDueRemindersEverywhere()).toBe(0);
     expect(await dbSystem().outboxEmail.count()).toBe(1);
   });
 
@@ -582,7 +581,7 @@ describe("the reminder", () => {
     const world = await buildWorld();
     const cycleId = await openCycle(world);
     await setDeadlines(world, cycleId, new Date(Date.now() - HOUR), new Date(Date.now() + 7 * DAY));
-    expect(await sendDueReminders(await scopeOf(world.users.broker))).toBe(0);
+    expect(await sendDueRemindersEverywhere()).toBe(0);
     // Still the one open cycle: a passed deadline does not close it (a broker does).
     signInAs(world.users.broker);
     expectRefused(await call(openCycleAction, cycleFields({ title: "Next" })), "cycle_already_open");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cyclePhase, reminderDue, REMINDER_WINDOW_MS, weStartsAt, type CycleTimes } from "@/lib/cycles/phase";
+import { cyclePhase, weStartsAt, type CycleTimes } from "@/lib/cycles/phase";
 import {
   assertConsentPhase,
   assertSynthesisPhase,
@@ -54,23 +54,6 @@ describe("cyclePhase", () => {
     expect(cyclePhase(closed, closedAt)).toBe("closed");
     expect(cyclePhase(closed, ms(weDeadline, HOUR))).toBe("closed");
     expect(cyclePhase(closed, ms(closedAt, -1))).toBe("reflect");
-  });
-});
-
-describe("reminderDue", () => {
-  it.each([
-    ["more than 48 h before the I deadline", ms(iDeadline, -REMINDER_WINDOW_MS - 1), false],
-    ["exactly 48 h before", ms(iDeadline, -REMINDER_WINDOW_MS), true],
-    ["an hour before", ms(iDeadline, -HOUR), true],
-    ["at the I deadline", iDeadline, false],
-    ["after the I deadline", ms(iDeadline, HOUR), false],
-  ] as const)("%s: %s", (_label, now, due) => {
-    expect(reminderDue(cycle, now)).toBe(due);
-  });
-
-  it("is not due once a broker moved the cycle to the WE phase", () => {
-    const now = ms(iDeadline, -HOUR);
-    expect(reminderDue({ ...cycle, advancedToWeAt: ms(now, -1) }, now)).toBe(false);
   });
 });
 

@@ -1,4 +1,3 @@
-import { after } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -6,8 +5,6 @@ import { getTranslations } from "next-intl/server";
 import { AcceptOrJoin } from "@/components/membership/accept-or-join";
 import { PrinciplesList } from "@/components/networks/principles";
 import { cardClass } from "@/components/ui/styles";
-import { sendDueReminders } from "@/lib/cycles/mutations";
-import { reminderDue } from "@/lib/cycles/phase";
 import { findCurrentCycle } from "@/lib/cycles/queries";
 import { can } from "@/lib/membership/policy";
 import { viewNetwork } from "@/lib/membership/scope";
@@ -42,9 +39,6 @@ export default async function NetworkHomePage({
   const tn = await getTranslations("networks");
   const tc = await getTranslations("cycles");
   const cycle = scope && can(scope.role, "cycle.view") ? await findCurrentCycle(scope) : null;
-  // The cycle's reminder goes out when a member visits in its window (idempotent; a background
-  // sweep covers networks nobody visits), after the response: its emails never slow the page down.
-  if (scope && cycle && reminderDue(cycle, new Date())) after(() => sendDueReminders(scope));
 
   return (
     <ClientMessages namespaces={["errors", "join", "validation"]}>

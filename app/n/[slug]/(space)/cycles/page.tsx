@@ -1,4 +1,3 @@
-import { after } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
@@ -9,8 +8,6 @@ import { SynthesisDiff } from "@/components/cycles/synthesis-diff";
 import { SynthesisForm } from "@/components/cycles/synthesis-form";
 import { Markdown } from "@/components/dialogue/markdown";
 import { buttonClass, cardClass } from "@/components/ui/styles";
-import { sendDueReminders } from "@/lib/cycles/mutations";
-import { reminderDue } from "@/lib/cycles/phase";
 import { openObjections } from "@/lib/cycles/policy";
 import { findConsentRound, findRevision, findSynthesis, latestRevisionNumber, listRevisions, loadCyclePage } from "@/lib/cycles/queries";
 import { AREAS, SYNTHESIS_PARTS, toLocalInput } from "@/lib/cycles/schema";
@@ -79,9 +76,6 @@ export default async function CyclePage({
   }
 
   const { cycle, participation, reflections } = loaded;
-  // The reminder goes out when someone looks in its window (idempotent; a background sweep covers
-  // networks nobody visits), after the response: its emails never slow the page down.
-  if (reminderDue(cycle, new Date())) after(() => sendDueReminders(scope));
   const writer = can(scope.role, "reflection.write");
   const reflecting = cycle.phase === "reflect";
   const revisionNumber = revisionParam && /^\d{1,9}$/.test(revisionParam) ? Number(revisionParam) : null;
