@@ -6,6 +6,8 @@ export type TestDatabaseInfo = { baseUrl: string; runId: string; template: strin
 declare module "vitest" {
   export interface ProvidedContext {
     kringTestDatabase: TestDatabaseInfo | null;
+    /** Without TEST_DATABASE_URL: a file holding a migrated PGlite data folder (global-database.ts). */
+    kringEmbeddedSnapshot: string | null;
   }
 }
 

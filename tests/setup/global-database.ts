@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../lib/db/migrations";
 import { assertLocalDatabase, databaseUrl, quoteIdent, withAdmin, type TestDatabaseInfo } from "./database";
@@ -7,13 +10,16 @@ import { assertLocalDatabase, databaseUrl, quoteIdent, withAdmin, type TestDatab
  * With TEST_DATABASE_URL: creates a template database, migrates it once, and hands its
  * name to the workers, which copy it (`CREATE DATABASE ... TEMPLATE`, see integration.ts).
  * The teardown drops the template and every worker copy of this run.
- * Without TEST_DATABASE_URL each worker uses an in-memory PGlite instead.
+ * Without TEST_DATABASE_URL each test file uses an in-memory PGlite instead, started from a
+ * snapshot of one PGlite migrated here (see embeddedSnapshot).
  */
 export default async function setup(project: TestProject) {
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) {
     project.provide("kringTestDatabase", null);
-    return;
+    const snapshot = await embeddedSnapshot();
+    project.provide("kringEmbeddedSnapshot", snapshot.file);
+    return snapshot.remove;
   }
   assertLocalDatabase(baseUrl);
   const runId = randomBytes(4).toString("hex");
@@ -37,7 +43,35 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide("kringTestDatabase", info);
+  project.provide("kringEmbeddedSnapshot", null);
   return dropAll;
+}
+
+/**
+ * Migrates one in-memory PGlite through the app's own start-up path (applyMigrations) and
+ * writes its data folder to a file, from which every test file's PGlite starts (integration.ts).
+ * Each file used to start an empty PGlite (initdb inside WebAssembly) and apply every migration
+ * in its beforeAll: about 5 s on a quiet machine, and past the 60 s hook timeout on a busy one.
+ * Loading the snapshot skips both; the beforeAll still runs applyMigrations, which finds nothing
+ * pending, as the app does when it starts on an existing folder.
+ */
+async function embeddedSnapshot(): Promise<{ file: string; remove: () => Promise<void> }> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const db = new PGlite("memory://");
+  const dir = await mkdtemp(path.join(tmpdir(), "kring-pglite-"));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    await withUnrefTimers(() => applyMigrations({ kind: "pglite", db }));
+    const dump = await db.dumpDataDir("none");
+    const file = path.join(dir, "migrated.tar");
+    await writeFile(file, new Uint8Array(await dump.arrayBuffer()));
+    return { file, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  } finally {
+    await db.close();
+  }
 }
 
 /**
