@@ -71,6 +71,12 @@ test("members start a thread, reply with a quote and a mention, react, edit and 
   const box = bob.getByRole("textbox", { name: "Reply", exact: true });
   await expect(box).toHaveValue(new RegExp(`^> \\*\\*${aliceName}:\\*\\*\\n> For me it starts with who gets a say.`));
   await expect(bob.getByText("Your reply quotes an earlier post.")).toBeVisible();
+  // The quote is in the server's HTML, so the box shows it before React has hydrated the page.
+  // Hydrating an uncontrolled textarea sets its value back to the default: text typed before
+  // it is lost, and a caret moved before it goes back to the start (then the typed text lands
+  // before the quote). So wait until React owns the box before typing, as a person would
+  // whose page has finished loading.
+  await expect.poll(() => box.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$")))).toBe(true);
   await box.focus();
   await box.press("Control+End");
   await box.pressSequentially("Agreed, @Ali");
