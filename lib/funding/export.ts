@@ -36,6 +36,11 @@ export const CSV_COLUMNS = [
   "condition",
 ] as const;
 
+/** Whether a spreadsheet could run the text as a formula (see `csvCell`). */
+export function formulaLike(value: string): boolean {
+  return /^[\t\r\n]/.test(value) || /^[=+\-@]/.test(value.normalize("NFKC").trimStart());
+}
+
 /**
  * One CSV cell. A text that a spreadsheet would run as a formula gets a leading apostrophe
  * (OWASP's advice): one that starts with a tab, a carriage return or a line feed, or whose
@@ -44,8 +49,7 @@ export const CSV_COLUMNS = [
  * doubled (RFC 4180), so commas and line breaks stay inside it.
  */
 export function csvCell(value: string): string {
-  const formula = /^[\t\r\n]/.test(value) || /^[=+\-@]/.test(value.normalize("NFKC").trimStart());
-  const safe = formula ? `'${value}` : value;
+  const safe = formulaLike(value) ? `'${value}` : value;
   return `"${safe.replaceAll('"', '""')}"`;
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, csvCell, parseCsv, portfolioCsv, portfolioJson, type PortfolioExport } from "@/lib/funding/export";
+import { CSV_COLUMNS, csvCell, formulaLike, parseCsv, portfolioCsv, portfolioJson, type PortfolioExport } from "@/lib/funding/export";
 
 const network = { id: "n1", slug: "alpha", name: "Alpha, the network", locale: "en" };
 
@@ -48,7 +48,7 @@ describe("CSV cells", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
         const text = rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
-        const guarded = rows.map((r) => r.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+        const guarded = rows.map((r) => r.map((v) => (formulaLike(v) ? `'${v}` : v)));
         expect(parseCsv(text)).toEqual(guarded);
       }),
     );
