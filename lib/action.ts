@@ -10,7 +10,7 @@ import { clientAddress, writeChecks, type RateCheck } from "@/lib/rate-limit/pol
 import type { ActionResult } from "./action-types";
 import { isAppError } from "./errors";
 
-export type { ActionResult, FormState } from "./action-types";
+export type { ActionResult } from "./action-types";
 
 function formValues(input: unknown): Record<string, string> | undefined {
   if (!(input instanceof FormData)) return undefined;
@@ -47,7 +47,7 @@ function plainStrings(input: unknown): Record<string, string> {
  *   (otherwise the form shows the `rate_limited` message with the wait, under `_form`).
  * - `none`: not counted, with the reason written out (`notRateLimited`).
  */
-export type RateLimitOption = { field?: string } | { none: string };
+type RateLimitOption = { field?: string } | { none: string };
 
 export type ActionOptions = { rateLimit?: RateLimitOption };
 

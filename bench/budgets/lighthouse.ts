@@ -25,7 +25,7 @@ export type LighthouseResult = {
 
 type NetworkItem = { url?: string; resourceType?: string; transferSize?: number };
 
-export const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
 /** Runs Lighthouse on each page in turn, in one headless Chromium that is closed afterwards. */
 export async function runLighthouse(pages: { name: string; url: string; cookie: string }[]): Promise<LighthouseResult[]> {

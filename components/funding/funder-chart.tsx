@@ -104,6 +104,6 @@ function axisFormat(locale: string, currency: string): Intl.NumberFormat {
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Text for SVG markup: the five characters that could end an element or an attribute, escaped. */
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 }

@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/action-types";
 const EVENT = "kring:announce";
 
 /** Says `message` through the page's live region (the Announcer in the root layout). */
-export function announce(message: string): void {
+function announce(message: string): void {
   window.dispatchEvent(new CustomEvent<string>(EVENT, { detail: message }));
 }
 

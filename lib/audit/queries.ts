@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import type { NetworkScope } from "@/lib/membership/scope";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 /** The network's audit log, newest first, keyset-paged; two queries whatever its length. */
 export async function listAudit(scope: NetworkScope, before?: Cursor, take = AUDIT_PAGE_SIZE) {

@@ -9,7 +9,10 @@ import { isEmailLink } from "@/lib/mail/links";
 import { sendMail } from "@/lib/mail/transport";
 import { magicLinkEmail } from "./magic-link-email";
 
-/** Sign-in links expire after ten minutes and are deleted when used. */
+/**
+ * Sign-in links expire after ten minutes and are deleted when used.
+ * @public tests/integration/auth.test.ts reads it through `vi.importActual`, which knip cannot follow.
+ */
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -54,7 +57,7 @@ function pinAuthUrl(): void {
  * and returning it would hand the HttpOnly cookie's value to any script on the page), nor
  * anything else of the account.
  */
-export function sessionPayload({ session, user }: { session: { expires: Date | string }; user: AdapterUser }): Session {
+function sessionPayload({ session, user }: { session: { expires: Date | string }; user: AdapterUser }): Session {
   const locale = (user as { locale?: unknown }).locale;
   const expires = session.expires instanceof Date ? session.expires.toISOString() : session.expires;
   return {

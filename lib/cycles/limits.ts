@@ -20,7 +20,6 @@ export const CITE_PREFIX = "cite.";
 /** A broker's note on one objection is named `handled.<answerId>`. */
 export const HANDLED_PREFIX = "handled.";
 export type Area = (typeof AREAS)[number];
-export type ReflectionPrompt = (typeof REFLECTION_PROMPTS)[number];
 export type ConsentChoice = (typeof CONSENT_CHOICES)[number];
 
 export { AREAS };

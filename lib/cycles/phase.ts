@@ -10,8 +10,7 @@
  * A deadline is the first instant of the next phase: at exactly the I deadline the
  * cycle is in the WE phase and reflections are no longer taken.
  */
-export const PHASES = ["reflect", "synthesise", "ended", "closed"] as const;
-export type CyclePhase = (typeof PHASES)[number];
+export type CyclePhase = "reflect" | "synthesise" | "ended" | "closed";
 
 export type CycleTimes = {
   iDeadline: Date;

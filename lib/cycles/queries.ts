@@ -296,7 +296,7 @@ export async function findRevision(scope: NetworkScope, cycleId: string, number:
   };
 }
 
-export type ConsentAnswerView = {
+type ConsentAnswerView = {
   id: string;
   userId: string;
   name: string | null;
@@ -334,9 +334,9 @@ export async function findConsentRound(scope: NetworkScope, cycleId: string) {
   return { ...round, participation, answers };
 }
 
-export const JOURNEY_PAGE_SIZE = 10;
+const JOURNEY_PAGE_SIZE = 10;
 
-export type JourneyConcern = {
+type JourneyConcern = {
   id: string;
   answer: "concern" | "object";
   text: string;

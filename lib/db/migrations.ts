@@ -43,7 +43,7 @@ const MIGRATION_LOCK_KEY = 0x4b52494e; // "KRIN"
 const cache = globalThis as typeof globalThis & { __kringSchemaEngine?: Promise<EngineModule> };
 
 /** Loads and instantiates the WebAssembly schema engine once per process. */
-export function loadSchemaEngine(): Promise<EngineModule> {
+function loadSchemaEngine(): Promise<EngineModule> {
   cache.__kringSchemaEngine ??= instantiateSchemaEngine().catch((error: unknown) => {
     cache.__kringSchemaEngine = undefined;
     throw error;
@@ -64,7 +64,7 @@ async function instantiateSchemaEngine(): Promise<EngineModule> {
 }
 
 /** Reads a Prisma migrations folder into the shape the engine expects (as the Prisma CLI does). */
-export async function readMigrations(
+async function readMigrations(
   dir: string = path.join(process.cwd(), "prisma", "migrations"),
 ): Promise<MigrationList> {
   const baseDir = path.resolve(/*turbopackIgnore: true*/ dir);

@@ -210,7 +210,7 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
   };
 }
 
-export const MENTIONABLE_MAX = 500;
+const MENTIONABLE_MAX = 500;
 
 /** Active members with a name, for the mention autocomplete (one query). */
 export async function listMentionable(scope: NetworkScope) {

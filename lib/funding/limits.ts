@@ -21,7 +21,6 @@ export const TEAM_MAX = 50;
 export const INITIATIVE_STATUSES = ["exploring", "active", "paused", "ended"] as const;
 export const MILESTONE_STATUSES = ["planned", "active", "reached", "learned", "dropped"] as const;
 export const UPDATE_KINDS = ["progress", "evidence", "setback", "lesson"] as const;
-export const PLEDGE_STATUSES = ["pledged", "released", "withdrawn"] as const;
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 export type UpdateKind = (typeof UPDATE_KINDS)[number];

@@ -40,7 +40,7 @@ export class MoneyError extends Error {
 let currencies: Set<string> | undefined;
 
 /** The ISO 4217 codes this runtime's Intl knows (about 160), upper case. */
-export function supportedCurrencies(): Set<string> {
+function supportedCurrencies(): Set<string> {
   currencies ??= new Set(Intl.supportedValuesOf("currency"));
   return currencies;
 }

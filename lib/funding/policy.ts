@@ -28,7 +28,7 @@ export function mayJoinTeam(role: Role): boolean {
 }
 
 /** A milestone that ended (reached, learned, dropped) is history: no edits, no pledges, no new status. */
-export const CLOSED_STATUSES: readonly MilestoneStatus[] = ["reached", "learned", "dropped"];
+const CLOSED_STATUSES: readonly MilestoneStatus[] = ["reached", "learned", "dropped"];
 
 export function isClosed(status: MilestoneStatus): boolean {
   return CLOSED_STATUSES.includes(status);

@@ -73,7 +73,7 @@ export async function listTeamCandidates(scope: NetworkScope) {
     .map((m) => ({ userId: m.userId, name: m.user.name ?? m.user.email.split("@")[0] ?? "" }));
 }
 
-export type PledgeView = {
+type PledgeView = {
   id: string;
   funderId: string | null;
   funderName: string | null;
@@ -404,7 +404,7 @@ export async function fundingOverview(scope: NetworkScope) {
 declare const portfolioBrand: unique symbol;
 
 /** A network of the portfolio; `locale` is the language its texts are written in. */
-export type FunderNetwork = { id: string; slug: string; name: string; locale: string };
+type FunderNetwork = { id: string; slug: string; name: string; locale: string };
 
 /** Proof that `networkIds` are exactly the networks where `userId` is an active funder. */
 export type FunderPortfolio = Readonly<{ userId: string; networks: readonly FunderNetwork[]; networkIds: readonly string[] }> & {
@@ -464,7 +464,7 @@ export type DashboardUpdate = {
   network: FunderNetwork;
 };
 
-export type DashboardSynthesis = {
+type DashboardSynthesis = {
   cycleId: string;
   title: string;
   question: string;
@@ -475,7 +475,7 @@ export type DashboardSynthesis = {
   network: FunderNetwork;
 };
 
-export type TimelinePoint = { month: string; pledged: bigint; released: bigint };
+type TimelinePoint = { month: string; pledged: bigint; released: bigint };
 
 export type FunderDashboard = {
   networks: readonly FunderNetwork[];

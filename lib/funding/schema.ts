@@ -46,7 +46,7 @@ const optionalDate = z
       .transform((v) => (v === "" ? null : parseDateInput(v))),
   );
 
-export function parseDateInput(value: string): Date | null {
+function parseDateInput(value: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return null;
   const [year, month, day] = m.slice(1).map(Number) as [number, number, number];

@@ -1,6 +1,6 @@
 export const locales = ["en", "nl"] as const;
 export type AppLocale = (typeof locales)[number];
-export const defaultLocale: AppLocale = "en";
+const defaultLocale: AppLocale = "en";
 /** Cookie that remembers a language chosen before signing in. */
 export const localeCookie = "kring-locale";
 /** Cookie with the browser's IANA time zone, so the server renders times in it. */

@@ -6,7 +6,7 @@ export const LIVE_CHANNEL = "kring_live";
  * posted, or one was edited, deleted, hidden or restored; or the thread itself was
  * edited, hidden, restored, locked, unlocked, pinned or moved.
  */
-export const THREAD_EVENT_KINDS = ["reply.created", "reply.updated", "thread.updated"] as const;
+const THREAD_EVENT_KINDS = ["reply.created", "reply.updated", "thread.updated"] as const;
 
 export type ThreadEvent = {
   networkId: string;

@@ -5,7 +5,6 @@ import type { Role } from "@/lib/db/generated/enums";
  * Anything not listed is refused. Visitors and non-members have no role.
  */
 export const permissions = {
-  "network.view_members_area": ["broker", "member", "funder"],
   "network.edit": ["broker"],
   "members.view": ["broker", "member", "funder"],
   "members.change_role": ["broker"],

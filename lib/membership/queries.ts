@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { hashToken } from "./invitations";
 import type { NetworkRef, NetworkScope } from "./scope";
 
-export const MEMBERS_PAGE_SIZE = 50;
+const MEMBERS_PAGE_SIZE = 50;
 
 /** The member directory: active members with their profiles, oldest first, keyset-paged. */
 export async function listMembers(scope: NetworkScope, after?: Cursor, take = MEMBERS_PAGE_SIZE) {
@@ -41,10 +41,6 @@ export async function listMembers(scope: NetworkScope, after?: Cursor, take = ME
     })),
     next: rows.length > take && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
-}
-
-export async function countActiveBrokers(scope: NetworkScope) {
-  return db(scope).membership.count({ where: { networkId: scope.networkId, status: "active", role: "broker" } });
 }
 
 /** Pending requests to join, oldest first (brokers only; the page checks). */

@@ -20,7 +20,7 @@ export const requestSchema = z.object({
 
 export const reviewRequestSchema = z.object({ slug, membershipId: id, decision: z.enum(["approve", "decline"]) });
 
-export const roleSchema = z.enum(["broker", "member", "funder"], { error: "invalid_choice" });
+const roleSchema = z.enum(["broker", "member", "funder"], { error: "invalid_choice" });
 
 export const createInvitationSchema = z.object({
   slug,

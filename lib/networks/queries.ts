@@ -131,7 +131,3 @@ export async function findNetworkWithViewer(slug: string, viewerId: string | nul
       : null;
   return { network, membership };
 }
-
-export async function isSlugTaken(slug: string): Promise<boolean> {
-  return (await db().network.count({ where: { slug } })) > 0;
-}

@@ -3,7 +3,7 @@ import { z } from "zod";
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
 /** What a moderation notification says happened; kept in its dedupe key. */
-export const moderationActs = ["hide", "restore", "lock"] as const;
+const moderationActs = ["hide", "restore", "lock"] as const;
 export type ModerationAct = (typeof moderationActs)[number];
 
 export const notificationIdSchema = z.object({ id: z.string().min(1).max(64) });

@@ -123,7 +123,7 @@ export async function hitRateLimits(
 }
 
 /** Takes back what a hit counted (its write was refused): counters down by one, markers gone. */
-export async function refundRateLimits(counted: Counted[]): Promise<void> {
+async function refundRateLimits(counted: Counted[]): Promise<void> {
   for (const row of counted) {
     // Only in the window the hit counted in: a counter that has started a new one is left alone.
     const at = utc(row.windowStart);

@@ -94,7 +94,7 @@ function ipv6Prefix64(address: string): string {
  * IPv4-mapped IPv6 or with a port), or an IPv6 /64, since one subscriber usually holds a
  * whole /64 and could rotate through it. Anything else: null.
  */
-export function normalizeAddress(entry: string): string | null {
+function normalizeAddress(entry: string): string | null {
   let address = entry.trim();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
   if (bracketed?.[1]) address = bracketed[1];

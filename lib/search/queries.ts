@@ -8,7 +8,7 @@ import { dutchAlternative, SEARCH_PAGE_SIZE } from "./schema";
 /** Where the next page starts: after this rank, then newest first by creation, then id. */
 export type SearchCursor = { rank: number; at: Date; id: string };
 
-export function encodeSearchCursor(c: SearchCursor): string {
+function encodeSearchCursor(c: SearchCursor): string {
   return Buffer.from(`${c.rank}|${c.at.toISOString()}|${c.id}`).toString("base64url");
 }
 

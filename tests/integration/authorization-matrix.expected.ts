@@ -23,7 +23,7 @@ export const insidePersonas = ["member", "funder", "broker"] as const;
 export type Persona = (typeof actionPersonas)[number];
 type InsidePersona = (typeof insidePersonas)[number];
 
-export type Row<T> = { own: Record<Persona, T>; foreignInOwnName: Record<InsidePersona, T>; foreign: Record<InsidePersona, T> };
+type Row<T> = { own: Record<Persona, T>; foreignInOwnName: Record<InsidePersona, T>; foreign: Record<InsidePersona, T> };
 export type ActionRow = Row<ActionOutcome>;
 export type RouteRow = Row<string>;
 

@@ -48,7 +48,7 @@ const ANY_DIRECTIVE = /["']use server["']/;
  * directive (a server action declared inside a component) cannot be imported and run on its
  * own, so it is reported: it fails the matrix until it moves into a lib/<domain>/actions.ts.
  */
-export function serverActionModules(): { modules: string[]; inline: string[] } {
+function serverActionModules(): { modules: string[]; inline: string[] } {
   const modules = new Set<string>();
   const inline: string[] = [];
   for (const dir of ["lib", "app", "components"]) {
@@ -86,7 +86,7 @@ export async function discoverActions(): Promise<{ actions: DiscoveredAction[]; 
   return { actions: actions.sort((a, b) => a.key.localeCompare(b.key)), inline };
 }
 
-export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
   const files: string[] = [];
@@ -139,7 +139,7 @@ function digestOf(error: unknown): string | undefined {
 }
 
 /** Next's control-flow signals, which an action may throw on purpose. */
-export function nextSignal(error: unknown): "redirect" | "notFound" | undefined {
+function nextSignal(error: unknown): "redirect" | "notFound" | undefined {
   const digest = digestOf(error);
   if (digest?.startsWith("NEXT_REDIRECT")) return "redirect";
   if (digest === "NEXT_HTTP_ERROR_FALLBACK;404" || digest === "NEXT_NOT_FOUND") return "notFound";

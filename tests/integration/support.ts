@@ -6,10 +6,9 @@ import { makeMembership, makeNetwork, makeUser } from "@/lib/db/factories";
 import type { Role } from "@/lib/db/generated/enums";
 import type { ErrorCode } from "@/lib/errors";
 import { hashToken } from "@/lib/membership/invitations";
-import { asUser, signInAs, type SessionUser } from "../setup/session";
+import { asUser, signInAs } from "../setup/session";
 
 export { asUser, signInAs };
-export type { SessionUser };
 
 export type Action<T = unknown> = (prev: unknown, form: FormData) => Promise<ActionResult<T>>;
 
@@ -74,7 +73,6 @@ export async function snapshotDatabase(options: { counters?: boolean } = {}): Pr
 }
 
 export type User = Awaited<ReturnType<typeof makeUser>>;
-export type Network = Awaited<ReturnType<typeof makeNetwork>>;
 
 export async function user(name: string): Promise<User> {
   return makeUser(dbSystem(), { name, email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${Math.random().toString(36).slice(2, 8)}@example.test` });
@@ -104,7 +102,7 @@ export async function invitation(
   return { id: row.id, token };
 }
 
-export { makeNetwork, makeUser, makeMembership };
+export { makeNetwork, makeMembership };
 
 /** Valid settings for a network form; override what a test is about. */
 export function networkFields(overrides: Record<string, string | undefined> = {}) {

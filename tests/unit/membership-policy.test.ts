@@ -6,7 +6,6 @@ type Who = "broker" | "member" | "funder" | null;
 
 /** The permission table as a newcomer should read it: Y = allowed. */
 const matrix: Record<Permission, Record<"broker" | "member" | "funder" | "none", "Y" | "-">> = {
-  "network.view_members_area": { broker: "Y", member: "Y", funder: "Y", none: "-" },
   "network.edit": { broker: "Y", member: "-", funder: "-", none: "-" },
   "members.view": { broker: "Y", member: "Y", funder: "Y", none: "-" },
   "members.change_role": { broker: "Y", member: "-", funder: "-", none: "-" },
