@@ -87,12 +87,12 @@ test("a new person signs in, fills the profile, creates a network and signs out"
   }
 });
 
-test("the sign-in callback redirects to the host the browser asked for, not the server's own address", async ({ request }) => {
-  // Behind a proxy Next sees http://localhost:<port>; Auth.js must not send people there.
+test("the sign-in callback redirects to the configured public address, never to a forwarded host", async ({ request, baseURL }) => {
+  // KRING_PUBLIC_URL decides where Auth.js sends people, whatever a proxy or an attacker says (issue 15).
   const response = await request.get("/api/auth/callback/email?callbackUrl=%2Fprofile&token=not-a-token&email=a%40e2e.example", {
-    headers: { "x-forwarded-host": "kring.example", "x-forwarded-proto": "https" },
+    headers: { "x-forwarded-host": "kring.example", "x-forwarded-proto": "https", forwarded: "host=kring.example;proto=https" },
     maxRedirects: 0,
   });
   expect(response.status()).toBe(302);
-  expect(response.headers()["location"]).toBe("https://kring.example/signin/error?error=Verification");
+  expect(response.headers()["location"]).toBe(`${baseURL}/signin/error?error=Verification`);
 });
