@@ -8,6 +8,7 @@ import { useDisclosure } from "@/components/ui/disclosure";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-types";
+import { hideReflectionAction, restoreReflectionAction } from "@/lib/cycles/actions";
 import {
   dismissReportAction,
   hidePostAction,
@@ -192,4 +193,23 @@ export function ThreadModeration({
       )}
     </div>
   );
+}
+
+/** Hide a member's shared reflection with a reason (brokers; decision 027). */
+export function HideReflectionForm({ slug, reflectionId, summaryLabel, submit }: { slug: string; reflectionId: string; summaryLabel: string; submit: string }) {
+  const t = useTranslations("moderation");
+  return (
+    <ReasonForm
+      action={hideReflectionAction}
+      fields={{ slug, reflectionId }}
+      summary={t("hide")}
+      summaryLabel={summaryLabel}
+      reasonLabel={t("hideReason")}
+      submit={submit}
+    />
+  );
+}
+
+export function RestoreReflectionForm({ slug, reflectionId, label }: { slug: string; reflectionId: string; label: string }) {
+  return <ActionButton action={restoreReflectionAction} fields={{ slug, reflectionId }} label={label} />;
 }

@@ -29,6 +29,8 @@ export type AuditAction =
   | "cycle.opened"
   | "cycle.extended"
   | "cycle.advanced"
+  | "reflection.hidden"
+  | "reflection.restored"
   | "consent.called"
   | "cycle.closed"
   | "initiative.created"

@@ -12,7 +12,9 @@ import {
   callConsent,
   closeCycle,
   extendCycle,
+  hideReflection,
   openCycle,
+  restoreReflection,
   saveReflection,
   saveSynthesis,
 } from "./mutations";
@@ -22,7 +24,9 @@ import {
   callConsentSchema,
   closeCycleSchema,
   extendCycleSchema,
+  hideReflectionSchema,
   openCycleSchema,
+  restoreReflectionSchema,
   saveReflectionSchema,
   saveSynthesisSchema,
 } from "./schema";
@@ -81,6 +85,26 @@ export async function saveReflectionAction(
     const saved = await saveReflection(scope, input);
     revalidateCycles(scope.slug);
     return { submitted: saved.submittedAt !== null, intent: input.intent, version: String(saved.updatedAt.getTime()) };
+  });
+}
+
+/** A broker hides a member's shared reflection with a reason (moderation, audited; decision 027). */
+export async function hideReflectionAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(hideReflectionSchema, form, async ({ slug, ...input }) => {
+    const scope = await requireMember(slug, "moderation.hide");
+    await hideReflection(scope, input);
+    revalidateCycles(scope.slug);
+    return null;
+  });
+}
+
+/** A broker restores a hidden reflection. */
+export async function restoreReflectionAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(restoreReflectionSchema, form, async ({ slug, ...input }) => {
+    const scope = await requireMember(slug, "moderation.hide");
+    await restoreReflection(scope, input);
+    revalidateCycles(scope.slug);
+    return null;
   });
 }
 

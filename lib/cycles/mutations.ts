@@ -37,6 +37,63 @@ async function lockCycle(tx: Tx, scope: NetworkScope, cycleId: string, mode: "up
   return cycle;
 }
 
+/**
+ * A broker hides a member's shared, submitted reflection with a reason: its author still sees
+ * their text with the notice, everyone else (the broker too) only the notice and the reason.
+ * A draft or an "only for me" reflection is nobody else's to see, so it is not found. Hiding a
+ * hidden reflection changes nothing (its first reason stays); audited like hiding a post
+ * (decision 027). The reflection's version (updatedAt) stays, so its author's open form still saves.
+ */
+export async function hideReflection(scope: NetworkScope, input: { reflectionId: string; reason: string }, now = new Date()) {
+  return db(scope).$transaction(async (tx) => {
+    const reflection = await lockReflection(tx, scope, input.reflectionId);
+    if (reflection.hiddenAt) return;
+    await tx.$executeRaw`
+      UPDATE "Reflection" SET "hiddenAt" = ${now}, "hiddenReason" = ${input.reason}
+      WHERE id = ${reflection.id} AND "networkId" = ${scope.networkId}`;
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "reflection.hidden",
+      subjectUserId: reflection.authorId,
+      detail: { reflectionId: reflection.id, cycleId: reflection.cycleId, title: reflection.title, reason: input.reason },
+    });
+  });
+}
+
+/** A broker restores a hidden reflection. Restoring one that is not hidden changes nothing. */
+export async function restoreReflection(scope: NetworkScope, input: { reflectionId: string }) {
+  return db(scope).$transaction(async (tx) => {
+    const reflection = await lockReflection(tx, scope, input.reflectionId);
+    if (!reflection.hiddenAt) return;
+    await tx.$executeRaw`
+      UPDATE "Reflection" SET "hiddenAt" = NULL, "hiddenReason" = ''
+      WHERE id = ${reflection.id} AND "networkId" = ${scope.networkId}`;
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "reflection.restored",
+      subjectUserId: reflection.authorId,
+      detail: { reflectionId: reflection.id, cycleId: reflection.cycleId, title: reflection.title, reason: reflection.hiddenReason },
+    });
+  });
+}
+
+type LockedReflection = { id: string; cycleId: string; authorId: string; hiddenAt: Date | null; hiddenReason: string; title: string };
+
+/** A shared, submitted reflection of this network with its cycle's title, its row locked (hide and restore take turns). */
+async function lockReflection(tx: Tx, scope: NetworkScope, reflectionId: string): Promise<LockedReflection> {
+  const rows = await tx.$queryRaw<LockedReflection[]>`
+    SELECT r.id, r."cycleId", r."authorId", r."hiddenAt", r."hiddenReason", c.title
+    FROM "Reflection" r
+    JOIN "Cycle" c ON c.id = r."cycleId" AND c."networkId" = r."networkId"
+    WHERE r.id = ${reflectionId} AND r."networkId" = ${scope.networkId} AND r.private = false AND r."submittedAt" IS NOT NULL
+    FOR UPDATE OF r`;
+  const reflection = rows[0];
+  if (!reflection) throw new AppError("not_found");
+  return reflection;
+}
+
 /** Both deadlines from datetime-local values in the viewer's zone; unreadable ones are field errors. */
 function readDeadlines(input: { iDeadline: string; weDeadline: string }, zone: string) {
   const iDeadline = parseLocalDateTime(input.iDeadline, zone);

@@ -54,19 +54,35 @@ export async function cycleParticipation(scope: NetworkScope, cycleId: string) {
 export async function findOwnReflection(scope: NetworkScope, cycleId: string) {
   const own = await db(scope).reflection.findUnique({
     where: { networkId_cycleId_authorId: { networkId: scope.networkId, cycleId, authorId: scope.userId } },
-    select: { id: true, authorId: true, body: true, bodyHtml: true, area: true, private: true, submittedAt: true, updatedAt: true },
+    select: {
+      id: true,
+      authorId: true,
+      body: true,
+      bodyHtml: true,
+      area: true,
+      private: true,
+      submittedAt: true,
+      updatedAt: true,
+      hiddenAt: true,
+      hiddenReason: true,
+    },
   });
   if (!own) return null;
-  const { bodyHtml, ...rest } = own;
-  const shown = { ...rest, html: htmlOf(bodyHtml, own.body) };
+  const { bodyHtml, hiddenAt, ...rest } = own;
+  // Its author still sees a reflection a broker hid, with the notice (decision 027).
+  const shown = { ...rest, html: htmlOf(bodyHtml, own.body), hidden: hiddenAt !== null };
   return canSeeReflection(scope, shown, { phase: "reflect", viewerSubmitted: own.submittedAt !== null }) ? shown : null;
 }
 
 export type VisibleReflection = {
   id: string;
+  /** The text; "" when a broker hid it. */
   body: string;
-  /** The body as sanitised HTML (stored when written). */
+  /** The body as sanitised HTML (stored when written); "" when a broker hid it. */
   html: string;
+  /** Hidden by a broker: others (brokers too) see only the notice with the reason. */
+  hidden: boolean;
+  hiddenReason: string;
   area: Area;
   submittedAt: Date;
   authorName: string | null;
@@ -98,10 +114,13 @@ type OwnColumns = {
   ownPrivate: boolean | null;
   ownSubmittedAt: Date | null;
   ownUpdatedAt: Date | null;
+  ownHiddenAt: Date | null;
+  ownHiddenReason: string | null;
 };
 
 const OWN_COLUMNS = Prisma.sql`o.id AS "ownId", o."authorId" AS "ownAuthorId", o.body AS "ownBody", o."bodyHtml" AS "ownBodyHtml", o.area::text AS "ownArea",
-  o.private AS "ownPrivate", o."submittedAt" AS "ownSubmittedAt", o."updatedAt" AS "ownUpdatedAt"`;
+  o.private AS "ownPrivate", o."submittedAt" AS "ownSubmittedAt", o."updatedAt" AS "ownUpdatedAt",
+  o."hiddenAt" AS "ownHiddenAt", o."hiddenReason" AS "ownHiddenReason"`;
 
 type Reflections = { own: OwnReflection | null; visible: { phase: CyclePhase; revealed: boolean; reflections: VisibleReflection[] } };
 
@@ -123,6 +142,8 @@ async function reflectionsFrom(scope: NetworkScope, cycleId: string, phase: Cycl
           private: row.ownPrivate!,
           submittedAt: row.ownSubmittedAt,
           updatedAt: row.ownUpdatedAt!,
+          hidden: row.ownHiddenAt != null,
+          hiddenReason: row.ownHiddenReason ?? "",
         }
       : null;
   const own = ownRow && canSeeReflection(scope, ownRow, { phase: "reflect", viewerSubmitted }) ? ownRow : null;
@@ -130,9 +151,21 @@ async function reflectionsFrom(scope: NetworkScope, cycleId: string, phase: Cycl
   // Others' shared, submitted reflections with their authors' names, in one statement; the
   // policy still decides per reflection below.
   const rows = await db(scope).$queryRaw<
-    { id: string; authorId: string; body: string; bodyHtml: string | null; area: Area; private: boolean; submittedAt: Date; authorName: string | null }[]
+    {
+      id: string;
+      authorId: string;
+      body: string;
+      bodyHtml: string | null;
+      area: Area;
+      private: boolean;
+      submittedAt: Date;
+      hiddenAt: Date | null;
+      hiddenReason: string;
+      authorName: string | null;
+    }[]
   >`
-    SELECT r.id, r."authorId", r.body, r."bodyHtml", r.area::text AS area, r.private, r."submittedAt", u.name AS "authorName"
+    SELECT r.id, r."authorId", r.body, r."bodyHtml", r.area::text AS area, r.private, r."submittedAt",
+           r."hiddenAt", r."hiddenReason", u.name AS "authorName"
     FROM "Reflection" r
     LEFT JOIN "User" u ON u.id = r."authorId"
     WHERE r."networkId" = ${scope.networkId} AND r."cycleId" = ${cycleId} AND r.private = false
@@ -140,7 +173,20 @@ async function reflectionsFrom(scope: NetworkScope, cycleId: string, phase: Cycl
     ORDER BY r.area, r."submittedAt", r.id`;
   const reflections = rows
     .filter((r) => canSeeReflection(scope, r, { phase, viewerSubmitted }))
-    .map((r) => ({ id: r.id, body: r.body, html: htmlOf(r.bodyHtml, r.body), area: r.area, submittedAt: r.submittedAt, authorName: r.authorName }));
+    .map((r): VisibleReflection => {
+      // A reflection a broker hid shows others (brokers too) only the notice (decision 027).
+      const hidden = r.hiddenAt !== null;
+      return {
+        id: r.id,
+        body: hidden ? "" : r.body,
+        html: hidden ? "" : htmlOf(r.bodyHtml, r.body),
+        hidden,
+        hiddenReason: hidden ? r.hiddenReason : "",
+        area: r.area,
+        submittedAt: r.submittedAt,
+        authorName: r.authorName,
+      };
+    });
   return { own, visible: { phase, revealed: true, reflections } };
 }
 
@@ -194,9 +240,23 @@ export async function loadCyclePage(scope: NetworkScope, now = new Date()) {
     LEFT JOIN "Reflection" o ON o."networkId" = c."networkId" AND o."cycleId" = c.id AND o."authorId" = ${scope.userId}
     WHERE c."networkId" = ${scope.networkId} AND c."openSlot" = true`;
   if (!row) return null;
-  const { submitted, eligible, ownId, ownAuthorId, ownBody, ownBodyHtml, ownArea, ownPrivate, ownSubmittedAt, ownUpdatedAt, ...cycle } = row;
+  const {
+    submitted,
+    eligible,
+    ownId,
+    ownAuthorId,
+    ownBody,
+    ownBodyHtml,
+    ownArea,
+    ownPrivate,
+    ownSubmittedAt,
+    ownUpdatedAt,
+    ownHiddenAt,
+    ownHiddenReason,
+    ...cycle
+  } = row;
   const phase = cyclePhase(cycle, now);
-  const own = { ownId, ownAuthorId, ownBody, ownBodyHtml, ownArea, ownPrivate, ownSubmittedAt, ownUpdatedAt };
+  const own = { ownId, ownAuthorId, ownBody, ownBodyHtml, ownArea, ownPrivate, ownSubmittedAt, ownUpdatedAt, ownHiddenAt, ownHiddenReason };
   return {
     cycle: { ...cycle, phase },
     participation: { submitted, eligible },

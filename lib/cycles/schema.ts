@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idField as id, markdownField as markdown, slugField as slug, textField as text } from "@/lib/form-fields";
 import { AREAS } from "@/lib/dialogue/limits";
+import { MODERATION_REASON_MAX } from "@/lib/moderation/limits";
 import { CITE_PREFIX, CONSENT_CHOICES, CONSENT_TEXT_MAX, CYCLE_TITLE_MAX, HANDLED_NOTE_MAX, HANDLED_PREFIX, QUESTION_MAX, REFLECTION_MAX, SYNTHESIS_MAX } from "./limits";
 export * from "./limits";
 
@@ -92,6 +93,10 @@ export const saveSynthesisSchema = z
   });
 
 export const callConsentSchema = z.object({ slug, cycleId: id });
+
+/** A broker hides a member's shared reflection with a reason, or restores it (decision 027). */
+export const hideReflectionSchema = z.object({ slug, reflectionId: id, reason: text(MODERATION_REASON_MAX) });
+export const restoreReflectionSchema = z.object({ slug, reflectionId: id });
 
 export const answerConsentSchema = z
   .object({

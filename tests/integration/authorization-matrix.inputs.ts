@@ -102,6 +102,23 @@ export const actionInputs: Record<string, ActionInput> = {
     fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId, roundId: c.o.roundId, answer: "concern", text: "Mind the budget." }),
   },
   "lib/cycles/actions.ts#closeCycleAction": { broker: true, fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId }) },
+  "lib/cycles/actions.ts#hideReflectionAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, reflectionId: c.o.reflectionId, reason: "Names a neighbour." }),
+  },
+  "lib/cycles/actions.ts#restoreReflectionAction": {
+    broker: true,
+    // The other member's reflection, hidden by a broker in both networks.
+    prepare: async (w) => {
+      for (const n of [w.a, w.b]) {
+        await dbSystem().reflection.update({
+          where: { id: n.reflectionId, networkId: n.networkId },
+          data: { hiddenAt: new Date(), hiddenReason: "Names a neighbour" },
+        });
+      }
+    },
+    fields: (c) => ({ slug: c.home.slug, reflectionId: c.o.reflectionId }),
+  },
 
   // ---- dialogue
   "lib/dialogue/actions.ts#createThreadAction": {

@@ -14,6 +14,7 @@ import { AREAS, SYNTHESIS_PARTS, toLocalInput } from "@/lib/cycles/schema";
 import { can } from "@/lib/membership/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { HideReflectionForm, RestoreReflectionForm } from "@/components/moderation/moderation-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -48,6 +49,7 @@ export default async function CyclePage({
   const lang = view?.network.locale;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "full", timeStyle: "short" });
   const mayOpen = can(scope.role, "cycle.open");
+  const mayModerate = can(scope.role, "moderation.hide");
 
   if (!loaded) {
     return (
@@ -92,12 +94,20 @@ export default async function CyclePage({
     (g) => g.items.length > 0,
   );
   const name = (n: string | null) => n || t("someone");
-  // Reflections a synthesis may cite: the shared ones shown below, and the viewer's own when shared.
+  // Reflections a synthesis may cite: the shared ones shown below, and the viewer's own when shared;
+  // never one a broker hid (decision 027).
   const ownShared = own && !own.private && own.submittedAt ? own : null;
   const citable = [
-    ...(ownShared ? [{ id: ownShared.id, area: ownShared.area, authorName: t("you") }] : []),
-    ...(visible?.revealed ? visible.reflections : []).map((r) => ({ id: r.id, area: r.area, authorName: name(r.authorName) })),
+    ...(ownShared && !ownShared.hidden ? [{ id: ownShared.id, area: ownShared.area, authorName: t("you") }] : []),
+    ...(visible?.revealed ? visible.reflections : [])
+      .filter((r) => !r.hidden)
+      .map((r) => ({ id: r.id, area: r.area, authorName: name(r.authorName) })),
   ];
+  const hiddenNotice = (reason: string) => (
+    <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
+      {t("reflectionHidden", { reason })}
+    </p>
+  );
   const roundIsCurrent = round !== null && round.closedAt === null && round.revisionNumber === latestNumber;
   const mine = round?.answers?.find((a) => a.userId === scope.userId) ?? null;
   const objections = roundIsCurrent ? openObjections(round.answers ?? []) : [];
@@ -105,7 +115,7 @@ export default async function CyclePage({
   const template = SYNTHESIS_PARTS.map((part) => `## ${t(`parts.${part}`)}\n\n`).join("");
 
   return (
-    <ClientMessages namespaces={["areas", "cycles", "errors", "validation"]}>
+    <ClientMessages namespaces={["areas", "cycles", "dialogue", "errors", "moderation", "validation"]}>
       <div className="space-y-6">
         <div className="space-y-1">
           <p className="text-muted">{t("title")}</p>
@@ -158,6 +168,12 @@ export default async function CyclePage({
                     <p className="rounded-md bg-accent-soft px-3 py-2 text-accent-strong">{t("revealNotice")}</p>
                   </>
                 )}
+                {own?.hidden ? (
+                  <>
+                    {hiddenNotice(own.hiddenReason)}
+                    <p className="text-sm text-muted">{t("ownReflectionHidden")}</p>
+                  </>
+                ) : null}
                 <ReflectionForm
                   slug={scope.slug}
                   cycleId={cycle.id}
@@ -179,6 +195,12 @@ export default async function CyclePage({
                 <p>{own.submittedAt ? t("ownAfterPhase") : t("ownDraftAfterPhase")}</p>
                 {own.private ? <p className="text-sm text-muted">{t("statusPrivate")}</p> : null}
                 <p className="text-sm text-muted">{ta(own.area)}</p>
+                {own.hidden ? (
+                  <>
+                    {hiddenNotice(own.hiddenReason)}
+                    <p className="text-sm text-muted">{t("ownReflectionHidden")}</p>
+                  </>
+                ) : null}
                 <Markdown html={own.html} />
               </div>
             ) : (
@@ -214,7 +236,20 @@ export default async function CyclePage({
                       {t("by", { name: r.authorName || t("someone") })} ·{" "}
                       <time dateTime={r.submittedAt.toISOString()}>{format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                     </p>
-                    <Markdown html={r.html} />
+                    {r.hidden ? hiddenNotice(r.hiddenReason) : null}
+                    {r.html ? <Markdown html={r.html} /> : null}
+                    {mayModerate ? (
+                      r.hidden ? (
+                        <RestoreReflectionForm slug={scope.slug} reflectionId={r.id} label={t("restoreReflection")} />
+                      ) : (
+                        <HideReflectionForm
+                          slug={scope.slug}
+                          reflectionId={r.id}
+                          summaryLabel={t("hideReflectionNamed", { name: r.authorName || t("someone") })}
+                          submit={t("hideReflectionSubmit")}
+                        />
+                      )
+                    ) : null}
                   </article>
                 ))}
               </section>
