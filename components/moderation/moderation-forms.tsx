@@ -8,7 +8,7 @@ import { useDisclosure } from "@/components/ui/disclosure";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-types";
-import { hideReflectionAction, restoreReflectionAction } from "@/lib/cycles/actions";
+import { hideConsentAnswerAction, hideReflectionAction, restoreConsentAnswerAction, restoreReflectionAction } from "@/lib/cycles/actions";
 import {
   dismissReportAction,
   hidePostAction,
@@ -212,4 +212,23 @@ export function HideReflectionForm({ slug, reflectionId, summaryLabel, submit }:
 
 export function RestoreReflectionForm({ slug, reflectionId, label }: { slug: string; reflectionId: string; label: string }) {
   return <ActionButton action={restoreReflectionAction} fields={{ slug, reflectionId }} label={label} />;
+}
+
+/** Hide the text of a member's consent answer with a reason (brokers; decision 027). */
+export function HideConsentAnswerForm({ slug, answerId, summaryLabel, submit }: { slug: string; answerId: string; summaryLabel: string; submit: string }) {
+  const t = useTranslations("moderation");
+  return (
+    <ReasonForm
+      action={hideConsentAnswerAction}
+      fields={{ slug, answerId }}
+      summary={t("hide")}
+      summaryLabel={summaryLabel}
+      reasonLabel={t("hideReason")}
+      submit={submit}
+    />
+  );
+}
+
+export function RestoreConsentAnswerForm({ slug, answerId, label }: { slug: string; answerId: string; label: string }) {
+  return <ActionButton action={restoreConsentAnswerAction} fields={{ slug, answerId }} label={label} />;
 }

@@ -31,6 +31,8 @@ export type AuditAction =
   | "cycle.advanced"
   | "reflection.hidden"
   | "reflection.restored"
+  | "consent_answer.hidden"
+  | "consent_answer.restored"
   | "consent.called"
   | "cycle.closed"
   | "initiative.created"

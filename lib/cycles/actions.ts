@@ -12,8 +12,10 @@ import {
   callConsent,
   closeCycle,
   extendCycle,
+  hideConsentAnswer,
   hideReflection,
   openCycle,
+  restoreConsentAnswer,
   restoreReflection,
   saveReflection,
   saveSynthesis,
@@ -24,8 +26,10 @@ import {
   callConsentSchema,
   closeCycleSchema,
   extendCycleSchema,
+  hideConsentAnswerSchema,
   hideReflectionSchema,
   openCycleSchema,
+  restoreConsentAnswerSchema,
   restoreReflectionSchema,
   saveReflectionSchema,
   saveSynthesisSchema,
@@ -103,6 +107,26 @@ export async function restoreReflectionAction(_prev: unknown, form: FormData): P
   return runAction(restoreReflectionSchema, form, async ({ slug, ...input }) => {
     const scope = await requireMember(slug, "moderation.hide");
     await restoreReflection(scope, input);
+    revalidateCycles(scope.slug);
+    return null;
+  });
+}
+
+/** A broker hides the text of a member's consent answer with a reason (moderation, audited; decision 027). */
+export async function hideConsentAnswerAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(hideConsentAnswerSchema, form, async ({ slug, ...input }) => {
+    const scope = await requireMember(slug, "moderation.hide");
+    await hideConsentAnswer(scope, input);
+    revalidateCycles(scope.slug);
+    return null;
+  });
+}
+
+/** A broker restores a hidden consent answer's text. */
+export async function restoreConsentAnswerAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(restoreConsentAnswerSchema, form, async ({ slug, ...input }) => {
+    const scope = await requireMember(slug, "moderation.hide");
+    await restoreConsentAnswer(scope, input);
     revalidateCycles(scope.slug);
     return null;
   });

@@ -94,6 +94,63 @@ async function lockReflection(tx: Tx, scope: NetworkScope, reflectionId: string)
   return reflection;
 }
 
+/**
+ * A broker hides the text of a member's consent answer (a concern or an objection) with a
+ * reason: its author still sees it with the notice, everyone else (the broker too) only the
+ * notice, here and in the journey. The answer itself (agree, concern, object) still counts.
+ * Hiding a hidden answer changes nothing; audited like hiding a post (decision 027).
+ */
+export async function hideConsentAnswer(scope: NetworkScope, input: { answerId: string; reason: string }, now = new Date()) {
+  return db(scope).$transaction(async (tx) => {
+    const answer = await lockConsentAnswer(tx, scope, input.answerId);
+    if (answer.hiddenAt) return;
+    await tx.$executeRaw`
+      UPDATE "ConsentAnswer" SET "hiddenAt" = ${now}, "hiddenReason" = ${input.reason}
+      WHERE id = ${answer.id} AND "networkId" = ${scope.networkId}`;
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "consent_answer.hidden",
+      subjectUserId: answer.userId,
+      detail: { answerId: answer.id, cycleId: answer.cycleId, title: answer.title, reason: input.reason },
+    });
+  });
+}
+
+/** A broker restores a hidden consent answer's text. Restoring one that is not hidden changes nothing. */
+export async function restoreConsentAnswer(scope: NetworkScope, input: { answerId: string }) {
+  return db(scope).$transaction(async (tx) => {
+    const answer = await lockConsentAnswer(tx, scope, input.answerId);
+    if (!answer.hiddenAt) return;
+    await tx.$executeRaw`
+      UPDATE "ConsentAnswer" SET "hiddenAt" = NULL, "hiddenReason" = ''
+      WHERE id = ${answer.id} AND "networkId" = ${scope.networkId}`;
+    await recordAudit(tx, {
+      networkId: scope.networkId,
+      actorId: scope.userId,
+      action: "consent_answer.restored",
+      subjectUserId: answer.userId,
+      detail: { answerId: answer.id, cycleId: answer.cycleId, title: answer.title, reason: answer.hiddenReason },
+    });
+  });
+}
+
+type LockedConsentAnswer = { id: string; cycleId: string; userId: string; hiddenAt: Date | null; hiddenReason: string; title: string };
+
+/** A consent answer of this network with its cycle's title, its row locked (hide and restore take turns). */
+async function lockConsentAnswer(tx: Tx, scope: NetworkScope, answerId: string): Promise<LockedConsentAnswer> {
+  const rows = await tx.$queryRaw<LockedConsentAnswer[]>`
+    SELECT a.id, r."cycleId", a."userId", a."hiddenAt", a."hiddenReason", c.title
+    FROM "ConsentAnswer" a
+    JOIN "ConsentRound" r ON r.id = a."roundId" AND r."networkId" = a."networkId"
+    JOIN "Cycle" c ON c.id = r."cycleId" AND c."networkId" = a."networkId"
+    WHERE a.id = ${answerId} AND a."networkId" = ${scope.networkId}
+    FOR UPDATE OF a`;
+  const answer = rows[0];
+  if (!answer) throw new AppError("not_found");
+  return answer;
+}
+
 /** Both deadlines from datetime-local values in the viewer's zone; unreadable ones are field errors. */
 function readDeadlines(input: { iDeadline: string; weDeadline: string }, zone: string) {
   const iDeadline = parseLocalDateTime(input.iDeadline, zone);

@@ -361,9 +361,18 @@ type ConsentAnswerView = {
   userId: string;
   name: string | null;
   answer: ConsentChoice;
+  /** The text; "" when a broker hid it, except for its author. */
   text: string;
   handledNote: string;
+  /** Hidden by a broker: others (brokers too) see only the notice with the reason; its author the text too. */
+  hidden: boolean;
+  hiddenReason: string;
 };
+
+/** A consent answer's text as this viewer sees it: one a broker hid only for its author (decision 027). */
+function answerText(scope: NetworkScope, a: { userId: string; text: string; hiddenAt: Date | null }): string {
+  return a.hiddenAt !== null && a.userId !== scope.userId ? "" : a.text;
+}
 
 /**
  * The cycle's latest consent round: which revision it asks about, whether it is open and
@@ -387,10 +396,15 @@ export async function findConsentRound(scope: NetworkScope, cycleId: string) {
   const rows = await db(scope).consentAnswer.findMany({
     where: { networkId: scope.networkId, roundId: round.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, userId: true, answer: true, text: true, handledNote: true },
+    select: { id: true, userId: true, answer: true, text: true, handledNote: true, hiddenAt: true, hiddenReason: true },
   });
   const names = await namesOf(rows.map((r) => r.userId));
-  const answers: ConsentAnswerView[] = rows.map((r) => ({ ...r, name: names.get(r.userId) ?? null }));
+  const answers: ConsentAnswerView[] = rows.map(({ hiddenAt, ...r }) => ({
+    ...r,
+    text: answerText(scope, { ...r, hiddenAt }),
+    hidden: hiddenAt !== null,
+    name: names.get(r.userId) ?? null,
+  }));
   return { ...round, participation, answers };
 }
 
@@ -399,7 +413,10 @@ const JOURNEY_PAGE_SIZE = 10;
 type JourneyConcern = {
   id: string;
   answer: "concern" | "object";
+  /** "" when a broker hid it (its author still sees it). */
   text: string;
+  hidden: boolean;
+  hiddenReason: string;
   handledNote: string;
   name: string | null;
 };
@@ -463,7 +480,7 @@ export async function listJourney(scope: NetworkScope, after?: Cursor, take = JO
               answers: {
                 where: { answer: { in: ["concern", "object"] } },
                 orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-                select: { id: true, userId: true, answer: true, text: true, handledNote: true },
+                select: { id: true, userId: true, answer: true, text: true, handledNote: true, hiddenAt: true, hiddenReason: true },
               },
             },
           });
@@ -474,7 +491,9 @@ export async function listJourney(scope: NetworkScope, after?: Cursor, take = JO
         round.answers.map((a) => ({
           id: a.id,
           answer: a.answer === "object" ? "object" : "concern",
-          text: a.text,
+          text: answerText(scope, a),
+          hidden: a.hiddenAt !== null,
+          hiddenReason: a.hiddenReason,
           handledNote: a.handledNote,
           name: names.get(a.userId) ?? null,
         })),
@@ -506,6 +525,8 @@ export async function findJourneyConcern(scope: NetworkScope, answerId: string) 
       networkId: scope.networkId,
       id: answerId,
       answer: { in: ["concern", "object"] },
+      // A text a broker hid is no question to start from (decision 027).
+      hiddenAt: null,
       round: { cycle: { closedAt: { not: null } } },
     },
     select: { id: true, text: true },

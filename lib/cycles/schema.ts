@@ -97,6 +97,9 @@ export const callConsentSchema = z.object({ slug, cycleId: id });
 /** A broker hides a member's shared reflection with a reason, or restores it (decision 027). */
 export const hideReflectionSchema = z.object({ slug, reflectionId: id, reason: text(MODERATION_REASON_MAX) });
 export const restoreReflectionSchema = z.object({ slug, reflectionId: id });
+/** A broker hides the text of a member's consent answer (a concern, an objection) with a reason, or restores it. */
+export const hideConsentAnswerSchema = z.object({ slug, answerId: id, reason: text(MODERATION_REASON_MAX) });
+export const restoreConsentAnswerSchema = z.object({ slug, answerId: id });
 
 export const answerConsentSchema = z
   .object({

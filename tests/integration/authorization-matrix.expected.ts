@@ -78,6 +78,16 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  "lib/cycles/actions.ts#hideConsentAnswerAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/cycles/actions.ts#restoreConsentAnswerAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   "lib/cycles/actions.ts#hideReflectionAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },

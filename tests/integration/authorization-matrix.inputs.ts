@@ -106,6 +106,23 @@ export const actionInputs: Record<string, ActionInput> = {
     broker: true,
     fields: (c) => ({ slug: c.home.slug, reflectionId: c.o.reflectionId, reason: "Names a neighbour." }),
   },
+  "lib/cycles/actions.ts#hideConsentAnswerAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, answerId: c.o.consentAnswerId, reason: "Names a neighbour." }),
+  },
+  "lib/cycles/actions.ts#restoreConsentAnswerAction": {
+    broker: true,
+    // The other member's concern, its text hidden by a broker in both networks.
+    prepare: async (w) => {
+      for (const n of [w.a, w.b]) {
+        await dbSystem().consentAnswer.update({
+          where: { id: n.consentAnswerId, networkId: n.networkId },
+          data: { hiddenAt: new Date(), hiddenReason: "Names a neighbour" },
+        });
+      }
+    },
+    fields: (c) => ({ slug: c.home.slug, answerId: c.o.consentAnswerId }),
+  },
   "lib/cycles/actions.ts#restoreReflectionAction": {
     broker: true,
     // The other member's reflection, hidden by a broker in both networks.

@@ -215,6 +215,8 @@ export type Objects = {
   roundId: string;
   /** The other member's submitted, shared reflection (cited by the synthesis). */
   reflectionId: string;
+  /** The other member's concern in the open consent round. */
+  consentAnswerId: string;
   initiativeId: string;
   /** A planned milestone with the funder's standing pledge. */
   milestoneId: string;
@@ -317,6 +319,9 @@ async function populate(slug: string, label: string): Promise<Objects> {
   signInAs(broker);
   await must("consent", () => call(cycles.callConsentAction, { slug, cycleId: cycle.id }));
   const round = await dbSystem().consentRound.findFirstOrThrow({ where: { networkId: network.id, cycleId: cycle.id }, select: { id: true } });
+  signInAs(other);
+  await must("concern", () => call(cycles.answerConsentAction, { slug, cycleId: cycle.id, roundId: round.id, answer: "concern", text: "Mind the neighbours." }));
+  const consentAnswer = await dbSystem().consentAnswer.findFirstOrThrow({ where: { networkId: network.id, roundId: round.id }, select: { id: true } });
   const times = await dbSystem().cycle.findFirstOrThrow({ where: { networkId: network.id, id: cycle.id }, select: { iDeadline: true, weDeadline: true } });
 
   // Funding: the member's initiative with two milestones, the funder's pledges, one reached.
@@ -376,6 +381,7 @@ async function populate(slug: string, label: string): Promise<Objects> {
     weDeadline: times.weDeadline,
     roundId: round.id,
     reflectionId: reflection.id,
+    consentAnswerId: consentAnswer.id,
     initiativeId: initiative.id,
     milestoneId: m1!.milestoneId!,
     reachedMilestoneId: m2!.milestoneId!,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hideReflectionAction, restoreReflectionAction, saveReflectionAction } from "@/lib/cycles/actions";
-import { findOwnReflection, loadCyclePage } from "@/lib/cycles/queries";
+import { answerConsentAction, hideConsentAnswerAction, hideReflectionAction, restoreConsentAnswerAction, restoreReflectionAction, saveReflectionAction } from "@/lib/cycles/actions";
+import { findConsentRound, findJourneyConcern, findOwnReflection, listJourney, loadCyclePage } from "@/lib/cycles/queries";
 import { dbSystem } from "@/lib/db/client";
 import { requireMember } from "@/lib/membership/scope";
 import { asUser, call, makeNetwork, member, signInAs, snapshotDatabase, user, type User } from "./support";
@@ -8,7 +8,8 @@ import { asUser, call, makeNetwork, member, signInAs, snapshotDatabase, user, ty
 /**
  * Issue 15, item 3: brokers hide or remove any text a member wrote. A broker hides a member's
  * shared reflection with a reason (audited) and restores it; others, the broker too, then see
- * the notice instead of the text, its author their text with the notice.
+ * the notice instead of the text, its author their text with the notice. The same for the text of
+ * a consent answer (a concern, an objection).
  */
 
 const DAY = 86_400_000;
@@ -136,5 +137,55 @@ describe("hiding reflections", () => {
     expect(await call(hideReflectionAction, { slug: "net-a", reflectionId: w.shared.id, reason: "No." })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await call(hideReflectionAction, { slug: "net-b", reflectionId: w.shared.id, reason: "No." })).toMatchObject({ ok: false, code: "not_found" });
     expect(await snapshotDatabase()).toBe(before);
+  });
+
+  it("lets brokers hide and restore the text of a consent answer, on the cycle page and in the journey", async () => {
+    const w = await buildWorld();
+    await dbSystem().synthesisRevision.create({ data: { networkId: w.net.id, cycleId: w.cycleId, number: 1, body: "## We", authorId: w.plain.id } });
+    const round = await dbSystem().consentRound.create({ data: { networkId: w.net.id, cycleId: w.cycleId, revisionNumber: 1 }, select: { id: true } });
+    signInAs(w.author);
+    const answered = await call(answerConsentAction, { slug: "net-a", cycleId: w.cycleId, roundId: round.id, answer: "concern", text: "Neighbour X is to blame." });
+    expect(answered.ok, JSON.stringify(answered)).toBe(true);
+    const answer = await dbSystem().consentAnswer.findFirstOrThrow({ where: { networkId: w.net.id, roundId: round.id }, select: { id: true } });
+
+    for (const person of [w.author, w.plain, w.funder, w.outsider]) {
+      signInAs(person);
+      const before = await snapshotDatabase();
+      expect(await call(hideConsentAnswerAction, { slug: "net-a", answerId: answer.id, reason: "No." })).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await call(restoreConsentAnswerAction, { slug: "net-a", answerId: answer.id })).toMatchObject({ ok: false, code: "forbidden" });
+      expect(await snapshotDatabase()).toBe(before);
+    }
+    signInAs(w.broker);
+    expect(await call(hideConsentAnswerAction, { slug: "net-a", answerId: answer.id, reason: "Names a neighbour" })).toEqual({ ok: true, data: null });
+    expect(await call(hideConsentAnswerAction, { slug: "net-a", answerId: answer.id, reason: "Other" })).toEqual({ ok: true, data: null });
+
+    const answerOf = async (person: User) => (await findConsentRound(await scopeOf(person), w.cycleId))!.answers!.find((a) => a.id === answer.id);
+    for (const person of [w.plain, w.broker]) {
+      expect(await answerOf(person)).toMatchObject({ answer: "concern", hidden: true, hiddenReason: "Names a neighbour", text: "" });
+    }
+    expect(await answerOf(w.author)).toMatchObject({ hidden: true, hiddenReason: "Names a neighbour", text: "Neighbour X is to blame." });
+    expect((await findConsentRound(await scopeOf(w.funder), w.cycleId))!.answers).toBeNull();
+
+    // In the journey once the cycle is closed: the notice for others, and no question to start a new cycle from.
+    await dbSystem().cycle.update({ where: { id: w.cycleId, networkId: w.net.id }, data: { closedAt: new Date(), openSlot: null } });
+    const journeyOf = async (person: User) => (await listJourney(await scopeOf(person))).items[0]!.concerns!;
+    expect(await journeyOf(w.plain)).toMatchObject([{ id: answer.id, hidden: true, hiddenReason: "Names a neighbour", text: "" }]);
+    expect(await journeyOf(w.author)).toMatchObject([{ id: answer.id, hidden: true, text: "Neighbour X is to blame." }]);
+    expect(await findJourneyConcern(await scopeOf(w.broker), answer.id)).toBeNull();
+
+    signInAs(w.broker);
+    expect(await call(restoreConsentAnswerAction, { slug: "net-a", answerId: answer.id })).toEqual({ ok: true, data: null });
+    expect(await journeyOf(w.plain)).toMatchObject([{ id: answer.id, hidden: false, text: "Neighbour X is to blame." }]);
+    expect(await findJourneyConcern(await scopeOf(w.broker), answer.id)).toMatchObject({ id: answer.id, text: "Neighbour X is to blame." });
+
+    const audit = await dbSystem().auditEntry.findMany({
+      where: { networkId: w.net.id, action: { startsWith: "consent_answer." } },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, actorId: true, subjectUserId: true, detail: true },
+    });
+    expect(audit).toMatchObject([
+      { action: "consent_answer.hidden", actorId: w.broker.id, subjectUserId: w.author.id, detail: { answerId: answer.id, title: "Spring round", reason: "Names a neighbour" } },
+      { action: "consent_answer.restored", actorId: w.broker.id, subjectUserId: w.author.id, detail: { answerId: answer.id, title: "Spring round", reason: "Names a neighbour" } },
+    ]);
   });
 });

@@ -14,7 +14,12 @@ import { AREAS, SYNTHESIS_PARTS, toLocalInput } from "@/lib/cycles/schema";
 import { can } from "@/lib/membership/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { HideReflectionForm, RestoreReflectionForm } from "@/components/moderation/moderation-forms";
+import {
+  HideConsentAnswerForm,
+  HideReflectionForm,
+  RestoreConsentAnswerForm,
+  RestoreReflectionForm,
+} from "@/components/moderation/moderation-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -377,7 +382,24 @@ export default async function CyclePage({
                         <span className="font-medium">{t(`answerBy.${a.answer === "object" ? "object" : "concern"}`, { name: name(a.name) })}</span>{" "}
                         <span className="whitespace-pre-line">{a.text}</span>
                       </p>
+                      {a.hidden ? (
+                        <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
+                          {t("answerHidden", { reason: a.hiddenReason })}
+                        </p>
+                      ) : null}
                       {a.handledNote ? <p className="text-sm text-muted">{t("handledNote", { note: a.handledNote })}</p> : null}
+                      {mayModerate && (a.text || a.hidden) ? (
+                        a.hidden ? (
+                          <RestoreConsentAnswerForm slug={scope.slug} answerId={a.id} label={t("restoreAnswer")} />
+                        ) : (
+                          <HideConsentAnswerForm
+                            slug={scope.slug}
+                            answerId={a.id}
+                            summaryLabel={t("hideAnswerNamed", { name: name(a.name) })}
+                            submit={t("hideAnswerSubmit")}
+                          />
+                        )
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -390,7 +412,11 @@ export default async function CyclePage({
               <CloseCycleForm
                 slug={scope.slug}
                 cycleId={cycle.id}
-                objections={objections.map((o) => ({ id: o.id, name: name(o.name), text: o.text }))}
+                objections={objections.map((o) => ({
+                  id: o.id,
+                  name: name(o.name),
+                  text: o.hidden && o.userId !== scope.userId ? t("answerHidden", { reason: o.hiddenReason }) : o.text,
+                }))}
               />
             ) : null}
           </section>

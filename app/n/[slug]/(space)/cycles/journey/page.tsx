@@ -95,8 +95,13 @@ export default async function JourneyPage({
                         <span className="font-medium">{t(`answerBy.${a.answer}`, { name: a.name || t("someone") })}</span>{" "}
                         <span className="whitespace-pre-line">{a.text}</span>
                       </p>
+                      {a.hidden ? (
+                        <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
+                          {t("answerHidden", { reason: a.hiddenReason })}
+                        </p>
+                      ) : null}
                       {a.handledNote ? <p className="text-sm text-muted">{t("handledNote", { note: a.handledNote })}</p> : null}
-                      {mayOpen ? (
+                      {mayOpen && !a.hidden ? (
                         <Link href={`/n/${scope.slug}/cycles/new?from=${a.id}`} className="inline-block font-medium">
                           {t("startFromConcern")}
                         </Link>
