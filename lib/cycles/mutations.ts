@@ -37,53 +37,67 @@ async function lockCycle(tx: Tx, scope: NetworkScope, cycleId: string, mode: "up
   return cycle;
 }
 
+/** A hideable text of a cycle, its row locked: its author, its hidden state and its cycle's title. */
+type LockedText = { id: string; cycleId: string; authorId: string; hiddenAt: Date | null; hiddenReason: string; title: string };
+
+/**
+ * Hides (with a reason) or restores a member's text in a cycle, audited as `<kind>.hidden` or
+ * `<kind>.restored` like hiding a post (decision 027). Hiding a hidden text keeps its first
+ * reason, restoring a shown one changes nothing. Only `hiddenAt` and `hiddenReason` change, so
+ * a reflection's version (updatedAt) stays and its author's open form still saves.
+ */
+async function setHidden(
+  tx: Tx,
+  scope: NetworkScope,
+  kind: "reflection" | "consent_answer",
+  text: LockedText,
+  hide: { reason: string; now: Date } | null,
+) {
+  if (!!text.hiddenAt === !!hide) return;
+  const hiddenAt = hide?.now ?? null;
+  const hiddenReason = hide?.reason ?? "";
+  if (kind === "reflection") {
+    await tx.$executeRaw`
+      UPDATE "Reflection" SET "hiddenAt" = ${hiddenAt}, "hiddenReason" = ${hiddenReason}
+      WHERE id = ${text.id} AND "networkId" = ${scope.networkId}`;
+  } else {
+    await tx.$executeRaw`
+      UPDATE "ConsentAnswer" SET "hiddenAt" = ${hiddenAt}, "hiddenReason" = ${hiddenReason}
+      WHERE id = ${text.id} AND "networkId" = ${scope.networkId}`;
+  }
+  await recordAudit(tx, {
+    networkId: scope.networkId,
+    actorId: scope.userId,
+    action: hide ? `${kind}.hidden` : `${kind}.restored`,
+    subjectUserId: text.authorId,
+    detail: {
+      [kind === "reflection" ? "reflectionId" : "answerId"]: text.id,
+      cycleId: text.cycleId,
+      title: text.title,
+      reason: hide?.reason ?? text.hiddenReason,
+    },
+  });
+}
+
 /**
  * A broker hides a member's shared, submitted reflection with a reason: its author still sees
  * their text with the notice, everyone else (the broker too) only the notice and the reason.
- * A draft or an "only for me" reflection is nobody else's to see, so it is not found. Hiding a
- * hidden reflection changes nothing (its first reason stays); audited like hiding a post
- * (decision 027). The reflection's version (updatedAt) stays, so its author's open form still saves.
+ * A draft or an "only for me" reflection is nobody else's to see, so it is not found.
  */
 export async function hideReflection(scope: NetworkScope, input: { reflectionId: string; reason: string }, now = new Date()) {
-  return db(scope).$transaction(async (tx) => {
-    const reflection = await lockReflection(tx, scope, input.reflectionId);
-    if (reflection.hiddenAt) return;
-    await tx.$executeRaw`
-      UPDATE "Reflection" SET "hiddenAt" = ${now}, "hiddenReason" = ${input.reason}
-      WHERE id = ${reflection.id} AND "networkId" = ${scope.networkId}`;
-    await recordAudit(tx, {
-      networkId: scope.networkId,
-      actorId: scope.userId,
-      action: "reflection.hidden",
-      subjectUserId: reflection.authorId,
-      detail: { reflectionId: reflection.id, cycleId: reflection.cycleId, title: reflection.title, reason: input.reason },
-    });
-  });
+  await db(scope).$transaction(async (tx) =>
+    setHidden(tx, scope, "reflection", await lockReflection(tx, scope, input.reflectionId), { reason: input.reason, now }),
+  );
 }
 
-/** A broker restores a hidden reflection. Restoring one that is not hidden changes nothing. */
+/** A broker restores a hidden reflection. */
 export async function restoreReflection(scope: NetworkScope, input: { reflectionId: string }) {
-  return db(scope).$transaction(async (tx) => {
-    const reflection = await lockReflection(tx, scope, input.reflectionId);
-    if (!reflection.hiddenAt) return;
-    await tx.$executeRaw`
-      UPDATE "Reflection" SET "hiddenAt" = NULL, "hiddenReason" = ''
-      WHERE id = ${reflection.id} AND "networkId" = ${scope.networkId}`;
-    await recordAudit(tx, {
-      networkId: scope.networkId,
-      actorId: scope.userId,
-      action: "reflection.restored",
-      subjectUserId: reflection.authorId,
-      detail: { reflectionId: reflection.id, cycleId: reflection.cycleId, title: reflection.title, reason: reflection.hiddenReason },
-    });
-  });
+  await db(scope).$transaction(async (tx) => setHidden(tx, scope, "reflection", await lockReflection(tx, scope, input.reflectionId), null));
 }
-
-type LockedReflection = { id: string; cycleId: string; authorId: string; hiddenAt: Date | null; hiddenReason: string; title: string };
 
 /** A shared, submitted reflection of this network with its cycle's title, its row locked (hide and restore take turns). */
-async function lockReflection(tx: Tx, scope: NetworkScope, reflectionId: string): Promise<LockedReflection> {
-  const rows = await tx.$queryRaw<LockedReflection[]>`
+async function lockReflection(tx: Tx, scope: NetworkScope, reflectionId: string): Promise<LockedText> {
+  const rows = await tx.$queryRaw<LockedText[]>`
     SELECT r.id, r."cycleId", r."authorId", r."hiddenAt", r."hiddenReason", c.title
     FROM "Reflection" r
     JOIN "Cycle" c ON c.id = r."cycleId" AND c."networkId" = r."networkId"
@@ -98,49 +112,22 @@ async function lockReflection(tx: Tx, scope: NetworkScope, reflectionId: string)
  * A broker hides the text of a member's consent answer (a concern or an objection) with a
  * reason: its author still sees it with the notice, everyone else (the broker too) only the
  * notice, here and in the journey. The answer itself (agree, concern, object) still counts.
- * Hiding a hidden answer changes nothing; audited like hiding a post (decision 027).
  */
 export async function hideConsentAnswer(scope: NetworkScope, input: { answerId: string; reason: string }, now = new Date()) {
-  return db(scope).$transaction(async (tx) => {
-    const answer = await lockConsentAnswer(tx, scope, input.answerId);
-    if (answer.hiddenAt) return;
-    await tx.$executeRaw`
-      UPDATE "ConsentAnswer" SET "hiddenAt" = ${now}, "hiddenReason" = ${input.reason}
-      WHERE id = ${answer.id} AND "networkId" = ${scope.networkId}`;
-    await recordAudit(tx, {
-      networkId: scope.networkId,
-      actorId: scope.userId,
-      action: "consent_answer.hidden",
-      subjectUserId: answer.userId,
-      detail: { answerId: answer.id, cycleId: answer.cycleId, title: answer.title, reason: input.reason },
-    });
-  });
+  await db(scope).$transaction(async (tx) =>
+    setHidden(tx, scope, "consent_answer", await lockConsentAnswer(tx, scope, input.answerId), { reason: input.reason, now }),
+  );
 }
 
-/** A broker restores a hidden consent answer's text. Restoring one that is not hidden changes nothing. */
+/** A broker restores a hidden consent answer's text. */
 export async function restoreConsentAnswer(scope: NetworkScope, input: { answerId: string }) {
-  return db(scope).$transaction(async (tx) => {
-    const answer = await lockConsentAnswer(tx, scope, input.answerId);
-    if (!answer.hiddenAt) return;
-    await tx.$executeRaw`
-      UPDATE "ConsentAnswer" SET "hiddenAt" = NULL, "hiddenReason" = ''
-      WHERE id = ${answer.id} AND "networkId" = ${scope.networkId}`;
-    await recordAudit(tx, {
-      networkId: scope.networkId,
-      actorId: scope.userId,
-      action: "consent_answer.restored",
-      subjectUserId: answer.userId,
-      detail: { answerId: answer.id, cycleId: answer.cycleId, title: answer.title, reason: answer.hiddenReason },
-    });
-  });
+  await db(scope).$transaction(async (tx) => setHidden(tx, scope, "consent_answer", await lockConsentAnswer(tx, scope, input.answerId), null));
 }
-
-type LockedConsentAnswer = { id: string; cycleId: string; userId: string; hiddenAt: Date | null; hiddenReason: string; title: string };
 
 /** A consent answer of this network with its cycle's title, its row locked (hide and restore take turns). */
-async function lockConsentAnswer(tx: Tx, scope: NetworkScope, answerId: string): Promise<LockedConsentAnswer> {
-  const rows = await tx.$queryRaw<LockedConsentAnswer[]>`
-    SELECT a.id, r."cycleId", a."userId", a."hiddenAt", a."hiddenReason", c.title
+async function lockConsentAnswer(tx: Tx, scope: NetworkScope, answerId: string): Promise<LockedText> {
+  const rows = await tx.$queryRaw<LockedText[]>`
+    SELECT a.id, r."cycleId", a."userId" AS "authorId", a."hiddenAt", a."hiddenReason", c.title
     FROM "ConsentAnswer" a
     JOIN "ConsentRound" r ON r.id = a."roundId" AND r."networkId" = a."networkId"
     JOIN "Cycle" c ON c.id = r."cycleId" AND c."networkId" = a."networkId"
