@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import ts from "typescript";
 import { ROOT_CLIENT_NAMESPACES } from "@/lib/i18n/client-namespaces";
 import en from "@/lib/i18n/messages/en.json";
 import { isClientModule, sources } from "./source-files";
@@ -87,6 +88,36 @@ function check(entry: string): { findings: Finding[]; needed: Set<string> } {
   return { findings, needed };
 }
 
+/**
+ * Each `<ClientMessages>` of a route file that is not the outermost element of something the
+ * page's own function returns: one inside a helper (a provider per list item repeats the
+ * messages in the payload and hides the list's keys) or inside another provider. Early returns
+ * of the page may each have their own.
+ */
+function misplacedProviders(file: string, text = readFileSync(file, "utf8")): string[] {
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const problems: string[] = [];
+  const isProvider = (node: ts.Node): node is ts.JsxElement =>
+    ts.isJsxElement(node) && node.openingElement.tagName.getText(sourceFile) === "ClientMessages";
+  const visit = (node: ts.Node, fn: ts.Node | null, insideProvider: boolean) => {
+    let nextFn = fn;
+    if (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node)) {
+      nextFn = node;
+    }
+    if (isProvider(node)) {
+      const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+      const pageFunction = fn !== null && ts.isFunctionDeclaration(fn) && !!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+      if (insideProvider) problems.push(`line ${line}: inside another <ClientMessages>`);
+      else if (!pageFunction) problems.push(`line ${line}: inside a function other than the page`);
+      node.forEachChild((child) => visit(child, nextFn, true));
+      return;
+    }
+    node.forEachChild((child) => visit(child, nextFn, insideProvider));
+  };
+  visit(sourceFile, null, false);
+  return problems;
+}
+
 const routeFiles = sources(path.join(root, "app")).filter((f) =>
   /\/(page|layout|template|error|not-found|loading|default)\.tsx$/.test(f),
 );
@@ -100,6 +131,19 @@ describe("messages for client components", () => {
   it("names only namespaces that exist", () => {
     const all = [...ROOT_CLIENT_NAMESPACES, ...[...modules.values()].flatMap((m) => m.provides)];
     expect(all.filter((ns) => !(ns in en))).toEqual([]);
+  });
+
+  it.each(routeFiles.map((f) => [path.relative(root, f)]))("%s: one <ClientMessages>, around what the page returns", (file) => {
+    expect(misplacedProviders(path.join(root, file))).toEqual([]);
+  });
+
+  it("the provider check sees a provider inside a helper or inside another provider", () => {
+    const source = `export default function Page() {
+      const item = () => <ClientMessages namespaces={["a"]}><li /></ClientMessages>;
+      if (x) return <ClientMessages namespaces={["a"]}><p /></ClientMessages>;
+      return <ClientMessages namespaces={["a"]}><ClientMessages namespaces={["b"]}><ul>{item()}</ul></ClientMessages></ClientMessages>;
+    }`;
+    expect(misplacedProviders("page.tsx", source)).toEqual(["line 2: inside a function other than the page", "line 4: inside another <ClientMessages>"]);
   });
 
   it.each(routeFiles.map((f) => [path.relative(root, f)]))("%s: every client component gets its messages", (file) => {
