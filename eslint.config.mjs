@@ -32,6 +32,23 @@ const config = [
     rules: { "no-restricted-imports": ["error", prismaImports] },
   },
   {
+    // Routes and presentation reach the database only through a domain's queries.ts / mutations.ts,
+    // never lib/db itself (its live listener and availability included).
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          ...prismaImports,
+          patterns: [
+            ...prismaImports.patterns,
+            { group: ["@/lib/db/*", "**/lib/db/*"], message: "app/ and components/ use a domain's queries.ts / mutations.ts, not lib/db." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The data layer itself, and the scripts and tests that build databases.
     files: ["lib/db/**", "lib/**/queries.ts", "lib/**/mutations.ts", "prisma/**", "tests/**", "bench/**"],
     rules: { "no-restricted-imports": "off" },

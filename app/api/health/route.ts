@@ -1,4 +1,4 @@
-import { availability, unavailableResponse } from "@/lib/db/availability";
+import { databaseReady, unavailableResponse } from "@/lib/health/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
  * shared `SELECT 1`). 503 with Retry-After while the database cannot be used (decision 019).
  */
 export async function GET(request: Request) {
-  if (!(await availability().check())) return unavailableResponse(request);
+  if (!(await databaseReady())) return unavailableResponse(request);
   return Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } });
 }

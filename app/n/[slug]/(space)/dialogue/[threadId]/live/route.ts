@@ -1,6 +1,6 @@
-import { subscribeToThread } from "@/lib/db/live-listener";
 import { findThreadInNetwork } from "@/lib/dialogue/queries";
 import { AppError } from "@/lib/errors";
+import { subscribeToThread } from "@/lib/live/queries";
 import { requireMember } from "@/lib/membership/scope";
 
 export const dynamic = "force-dynamic";
