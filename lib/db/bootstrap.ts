@@ -1,7 +1,6 @@
 import { env } from "../env";
 import { dbSystem, embeddedDatabase } from "./client";
 import { seedDemo } from "./demo";
-import { renderMissingBodies } from "@/lib/dialogue/mutations";
 import { backfillSearchVectors } from "@/lib/search/mutations";
 import { applyMigrations } from "./migrations";
 import { renderMissingTexts } from "./render-backfill";
@@ -27,19 +26,14 @@ export function prepareDatabase(opts: { seed?: boolean } = {}): Promise<void> {
     if (indexed.threads || indexed.replies) {
       console.log(`[kring] indexed for search: ${indexed.threads} threads, ${indexed.replies} replies`);
     }
-    // Posts without stored HTML (older rows, scripted imports, a renderer change) get it once.
-    const rendered = await renderMissingBodies(dbSystem());
-    if (rendered.threads || rendered.replies) {
-      console.log(`[kring] rendered: ${rendered.threads} threads, ${rendered.replies} replies`);
-    }
     if ((opts.seed ?? true) && e.seedDemo && (await dbSystem().user.count()) === 0) {
       const created = await seedDemo(dbSystem());
       if (created.length) console.log(`[kring] seeded demo networks: ${created.join(", ")}`);
     }
-    // Reflections, syntheses and updates (the demo's too), like posts (decision 027).
+    // Markdown texts without stored HTML (older rows, scripted imports, a renderer change) get it once.
     const texts = await renderMissingTexts(dbSystem());
-    if (texts.Reflection || texts.SynthesisRevision || texts.MilestoneUpdate) {
-      console.log(`[kring] rendered: ${texts.Reflection} reflections, ${texts.SynthesisRevision} synthesis revisions, ${texts.MilestoneUpdate} updates`);
+    if (Object.values(texts).some((n) => n > 0)) {
+      console.log(`[kring] rendered: ${Object.entries(texts).map(([table, n]) => `${n} ${table}`).join(", ")}`);
     }
   })();
   return prepared;

@@ -3,7 +3,7 @@ import type { Db } from "./client";
 import { makeMembership, makeNetwork, makeUser } from "./factories";
 import type { Locale, Role } from "./generated/enums";
 import { defaultPrinciples } from "@/lib/networks/defaults";
-import { renderMissingBodies } from "@/lib/dialogue/mutations";
+import { renderMissingTexts } from "./render-backfill";
 import { backfillSearchVectors } from "@/lib/search/mutations";
 
 type DemoPerson = { email: string; name: string; bio: string; locale: Locale; role: Role };
@@ -404,7 +404,7 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     await seedInitiative(prisma, network.id, demo, users.map((u) => u.user.id));
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
-    await renderMissingBodies(prisma, network.id);
+    await renderMissingTexts(prisma, network.id);
     created.push(demo.slug);
   }
   return created;

@@ -128,8 +128,8 @@ describe("deeply nested Markdown", { timeout: 120_000 }, () => {
     expect(shownOnPage("<p>Half <em>way</em>.</p>")).toBe('<div class="prose-kring"><p>Half <em>way</em>.</p></div>');
 
     // Start-up stores what the pages showed, once: the marker for the deep texts, HTML for the rest.
-    expect(await renderMissingTexts(dbSystem())).toEqual({ Reflection: 1, SynthesisRevision: 1, MilestoneUpdate: 2 });
-    expect(await renderMissingTexts(dbSystem())).toEqual({ Reflection: 0, SynthesisRevision: 0, MilestoneUpdate: 0 });
+    expect(await renderMissingTexts(dbSystem())).toEqual({ Thread: 0, Reply: 0, Reflection: 1, SynthesisRevision: 1, MilestoneUpdate: 2 });
+    expect(await renderMissingTexts(dbSystem())).toEqual({ Thread: 0, Reply: 0, Reflection: 0, SynthesisRevision: 0, MilestoneUpdate: 0 });
     const rows = await dbSystem().milestoneUpdate.findMany({ where: { networkId: w.net.id }, select: { bodyHtml: true }, orderBy: { body: "asc" } });
     expect(rows.map((r) => r.bodyHtml)).toEqual([UNRENDERABLE_HTML, "<p>Half <em>way</em>.</p>"]);
   });

@@ -10,7 +10,8 @@ import {
   editThreadAction,
   toggleReactionAction,
 } from "@/lib/dialogue/actions";
-import { recordThreadVisit, renderMissingBodies } from "@/lib/dialogue/mutations";
+import { recordThreadVisit } from "@/lib/dialogue/mutations";
+import { renderMissingTexts } from "@/lib/db/render-backfill";
 import { visitChangesSomething } from "@/lib/dialogue/policy";
 import { listThreads, loadThreadPage } from "@/lib/dialogue/queries";
 import { decodeCursor } from "@/lib/cursor";
@@ -440,10 +441,10 @@ describe("stored HTML", () => {
     // The script tag goes (its text stays, as text); the javascript: link loses its href.
     expect(row?.bodyHtml).toBe("<p><strong>Bold</strong> alert(1) <a>x</a></p>");
     // The world's rows were written directly, without HTML: the backfill renders exactly those.
-    expect(await renderMissingBodies(dbSystem(), w.a.id)).toEqual({ threads: 1, replies: 1 });
+    expect(await renderMissingTexts(dbSystem(), w.a.id)).toEqual({ Thread: 1, Reply: 1, Reflection: 0, SynthesisRevision: 0, MilestoneUpdate: 0 });
     expect((await dbSystem().reply.findFirst({ where: { networkId: w.a.id, id: w.reply.id } }))?.bodyHtml).toBe("<p>A first reply</p>");
     expect((await dbSystem().reply.findFirst({ where: { networkId: w.b.id, id: w.replyB.id } }))?.bodyHtml).toBeNull();
-    expect(await renderMissingBodies(dbSystem(), w.a.id)).toEqual({ threads: 0, replies: 0 });
+    expect(await renderMissingTexts(dbSystem(), w.a.id)).toEqual({ Thread: 0, Reply: 0, Reflection: 0, SynthesisRevision: 0, MilestoneUpdate: 0 });
   });
 });
 
