@@ -8,6 +8,7 @@ import { GET as health } from "@/app/api/health/route";
 import { availability, classifyDatabaseError, createAvailability } from "@/lib/db/availability";
 import { dbSystem, postgresAdapter } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
+import { databaseReady } from "@/lib/health/queries";
 
 /** A local port nothing listens on. */
 function closedPort(): Promise<number> {
@@ -115,7 +116,9 @@ describe("/api/health", () => {
   it("answers 200 while the database works and 503 JSON with Retry-After while it is down", async () => {
     const ok = await health(new Request("http://kring.test/api/health"));
     expect(ok.status).toBe(200);
+    expect(await databaseReady()).toBe(true);
     availability().failed(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }));
+    expect(await databaseReady()).toBe(false);
     const down = await health(new Request("http://kring.test/api/health", { headers: { "accept-language": "nl" } }));
     expect(down.status).toBe(503);
     expect(down.headers.get("retry-after")).toBeTruthy();
