@@ -8,6 +8,17 @@ export async function getViewerLocale(userId: string): Promise<AppLocale | null>
   return user?.locale ?? null;
 }
 
+/**
+ * The names of people by id, in one query: rows keep ids (authors, answers, revisions) and
+ * people may have left or have no name (null). Users are not tenant rows.
+ */
+export async function displayNames(ids: (string | null)[]): Promise<Map<string, string | null>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const users = await db().user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
 export async function getProfile(userId: string) {
   return db().user.findUnique({
     where: { id: userId },

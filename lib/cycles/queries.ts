@@ -1,4 +1,5 @@
 import "server-only";
+import { displayNames } from "@/lib/accounts/queries";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
 import { htmlOf } from "@/lib/markdown/render";
@@ -266,14 +267,6 @@ export async function loadCyclePage(scope: NetworkScope, now = new Date()) {
 
 // ---------- the WE phase: synthesis, consent, journey ----------
 
-/** Names of people by id (consent answers and revisions keep ids; people may have left). */
-async function namesOf(ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map<string, string | null>();
-  const rows = await db().user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
-  return new Map(rows.map((u) => [u.id, u.name]));
-}
-
 /** A reflection the synthesis cites: where its anchor is and whose it is, never its text. */
 export type CitedReflection = { id: string; area: Area; authorName: string | null };
 
@@ -301,7 +294,7 @@ export async function findSynthesis(scope: NetworkScope, cycleId: string) {
     },
   });
   if (!latest) return null;
-  const names = await namesOf([latest.authorId]);
+  const names = await displayNames([latest.authorId]);
   return {
     number: latest.number,
     body: latest.body,
@@ -332,7 +325,7 @@ export async function listRevisions(scope: NetworkScope, cycleId: string) {
     orderBy: { number: "desc" },
     select: { number: true, authorId: true, createdAt: true },
   });
-  const names = await namesOf(rows.map((r) => r.authorId));
+  const names = await displayNames(rows.map((r) => r.authorId));
   return rows.map((r) => ({ number: r.number, createdAt: r.createdAt, authorName: r.authorId ? (names.get(r.authorId) ?? null) : null }));
 }
 
@@ -345,7 +338,7 @@ export async function findRevision(scope: NetworkScope, cycleId: string, number:
   });
   const revision = rows.find((r) => r.number === number);
   if (!revision) return null;
-  const names = await namesOf([revision.authorId]);
+  const names = await displayNames([revision.authorId]);
   return {
     number: revision.number,
     body: revision.body,
@@ -398,7 +391,7 @@ export async function findConsentRound(scope: NetworkScope, cycleId: string) {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, userId: true, answer: true, text: true, handledNote: true, hiddenAt: true, hiddenReason: true },
   });
-  const names = await namesOf(rows.map((r) => r.userId));
+  const names = await displayNames(rows.map((r) => r.userId));
   const answers: ConsentAnswerView[] = rows.map(({ hiddenAt, ...r }) => ({
     ...r,
     text: answerText(scope, { ...r, hiddenAt }),
@@ -484,7 +477,7 @@ export async function listJourney(scope: NetworkScope, after?: Cursor, take = JO
               },
             },
           });
-    const names = await namesOf(rounds.flatMap((r) => r.answers.map((a) => a.userId)));
+    const names = await displayNames(rounds.flatMap((r) => r.answers.map((a) => a.userId)));
     for (const round of rounds) {
       concerns.set(
         round.cycleId,

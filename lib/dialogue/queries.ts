@@ -1,5 +1,6 @@
 import "server-only";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
+import { displayNames } from "@/lib/accounts/queries";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { NetworkScope } from "@/lib/membership/scope";
@@ -7,14 +8,6 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { canReadRevisions, canSeeThread } from "./policy";
 import { REACTION_KINDS, REPLIES_PAGE_SIZE, THREADS_PAGE_SIZE, type Area, type Level, type ReactionKind } from "./schema";
-
-/** The names of the people behind some rows, in one query (users are not tenant rows). */
-async function namesOf(ids: (string | null)[]): Promise<Map<string, string | null>> {
-  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (unique.length === 0) return new Map();
-  const users = await db().user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
-  return new Map(users.map((u) => [u.id, u.name]));
-}
 
 /** A thread as the list shows it; the thread page reads more of it (ThreadRow). */
 type ThreadCard = {
@@ -232,7 +225,7 @@ export async function findQuotableReply(scope: NetworkScope, threadId: string, r
     select: { id: true, body: true, authorId: true },
   });
   if (!reply) return null;
-  const names = await namesOf([reply.authorId]);
+  const names = await displayNames([reply.authorId]);
   return { id: reply.id, body: reply.body, authorName: reply.authorId ? (names.get(reply.authorId) ?? null) : null };
 }
 
