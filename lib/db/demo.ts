@@ -1,371 +1,31 @@
 import "server-only";
 import type { Db } from "./client";
-import { makeMembership, makeNetwork, makeUser } from "./factories";
-import type { Locale, Role } from "./generated/enums";
-import { defaultPrinciples } from "@/lib/networks/defaults";
+import { demoNetworks, type DemoNetwork, type DemoThread } from "./demo-content";
+import {
+  makeCycle,
+  makeInitiative,
+  makeMembership,
+  makeMilestone,
+  makeMilestoneUpdate,
+  makeNetwork,
+  makePledge,
+  makeReflection,
+  makeThread,
+  makeUser,
+} from "./factories";
 import { renderMissingTexts } from "./render-backfill";
 import { backfillSearchVectors } from "@/lib/search/mutations";
 
-type DemoPerson = { email: string; name: string; bio: string; locale: Locale; role: Role };
-type DemoReply = { by: number; body: string };
-type DemoThread = {
-  by: number;
-  title: string;
-  body: string;
-  level: "social_innovation" | "network" | "context";
-  area: "means" | "objectives" | "vision_values" | "observations_facts";
-  replies: DemoReply[];
-};
-type DemoCycle = {
-  title: string;
-  /** Submitted reflections, by index into `people` (brokers and members only). */
-  reflections: { by: number; area: DemoThread["area"]; body: string }[];
-};
-type DemoMilestone = {
-  title: string;
-  unlocks: string;
-  /** Target date in days from the seed. */
-  targetInDays: number;
-  /** Amount needed in euro cents (integer minor units). */
-  amountNeeded: bigint;
-  status: "planned" | "active" | "reached" | "learned" | "dropped";
-  progress: number;
-  /** The lesson of a learned milestone (also posted to the lessons log, with `area`). */
-  lesson?: { body: string; area: DemoThread["area"] };
-};
-type DemoInitiative = {
-  name: string;
-  description: string;
-  systemChange: string;
-  /** The team, by index into `people` (brokers and members). */
-  team: number[];
-  milestones: DemoMilestone[];
-  /** The demo funder's pledge: milestone index and euro cents. */
-  pledge: { milestone: number; amount: bigint; condition: string };
-  /** A progress update by the first team member. */
-  update: { milestone: number; body: string; progress: number };
-  /** A co-funding pledge by another funder (index into `people`), in euro cents. */
-  coPledge?: { by: number; milestone: number; amount: bigint; condition: string };
-};
-type DemoNetwork = {
-  slug: string;
-  name: string;
-  purpose: string;
-  workingQuestion: string;
-  principles: string[];
-  locale: Locale;
-  joinPolicy: "open" | "request" | "invitation";
-  people: DemoPerson[];
-  /** Threads by index into `people`, oldest first. */
-  threads: DemoThread[];
-  /** The open reflection cycle, in its I phase, on the network's working question. */
-  cycle: DemoCycle;
-  /** An initiative with a growth path in EUR, a pledge, an update and a lesson. */
-  initiative: DemoInitiative;
-};
+// Tests that check the seeded content read it here too.
+export { demoNetworks } from "./demo-content";
 
-/** The demo networks, drawn from the source texts (SIAC in English, Pathfinders in Dutch). */
-export const demoNetworks: DemoNetwork[] = [
-  {
-    slug: "siac",
-    name: "SIAC: Social Innovation Acceleration in Cities",
-    purpose:
-      "A network of committed citizens from five countries who work together on their ambitions for social innovation in their cities, and co-create with institutions instead of being driven by them. We start from intrinsic motivation and a shared purpose, not from positions or roles.",
-    workingQuestion:
-      "How can a group of committed citizens form a network and co-create with institutions instead of being driven by them? What are we working on, and is this the real question?",
-    principles: defaultPrinciples.en,
-    locale: "en",
-    joinPolicy: "request",
-    people: [
-      {
-        email: "mara@siac.example",
-        name: "Mara Lindqvist",
-        bio: "Broker of the SIAC network. Convened the Berlin kick-off.",
-        locale: "en",
-        role: "broker",
-      },
-      {
-        email: "tomas@siac.example",
-        name: "Tomas Novak",
-        bio: "Urban researcher; works on the means: accelerators, partners and funds.",
-        locale: "en",
-        role: "member",
-      },
-      {
-        email: "ioana@siac.example",
-        name: "Ioana Pop",
-        bio: "Citizen initiative in Baia Mare.",
-        locale: "en",
-        role: "member",
-      },
-      {
-        email: "fund@cityfund.example",
-        name: "City Futures Fund",
-        bio: "A foundation that co-funds social innovation across European cities.",
-        locale: "en",
-        role: "funder",
-      },
-    ],
-    threads: [
-      {
-        by: 0,
-        title: "What are we working on, and is this the real question?",
-        body: "In Berlin we agreed that before anything else we need a clear working question. Mine, as a start:\n\n> How can committed citizens form a network and co-create **with** institutions instead of being driven by them?\n\nIs this the real question for your city too?",
-        level: "network",
-        area: "objectives",
-        replies: [
-          {
-            by: 1,
-            body: "For my city I would narrow it: which institutions, and who decides what co-creation means? Otherwise we end up organising another programme.",
-          },
-          {
-            by: 2,
-            body: "In Baia Mare the question behind the question is trust. People have seen many projects come and go. Maybe our working question should name that.",
-          },
-        ],
-      },
-      {
-        by: 1,
-        title: "Means: accelerators, partners and funds",
-        body: "We worked on vision, purpose and observations. Our next step is the means: the approach, creating accelerators, partners and funds. What do we already have between us that is not money?",
-        level: "network",
-        area: "means",
-        replies: [
-          {
-            by: 3,
-            body: "As a fund we would rather co-fund a few steps on a growth path than one fixed output. Tell us which milestones would unlock the most.",
-          },
-        ],
-      },
-      {
-        by: 2,
-        title: "Intrinsic motivation is our starting point",
-        body: "Social innovation would not exist without the intrinsic motivation of people to act. Autonomy, mastery and purpose, not external motivators. How do we keep that alive once budgets arrive?",
-        level: "social_innovation",
-        area: "vision_values",
-        replies: [],
-      },
-    ],
-    cycle: {
-      title: "After Berlin: what is our real question?",
-      reflections: [
-        {
-          by: 1,
-          area: "means",
-          body: "**My involvement:** I came to Berlin as a researcher and left as part of a group. That changed how I look at my own role.\n\n**My autonomy:** I can map which accelerators, partners and funds already exist in our five cities, without waiting for a programme.\n\n**My ownership:** I take on that map, and I will share it before our next meeting.\n\n**What I observe:** most of the means we talk about are still money. The knowledge and contacts between us are bigger than any budget.",
-        },
-        {
-          by: 2,
-          area: "observations_facts",
-          body: "**My involvement:** in Baia Mare I am the one people ask when a project ends and nothing stays behind.\n\n**My autonomy:** I can keep a small group of citizens meeting, with or without funding.\n\n**My ownership:** I take on asking the municipality to co-create one step with us, not to run it for us.\n\n**What I observe:** trust is the real starting point here. People have seen many projects come and go.",
-        },
-      ],
-    },
-    initiative: {
-      name: "City co-creation labs",
-      description:
-        "Committed citizens and city institutions meet in open labs in Baia Mare, Berlin and three more cities, around questions the citizens bring themselves.",
-      systemChange:
-        "Institutions that co-create with citizens instead of steering them: city agendas that start from citizens' own questions.",
-      team: [0, 2],
-      milestones: [
-        {
-          title: "A first co-creation session with the city of Baia Mare",
-          unlocks: "A shared agenda between citizen initiatives and the municipality.",
-          targetInDays: -30,
-          amountNeeded: 300000n,
-          status: "learned",
-          progress: 60,
-          lesson: {
-            body: "Starting from the municipality's agenda made the citizens passive. The next session starts from the questions citizens bring themselves, and the city joins as one of the partners.",
-            area: "means",
-          },
-        },
-        {
-          title: "Open labs running in three cities",
-          unlocks: "A place where citizens and civil servants meet without a fixed agenda, every month.",
-          targetInDays: 45,
-          amountNeeded: 1500000n,
-          status: "active",
-          progress: 40,
-        },
-        {
-          title: "Peer exchange across five countries",
-          unlocks: "Citizens learn from each other's failures and successes, not only from their own.",
-          targetInDays: 90,
-          amountNeeded: 800000n,
-          status: "planned",
-          progress: 0,
-        },
-        {
-          title: "A policy pilot co-created with one city",
-          unlocks: "The first city rule written together with the citizens it concerns.",
-          targetInDays: 180,
-          amountNeeded: 2000000n,
-          status: "planned",
-          progress: 0,
-        },
-      ],
-      pledge: { milestone: 1, amount: 500000n, condition: "Co-funded with the cities' own programmes, not instead of them." },
-      update: {
-        milestone: 1,
-        body: "The Berlin and Baia Mare labs meet monthly now. Notes of the last session: [lab notes](https://example.org/siac/lab-notes).",
-        progress: 40,
-      },
-    },
-  },
-  {
-    slug: "pathfinders-midden-brabant",
-    name: "Pathfinders Midden-Brabant",
-    purpose:
-      "Dertig mensen uit bedrijfsleven, kennisinstellingen, overheid en bibliotheek vertalen maatschappelijke thema's naar oplossingen waar zowel de samenleving als hun organisaties iets mee kunnen. Het gaat niet zozeer om geld, maar om de beweging: de ruil van kennis en netwerken, met ruimte voor toevalligheid.",
-    workingQuestion:
-      "Hoe krijgen we een social innovation ecosysteem in Midden-Brabant van de grond, en hoe verbinden we lokale initiatieven met het bestuurlijke circuit zonder de opgewekte energie te verliezen?",
-    principles: defaultPrinciples.nl,
-    locale: "nl",
-    joinPolicy: "open",
-    people: [
-      {
-        email: "hanneke@pathfinders.example",
-        name: "Hanneke Smits",
-        bio: "Makelaar van de Pathfinders; organiseert de bijeenkomsten.",
-        locale: "nl",
-        role: "broker",
-      },
-      {
-        email: "joris@pathfinders.example",
-        name: "Joris van Dijk",
-        bio: "Transition leader bij een woningcorporatie.",
-        locale: "nl",
-        role: "member",
-      },
-      {
-        email: "fatima@pathfinders.example",
-        name: "Fatima El Amrani",
-        bio: "Docent bij de hogeschool; begeleidt studenten in 'Maak Tilburg Beter'.",
-        locale: "nl",
-        role: "member",
-      },
-      {
-        email: "fonds@brabantfonds.example",
-        name: "Brabants Innovatiefonds",
-        bio: "Regionaal fonds dat langjarig meefinanciert over de grenzen van beleidsdomeinen heen.",
-        locale: "nl",
-        role: "funder",
-      },
-      {
-        // The SIAC funder funds here too, so its funder dashboard spans both demo networks.
-        email: "fund@cityfund.example",
-        name: "City Futures Fund",
-        bio: "A foundation that co-funds social innovation across European cities.",
-        locale: "en",
-        role: "funder",
-      },
-    ],
-    threads: [
-      {
-        by: 0,
-        title: "Ruimte voor toevalligheid",
-        body: "Concrete business cases bleken moeilijk te realiseren. Wat wel werkte, was de aanwezige *ruimte voor toevalligheid*. Hoe houden we die ruimte open nu we willen opschalen?",
-        level: "network",
-        area: "observations_facts",
-        replies: [
-          {
-            by: 1,
-            body: "Door elkaar te blijven ontmoeten zonder vaste agenda. Vijftien keer bij elkaar komen heeft meer opgeleverd dan elk plan.",
-          },
-          {
-            by: 2,
-            body: "Bij 'Maak Tilburg Beter' weten we ook niet wat de commerciële waarde is, maar dat er iets uit komt is zeker.",
-          },
-        ],
-      },
-      {
-        by: 1,
-        title: "Hoe verbinden we lokale initiatieven met het bestuurlijke circuit?",
-        body: "Is bij sociale innovatie sturing nodig, of gaat het juist om zelf de agenda te bepalen? Wat is het minimum aan structuur dat helpt zonder de energie te smoren?",
-        level: "context",
-        area: "means",
-        replies: [
-          {
-            by: 3,
-            body: "Als fonds kunnen we over de grenzen van beleidsdomeinen heen meefinancieren, als de initiatieven zelf de mijlpalen kiezen.",
-          },
-        ],
-      },
-    ],
-    cycle: {
-      title: "Na vijftien bijeenkomsten: wat is onze echte vraag?",
-      reflections: [
-        {
-          by: 1,
-          area: "objectives",
-          body: "**Mijn betrokkenheid:** ik zit hier namens een woningcorporatie, maar ik kom voor de mensen, niet voor de functie.\n\n**Mijn autonomie:** ik kan in mijn eigen organisatie ruimte maken voor één experiment zonder vooraf vastgelegde uitkomst.\n\n**Mijn eigenaarschap:** ik neem op me om dat experiment voor de zomer te starten en te delen wat het oplevert, ook als het mislukt.\n\n**Wat ik waarneem:** concrete business cases bleken moeilijk; de beweging zelf leverde meer op dan elk plan.",
-        },
-        {
-          by: 2,
-          area: "vision_values",
-          body: "**Mijn betrokkenheid:** mijn studenten willen Tilburg beter maken; ik wil dat hun energie niet verdwijnt in het bestuurlijke circuit.\n\n**Mijn autonomie:** ik kan studenten koppelen aan lokale initiatieven, zonder dat daar eerst een convenant voor nodig is.\n\n**Mijn eigenaarschap:** ik neem de verbinding tussen hogeschool en initiatieven op me.\n\n**Wat ik waarneem:** er is veel ruimte voor toevalligheid, en juist daar ontstaan de nieuwe verbindingen.",
-        },
-      ],
-    },
-    initiative: {
-      name: "Maak Tilburg Beter: studenten en buurtinitiatieven",
-      description:
-        "Studenten van de hogeschool werken een semester lang mee met een buurtinitiatief in Tilburg, op een vraag die het initiatief zelf stelt.",
-      systemChange:
-        "Onderwijs dat leert in de stad in plaats van over de stad, en buurtinitiatieven die blijvend een plek hebben in het curriculum.",
-      team: [0, 2],
-      milestones: [
-        {
-          title: "De eerste vijf koppels van student en initiatief",
-          unlocks: "Bewijs dat studenten en buurtinitiatieven elkaar iets te bieden hebben.",
-          targetInDays: -20,
-          amountNeeded: 250000n,
-          status: "learned",
-          progress: 50,
-          lesson: {
-            body: "Koppelen via een formulier werkte niet: studenten vonden hun initiatief pas toen ze samen de buurt in gingen. We houden ruimte voor toevalligheid.",
-            area: "means",
-          },
-        },
-        {
-          title: "Een vaste ontmoetingsplek in de Piushaven",
-          unlocks: "Een plek waar studenten, bewoners en de gemeente elkaar elke week zonder agenda treffen.",
-          targetInDays: 60,
-          amountNeeded: 1200000n,
-          status: "active",
-          progress: 60,
-        },
-        {
-          title: "Experimenteerruimte bij de woningcorporatie",
-          unlocks: "Eén experiment zonder vooraf vastgelegde uitkomst, met het recht om te mislukken.",
-          targetInDays: 120,
-          amountNeeded: 750000n,
-          status: "planned",
-          progress: 0,
-        },
-        {
-          title: "Een structurele plek in het curriculum",
-          unlocks: "Elk jaar een nieuwe lichting studenten die in de stad leert, zonder nieuw convenant.",
-          targetInDays: 240,
-          amountNeeded: 2500000n,
-          status: "planned",
-          progress: 0,
-        },
-      ],
-      pledge: { milestone: 1, amount: 400000n, condition: "Samen met de gemeente, over de grenzen van beleidsdomeinen heen." },
-      coPledge: { by: 4, milestone: 2, amount: 300000n, condition: "Co-funded with the regional fund, across the borders of policy areas." },
-      update: {
-        milestone: 1,
-        body: "Sinds september komen we elke dinsdag samen in de Piushaven. Verslag van de laatste bijeenkomst: [verslag](https://example.org/pathfinders/verslag).",
-        progress: 60,
-      },
-    },
-  },
-];
+const DAY = 24 * 60 * 60 * 1000;
 
-/** Creates the demo networks that do not exist yet. Safe to run any number of times. */
+/**
+ * Creates the demo networks (lib/db/demo-content.ts) that do not exist yet, through the
+ * factories the tests use. Safe to run any number of times: a network whose slug exists is
+ * skipped, and a person whose address exists is reused.
+ */
 export async function seedDemo(prisma: Db): Promise<string[]> {
   const created: string[] = [];
   for (const demo of demoNetworks) {
@@ -399,9 +59,10 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     await prisma.auditEntry.create({
       data: { networkId: network.id, actorId: broker.user.id, action: "network.created" },
     });
-    await seedThreads(prisma, network.id, demo.threads, users.map((u) => u.user.id));
-    await seedCycle(prisma, network.id, demo, users.map((u) => u.user.id));
-    await seedInitiative(prisma, network.id, demo, users.map((u) => u.user.id));
+    const userIds = users.map((u) => u.user.id);
+    await seedThreads(prisma, network.id, demo.threads, userIds);
+    await seedCycle(prisma, network.id, demo, userIds);
+    await seedInitiative(prisma, network.id, demo, userIds);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
     await renderMissingTexts(prisma, network.id);
@@ -415,27 +76,19 @@ async function seedThreads(prisma: Db, networkId: string, threads: DemoThread[],
   const start = Date.now() - threads.length * 60 * 60 * 1000;
   for (const [i, t] of threads.entries()) {
     const createdAt = new Date(start + i * 60 * 60 * 1000);
-    const replyTimes = t.replies.map((_, j) => new Date(createdAt.getTime() + (j + 1) * 7 * 60 * 1000));
-    await prisma.thread.create({
-      data: {
-        networkId,
-        authorId: userIds[t.by] ?? null,
-        title: t.title,
-        body: t.body,
-        level: t.level,
-        area: t.area,
-        createdAt,
-        replyCount: t.replies.length,
-        lastActivityAt: replyTimes.at(-1) ?? createdAt,
-        replies: {
-          create: t.replies.map((r, j) => ({
-            networkId,
-            authorId: userIds[r.by] ?? null,
-            body: r.body,
-            createdAt: replyTimes[j],
-          })),
-        },
-      },
+    await makeThread(prisma, {
+      networkId,
+      authorId: userIds[t.by] ?? null,
+      title: t.title,
+      body: t.body,
+      level: t.level,
+      area: t.area,
+      createdAt,
+      replies: t.replies.map((r, j) => ({
+        authorId: userIds[r.by] ?? null,
+        body: r.body,
+        createdAt: new Date(createdAt.getTime() + (j + 1) * 7 * 60 * 1000),
+      })),
     });
   }
 }
@@ -446,26 +99,20 @@ async function seedThreads(prisma: Db, networkId: string, threads: DemoThread[],
  */
 async function seedCycle(prisma: Db, networkId: string, demo: DemoNetwork, userIds: string[]) {
   const now = Date.now();
-  const day = 24 * 60 * 60 * 1000;
-  const cycle = await prisma.cycle.create({
-    data: {
-      networkId,
-      title: demo.cycle.title,
-      question: demo.workingQuestion,
-      openedById: userIds[0] ?? null,
-      iDeadline: new Date(now + 5 * day),
-      weDeadline: new Date(now + 12 * day),
-      createdAt: new Date(now - 2 * day),
-    },
-    select: { id: true },
+  const cycle = await makeCycle(prisma, {
+    networkId,
+    title: demo.cycle.title,
+    question: demo.workingQuestion,
+    openedById: userIds[0] ?? null,
+    iDeadline: new Date(now + 5 * DAY),
+    weDeadline: new Date(now + 12 * DAY),
+    createdAt: new Date(now - 2 * DAY),
   });
   for (const [i, r] of demo.cycle.reflections.entries()) {
     const authorId = userIds[r.by];
     if (!authorId) continue;
-    const at = new Date(now - day + i * 60 * 60 * 1000);
-    await prisma.reflection.create({
-      data: { networkId, cycleId: cycle.id, authorId, body: r.body, area: r.area, submittedAt: at, createdAt: at },
-    });
+    const at = new Date(now - DAY + i * 60 * 60 * 1000);
+    await makeReflection(prisma, { networkId, cycleId: cycle.id, authorId, body: r.body, area: r.area, submittedAt: at, createdAt: at });
   }
 }
 
@@ -476,106 +123,85 @@ async function seedCycle(prisma: Db, networkId: string, demo: DemoNetwork, userI
  */
 async function seedInitiative(prisma: Db, networkId: string, demo: DemoNetwork, userIds: string[]) {
   const now = Date.now();
-  const day = 24 * 60 * 60 * 1000;
   const spec = demo.initiative;
   const funderIndex = demo.people.findIndex((p) => p.role === "funder");
   const funderId = userIds[funderIndex] ?? null;
   const authorId = userIds[spec.team[0] ?? 0] ?? null;
-  const initiative = await prisma.initiative.create({
-    data: {
-      networkId,
-      name: spec.name,
-      description: spec.description,
-      systemChange: spec.systemChange,
-      status: "active",
-      createdById: authorId,
-      createdAt: new Date(now - 40 * day),
-    },
-    select: { id: true },
+  const initiative = await makeInitiative(prisma, {
+    networkId,
+    name: spec.name,
+    description: spec.description,
+    systemChange: spec.systemChange,
+    status: "active",
+    createdById: authorId,
+    createdAt: new Date(now - 40 * DAY),
+    team: spec.team.map((i) => userIds[i]).filter((id): id is string => Boolean(id)),
   });
-  const team = spec.team.map((i) => userIds[i]).filter((id): id is string => Boolean(id));
-  await prisma.initiativeMember.createMany({ data: team.map((userId) => ({ networkId, initiativeId: initiative.id, userId })) });
+  const on = { networkId, initiativeId: initiative.id };
   const milestoneIds: string[] = [];
   for (const [position, m] of spec.milestones.entries()) {
-    const target = new Date(now + m.targetInDays * day);
-    const milestone = await prisma.milestone.create({
-      data: {
-        networkId,
-        initiativeId: initiative.id,
-        position,
-        title: m.title,
-        unlocks: m.unlocks,
-        targetDate: new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), target.getUTCDate())),
-        amountNeeded: m.amountNeeded,
-        currency: "EUR",
-        status: m.status,
-        progress: m.progress,
-        closingNote: m.lesson?.body ?? "",
-        closedAt: m.status === "learned" ? new Date(now - 10 * day) : null,
-      },
-      select: { id: true },
+    const target = new Date(now + m.targetInDays * DAY);
+    const milestone = await makeMilestone(prisma, {
+      ...on,
+      position,
+      title: m.title,
+      unlocks: m.unlocks,
+      targetDate: new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), target.getUTCDate())),
+      amountNeeded: m.amountNeeded,
+      status: m.status,
+      progress: m.progress,
+      closingNote: m.lesson?.body ?? "",
+      closedAt: m.status === "learned" ? new Date(now - 10 * DAY) : null,
     });
     milestoneIds.push(milestone.id);
     if (m.lesson) {
-      await prisma.milestoneUpdate.create({
-        data: {
-          networkId,
-          initiativeId: initiative.id,
-          milestoneId: milestone.id,
-          authorId,
-          kind: "lesson",
-          body: m.lesson.body,
-          area: m.lesson.area,
-          createdAt: new Date(now - 10 * day),
-        },
+      await makeMilestoneUpdate(prisma, {
+        ...on,
+        milestoneId: milestone.id,
+        authorId,
+        kind: "lesson",
+        body: m.lesson.body,
+        area: m.lesson.area,
+        createdAt: new Date(now - 10 * DAY),
       });
     }
   }
   const updated = milestoneIds[spec.update.milestone];
   if (updated) {
-    await prisma.milestoneUpdate.create({
-      data: {
-        networkId,
-        initiativeId: initiative.id,
-        milestoneId: updated,
-        authorId,
-        kind: "progress",
-        body: spec.update.body,
-        progress: spec.update.progress,
-        createdAt: new Date(now - 3 * day),
-      },
+    await makeMilestoneUpdate(prisma, {
+      ...on,
+      milestoneId: updated,
+      authorId,
+      kind: "progress",
+      body: spec.update.body,
+      progress: spec.update.progress,
+      createdAt: new Date(now - 3 * DAY),
     });
   }
   const pledged = milestoneIds[spec.pledge.milestone];
   if (pledged && funderId) {
-    await prisma.pledge.create({
-      data: {
-        networkId,
-        milestoneId: pledged,
-        funderId,
-        amount: spec.pledge.amount,
-        currency: "EUR",
-        condition: spec.pledge.condition,
-        idempotencyKey: `demo-${demo.slug}-pledge`,
-        createdAt: new Date(now - 7 * day),
-      },
+    await makePledge(prisma, {
+      networkId,
+      milestoneId: pledged,
+      funderId,
+      amount: spec.pledge.amount,
+      condition: spec.pledge.condition,
+      idempotencyKey: `demo-${demo.slug}-pledge`,
+      createdAt: new Date(now - 7 * DAY),
     });
   }
   const co = spec.coPledge;
   const coFunderId = co ? userIds[co.by] : undefined;
   const coMilestone = co ? milestoneIds[co.milestone] : undefined;
   if (co && coFunderId && coMilestone) {
-    await prisma.pledge.create({
-      data: {
-        networkId,
-        milestoneId: coMilestone,
-        funderId: coFunderId,
-        amount: co.amount,
-        currency: "EUR",
-        condition: co.condition,
-        idempotencyKey: `demo-${demo.slug}-co-pledge`,
-        createdAt: new Date(now - 5 * day),
-      },
+    await makePledge(prisma, {
+      networkId,
+      milestoneId: coMilestone,
+      funderId: coFunderId,
+      amount: co.amount,
+      condition: co.condition,
+      idempotencyKey: `demo-${demo.slug}-co-pledge`,
+      createdAt: new Date(now - 5 * DAY),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { dbSystem } from "@/lib/db/client";
+import * as factories from "@/lib/db/factories";
 import { onQuery } from "@/lib/db/query-log";
 import {
   createReplyAction,
@@ -64,21 +65,12 @@ async function buildWorld() {
 }
 type World = Awaited<ReturnType<typeof buildWorld>>;
 
-async function makeThread(networkId: string, authorId: string, title: string, lastActivityAt = new Date()) {
-  return dbSystem().thread.create({
-    data: { networkId, authorId, title, body: `Body of ${title}`, level: "network", area: "means", lastActivityAt },
-    select: { id: true },
-  });
-}
+// The shared factories (lib/db/factories.ts), as this file's short calls: body "Body of <title>", network level, means.
+const makeThread = (networkId: string, authorId: string, title: string, lastActivityAt = new Date()) =>
+  factories.makeThread(dbSystem(), { networkId, authorId, title, lastActivityAt });
 
-async function makeReply(networkId: string, threadId: string, authorId: string, body: string, createdAt = new Date()) {
-  const reply = await dbSystem().reply.create({ data: { networkId, threadId, authorId, body, createdAt }, select: { id: true } });
-  await dbSystem().thread.update({
-    where: { id: threadId, networkId },
-    data: { replyCount: { increment: 1 }, lastActivityAt: createdAt },
-  });
-  return reply;
-}
+const makeReply = (networkId: string, threadId: string, authorId: string, body: string, createdAt = new Date()) =>
+  factories.makeReply(dbSystem(), { networkId, threadId, authorId, body, createdAt });
 
 async function scopeOf(person: User, slug = "net-a") {
   return asUser(person, () => requireMember(slug));
@@ -520,9 +512,13 @@ describe("keyset pagination", () => {
 
   it("filters by level and area", async () => {
     const w = await buildWorld();
-    const t = await dbSystem().thread.create({
-      data: { networkId: w.a.id, authorId: w.users.member.id, title: "Ctx", body: "b", level: "context", area: "vision_values" },
-      select: { id: true },
+    const t = await factories.makeThread(dbSystem(), {
+      networkId: w.a.id,
+      authorId: w.users.member.id,
+      title: "Ctx",
+      body: "b",
+      level: "context",
+      area: "vision_values",
     });
     const scope = await scopeOf(w.users.member);
     expect((await listThreads(scope, { level: "context" })).items.map((x) => x.id)).toEqual([t.id]);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { dbSystem } from "@/lib/db/client";
+import * as factories from "@/lib/db/factories";
 import { onQuery } from "@/lib/db/query-log";
 import { createReplyAction, editReplyAction } from "@/lib/dialogue/actions";
 import { listThreads, loadThreadPage } from "@/lib/dialogue/queries";
@@ -38,18 +39,15 @@ type Persona = (typeof personas)[number];
 
 const key = () => randomBytes(16).toString("hex");
 
-async function makeThread(networkId: string, authorId: string, title: string, data: Record<string, unknown> = {}) {
-  return dbSystem().thread.create({
-    data: { networkId, authorId, title, body: `Body of ${title}`, level: "network", area: "means", ...data },
-    select: { id: true },
-  });
-}
+// The shared factories (lib/db/factories.ts), as this file's short calls: body "Body of <title>", network level, means.
+type ThreadState = Pick<Parameters<typeof factories.makeThread>[1], "lockedAt" | "lockReason" | "pinnedAt">;
+type ReplyState = Pick<Parameters<typeof factories.makeReply>[1], "hiddenAt" | "hiddenReason">;
 
-async function makeReply(networkId: string, threadId: string, authorId: string, body: string, data: Record<string, unknown> = {}) {
-  const reply = await dbSystem().reply.create({ data: { networkId, threadId, authorId, body, ...data }, select: { id: true } });
-  await dbSystem().thread.update({ where: { id: threadId, networkId }, data: { replyCount: { increment: 1 } } });
-  return reply;
-}
+const makeThread = (networkId: string, authorId: string, title: string, state: ThreadState = {}) =>
+  factories.makeThread(dbSystem(), { networkId, authorId, title, ...state });
+
+const makeReply = (networkId: string, threadId: string, authorId: string, body: string, state: ReplyState = {}) =>
+  factories.makeReply(dbSystem(), { networkId, threadId, authorId, body, ...state });
 
 /**
  * Network A (public) with a broker, a funder and two members: a thread by the member

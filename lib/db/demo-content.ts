@@ -1,0 +1,364 @@
+// The demo content: the networks, people, threads, reflections and initiatives a fresh Kring
+// shows, drawn from the source texts (SIAC in English, Pathfinders in Dutch). Data only: the
+// records are written by seedDemo (lib/db/demo.ts) through the factories the tests use.
+import type { Area, JoinPolicy, Level, Locale, MilestoneStatus, Role } from "./generated/enums";
+import { defaultPrinciples } from "@/lib/networks/defaults";
+
+type DemoPerson = { email: string; name: string; bio: string; locale: Locale; role: Role };
+type DemoReply = { by: number; body: string };
+export type DemoThread = {
+  by: number;
+  title: string;
+  body: string;
+  level: Level;
+  area: Area;
+  replies: DemoReply[];
+};
+type DemoCycle = {
+  title: string;
+  /** Submitted reflections, by index into `people` (brokers and members only). */
+  reflections: { by: number; area: Area; body: string }[];
+};
+type DemoMilestone = {
+  title: string;
+  unlocks: string;
+  /** Target date in days from the seed. */
+  targetInDays: number;
+  /** Amount needed in euro cents (integer minor units). */
+  amountNeeded: bigint;
+  status: MilestoneStatus;
+  progress: number;
+  /** The lesson of a learned milestone (also posted to the lessons log, with `area`). */
+  lesson?: { body: string; area: Area };
+};
+type DemoInitiative = {
+  name: string;
+  description: string;
+  systemChange: string;
+  /** The team, by index into `people` (brokers and members). */
+  team: number[];
+  milestones: DemoMilestone[];
+  /** The demo funder's pledge: milestone index and euro cents. */
+  pledge: { milestone: number; amount: bigint; condition: string };
+  /** A progress update by the first team member. */
+  update: { milestone: number; body: string; progress: number };
+  /** A co-funding pledge by another funder (index into `people`), in euro cents. */
+  coPledge?: { by: number; milestone: number; amount: bigint; condition: string };
+};
+export type DemoNetwork = {
+  slug: string;
+  name: string;
+  purpose: string;
+  workingQuestion: string;
+  principles: string[];
+  locale: Locale;
+  joinPolicy: JoinPolicy;
+  people: DemoPerson[];
+  /** Threads by index into `people`, oldest first. */
+  threads: DemoThread[];
+  /** The open reflection cycle, in its I phase, on the network's working question. */
+  cycle: DemoCycle;
+  /** An initiative with a growth path in EUR, a pledge, an update and a lesson. */
+  initiative: DemoInitiative;
+};
+
+/** The demo networks, drawn from the source texts (SIAC in English, Pathfinders in Dutch). */
+export const demoNetworks: DemoNetwork[] = [
+  {
+    slug: "siac",
+    name: "SIAC: Social Innovation Acceleration in Cities",
+    purpose:
+      "A network of committed citizens from five countries who work together on their ambitions for social innovation in their cities, and co-create with institutions instead of being driven by them. We start from intrinsic motivation and a shared purpose, not from positions or roles.",
+    workingQuestion:
+      "How can a group of committed citizens form a network and co-create with institutions instead of being driven by them? What are we working on, and is this the real question?",
+    principles: defaultPrinciples.en,
+    locale: "en",
+    joinPolicy: "request",
+    people: [
+      {
+        email: "mara@siac.example",
+        name: "Mara Lindqvist",
+        bio: "Broker of the SIAC network. Convened the Berlin kick-off.",
+        locale: "en",
+        role: "broker",
+      },
+      {
+        email: "tomas@siac.example",
+        name: "Tomas Novak",
+        bio: "Urban researcher; works on the means: accelerators, partners and funds.",
+        locale: "en",
+        role: "member",
+      },
+      {
+        email: "ioana@siac.example",
+        name: "Ioana Pop",
+        bio: "Citizen initiative in Baia Mare.",
+        locale: "en",
+        role: "member",
+      },
+      {
+        email: "fund@cityfund.example",
+        name: "City Futures Fund",
+        bio: "A foundation that co-funds social innovation across European cities.",
+        locale: "en",
+        role: "funder",
+      },
+    ],
+    threads: [
+      {
+        by: 0,
+        title: "What are we working on, and is this the real question?",
+        body: "In Berlin we agreed that before anything else we need a clear working question. Mine, as a start:\n\n> How can committed citizens form a network and co-create **with** institutions instead of being driven by them?\n\nIs this the real question for your city too?",
+        level: "network",
+        area: "objectives",
+        replies: [
+          {
+            by: 1,
+            body: "For my city I would narrow it: which institutions, and who decides what co-creation means? Otherwise we end up organising another programme.",
+          },
+          {
+            by: 2,
+            body: "In Baia Mare the question behind the question is trust. People have seen many projects come and go. Maybe our working question should name that.",
+          },
+        ],
+      },
+      {
+        by: 1,
+        title: "Means: accelerators, partners and funds",
+        body: "We worked on vision, purpose and observations. Our next step is the means: the approach, creating accelerators, partners and funds. What do we already have between us that is not money?",
+        level: "network",
+        area: "means",
+        replies: [
+          {
+            by: 3,
+            body: "As a fund we would rather co-fund a few steps on a growth path than one fixed output. Tell us which milestones would unlock the most.",
+          },
+        ],
+      },
+      {
+        by: 2,
+        title: "Intrinsic motivation is our starting point",
+        body: "Social innovation would not exist without the intrinsic motivation of people to act. Autonomy, mastery and purpose, not external motivators. How do we keep that alive once budgets arrive?",
+        level: "social_innovation",
+        area: "vision_values",
+        replies: [],
+      },
+    ],
+    cycle: {
+      title: "After Berlin: what is our real question?",
+      reflections: [
+        {
+          by: 1,
+          area: "means",
+          body: "**My involvement:** I came to Berlin as a researcher and left as part of a group. That changed how I look at my own role.\n\n**My autonomy:** I can map which accelerators, partners and funds already exist in our five cities, without waiting for a programme.\n\n**My ownership:** I take on that map, and I will share it before our next meeting.\n\n**What I observe:** most of the means we talk about are still money. The knowledge and contacts between us are bigger than any budget.",
+        },
+        {
+          by: 2,
+          area: "observations_facts",
+          body: "**My involvement:** in Baia Mare I am the one people ask when a project ends and nothing stays behind.\n\n**My autonomy:** I can keep a small group of citizens meeting, with or without funding.\n\n**My ownership:** I take on asking the municipality to co-create one step with us, not to run it for us.\n\n**What I observe:** trust is the real starting point here. People have seen many projects come and go.",
+        },
+      ],
+    },
+    initiative: {
+      name: "City co-creation labs",
+      description:
+        "Committed citizens and city institutions meet in open labs in Baia Mare, Berlin and three more cities, around questions the citizens bring themselves.",
+      systemChange:
+        "Institutions that co-create with citizens instead of steering them: city agendas that start from citizens' own questions.",
+      team: [0, 2],
+      milestones: [
+        {
+          title: "A first co-creation session with the city of Baia Mare",
+          unlocks: "A shared agenda between citizen initiatives and the municipality.",
+          targetInDays: -30,
+          amountNeeded: 300000n,
+          status: "learned",
+          progress: 60,
+          lesson: {
+            body: "Starting from the municipality's agenda made the citizens passive. The next session starts from the questions citizens bring themselves, and the city joins as one of the partners.",
+            area: "means",
+          },
+        },
+        {
+          title: "Open labs running in three cities",
+          unlocks: "A place where citizens and civil servants meet without a fixed agenda, every month.",
+          targetInDays: 45,
+          amountNeeded: 1500000n,
+          status: "active",
+          progress: 40,
+        },
+        {
+          title: "Peer exchange across five countries",
+          unlocks: "Citizens learn from each other's failures and successes, not only from their own.",
+          targetInDays: 90,
+          amountNeeded: 800000n,
+          status: "planned",
+          progress: 0,
+        },
+        {
+          title: "A policy pilot co-created with one city",
+          unlocks: "The first city rule written together with the citizens it concerns.",
+          targetInDays: 180,
+          amountNeeded: 2000000n,
+          status: "planned",
+          progress: 0,
+        },
+      ],
+      pledge: { milestone: 1, amount: 500000n, condition: "Co-funded with the cities' own programmes, not instead of them." },
+      update: {
+        milestone: 1,
+        body: "The Berlin and Baia Mare labs meet monthly now. Notes of the last session: [lab notes](https://example.org/siac/lab-notes).",
+        progress: 40,
+      },
+    },
+  },
+  {
+    slug: "pathfinders-midden-brabant",
+    name: "Pathfinders Midden-Brabant",
+    purpose:
+      "Dertig mensen uit bedrijfsleven, kennisinstellingen, overheid en bibliotheek vertalen maatschappelijke thema's naar oplossingen waar zowel de samenleving als hun organisaties iets mee kunnen. Het gaat niet zozeer om geld, maar om de beweging: de ruil van kennis en netwerken, met ruimte voor toevalligheid.",
+    workingQuestion:
+      "Hoe krijgen we een social innovation ecosysteem in Midden-Brabant van de grond, en hoe verbinden we lokale initiatieven met het bestuurlijke circuit zonder de opgewekte energie te verliezen?",
+    principles: defaultPrinciples.nl,
+    locale: "nl",
+    joinPolicy: "open",
+    people: [
+      {
+        email: "hanneke@pathfinders.example",
+        name: "Hanneke Smits",
+        bio: "Makelaar van de Pathfinders; organiseert de bijeenkomsten.",
+        locale: "nl",
+        role: "broker",
+      },
+      {
+        email: "joris@pathfinders.example",
+        name: "Joris van Dijk",
+        bio: "Transition leader bij een woningcorporatie.",
+        locale: "nl",
+        role: "member",
+      },
+      {
+        email: "fatima@pathfinders.example",
+        name: "Fatima El Amrani",
+        bio: "Docent bij de hogeschool; begeleidt studenten in 'Maak Tilburg Beter'.",
+        locale: "nl",
+        role: "member",
+      },
+      {
+        email: "fonds@brabantfonds.example",
+        name: "Brabants Innovatiefonds",
+        bio: "Regionaal fonds dat langjarig meefinanciert over de grenzen van beleidsdomeinen heen.",
+        locale: "nl",
+        role: "funder",
+      },
+      {
+        // The SIAC funder funds here too, so its funder dashboard spans both demo networks.
+        email: "fund@cityfund.example",
+        name: "City Futures Fund",
+        bio: "A foundation that co-funds social innovation across European cities.",
+        locale: "en",
+        role: "funder",
+      },
+    ],
+    threads: [
+      {
+        by: 0,
+        title: "Ruimte voor toevalligheid",
+        body: "Concrete business cases bleken moeilijk te realiseren. Wat wel werkte, was de aanwezige *ruimte voor toevalligheid*. Hoe houden we die ruimte open nu we willen opschalen?",
+        level: "network",
+        area: "observations_facts",
+        replies: [
+          {
+            by: 1,
+            body: "Door elkaar te blijven ontmoeten zonder vaste agenda. Vijftien keer bij elkaar komen heeft meer opgeleverd dan elk plan.",
+          },
+          {
+            by: 2,
+            body: "Bij 'Maak Tilburg Beter' weten we ook niet wat de commerciële waarde is, maar dat er iets uit komt is zeker.",
+          },
+        ],
+      },
+      {
+        by: 1,
+        title: "Hoe verbinden we lokale initiatieven met het bestuurlijke circuit?",
+        body: "Is bij sociale innovatie sturing nodig, of gaat het juist om zelf de agenda te bepalen? Wat is het minimum aan structuur dat helpt zonder de energie te smoren?",
+        level: "context",
+        area: "means",
+        replies: [
+          {
+            by: 3,
+            body: "Als fonds kunnen we over de grenzen van beleidsdomeinen heen meefinancieren, als de initiatieven zelf de mijlpalen kiezen.",
+          },
+        ],
+      },
+    ],
+    cycle: {
+      title: "Na vijftien bijeenkomsten: wat is onze echte vraag?",
+      reflections: [
+        {
+          by: 1,
+          area: "objectives",
+          body: "**Mijn betrokkenheid:** ik zit hier namens een woningcorporatie, maar ik kom voor de mensen, niet voor de functie.\n\n**Mijn autonomie:** ik kan in mijn eigen organisatie ruimte maken voor één experiment zonder vooraf vastgelegde uitkomst.\n\n**Mijn eigenaarschap:** ik neem op me om dat experiment voor de zomer te starten en te delen wat het oplevert, ook als het mislukt.\n\n**Wat ik waarneem:** concrete business cases bleken moeilijk; de beweging zelf leverde meer op dan elk plan.",
+        },
+        {
+          by: 2,
+          area: "vision_values",
+          body: "**Mijn betrokkenheid:** mijn studenten willen Tilburg beter maken; ik wil dat hun energie niet verdwijnt in het bestuurlijke circuit.\n\n**Mijn autonomie:** ik kan studenten koppelen aan lokale initiatieven, zonder dat daar eerst een convenant voor nodig is.\n\n**Mijn eigenaarschap:** ik neem de verbinding tussen hogeschool en initiatieven op me.\n\n**Wat ik waarneem:** er is veel ruimte voor toevalligheid, en juist daar ontstaan de nieuwe verbindingen.",
+        },
+      ],
+    },
+    initiative: {
+      name: "Maak Tilburg Beter: studenten en buurtinitiatieven",
+      description:
+        "Studenten van de hogeschool werken een semester lang mee met een buurtinitiatief in Tilburg, op een vraag die het initiatief zelf stelt.",
+      systemChange:
+        "Onderwijs dat leert in de stad in plaats van over de stad, en buurtinitiatieven die blijvend een plek hebben in het curriculum.",
+      team: [0, 2],
+      milestones: [
+        {
+          title: "De eerste vijf koppels van student en initiatief",
+          unlocks: "Bewijs dat studenten en buurtinitiatieven elkaar iets te bieden hebben.",
+          targetInDays: -20,
+          amountNeeded: 250000n,
+          status: "learned",
+          progress: 50,
+          lesson: {
+            body: "Koppelen via een formulier werkte niet: studenten vonden hun initiatief pas toen ze samen de buurt in gingen. We houden ruimte voor toevalligheid.",
+            area: "means",
+          },
+        },
+        {
+          title: "Een vaste ontmoetingsplek in de Piushaven",
+          unlocks: "Een plek waar studenten, bewoners en de gemeente elkaar elke week zonder agenda treffen.",
+          targetInDays: 60,
+          amountNeeded: 1200000n,
+          status: "active",
+          progress: 60,
+        },
+        {
+          title: "Experimenteerruimte bij de woningcorporatie",
+          unlocks: "Eén experiment zonder vooraf vastgelegde uitkomst, met het recht om te mislukken.",
+          targetInDays: 120,
+          amountNeeded: 750000n,
+          status: "planned",
+          progress: 0,
+        },
+        {
+          title: "Een structurele plek in het curriculum",
+          unlocks: "Elk jaar een nieuwe lichting studenten die in de stad leert, zonder nieuw convenant.",
+          targetInDays: 240,
+          amountNeeded: 2500000n,
+          status: "planned",
+          progress: 0,
+        },
+      ],
+      pledge: { milestone: 1, amount: 400000n, condition: "Samen met de gemeente, over de grenzen van beleidsdomeinen heen." },
+      coPledge: { by: 4, milestone: 2, amount: 300000n, condition: "Co-funded with the regional fund, across the borders of policy areas." },
+      update: {
+        milestone: 1,
+        body: "Sinds september komen we elke dinsdag samen in de Piushaven. Verslag van de laatste bijeenkomst: [verslag](https://example.org/pathfinders/verslag).",
+        progress: 60,
+      },
+    },
+  },
+];
