@@ -79,7 +79,7 @@ const config = [
       "lib/networks/queries.ts", // the directory's member counts of the listed networks
       "lib/notifications/queries.ts", // a person's notifications in their own networks
       "lib/notifications/mutations.ts", // marking them read
-      "lib/funding/queries.ts", // the funder's dashboard and export over their funder networks
+      "lib/portfolio/queries.ts", // the funder's dashboard and export over their funder networks
       "lib/accounts/queries.ts", // a person's data export from every network they belonged to
       "lib/accounts/mutations.ts", // deleting an account: its audit entries in each network
       "lib/cycles/mutations.ts", // the reminder sweep (system) and its emails' cycles

@@ -39,7 +39,7 @@ export async function seed(url: string): Promise<{ sessionToken: string }> {
 async function countQueries(url: string): Promise<{ first: number; next: number }> {
   process.env.DATABASE_URL = url;
   const { onQuery } = await import("../lib/db/query-log");
-  const { loadFunderDashboard } = await import("../lib/funding/queries");
+  const { loadFunderDashboard } = await import("../lib/portfolio/queries");
   const { closeDatabase } = await import("../lib/db/client");
   const count = async () => {
     const statements: string[] = [];

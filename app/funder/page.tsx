@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { FunderDashboardView } from "@/components/funding/funder-dashboard";
+import { FunderDashboardView } from "@/components/portfolio/funder-dashboard";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { getViewer } from "@/lib/auth/session";
-import { loadFunderDashboard } from "@/lib/funding/queries";
+import { loadFunderDashboard } from "@/lib/portfolio/queries";
 
 export const dynamic = "force-dynamic";
 

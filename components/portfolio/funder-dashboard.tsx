@@ -3,8 +3,15 @@ import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/dialogue/markdown";
 import { cardClass } from "@/components/ui/styles";
 import { formatMoney, toDecimalString } from "@/lib/funding/money";
-import type { CurrencyTotals, DashboardMilestone, DashboardUpdate, FunderDashboard } from "@/lib/funding/queries";
-import { DASHBOARD_LIST_SIZE, UPCOMING_DAYS, toDateInput } from "@/lib/funding/schema";
+import { toDateInput } from "@/lib/funding/schema";
+import {
+  DASHBOARD_LIST_SIZE,
+  UPCOMING_DAYS,
+  type CurrencyTotals,
+  type DashboardMilestone,
+  type DashboardUpdate,
+  type FunderDashboard,
+} from "@/lib/portfolio/schema";
 import { FunderChart } from "./funder-chart";
 
 /**

@@ -9,14 +9,6 @@ export const MILESTONE_TEXT_MAX = 2_000;
 export const UPDATE_BODY_MAX = 10_000;
 export const NOTE_MAX = 2_000;
 export const LESSONS_PAGE_SIZE = 25;
-/** The funder dashboard: milestones due within this many days count as upcoming. */
-export const UPCOMING_DAYS = 60;
-/** The funder dashboard: at most this many upcoming, overdue, updates and lessons each (with the full counts). */
-export const DASHBOARD_LIST_SIZE = 10;
-/** The funder dashboard: the chart's months, the current one included. */
-export const DASHBOARD_MONTHS = 12;
-/** The funder dashboard: the latest closed cycles whose final synthesis it shows. */
-export const DASHBOARD_SYNTHESES = 3;
 export const TEAM_MAX = 50;
 export const INITIATIVE_STATUSES = ["exploring", "active", "paused", "ended"] as const;
 export const MILESTONE_STATUSES = ["planned", "active", "reached", "learned", "dropped"] as const;

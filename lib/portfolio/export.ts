@@ -4,8 +4,8 @@
  * float: an exact decimal string in the currency's units ("1234.56") and the integer
  * minor units ("123456"), next to the ISO 4217 currency.
  */
-import { toDecimalString } from "./money";
-import type { CurrencyTotals, PortfolioPledge } from "./queries";
+import { toDecimalString } from "@/lib/funding/money";
+import type { CurrencyTotals, PortfolioPledge } from "./schema";
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
-import { parseCsv } from "../../lib/funding/export";
+import { parseCsv } from "../../lib/portfolio/export";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signIn } from "./support/auth";
 import { expect, test } from "./support/test";

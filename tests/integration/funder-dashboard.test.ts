@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/funder/export/route";
 import { dbSystem } from "@/lib/db/client";
 import { onQuery } from "@/lib/db/query-log";
-import { CSV_COLUMNS, parseCsv } from "@/lib/funding/export";
+import { CSV_COLUMNS, parseCsv } from "@/lib/portfolio/export";
 import {
   addMilestoneAction,
   createInitiativeAction,
@@ -13,7 +13,8 @@ import {
   withdrawPledgeAction,
 } from "@/lib/funding/actions";
 import { toDecimalString } from "@/lib/funding/money";
-import { loadFunderDashboard, type FunderDashboard } from "@/lib/funding/queries";
+import { loadFunderDashboard } from "@/lib/portfolio/queries";
+import type { FunderDashboard } from "@/lib/portfolio/schema";
 import { asUser } from "../setup/session";
 import { call, makeNetwork, member, signInAs, user, type User } from "./support";
 

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { FunderChart, type ChartPoint } from "@/components/funding/funder-chart";
+import { FunderChart, type ChartPoint } from "@/components/portfolio/funder-chart";
 
 const points: ChartPoint[] = [
   { label: "Jan", pledged: 0, released: 0 },

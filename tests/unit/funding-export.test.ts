@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CSV_COLUMNS, csvCell, formulaLike, parseCsv, portfolioCsv, portfolioJson, type PortfolioExport } from "@/lib/funding/export";
+import { CSV_COLUMNS, csvCell, formulaLike, parseCsv, portfolioCsv, portfolioJson, type PortfolioExport } from "@/lib/portfolio/export";
 
 const network = { id: "n1", slug: "alpha", name: "Alpha, the network", locale: "en" };
 

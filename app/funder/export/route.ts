@@ -1,6 +1,6 @@
 import { getViewer } from "@/lib/auth/session";
-import { EXPORT_FORMATS, portfolioCsv, portfolioJson, type ExportFormat } from "@/lib/funding/export";
-import { exportFunderPortfolio } from "@/lib/funding/queries";
+import { EXPORT_FORMATS, portfolioCsv, portfolioJson, type ExportFormat } from "@/lib/portfolio/export";
+import { exportFunderPortfolio } from "@/lib/portfolio/queries";
 
 export const dynamic = "force-dynamic";
 

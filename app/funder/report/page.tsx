@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { FunderDashboardView } from "@/components/funding/funder-dashboard";
-import { PrintButton } from "@/components/funding/print-button";
+import { FunderDashboardView } from "@/components/portfolio/funder-dashboard";
+import { PrintButton } from "@/components/portfolio/print-button";
 import { getViewer } from "@/lib/auth/session";
-import { loadFunderDashboard } from "@/lib/funding/queries";
+import { loadFunderDashboard } from "@/lib/portfolio/queries";
 
 export const dynamic = "force-dynamic";
 
