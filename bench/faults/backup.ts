@@ -17,7 +17,8 @@ import pg from "pg";
 import { seed as seedFunding } from "../funding";
 import { withFreshDatabase } from "../support";
 import { pgBin, seedDemoInto } from "./cluster";
-import { faultSettings, printChecks, type Check } from "./harness";
+import { printChecks, type Check } from "./harness/report";
+import { faultSettings } from "./harness/settings";
 
 const s = faultSettings({ port: 3452 });
 

@@ -17,23 +17,12 @@
 // BENCH_DATABASE_URL.
 import { execFileSync } from "node:child_process";
 import { withFreshDatabase } from "../support";
-import {
-  actionIds,
-  checkInvariants,
-  checkWrites,
-  faultSettings,
-  launchServer,
-  printChecks,
-  printLoad,
-  runLoad,
-  seed,
-  serverLogFile,
-  sleep,
-  stopServer,
-  storedCounts,
-  type Check,
-  type Server,
-} from "./harness";
+import { actionIds } from "./harness/actions";
+import { runLoad } from "./harness/load";
+import { checkInvariants, checkWrites, printChecks, printLoad, storedCounts, type Check } from "./harness/report";
+import { seed } from "./harness/seed";
+import { launchServer, serverLogFile, stopServer, type Server } from "./harness/server";
+import { faultSettings, sleep } from "./harness/settings";
 
 const s = faultSettings({ port: 3442, seconds: 8 });
 const crashes = Number(process.env.FAULT_CRASHES ?? 3);

@@ -13,7 +13,9 @@
 // FAULT_HANG_MS (10000: a request that takes longer counts as hung), DB_CONNECT_TIMEOUT_MS (2000 here).
 import { withFreshDatabase } from "../support";
 import { createCluster, getLoop, seedDemoInto, statusCounts, type Answer } from "./cluster";
-import { faultSettings, launchServer, printChecks, serverLogFile, sleep, stopServer, type Check, type Server } from "./harness";
+import { printChecks, type Check } from "./harness/report";
+import { launchServer, serverLogFile, stopServer, type Server } from "./harness/server";
+import { faultSettings, sleep } from "./harness/settings";
 
 const s = faultSettings({ port: 3450 });
 const pgPort = Number(process.env.FAULT_PG_PORT ?? 5499);

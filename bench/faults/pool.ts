@@ -15,7 +15,9 @@
 import autocannon from "autocannon";
 import { withFreshDatabase } from "../support";
 import { seedDemoInto } from "./cluster";
-import { faultSettings, launchServer, percentile, printChecks, serverLogFile, sleep, stopServer, type Check, type Server } from "./harness";
+import { percentile, printChecks, type Check } from "./harness/report";
+import { launchServer, serverLogFile, stopServer, type Server } from "./harness/server";
+import { faultSettings, sleep } from "./harness/settings";
 
 const s = faultSettings({ port: 3451, seconds: 10 });
 const connections = Number(process.env.FAULT_CONNECTIONS ?? 200);

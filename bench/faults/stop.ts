@@ -13,23 +13,12 @@
 // code, then one PASS/FAIL line per property; exits 1 if one fails. Settings: FAULT_WRITERS
 // (20), FAULT_SECONDS, FAULT_STOP_BOUND_S, FAULT_PORT (3441), FAULT_TIMEOUT_MS, BENCH_DATABASE_URL.
 import { withFreshDatabase } from "../support";
-import {
-  actionIds,
-  checkInvariants,
-  checkWrites,
-  describeError,
-  faultSettings,
-  launchServer,
-  printChecks,
-  printLoad,
-  runLoad,
-  seed,
-  serverLogFile,
-  sleep,
-  stopServer,
-  storedCounts,
-  type Check,
-} from "./harness";
+import { actionIds, describeError } from "./harness/actions";
+import { runLoad } from "./harness/load";
+import { checkInvariants, checkWrites, printChecks, printLoad, storedCounts, type Check } from "./harness/report";
+import { seed } from "./harness/seed";
+import { launchServer, serverLogFile, stopServer } from "./harness/server";
+import { faultSettings, sleep } from "./harness/settings";
 
 const s = faultSettings({ port: 3441, seconds: 10 });
 const boundMs = Number(process.env.FAULT_STOP_BOUND_S ?? 20) * 1000;

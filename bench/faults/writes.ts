@@ -15,21 +15,12 @@
 // exits 1 if one fails. Settings: FAULT_WRITERS, FAULT_SECONDS, FAULT_PORT (3440),
 // FAULT_TIMEOUT_MS (per request, 30,000), BENCH_DATABASE_URL (a local PostgreSQL server).
 import { withFreshDatabase } from "../support";
-import {
-  actionIds,
-  checkInvariants,
-  checkWrites,
-  faultSettings,
-  launchServer,
-  printChecks,
-  printLoad,
-  runLoad,
-  seed,
-  serverLogFile,
-  stopServer,
-  storedCounts,
-  type Check,
-} from "./harness";
+import { actionIds } from "./harness/actions";
+import { runLoad } from "./harness/load";
+import { checkInvariants, checkWrites, printChecks, printLoad, storedCounts, type Check } from "./harness/report";
+import { seed } from "./harness/seed";
+import { launchServer, serverLogFile, stopServer } from "./harness/server";
+import { faultSettings } from "./harness/settings";
 
 const s = faultSettings({ port: 3440 });
 
