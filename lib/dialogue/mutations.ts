@@ -92,6 +92,9 @@ async function mentionTargets(tx: Tx, scope: NetworkScope, body: string, ids?: s
   return rows.filter((m) => names(body, m.user.name)).map((m) => m.userId);
 }
 
+/** The thread a reply goes to, locked while the reply is written. */
+type LockedThreadRow = { id: string; lockedAt: Date | null; hiddenAt: Date | null };
+
 export async function createReply(
   scope: NetworkScope,
   input: { threadId: string; body: string; quotedReplyId: string | null; mentions: string[]; idempotencyKey: string },
@@ -101,7 +104,7 @@ export async function createReply(
     () =>
       db(scope).$transaction(async (tx) => {
         // Locks the thread's row: replies to one thread count up one at a time.
-        const locked = await tx.$queryRaw<{ id: string; lockedAt: Date | null; hiddenAt: Date | null }[]>`
+        const locked = await tx.$queryRaw<LockedThreadRow[]>`
           SELECT id, "lockedAt", "hiddenAt" FROM "Thread"
           WHERE id = ${input.threadId} AND "networkId" = ${scope.networkId} FOR UPDATE`;
         const thread = locked[0];
@@ -152,20 +155,21 @@ export async function createReply(
   );
 }
 
+/** A reply with its thread's state, as lockReply reads it. */
+type LockedReplyRow = {
+  id: string;
+  threadId: string;
+  authorId: string | null;
+  body: string;
+  deletedAt: Date | null;
+  hiddenAt: Date | null;
+  threadLockedAt: Date | null;
+  threadHiddenAt: Date | null;
+};
+
 /** Loads a reply with its thread's state, locked for the rest of the transaction. */
 async function lockReply(tx: Tx, scope: NetworkScope, replyId: string) {
-  const rows = await tx.$queryRaw<
-    {
-      id: string;
-      threadId: string;
-      authorId: string | null;
-      body: string;
-      deletedAt: Date | null;
-      hiddenAt: Date | null;
-      threadLockedAt: Date | null;
-      threadHiddenAt: Date | null;
-    }[]
-  >`
+  const rows = await tx.$queryRaw<LockedReplyRow[]>`
     SELECT r.id, r."threadId", r."authorId", r.body, r."deletedAt", r."hiddenAt",
            t."lockedAt" AS "threadLockedAt", t."hiddenAt" AS "threadHiddenAt"
     FROM "Reply" r JOIN "Thread" t ON t.id = r."threadId" AND t."networkId" = r."networkId"
@@ -214,6 +218,9 @@ export async function editReply(scope: NetworkScope, input: { replyId: string; b
   });
 }
 
+/** A thread as editThread reads it, locked. */
+type EditedThreadRow = { id: string; authorId: string | null; title: string; body: string; lockedAt: Date | null; hiddenAt: Date | null };
+
 /**
  * The author edits a thread's title and body: the earlier ones become a revision
  * (brokers can read them), the thread is marked edited and re-indexed. Like a reply,
@@ -221,9 +228,7 @@ export async function editReply(scope: NetworkScope, input: { replyId: string; b
  */
 export async function editThread(scope: NetworkScope, input: { threadId: string; title: string; body: string }) {
   return db(scope).$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<
-      { id: string; authorId: string | null; title: string; body: string; lockedAt: Date | null; hiddenAt: Date | null }[]
-    >`
+    const rows = await tx.$queryRaw<EditedThreadRow[]>`
       SELECT id, "authorId", title, body, "lockedAt", "hiddenAt" FROM "Thread"
       WHERE id = ${input.threadId} AND "networkId" = ${scope.networkId}
       FOR UPDATE`;
@@ -278,12 +283,14 @@ export async function toggleReaction(scope: NetworkScope, input: { replyId: stri
   });
 }
 
+type PreviousVisitRow = { previous: Date | null };
+
 /**
  * Records that the viewer opened a thread and returns when they had last read it
  * before (null on a first visit): one statement, so the page's query count stays fixed.
  */
 export async function recordThreadVisit(scope: NetworkScope, threadId: string): Promise<Date | null> {
-  const rows = await db(scope).$queryRaw<{ previous: Date | null }[]>`
+  const rows = await db(scope).$queryRaw<PreviousVisitRow[]>`
     WITH previous AS (
       SELECT "lastReadAt" FROM "ThreadRead"
       WHERE "networkId" = ${scope.networkId} AND "threadId" = ${threadId} AND "userId" = ${scope.userId}

@@ -105,6 +105,13 @@ type ReplyRow = {
 };
 
 /** Stored HTML, or rendered now for a row the start-up backfill has not reached yet. */
+/** The thread as loadThreadPage reads it, with when the viewer last read it. */
+type ThreadPageRow = ThreadRow & { lastReadAt: Date | null };
+/** A reply as loadThreadPage reads it: reaction counts as [kind, count, the viewer's own]. */
+type ReplyPageRow = ReplyRow & { reactions: [ReactionKind, number, boolean][] };
+/** An earlier version of the thread or of one of its replies (`ownerId` names which). */
+type RevisionRow = Revision & { ownerId: string };
+
 function html(stored: string | null, body: string): string {
   return stored ?? renderMarkdown(body);
 }
@@ -119,7 +126,7 @@ function html(stored: string | null, body: string): string {
 export async function loadThreadPage(scope: NetworkScope, threadId: string, opts: { after?: Cursor; take?: number } = {}) {
   const take = opts.take ?? REPLIES_PAGE_SIZE;
   // The thread with its author's name and when the viewer last read it, in one statement.
-  const found = await db(scope).$queryRaw<(ThreadRow & { lastReadAt: Date | null })[]>`
+  const found = await db(scope).$queryRaw<ThreadPageRow[]>`
     SELECT t.id, t.title, t.level::text AS level, t.area::text AS area, t."authorId", u.name AS "authorName",
            t."replyCount", t."lastActivityAt", t."createdAt", t."pinnedAt", t."lockedAt", t."hiddenAt",
            t.body, t."bodyHtml", t."editedAt", t."lockReason", t."hiddenReason", tr."lastReadAt"
@@ -137,7 +144,7 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
   const threadEdited = brokerView && thread.editedAt !== null;
   // One page of replies with their authors' names and reaction counts (the viewer's own
   // marked) in one statement; keyset on (createdAt, id).
-  const rows = await db(scope).$queryRaw<(ReplyRow & { reactions: [ReactionKind, number, boolean][] })[]>`
+  const rows = await db(scope).$queryRaw<ReplyPageRow[]>`
     SELECT r.id, r."authorId", u.name AS "authorName", r.body, r."bodyHtml", r."quotedReplyId",
            r."createdAt", r."editedAt", r."deletedAt", r."hiddenAt", r."hiddenReason",
            COALESCE((
@@ -160,7 +167,7 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
   // Earlier versions of the thread and of its edited replies, in one query, newest first.
   const revisions =
     editedReplies.length || threadEdited
-      ? await db(scope).$queryRaw<(Revision & { ownerId: string })[]>`
+      ? await db(scope).$queryRaw<RevisionRow[]>`
           SELECT id, "threadId" AS "ownerId", title, body, "createdAt" FROM "ThreadRevision"
           WHERE "networkId" = ${scope.networkId} AND "threadId" = ${threadEdited ? thread.id : null}
           UNION ALL

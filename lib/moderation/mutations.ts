@@ -199,12 +199,13 @@ export async function restorePost(scope: NetworkScope, input: PostRef) {
   });
 }
 
+/** A report as dismissReport reads it, locked. */
+type LockedReportRow = { id: string; status: string; threadId: string; replyId: string | null; reporterId: string | null; reason: string };
+
 /** A broker dismisses one open report: the post stays as it is. */
 export async function dismissReport(scope: NetworkScope, input: { reportId: string }) {
   return db(scope).$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<
-      { id: string; status: string; threadId: string; replyId: string | null; reporterId: string | null; reason: string }[]
-    >`
+    const rows = await tx.$queryRaw<LockedReportRow[]>`
       SELECT id, status::text AS status, "threadId", "replyId", "reporterId", reason FROM "Report"
       WHERE id = ${input.reportId} AND "networkId" = ${scope.networkId}
       FOR UPDATE`;
