@@ -34,9 +34,12 @@ async function checkTeam(tx: Tx, scope: NetworkScope, team: string[]): Promise<s
   return ids;
 }
 
+/** An initiative's row, locked. */
+type LockedInitiativeRow = { id: string; name: string };
+
 /** Loads an initiative of this network with its team and locks its row (growth-path changes take turns). */
 async function lockInitiative(tx: Tx, scope: NetworkScope, initiativeId: string) {
-  const rows = await tx.$queryRaw<{ id: string; name: string }[]>`
+  const rows = await tx.$queryRaw<LockedInitiativeRow[]>`
     SELECT id, name FROM "Initiative" WHERE id = ${initiativeId} AND "networkId" = ${scope.networkId} FOR UPDATE`;
   const initiative = rows[0];
   if (!initiative) throw new AppError("not_found");
@@ -382,38 +385,35 @@ export async function postUpdate(
  * audited like hiding a post (decision 027).
  */
 export async function hideUpdate(scope: NetworkScope, input: { updateId: string; reason: string }, now = new Date()) {
-  // Raises the network's FundingStamp by trigger (docs/derived-data.md).
-  return db(scope).$transaction(async (tx) => {
-    const update = await lockUpdate(tx, scope, input.updateId);
-    if (update.hiddenAt) return { initiativeId: update.initiativeId };
-    await tx.milestoneUpdate.update({
-      where: { id: update.id, networkId: scope.networkId },
-      data: { hiddenAt: now, hiddenReason: input.reason },
-    });
-    await recordAudit(tx, {
-      networkId: scope.networkId,
-      actorId: scope.userId,
-      action: "update.hidden",
-      subjectUserId: update.authorId,
-      detail: { updateId: update.id, milestoneId: update.milestoneId, title: update.title, reason: input.reason },
-    });
-    return { initiativeId: update.initiativeId };
-  });
+  return setUpdateHidden(scope, input.updateId, { reason: input.reason, now });
 }
 
 /** A broker restores a hidden update. Restoring one that is not hidden changes nothing. */
 export async function restoreUpdate(scope: NetworkScope, input: { updateId: string }) {
+  return setUpdateHidden(scope, input.updateId, null);
+}
+
+/**
+ * Hides (`hide` given) or restores (`null`) an update, audited as `update.hidden` or
+ * `update.restored` with the reason it was hidden for. A change to the state it already has
+ * writes nothing. The same shape as hiding a reflection or consent answer (lib/cycles), kept
+ * apart because the audit detail and the stamp trigger are funding's own.
+ */
+async function setUpdateHidden(scope: NetworkScope, updateId: string, hide: { reason: string; now: Date } | null) {
   // Raises the network's FundingStamp by trigger (docs/derived-data.md).
   return db(scope).$transaction(async (tx) => {
-    const update = await lockUpdate(tx, scope, input.updateId);
-    if (!update.hiddenAt) return { initiativeId: update.initiativeId };
-    await tx.milestoneUpdate.update({ where: { id: update.id, networkId: scope.networkId }, data: { hiddenAt: null, hiddenReason: "" } });
+    const update = await lockUpdate(tx, scope, updateId);
+    if (!!update.hiddenAt === !!hide) return { initiativeId: update.initiativeId };
+    await tx.milestoneUpdate.update({
+      where: { id: update.id, networkId: scope.networkId },
+      data: { hiddenAt: hide?.now ?? null, hiddenReason: hide?.reason ?? "" },
+    });
     await recordAudit(tx, {
       networkId: scope.networkId,
       actorId: scope.userId,
-      action: "update.restored",
+      action: hide ? "update.hidden" : "update.restored",
       subjectUserId: update.authorId,
-      detail: { updateId: update.id, milestoneId: update.milestoneId, title: update.title, reason: update.hiddenReason },
+      detail: { updateId: update.id, milestoneId: update.milestoneId, title: update.title, reason: hide?.reason ?? update.hiddenReason },
     });
     return { initiativeId: update.initiativeId };
   });
@@ -442,6 +442,9 @@ async function lockUpdate(tx: Tx, scope: NetworkScope, updateId: string): Promis
   return update;
 }
 
+/** An initiative's status, share-locked while a pledge is made. */
+type InitiativeStatusRow = { status: string };
+
 /**
  * A funder pledges an amount (in any currency) to an open milestone, with an optional
  * condition. The milestone is share-locked, so a status change waits for the pledge and
@@ -465,7 +468,7 @@ export async function createPledge(
       const milestone = await lockMilestone(tx, scope, input.milestoneId, "share");
       assertOpenForPledges(milestone.status);
       // An ended initiative asks for no more money, whatever its open milestones say.
-      const initiative = await tx.$queryRaw<{ status: string }[]>`
+      const initiative = await tx.$queryRaw<InitiativeStatusRow[]>`
         SELECT status::text AS status FROM "Initiative"
         WHERE id = ${milestone.initiativeId} AND "networkId" = ${scope.networkId} FOR SHARE`;
       assertInitiativeTakesPledges(initiative[0]?.status ?? "ended");
