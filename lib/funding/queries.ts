@@ -3,6 +3,7 @@ import { htmlOf } from "@/lib/markdown/render";
 import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
+import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
 import type { Money } from "./money";
 import { mayEditInitiative, mayJoinTeam, needsFunders } from "./policy";
@@ -107,11 +108,32 @@ export type MilestoneView = {
 };
 
 /**
- * One initiative with its team and growth path: each milestone with its pledges,
- * funded-per-currency totals (summed in SQL) and updates. A bounded number of statements
- * whatever the path's length. Null when it is not in this network.
+ * Everything the initiative page (`/n/<slug>/initiatives/<id>`) shows: the initiative with its
+ * team and growth path (below), what this viewer may do there, and, when they may edit it, the
+ * people who can join its team. A bounded number of statements whatever the path's length. Null
+ * when the initiative is not in this network.
  */
-export async function findInitiative(scope: NetworkScope, initiativeId: string) {
+export async function loadInitiativePage(scope: NetworkScope, initiativeId: string) {
+  const initiative = await findInitiative(scope, initiativeId);
+  if (!initiative) return null;
+  const may = {
+    edit: mayEditInitiative(scope, initiative.team.map((m) => m.userId)),
+    pledge: can(scope.role, "pledge.create"),
+    moderate: can(scope.role, "moderation.hide"),
+  };
+  return { initiative, may, candidates: may.edit ? await listTeamCandidates(scope) : [] };
+}
+
+export type InitiativePage = NonNullable<Awaited<ReturnType<typeof loadInitiativePage>>>;
+
+/** What a milestone has pledged (standing or released) in one currency. */
+type FundedRow = { milestoneId: string; currency: string; amount: bigint };
+
+/**
+ * One initiative with its team and growth path: each milestone with its pledges,
+ * funded-per-currency totals (summed in SQL) and updates. Null when it is not in this network.
+ */
+async function findInitiative(scope: NetworkScope, initiativeId: string) {
   const initiative = await db(scope).initiative.findFirst({
     where: { networkId: scope.networkId, id: initiativeId },
     select: {
@@ -145,7 +167,7 @@ export async function findInitiative(scope: NetworkScope, initiativeId: string) 
       },
       orderBy: { position: "asc" },
     }),
-    db(scope).$queryRaw<{ milestoneId: string; currency: string; amount: bigint }[]>`
+    db(scope).$queryRaw<FundedRow[]>`
       SELECT p."milestoneId", p.currency, sum(p.amount)::bigint AS amount
       FROM "Pledge" p
       JOIN "Milestone" m ON m.id = p."milestoneId" AND m."networkId" = p."networkId"
@@ -189,7 +211,6 @@ export async function findInitiative(scope: NetworkScope, initiativeId: string) 
       take: 200,
     }),
   ]);
-  const teamIds = initiative.team.map((m) => m.userId);
   return {
     id: initiative.id,
     name: initiative.name,
@@ -197,7 +218,6 @@ export async function findInitiative(scope: NetworkScope, initiativeId: string) 
     systemChange: initiative.systemChange,
     status: initiative.status as InitiativeStatus,
     team: initiative.team.map((m) => ({ userId: m.userId, name: m.user.name ?? m.user.email.split("@")[0] ?? "" })),
-    mayEdit: mayEditInitiative(scope, teamIds),
     milestones: milestones.map((m): MilestoneView => {
       const funded = totals.filter((t) => t.milestoneId === m.id).map((t) => ({ currency: t.currency, amount: BigInt(t.amount) }));
       const own = funded.find((f) => f.currency === m.currency)?.amount ?? 0n;
@@ -227,7 +247,7 @@ export async function findInitiative(scope: NetworkScope, initiativeId: string) 
   };
 }
 
-export type LessonItem = {
+type LessonItem = {
   id: string;
   body: string;
   /** The lesson as sanitised HTML (stored when written). */
@@ -243,10 +263,19 @@ export type LessonItem = {
 };
 
 /**
+ * Everything the lessons log page (`/n/<slug>/initiatives/lessons`) shows: the initiatives to
+ * filter by, and one page of lessons for the filter.
+ */
+export async function loadLessonsPage(scope: NetworkScope, filter: { initiative?: string; area?: Area }, after?: Cursor) {
+  const [initiatives, lessons] = await Promise.all([listInitiativeNames(scope), listLessons(scope, filter, after)]);
+  return { initiatives, lessons };
+}
+
+/**
  * The network's lessons log: every lesson update (learned milestones post theirs), newest
  * first, optionally for one initiative and one area, in keyset pages.
  */
-export async function listLessons(
+async function listLessons(
   scope: NetworkScope,
   filter: { initiative?: string; area?: Area },
   after?: Cursor,
@@ -297,7 +326,7 @@ export async function listLessons(
 }
 
 /** Initiative names for the lessons filter. */
-export async function listInitiativeNames(scope: NetworkScope) {
+async function listInitiativeNames(scope: NetworkScope) {
   return db(scope).initiative.findMany({
     where: { networkId: scope.networkId },
     select: { id: true, name: true },
@@ -305,7 +334,20 @@ export async function listInitiativeNames(scope: NetworkScope) {
   });
 }
 
-export type FundingRow = { initiativeId: string; initiativeName: string; currency: string; needed: bigint; pledged: bigint; released: bigint };
+/** Per initiative and currency: needed (milestones not dropped), pledged (standing and released), released. */
+type FundingRow = { initiativeId: string; initiativeName: string; currency: string; needed: bigint; pledged: bigint; released: bigint };
+/** An open milestone still short of its amount in its own currency. */
+type ShortMilestoneRow = {
+  milestoneId: string;
+  title: string;
+  initiativeId: string;
+  initiativeName: string;
+  status: MilestoneStatus;
+  targetDate: Date | null;
+  currency: string;
+  needed: bigint;
+  pledged: bigint;
+};
 
 /**
  * The broker's view of a network's funding: per initiative and currency, what its growth
@@ -339,19 +381,7 @@ export async function fundingOverview(scope: NetworkScope) {
       LEFT JOIN pledged p ON p."initiativeId" = i.id AND p.currency = c.currency
       WHERE i."networkId" = ${scope.networkId}
       ORDER BY i.name, i.id, c.currency`,
-    db(scope).$queryRaw<
-      {
-        milestoneId: string;
-        title: string;
-        initiativeId: string;
-        initiativeName: string;
-        status: MilestoneStatus;
-        targetDate: Date | null;
-        currency: string;
-        needed: bigint;
-        pledged: bigint;
-      }[]
-    >`
+    db(scope).$queryRaw<ShortMilestoneRow[]>`
       SELECT m.id AS "milestoneId", m.title, i.id AS "initiativeId", i.name AS "initiativeName", m.status::text AS status,
              m."targetDate", m.currency, m."amountNeeded" AS needed,
              coalesce(sum(p.amount) FILTER (WHERE p.status IN ('pledged', 'released') AND p.currency = m.currency), 0)::bigint AS pledged

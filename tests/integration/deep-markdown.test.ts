@@ -7,7 +7,7 @@ import { loadCyclePage, listJourney } from "@/lib/cycles/queries";
 import { dbSystem } from "@/lib/db/client";
 import { renderMissingTexts } from "@/lib/db/render-backfill";
 import { addMilestoneAction, createInitiativeAction, editInitiativeAction, hideUpdateAction, postUpdateAction, restoreUpdateAction } from "@/lib/funding/actions";
-import { findInitiative, listLessons } from "@/lib/funding/queries";
+import { loadInitiativePage, loadLessonsPage } from "@/lib/funding/queries";
 import { loadFunderDashboard } from "@/lib/portfolio/queries";
 import en from "@/lib/i18n/messages/en.json";
 import { UNRENDERABLE_HTML } from "@/lib/markdown/render";
@@ -112,10 +112,10 @@ describe("deeply nested Markdown", { timeout: 120_000 }, () => {
     await dbSystem().reflection.create({ data: { networkId: w.net.id, cycleId: open.id, authorId: w.broker.id, body: DEEP, area: "means", submittedAt: now } });
 
     const broker = await scopeOf(w.broker);
-    const initiative = await findInitiative(broker, w.initiativeId);
+    const initiative = (await loadInitiativePage(broker, w.initiativeId))?.initiative;
     const updates = initiative!.milestones[0]!.updates;
     expect(updates.map((u) => u.html)).toEqual(["<p>Half <em>way</em>.</p>", UNRENDERABLE_HTML]);
-    expect((await listLessons(broker, {})).items.map((l) => l.html)).toEqual([UNRENDERABLE_HTML]);
+    expect((await loadLessonsPage(broker, {})).lessons.items.map((l) => l.html)).toEqual([UNRENDERABLE_HTML]);
     expect((await listJourney(broker)).items[0]?.synthesis?.html).toBe(UNRENDERABLE_HTML);
     expect((await loadCyclePage(broker, now))?.reflections?.own?.html).toBe(UNRENDERABLE_HTML);
     const dashboard = await loadFunderDashboard(w.funder.id, now);
@@ -156,12 +156,12 @@ describe("deeply nested Markdown", { timeout: 120_000 }, () => {
     // Again: nothing changes, the first reason stays.
     expect(await call(hideUpdateAction, { slug: "net-a", updateId: update.id, reason: "Other" })).toEqual({ ok: true, data: null });
 
-    const viewOf = async (person: User) => (await findInitiative(await scopeOf(person), w.initiativeId))!.milestones[0]!.updates[0]!;
+    const viewOf = async (person: User) => (await loadInitiativePage(await scopeOf(person), w.initiativeId))!.initiative.milestones[0]!.updates[0]!;
     expect(await viewOf(w.plain)).toMatchObject({ hidden: true, hiddenReason: "Names a neighbour", html: "" });
     expect(await viewOf(w.funder)).toMatchObject({ hidden: true, html: "" });
     expect(await viewOf(w.team)).toMatchObject({ hidden: true, html: "<p>Ask <em>first</em>.</p>" });
     expect(await viewOf(w.broker)).toMatchObject({ hidden: true, html: "<p>Ask <em>first</em>.</p>" });
-    expect((await listLessons(await scopeOf(w.plain), {})).items).toEqual([]);
+    expect((await loadLessonsPage(await scopeOf(w.plain), {})).lessons.items).toEqual([]);
     expect((await loadFunderDashboard(w.funder.id)).lessons).toEqual([]);
 
     expect(await call(restoreUpdateAction, { slug: "net-a", updateId: update.id })).toEqual({ ok: true, data: null });

@@ -13,7 +13,7 @@ import {
   setMilestoneStatusAction,
   withdrawPledgeAction,
 } from "@/lib/funding/actions";
-import { findInitiative, fundingOverview, listLessons } from "@/lib/funding/queries";
+import { fundingOverview, loadInitiativePage, loadLessonsPage } from "@/lib/funding/queries";
 import { requireMember } from "@/lib/membership/scope";
 import { listNotifications } from "@/lib/notifications/queries";
 import { asUser, call, expectRefused, makeNetwork, member, outcomeOf, signInAs, snapshotDatabase, user, type Action, type User } from "./support";
@@ -171,6 +171,31 @@ describe("initiatives", () => {
       await attempt(world, "broker", editInitiativeAction, { ...initiativeFields(), initiativeId: world.initiativeB }),
     ).toBe("not_found");
   });
+
+  it("the initiative page's loader: what each person may do there, and the team's candidates only for those who edit", async () => {
+    const world = await buildWorld();
+    const names = { broker: "Broker", member: "Member", team: "Team" };
+    const pageOf = async (person: User) => (await loadInitiativePage(await scopeOf(person), world.initiative))!;
+    const team = await pageOf(world.users.team);
+    expect(team.initiative).toMatchObject({ id: world.initiative, name: "Buurtzorg for loneliness", status: "active" });
+    expect(team.initiative.team).toEqual([{ userId: world.users.team.id, name: names.team }]);
+    expect(team.initiative.milestones.map((m) => m.id)).toEqual([world.m1, world.m2]);
+    expect(team.may).toEqual({ edit: true, pledge: false, moderate: false });
+    expect(team.candidates.map((c) => c.name).sort()).toEqual([names.broker, names.member, names.team]);
+    const broker = await pageOf(world.users.broker);
+    expect(broker.may).toEqual({ edit: true, pledge: false, moderate: true });
+    expect(broker.candidates).toHaveLength(3);
+    // Not on the team: a member sees the page and edits nothing, so no candidates are read.
+    expect((await pageOf(world.users.member)).may).toEqual({ edit: false, pledge: false, moderate: false });
+    expect((await pageOf(world.users.member)).candidates).toEqual([]);
+    const funder = await pageOf(world.users.funder);
+    expect(funder.may).toEqual({ edit: false, pledge: true, moderate: false });
+    expect(funder.candidates).toEqual([]);
+    // The lessons page's loader names the network's initiatives for its filter, this network's only.
+    expect((await loadLessonsPage(await scopeOf(world.users.funder), {})).initiatives).toEqual([
+      { id: world.initiative, name: "Buurtzorg for loneliness" },
+    ]);
+  });
 });
 
 describe("the growth path", () => {
@@ -277,12 +302,12 @@ describe("the growth path", () => {
 
     // The lesson joins the lessons log, with its area; filters by initiative and area work.
     const scope = await scopeOf(world.users.funder);
-    const all = await listLessons(scope, {});
+    const all = (await loadLessonsPage(scope, {})).lessons;
     expect(all.items.map((l) => [l.body, l.area, l.fromLearned])).toEqual([["Neighbours wanted a place, not an app.", "means", true]]);
-    expect((await listLessons(scope, { area: "objectives" })).items).toHaveLength(0);
-    expect((await listLessons(scope, { initiative: world.initiative, area: "means" })).items).toHaveLength(1);
-    expect((await listLessons(scope, { initiative: world.initiativeB })).items).toHaveLength(0);
-    const page = await findInitiative(scope, world.initiative);
+    expect((await loadLessonsPage(scope, { area: "objectives" })).lessons.items).toHaveLength(0);
+    expect((await loadLessonsPage(scope, { initiative: world.initiative, area: "means" })).lessons.items).toHaveLength(1);
+    expect((await loadLessonsPage(scope, { initiative: world.initiativeB })).lessons.items).toHaveLength(0);
+    const page = (await loadInitiativePage(scope, world.initiative))?.initiative;
     expect(page?.milestones.find((m) => m.id === world.m1)).toMatchObject({ status: "learned", closingNote: "Neighbours wanted a place, not an app." });
   });
 });
@@ -318,7 +343,7 @@ describe("updates", () => {
     expect(await call(postUpdateAction, { ...fields, kind: "lesson", idempotencyKey: key() })).toMatchObject({ fieldErrors: { area: ["required"] } });
     expect(await snapshotDatabase()).toBe(before);
     expect(outcomeOf(await call(postUpdateAction, { ...fields, kind: "lesson", area: "objectives", body: "Ask first.", idempotencyKey: key() }))).toBe("ok");
-    const lessons = await listLessons(await scopeOf(world.users.member), { area: "objectives" });
+    const lessons = (await loadLessonsPage(await scopeOf(world.users.member), { area: "objectives" })).lessons;
     expect(lessons.items.map((l) => [l.body, l.fromLearned])).toEqual([["Ask first.", false]]);
   });
 });
@@ -420,7 +445,7 @@ describe("pledges", () => {
     const withdrawnId = (withdrawn as { data: { pledgeId: string } }).data.pledgeId;
     expect(outcomeOf(await call(withdrawPledgeAction, { slug: "net-a", pledgeId: withdrawnId, reason: "Budget moved." }))).toBe("ok");
 
-    const page = await findInitiative(await scopeOf(world.users.member), world.initiative);
+    const page = (await loadInitiativePage(await scopeOf(world.users.member), world.initiative))?.initiative;
     const [m1, m2] = page!.milestones;
     // m1 needs EUR 10,000.00: EUR 1,234.56 + 2,500.00 = 3,734.56, and CHF 100.05 apart.
     expect(m1!.funded).toEqual([
@@ -541,7 +566,7 @@ describe("release and withdrawal", () => {
       "not_found",
     );
     expect(await snapshotDatabase()).toBe(before);
-    expect(await findInitiative(await scopeOf(world.users.funder), world.initiativeB)).toBeNull();
+    expect(await loadInitiativePage(await scopeOf(world.users.funder), world.initiativeB)).toBeNull();
   });
 });
 
@@ -586,7 +611,7 @@ describe("notifications", () => {
     await setStatus(world.users.broker, world.m2, "learned", "Scaling before the pilot did not work.", "objectives");
     const learned = await dbSystem().notification.findMany({ where: { networkId: world.a.id, kind: "milestone_learned" }, select: { userId: true } });
     expect(learned.map((n) => n.userId).sort()).toEqual([world.users.team.id, world.users.funder.id].sort());
-    const lessons = await listLessons(await scopeOf(world.users.funder), { area: "objectives" });
+    const lessons = (await loadLessonsPage(await scopeOf(world.users.funder), { area: "objectives" })).lessons;
     expect(lessons.items[0]).toMatchObject({ body: "Scaling before the pilot did not work.", milestoneTitle: "Three neighbourhoods", fromLearned: true });
   });
 });
@@ -614,7 +639,7 @@ describe("the demo", () => {
       expect(pledges.map((p) => p.funder?.email)).toEqual(coFunder ? [funderEmail, coFunder] : [funderEmail]);
       expect(await dbSystem().milestoneUpdate.count({ where: { networkId: network.id, kind: "progress" } })).toBe(1);
       const funder = await dbSystem().user.findUniqueOrThrow({ where: { email: funderEmail } });
-      const lessons = await listLessons(await scopeOf(funder, demo.slug), { initiative: initiative.id });
+      const lessons = (await loadLessonsPage(await scopeOf(funder, demo.slug), { initiative: initiative.id })).lessons;
       expect(lessons.items).toHaveLength(1);
       expect(lessons.items[0]?.fromLearned).toBe(true);
     }

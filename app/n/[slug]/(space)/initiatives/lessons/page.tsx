@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/dialogue/markdown";
 import { buttonClass, cardClass, inputClass } from "@/components/ui/styles";
 import { decodeCursor } from "@/lib/cursor";
-import { listInitiativeNames, listLessons } from "@/lib/funding/queries";
+import { loadLessonsPage } from "@/lib/funding/queries";
 import { AREAS, lessonFilterSchema } from "@/lib/funding/schema";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 
@@ -26,14 +26,14 @@ export default async function LessonsPage({
   const scope = await requireMemberPage(slug, `/n/${slug}/initiatives/lessons`, "lessons.view");
   const query = await searchParams;
   const filter = lessonFilterSchema.parse({ initiative: query.initiative, area: query.area });
-  const [t, ta, format, view, names, { items, next }] = await Promise.all([
+  const [t, ta, format, view, page] = await Promise.all([
     getTranslations("funding"),
     getTranslations("areas"),
     getFormatter(),
     viewNetwork(scope.slug),
-    listInitiativeNames(scope),
-    listLessons(scope, filter, decodeCursor(query.after)),
+    loadLessonsPage(scope, filter, decodeCursor(query.after)),
   ]);
+  const { items, next } = page.lessons;
   const lang = view?.network.locale;
   const filters = new URLSearchParams({
     ...(filter.initiative ? { initiative: filter.initiative } : {}),
@@ -55,7 +55,7 @@ export default async function LessonsPage({
           </label>
           <select id="filter-initiative" name="initiative" defaultValue={filter.initiative ?? ""} className={inputClass}>
             <option value="">{t("anyInitiative")}</option>
-            {names.map((n) => (
+            {page.initiatives.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.name}
               </option>

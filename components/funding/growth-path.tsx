@@ -1,0 +1,46 @@
+import { getTranslations } from "next-intl/server";
+import { cardClass } from "@/components/ui/styles";
+import type { InitiativePage } from "@/lib/funding/queries";
+import { MilestoneCard } from "./milestone-card";
+import { AddMilestoneForm, FormDisclosure } from "./milestone-forms";
+
+/** The initiative's growth path: its milestones in order, each a card, and (for the team and brokers) adding one. */
+export async function GrowthPath({ slug, userId, page, lang }: { slug: string; userId: string; page: InitiativePage; lang?: string }) {
+  const t = await getTranslations("funding");
+  const { milestones } = page.initiative;
+  return (
+    <section aria-labelledby="growth-path" className="space-y-4">
+      <div className="space-y-1">
+        <h2 id="growth-path" className="text-xl font-semibold">
+          {t("growthPath")}
+        </h2>
+        <p className="text-muted">{t("growthPathIntro")}</p>
+      </div>
+      {milestones.length === 0 ? (
+        <p className="text-muted">{t("noMilestones")}</p>
+      ) : (
+        <ol className="space-y-4">
+          {milestones.map((m, index) => (
+            <MilestoneCard
+              key={m.id}
+              slug={slug}
+              userId={userId}
+              page={page}
+              milestone={m}
+              index={index}
+              last={index === milestones.length - 1}
+              lang={lang}
+            />
+          ))}
+        </ol>
+      )}
+      {page.may.edit ? (
+        <div className={cardClass}>
+          <FormDisclosure summary={t("addMilestone")}>
+            <AddMilestoneForm slug={slug} initiativeId={page.initiative.id} />
+          </FormDisclosure>
+        </div>
+      ) : null}
+    </section>
+  );
+}
