@@ -82,7 +82,7 @@ const config = [
       "lib/portfolio/queries.ts", // the funder's dashboard and export over their funder networks
       "lib/accounts/queries.ts", // a person's data export from every network they belonged to
       "lib/accounts/mutations.ts", // deleting an account: its audit entries in each network
-      "lib/cycles/mutations.ts", // the reminder sweep (system) and its emails' cycles
+      "lib/reminders/mutations.ts", // the reminder sweep (system) and its emails' cycles
     ],
     rules: { "no-restricted-imports": "off" },
   },

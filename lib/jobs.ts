@@ -1,5 +1,5 @@
 import "server-only";
-import { sendDueRemindersEverywhere } from "@/lib/cycles/mutations";
+import { sendDueRemindersEverywhere } from "@/lib/reminders/mutations";
 import { deleteExpiredRateLimits } from "@/lib/rate-limit/mutations";
 
 const EVERY_MS = 5 * 60 * 1000;

@@ -6,7 +6,7 @@ import { TextAreaField } from "@/components/ui/field";
 import { useAnnouncedAction } from "@/components/ui/announcer";
 import { FormMessage, useValidationMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { answerConsentAction, callConsentAction, closeCycleAction } from "@/lib/cycles/actions";
+import { answerConsentAction, callConsentAction, closeCycleAction } from "@/lib/synthesis/actions";
 import { CONSENT_CHOICES, CONSENT_TEXT_MAX, HANDLED_NOTE_MAX, HANDLED_PREFIX, type ConsentChoice } from "@/lib/cycles/limits";
 
 /** A broker asks everyone for consent on the latest revision of the synthesis. */

@@ -6,7 +6,7 @@ import { TextAreaField } from "@/components/ui/field";
 import { FormMessage, useValidationMessage } from "@/components/ui/messages";
 import { inputClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { saveSynthesisAction } from "@/lib/cycles/actions";
+import { saveSynthesisAction } from "@/lib/synthesis/actions";
 import { CITE_PREFIX, SYNTHESIS_MAX } from "@/lib/cycles/limits";
 
 export type SynthesisFormCurrent = { number: number; body: string; authorName: string | null; cites: string[] };

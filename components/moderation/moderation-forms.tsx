@@ -8,7 +8,7 @@ import { useDisclosure } from "@/components/ui/disclosure";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/action-types";
-import { hideConsentAnswerAction, hideReflectionAction, restoreConsentAnswerAction, restoreReflectionAction } from "@/lib/cycles/actions";
+import { hideReflectionAction, restoreReflectionAction } from "@/lib/cycles/actions";
 import {
   dismissReportAction,
   hidePostAction,
@@ -19,6 +19,7 @@ import {
   unlockThreadAction,
   unpinThreadAction,
 } from "@/lib/moderation/actions";
+import { hideConsentAnswerAction, restoreConsentAnswerAction } from "@/lib/synthesis/actions";
 import { MODERATION_REASON_MAX } from "@/lib/moderation/limits";
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult>;

@@ -79,26 +79,3 @@ export function deadlineErrors(
   }
   return errors;
 }
-
-/** The synthesis is written only in the WE phase: not before it, not after its deadline, never once closed. */
-export function assertSynthesisPhase(phase: CyclePhase): void {
-  if (phase === "closed") throw new AppError("cycle_not_open");
-  if (phase !== "synthesise") throw new AppError("we_phase_only");
-}
-
-/**
- * Consent is called and answered, and the cycle closed, once the I phase is over and until
- * a broker closes the cycle: also after the WE deadline, so a round running when it passes
- * can still finish.
- */
-export function assertConsentPhase(phase: CyclePhase): void {
-  if (phase === "closed") throw new AppError("cycle_not_open");
-  if (phase === "reflect") throw new AppError("we_phase_only");
-}
-
-export type ConsentState = { answer: "agree" | "concern" | "object"; handledNote: string };
-
-/** Objections nobody has recorded the handling of: while any remains, the cycle cannot close. */
-export function openObjections<T extends ConsentState>(answers: T[]): T[] {
-  return answers.filter((a) => a.answer === "object" && a.handledNote.trim() === "");
-}

@@ -6,9 +6,11 @@ import { htmlOf } from "@/lib/markdown/render";
 import { Prisma } from "@/lib/db/generated/client";
 import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
+import { answerTextFor } from "@/lib/synthesis/policy";
+import { loadWePhase } from "@/lib/synthesis/queries";
 import { cyclePhase, type CyclePhase } from "./phase";
 import { canSeeReflection, mayRevealOthers } from "./policy";
-import type { Area, ConsentChoice } from "./schema";
+import type { Area } from "./schema";
 
 const cycleSelect = {
   id: true,
@@ -32,50 +34,42 @@ export async function findCurrentCycle(scope: NetworkScope, now = new Date()) {
 }
 
 /** The network's question, to prefill a new cycle ("is this the real question?"). */
-export async function findWorkingQuestion(scope: NetworkScope): Promise<string> {
+async function findWorkingQuestion(scope: NetworkScope): Promise<string> {
   const network = await db(scope).network.findUnique({ where: { id: scope.networkId }, select: { workingQuestion: true } });
   return network?.workingQuestion ?? "";
 }
 
 /**
- * How many of the people asked to reflect (active brokers and members) have submitted:
- * numbers only, for everyone in the network, funders included. One statement.
+ * How many of the people asked to reflect (active brokers and members) have submitted in cycle
+ * `c`: numbers only, for everyone in the network, funders included. The one statement of it, a
+ * lateral join after `FROM "Cycle" c` (the cycle page and the journey), giving `p.submitted`,
+ * `p.eligible`.
  */
-export async function cycleParticipation(scope: NetworkScope, cycleId: string) {
-  const rows = await db(scope).$queryRaw<{ submitted: number; eligible: number }[]>`
-    SELECT count(r.id) FILTER (WHERE r."submittedAt" IS NOT NULL)::int AS submitted, count(m.id)::int AS eligible
-    FROM "Membership" m
-    LEFT JOIN "Reflection" r
-      ON r."networkId" = m."networkId" AND r."cycleId" = ${cycleId} AND r."authorId" = m."userId"
-    WHERE m."networkId" = ${scope.networkId} AND m.status = 'active' AND m.role IN ('broker', 'member')`;
-  return rows[0] ?? { submitted: 0, eligible: 0 };
-}
+const PARTICIPATION = Prisma.sql`CROSS JOIN LATERAL (
+      SELECT count(r.id) FILTER (WHERE r."submittedAt" IS NOT NULL)::int AS submitted, count(m.id)::int AS eligible
+      FROM "Membership" m
+      LEFT JOIN "Reflection" r ON r."networkId" = m."networkId" AND r."cycleId" = c.id AND r."authorId" = m."userId"
+      WHERE m."networkId" = c."networkId" AND m.status = 'active' AND m.role IN ('broker', 'member')
+    ) p`;
 
-/** The viewer's own reflection in a cycle (draft or submitted), or null. Funders have none. */
-export async function findOwnReflection(scope: NetworkScope, cycleId: string) {
-  const own = await db(scope).reflection.findUnique({
-    where: { networkId_cycleId_authorId: { networkId: scope.networkId, cycleId, authorId: scope.userId } },
-    select: {
-      id: true,
-      authorId: true,
-      body: true,
-      bodyHtml: true,
-      area: true,
-      private: true,
-      submittedAt: true,
-      updatedAt: true,
-      hiddenAt: true,
-      hiddenReason: true,
-    },
-  });
-  if (!own) return null;
-  const { bodyHtml, hiddenAt, ...rest } = own;
-  // Its author still sees a reflection a broker hid, with the notice (decision 027).
-  const shown = { ...rest, html: htmlOf(bodyHtml, own.body), hidden: hiddenAt !== null };
-  return canSeeReflection(scope, shown, { phase: "reflect", viewerSubmitted: own.submittedAt !== null }) ? shown : null;
-}
+/** The viewer's own reflection in a cycle (draft or submitted), as its author sees it. Funders have none. */
+export type OwnReflection = {
+  id: string;
+  authorId: string;
+  body: string;
+  /** The body as sanitised HTML (stored when written); its author sees it even when a broker hid it. */
+  html: string;
+  area: Area;
+  private: boolean;
+  submittedAt: Date | null;
+  /** The version the reflection form carries (a save from an outdated form is a conflict). */
+  updatedAt: Date;
+  /** Hidden by a broker: its author sees the text with the notice and the reason (decision 027). */
+  hidden: boolean;
+  hiddenReason: string;
+};
 
-export type VisibleReflection = {
+type VisibleReflection = {
   id: string;
   /** The text; "" when a broker hid it. */
   body: string;
@@ -90,22 +84,13 @@ export type VisibleReflection = {
 };
 
 /**
- * Other people's reflections in a cycle, as this viewer may see them: nothing before
- * the viewer has submitted their own while the I phase lasts (brokers included), never
- * an "only for me" or draft reflection, and never anything for a funder. The viewer's own
- * reflection is not in the list (see findOwnReflection). Grouped by area, oldest first.
+ * What the cycle page shows a broker or member of the reflections: their own, and the others'
+ * as lib/cycles/policy.ts lets them see those: nothing before they submitted their own while the
+ * I phase lasts, never an "only for me" or draft reflection. The own is not among the others.
  */
-export async function listVisibleReflections(
-  scope: NetworkScope,
-  cycleId: string,
-  now = new Date(),
-): Promise<{ phase: CyclePhase; revealed: boolean; reflections: VisibleReflection[] } | null> {
-  return (await loadReflections(scope, cycleId, now))?.visible ?? null;
-}
+type Reflections = { own: OwnReflection | null; visible: { phase: CyclePhase; revealed: boolean; reflections: VisibleReflection[] } };
 
-type OwnReflection = NonNullable<Awaited<ReturnType<typeof findOwnReflection>>>;
-
-/** The viewer's own reflection's columns, as the loaders below read them beside the cycle. */
+/** The viewer's own reflection's columns, as the page's loader reads them beside the cycle. */
 type OwnColumns = {
   ownId: string | null;
   ownAuthorId: string | null;
@@ -123,16 +108,27 @@ const OWN_COLUMNS = Prisma.sql`o.id AS "ownId", o."authorId" AS "ownAuthorId", o
   o.private AS "ownPrivate", o."submittedAt" AS "ownSubmittedAt", o."updatedAt" AS "ownUpdatedAt",
   o."hiddenAt" AS "ownHiddenAt", o."hiddenReason" AS "ownHiddenReason"`;
 
-type Reflections = { own: OwnReflection | null; visible: { phase: CyclePhase; revealed: boolean; reflections: VisibleReflection[] } };
+/** Another person's shared, submitted reflection with its author's name, before the policy decides. */
+type OthersReflectionRow = {
+  id: string;
+  authorId: string;
+  body: string;
+  bodyHtml: string | null;
+  area: Area;
+  private: boolean;
+  submittedAt: Date;
+  hiddenAt: Date | null;
+  hiddenReason: string;
+  authorName: string | null;
+};
 
 /**
- * The viewer's own reflection (as findOwnReflection shows it) and the others they may see (as
- * listVisibleReflections), from the own columns read beside the cycle: one more statement when
- * the others are revealed, none while they stay hidden.
+ * The viewer's own reflection and the others they may see, from the own columns read beside the
+ * cycle: one more statement when the others are revealed, none while they stay hidden.
  */
 async function reflectionsFrom(scope: NetworkScope, cycleId: string, phase: CyclePhase, row: OwnColumns): Promise<Reflections> {
   const viewerSubmitted = row.ownSubmittedAt != null;
-  const ownRow =
+  const ownRow: OwnReflection | null =
     row.ownId !== null
       ? {
           id: row.ownId,
@@ -151,20 +147,7 @@ async function reflectionsFrom(scope: NetworkScope, cycleId: string, phase: Cycl
   if (!mayRevealOthers(scope, phase, viewerSubmitted)) return { own, visible: { phase, revealed: false, reflections: [] } };
   // Others' shared, submitted reflections with their authors' names, in one statement; the
   // policy still decides per reflection below.
-  const rows = await db(scope).$queryRaw<
-    {
-      id: string;
-      authorId: string;
-      body: string;
-      bodyHtml: string | null;
-      area: Area;
-      private: boolean;
-      submittedAt: Date;
-      hiddenAt: Date | null;
-      hiddenReason: string;
-      authorName: string | null;
-    }[]
-  >`
+  const rows = await db(scope).$queryRaw<OthersReflectionRow[]>`
     SELECT r.id, r."authorId", r.body, r."bodyHtml", r.area::text AS area, r.private, r."submittedAt",
            r."hiddenAt", r."hiddenReason", u.name AS "authorName"
     FROM "Reflection" r
@@ -191,53 +174,35 @@ async function reflectionsFrom(scope: NetworkScope, cycleId: string, phase: Cycl
   return { own, visible: { phase, revealed: true, reflections } };
 }
 
-/**
- * What the cycle page shows of the reflections: the viewer's own (as findOwnReflection) and the
- * others they may see (as listVisibleReflections), in two statements, one while the others stay
- * hidden. Null when the cycle is not in this network.
- */
-export async function loadReflections(scope: NetworkScope, cycleId: string, now = new Date()): Promise<Reflections | null> {
-  // The cycle's deadlines and the viewer's own reflection, in one statement.
-  const [cycle] = await db(scope).$queryRaw<({ iDeadline: Date; weDeadline: Date; advancedToWeAt: Date | null; closedAt: Date | null } & OwnColumns)[]>`
-    SELECT c."iDeadline", c."weDeadline", c."advancedToWeAt", c."closedAt", ${OWN_COLUMNS}
-    FROM "Cycle" c
-    LEFT JOIN "Reflection" o ON o."networkId" = c."networkId" AND o."cycleId" = c.id AND o."authorId" = ${scope.userId}
-    WHERE c."networkId" = ${scope.networkId} AND c.id = ${cycleId}`;
-  if (!cycle) return null;
-  return reflectionsFrom(scope, cycleId, cyclePhase(cycle, now), cycle);
-}
+/** The open cycle, how many have submitted, and the viewer's own reflection, as one row. */
+type CyclePageRow = {
+  id: string;
+  title: string;
+  question: string;
+  focusArea: Area | null;
+  iDeadline: Date;
+  weDeadline: Date;
+  advancedToWeAt: Date | null;
+  closedAt: Date | null;
+  createdAt: Date;
+  submitted: number;
+  eligible: number;
+} & OwnColumns;
 
 /**
- * The cycle page's reads: the network's open cycle with its phase (as findCurrentCycle), how many
- * have submitted (as cycleParticipation) and, for those who reflect, the reflections (as
- * loadReflections); one statement for the first three, one more when others' reflections are
- * revealed. Null when no cycle is open.
+ * The cycle page's one loader: the network's open cycle with its phase (as findCurrentCycle), how
+ * many have submitted, for those who reflect the reflections (their own and the others' they may
+ * see), and from the WE phase on the synthesis and consent round (`we`, lib/synthesis/queries.ts;
+ * `revision` is the one `?revision=N` shows). One statement for the cycle, participation and the
+ * own reflection; one more when others' reflections are revealed; the WE phase's after the I
+ * phase. Null when no cycle is open.
  */
-export async function loadCyclePage(scope: NetworkScope, now = new Date()) {
-  const [row] = await db(scope).$queryRaw<
-    ({
-      id: string;
-      title: string;
-      question: string;
-      focusArea: Area | null;
-      iDeadline: Date;
-      weDeadline: Date;
-      advancedToWeAt: Date | null;
-      closedAt: Date | null;
-      createdAt: Date;
-      submitted: number;
-      eligible: number;
-    } & OwnColumns)[]
-  >`
+export async function loadCyclePage(scope: NetworkScope, now = new Date(), revision: number | null = null) {
+  const [row] = await db(scope).$queryRaw<CyclePageRow[]>`
     SELECT c.id, c.title, c.question, c."focusArea"::text AS "focusArea", c."iDeadline", c."weDeadline",
            c."advancedToWeAt", c."closedAt", c."createdAt", p.submitted, p.eligible, ${OWN_COLUMNS}
     FROM "Cycle" c
-    CROSS JOIN LATERAL (
-      SELECT count(r.id) FILTER (WHERE r."submittedAt" IS NOT NULL)::int AS submitted, count(m.id)::int AS eligible
-      FROM "Membership" m
-      LEFT JOIN "Reflection" r ON r."networkId" = m."networkId" AND r."cycleId" = c.id AND r."authorId" = m."userId"
-      WHERE m."networkId" = c."networkId" AND m.status = 'active' AND m.role IN ('broker', 'member')
-    ) p
+    ${PARTICIPATION}
     LEFT JOIN "Reflection" o ON o."networkId" = c."networkId" AND o."cycleId" = c.id AND o."authorId" = ${scope.userId}
     WHERE c."networkId" = ${scope.networkId} AND c."openSlot" = true`;
   if (!row) return null;
@@ -258,148 +223,33 @@ export async function loadCyclePage(scope: NetworkScope, now = new Date()) {
   } = row;
   const phase = cyclePhase(cycle, now);
   const own = { ownId, ownAuthorId, ownBody, ownBodyHtml, ownArea, ownPrivate, ownSubmittedAt, ownUpdatedAt, ownHiddenAt, ownHiddenReason };
-  return {
-    cycle: { ...cycle, phase },
-    participation: { submitted, eligible },
-    reflections: can(scope.role, "reflection.write") ? await reflectionsFrom(scope, cycle.id, phase, own) : null,
-  };
+  const [reflections, we] = await Promise.all([
+    can(scope.role, "reflection.write") ? reflectionsFrom(scope, cycle.id, phase, own) : Promise.resolve(null),
+    phase === "reflect" ? Promise.resolve(null) : loadWePhase(scope, cycle.id, revision),
+  ]);
+  return { cycle: { ...cycle, phase }, participation: { submitted, eligible }, reflections, we };
 }
 
-// ---------- the WE phase: synthesis, consent, journey ----------
-
-/** A reflection the synthesis cites: where its anchor is and whose it is, never its text. */
-export type CitedReflection = { id: string; area: Area; authorName: string | null };
+/** What the cycle page shows when a cycle is open. */
+export type CyclePage = NonNullable<Awaited<ReturnType<typeof loadCyclePage>>>;
+/** The WE phase's part of it (from the end of the I phase on). */
+export type WePhase = NonNullable<CyclePage["we"]>;
 
 /**
- * The cycle's current synthesis (its latest revision) with the reflections it cites, for
- * brokers and members; null for funders (they read the final synthesis in the journey) and
- * when nobody has written one yet. Citations point only at shared, submitted reflections.
+ * The new-cycle page's one loader (brokers): whether a cycle is open already, the network's
+ * working question to prefill, and the journey's concern `?from=` names, whose text replaces it.
  */
-export async function findSynthesis(scope: NetworkScope, cycleId: string) {
-  if (!can(scope.role, "synthesis.read")) return null;
-  const latest = await db(scope).synthesisRevision.findFirst({
-    where: { networkId: scope.networkId, cycleId },
-    orderBy: { number: "desc" },
-    select: {
-      number: true,
-      body: true,
-      bodyHtml: true,
-      authorId: true,
-      createdAt: true,
-      citations: {
-        where: { reflection: { private: false, submittedAt: { not: null } } },
-        select: { reflection: { select: { id: true, area: true, author: { select: { name: true } } } } },
-        orderBy: { reflectionId: "asc" },
-      },
-    },
-  });
-  if (!latest) return null;
-  const names = await displayNames([latest.authorId]);
-  return {
-    number: latest.number,
-    body: latest.body,
-    html: htmlOf(latest.bodyHtml, latest.body),
-    createdAt: latest.createdAt,
-    authorName: latest.authorId ? (names.get(latest.authorId) ?? null) : null,
-    citations: latest.citations.map(
-      (c): CitedReflection => ({ id: c.reflection.id, area: c.reflection.area, authorName: c.reflection.author.name }),
-    ),
-  };
+export async function loadNewCyclePage(scope: NetworkScope, fromConcernId: string | null) {
+  const [current, question, concern] = await Promise.all([
+    findCurrentCycle(scope),
+    findWorkingQuestion(scope),
+    fromConcernId ? findJourneyConcern(scope, fromConcernId) : Promise.resolve(null),
+  ]);
+  return { current, question: concern?.text ?? question, fromConcernId: concern?.id ?? "" };
 }
 
-/** The number of the latest revision (0 when none): what a new synthesis form is based on. */
-export async function latestRevisionNumber(scope: NetworkScope, cycleId: string): Promise<number> {
-  const latest = await db(scope).synthesisRevision.findFirst({
-    where: { networkId: scope.networkId, cycleId },
-    orderBy: { number: "desc" },
-    select: { number: true },
-  });
-  return latest?.number ?? 0;
-}
+// ---------- the journey: closed cycles ----------
 
-/** Every revision of a cycle's synthesis, newest first: who saved it, when (no text). Brokers and members. */
-export async function listRevisions(scope: NetworkScope, cycleId: string) {
-  if (!can(scope.role, "synthesis.read")) return [];
-  const rows = await db(scope).synthesisRevision.findMany({
-    where: { networkId: scope.networkId, cycleId },
-    orderBy: { number: "desc" },
-    select: { number: true, authorId: true, createdAt: true },
-  });
-  const names = await displayNames(rows.map((r) => r.authorId));
-  return rows.map((r) => ({ number: r.number, createdAt: r.createdAt, authorName: r.authorId ? (names.get(r.authorId) ?? null) : null }));
-}
-
-/** One revision and the text of its predecessor (for the diff); null when there is none or the viewer is a funder. */
-export async function findRevision(scope: NetworkScope, cycleId: string, number: number) {
-  if (!can(scope.role, "synthesis.read") || !Number.isSafeInteger(number) || number < 1) return null;
-  const rows = await db(scope).synthesisRevision.findMany({
-    where: { networkId: scope.networkId, cycleId, number: { in: [number, number - 1] } },
-    select: { number: true, body: true, bodyHtml: true, authorId: true, createdAt: true },
-  });
-  const revision = rows.find((r) => r.number === number);
-  if (!revision) return null;
-  const names = await displayNames([revision.authorId]);
-  return {
-    number: revision.number,
-    body: revision.body,
-    html: htmlOf(revision.bodyHtml, revision.body),
-    createdAt: revision.createdAt,
-    authorName: revision.authorId ? (names.get(revision.authorId) ?? null) : null,
-    previous: rows.find((r) => r.number === number - 1)?.body ?? null,
-  };
-}
-
-type ConsentAnswerView = {
-  id: string;
-  userId: string;
-  name: string | null;
-  answer: ConsentChoice;
-  /** The text; "" when a broker hid it, except for its author. */
-  text: string;
-  handledNote: string;
-  /** Hidden by a broker: others (brokers too) see only the notice with the reason; its author the text too. */
-  hidden: boolean;
-  hiddenReason: string;
-};
-
-/** A consent answer's text as this viewer sees it: one a broker hid only for its author (decision 027). */
-function answerText(scope: NetworkScope, a: { userId: string; text: string; hiddenAt: Date | null }): string {
-  return a.hiddenAt !== null && a.userId !== scope.userId ? "" : a.text;
-}
-
-/**
- * The cycle's latest consent round: which revision it asks about, whether it is open and
- * how many of the brokers and members have answered (numbers, for every role). The answers
- * themselves only for brokers and members.
- */
-export async function findConsentRound(scope: NetworkScope, cycleId: string) {
-  const round = await db(scope).consentRound.findFirst({
-    where: { networkId: scope.networkId, cycleId },
-    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
-    select: { id: true, revisionNumber: true, openedAt: true, closedAt: true },
-  });
-  if (!round) return null;
-  const [counts] = await db(scope).$queryRaw<{ answered: number; eligible: number }[]>`
-    SELECT count(a.id)::int AS answered, count(m.id)::int AS eligible
-    FROM "Membership" m
-    LEFT JOIN "ConsentAnswer" a ON a."networkId" = m."networkId" AND a."roundId" = ${round.id} AND a."userId" = m."userId"
-    WHERE m."networkId" = ${scope.networkId} AND m.status = 'active' AND m.role IN ('broker', 'member')`;
-  const participation = counts ?? { answered: 0, eligible: 0 };
-  if (!can(scope.role, "synthesis.read")) return { ...round, participation, answers: null };
-  const rows = await db(scope).consentAnswer.findMany({
-    where: { networkId: scope.networkId, roundId: round.id },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, userId: true, answer: true, text: true, handledNote: true, hiddenAt: true, hiddenReason: true },
-  });
-  const names = await displayNames(rows.map((r) => r.userId));
-  const answers: ConsentAnswerView[] = rows.map(({ hiddenAt, ...r }) => ({
-    ...r,
-    text: answerText(scope, { ...r, hiddenAt }),
-    hidden: hiddenAt !== null,
-    name: names.get(r.userId) ?? null,
-  }));
-  return { ...round, participation, answers };
-}
 
 const JOURNEY_PAGE_SIZE = 10;
 
@@ -425,8 +275,13 @@ export type JourneyEntry = {
   concerns: JourneyConcern[] | null;
 };
 
+/** A closed cycle's final synthesis (its latest revision) and how many reflections it cites. */
+type FinalRevisionRow = { cycleId: string; number: number; body: string; bodyHtml: string | null; citations: number };
+/** How many had submitted in a closed cycle, counted against today's active brokers and members. */
+type JourneyParticipationRow = { cycleId: string; submitted: number; eligible: number };
+
 /**
- * The network's journey: its closed cycles, newest first, a page at a time (keyset on
+ * The network's journey (its page's one loader): its closed cycles, newest first, a page at a time (keyset on
  * closedAt, id): the question, the final synthesis (the latest revision), participation
  * and (for brokers and members) the concerns raised in the final consent round. Never a
  * reflection: citations are a count. A bounded number of statements per page.
@@ -447,19 +302,17 @@ export async function listJourney(scope: NetworkScope, after?: Cursor, take = JO
   const next = cycles.length > take && last?.closedAt ? encodeCursor({ at: last.closedAt, id: last.id }) : null;
   if (page.length === 0) return { items: [] as JourneyEntry[], next };
   const ids = Prisma.join(page.map((c) => c.id));
-  const finals = await db(scope).$queryRaw<{ cycleId: string; number: number; body: string; bodyHtml: string | null; citations: number }[]>`
+  const finals = await db(scope).$queryRaw<FinalRevisionRow[]>`
     SELECT DISTINCT ON (r."cycleId") r."cycleId", r.number, r.body, r."bodyHtml",
       (SELECT count(*)::int FROM "SynthesisCitation" c WHERE c."networkId" = r."networkId" AND c."revisionId" = r.id) AS citations
     FROM "SynthesisRevision" r
     WHERE r."networkId" = ${scope.networkId} AND r."cycleId" IN (${ids})
     ORDER BY r."cycleId", r.number DESC`;
-  const participation = await db(scope).$queryRaw<{ cycleId: string; submitted: number; eligible: number }[]>`
-    SELECT c.id AS "cycleId", count(r.id) FILTER (WHERE r."submittedAt" IS NOT NULL)::int AS submitted, count(m.id)::int AS eligible
+  const participation = await db(scope).$queryRaw<JourneyParticipationRow[]>`
+    SELECT c.id AS "cycleId", p.submitted, p.eligible
     FROM "Cycle" c
-    JOIN "Membership" m ON m."networkId" = c."networkId" AND m.status = 'active' AND m.role IN ('broker', 'member')
-    LEFT JOIN "Reflection" r ON r."networkId" = c."networkId" AND r."cycleId" = c.id AND r."authorId" = m."userId"
-    WHERE c."networkId" = ${scope.networkId} AND c.id IN (${ids})
-    GROUP BY c.id`;
+    ${PARTICIPATION}
+    WHERE c."networkId" = ${scope.networkId} AND c.id IN (${ids})`;
   let concerns: Map<string, JourneyConcern[]> | null = null;
   if (can(scope.role, "synthesis.read")) {
     concerns = new Map();
@@ -484,7 +337,7 @@ export async function listJourney(scope: NetworkScope, after?: Cursor, take = JO
         round.answers.map((a) => ({
           id: a.id,
           answer: a.answer === "object" ? "object" : "concern",
-          text: answerText(scope, a),
+          text: answerTextFor(scope, a),
           hidden: a.hiddenAt !== null,
           hiddenReason: a.hiddenReason,
           handledNote: a.handledNote,

@@ -58,17 +58,17 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
-  "lib/cycles/actions.ts#answerConsentAction": {
+  "lib/synthesis/actions.ts#answerConsentAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
-  "lib/cycles/actions.ts#callConsentAction": {
+  "lib/synthesis/actions.ts#callConsentAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
-  "lib/cycles/actions.ts#closeCycleAction": {
+  "lib/synthesis/actions.ts#closeCycleAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
@@ -78,12 +78,12 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
-  "lib/cycles/actions.ts#hideConsentAnswerAction": {
+  "lib/synthesis/actions.ts#hideConsentAnswerAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
-  "lib/cycles/actions.ts#restoreConsentAnswerAction": {
+  "lib/synthesis/actions.ts#restoreConsentAnswerAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
@@ -108,7 +108,7 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
-  "lib/cycles/actions.ts#saveSynthesisAction": {
+  "lib/synthesis/actions.ts#saveSynthesisAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },

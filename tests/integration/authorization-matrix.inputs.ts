@@ -85,10 +85,10 @@ export const actionInputs: Record<string, ActionInput> = {
     prepare: reflectPhase,
     fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId, body: text, area: "means", intent: "submit", version: "" }),
   },
-  "lib/cycles/actions.ts#saveSynthesisAction": {
+  "lib/synthesis/actions.ts#saveSynthesisAction": {
     fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId, base: "1", body: "## Next\nWe try it.", [`cite.${c.o.reflectionId}`]: "on" }),
   },
-  "lib/cycles/actions.ts#callConsentAction": {
+  "lib/synthesis/actions.ts#callConsentAction": {
     broker: true,
     // A newer revision of the synthesis, so calling consent opens a new round.
     prepare: async (w) => {
@@ -98,19 +98,19 @@ export const actionInputs: Record<string, ActionInput> = {
     },
     fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId }),
   },
-  "lib/cycles/actions.ts#answerConsentAction": {
+  "lib/synthesis/actions.ts#answerConsentAction": {
     fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId, roundId: c.o.roundId, answer: "concern", text: "Mind the budget." }),
   },
-  "lib/cycles/actions.ts#closeCycleAction": { broker: true, fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId }) },
+  "lib/synthesis/actions.ts#closeCycleAction": { broker: true, fields: (c) => ({ slug: c.home.slug, cycleId: c.o.cycleId }) },
   "lib/cycles/actions.ts#hideReflectionAction": {
     broker: true,
     fields: (c) => ({ slug: c.home.slug, reflectionId: c.o.reflectionId, reason: "Names a neighbour." }),
   },
-  "lib/cycles/actions.ts#hideConsentAnswerAction": {
+  "lib/synthesis/actions.ts#hideConsentAnswerAction": {
     broker: true,
     fields: (c) => ({ slug: c.home.slug, answerId: c.o.consentAnswerId, reason: "Names a neighbour." }),
   },
-  "lib/cycles/actions.ts#restoreConsentAnswerAction": {
+  "lib/synthesis/actions.ts#restoreConsentAnswerAction": {
     broker: true,
     // The other member's concern, its text hidden by a broker in both networks.
     prepare: async (w) => {

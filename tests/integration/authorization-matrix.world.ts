@@ -250,6 +250,7 @@ async function populate(slug: string, label: string): Promise<Objects> {
   const { createReplyAction, createThreadAction } = await import("@/lib/dialogue/actions");
   const { hidePostAction, lockThreadAction, pinThreadAction, reportPostAction } = await import("@/lib/moderation/actions");
   const cycles = await import("@/lib/cycles/actions");
+  const synthesis = await import("@/lib/synthesis/actions");
   const funding = await import("@/lib/funding/actions");
 
   const broker = await user(`Broker ${label}`);
@@ -314,13 +315,13 @@ async function populate(slug: string, label: string): Promise<Objects> {
   await must("advance", () => call(cycles.advanceCycleAction, { slug, cycleId: cycle.id }));
   signInAs(plain);
   await must("synthesis", () =>
-    call(cycles.saveSynthesisAction, { slug, cycleId: cycle.id, base: "0", body: "## What connects us\nA lot.", [`cite.${reflection.id}`]: "on" }),
+    call(synthesis.saveSynthesisAction, { slug, cycleId: cycle.id, base: "0", body: "## What connects us\nA lot.", [`cite.${reflection.id}`]: "on" }),
   );
   signInAs(broker);
-  await must("consent", () => call(cycles.callConsentAction, { slug, cycleId: cycle.id }));
+  await must("consent", () => call(synthesis.callConsentAction, { slug, cycleId: cycle.id }));
   const round = await dbSystem().consentRound.findFirstOrThrow({ where: { networkId: network.id, cycleId: cycle.id }, select: { id: true } });
   signInAs(other);
-  await must("concern", () => call(cycles.answerConsentAction, { slug, cycleId: cycle.id, roundId: round.id, answer: "concern", text: "Mind the neighbours." }));
+  await must("concern", () => call(synthesis.answerConsentAction, { slug, cycleId: cycle.id, roundId: round.id, answer: "concern", text: "Mind the neighbours." }));
   const consentAnswer = await dbSystem().consentAnswer.findFirstOrThrow({ where: { networkId: network.id, roundId: round.id }, select: { id: true } });
   const times = await dbSystem().cycle.findFirstOrThrow({ where: { networkId: network.id, id: cycle.id }, select: { iDeadline: true, weDeadline: true } });
 

@@ -1,28 +1,13 @@
 import { describe, expect, it } from "vitest";
-import {
-  advanceCycleAction,
-  answerConsentAction,
-  callConsentAction,
-  closeCycleAction,
-  extendCycleAction,
-  openCycleAction,
-  saveReflectionAction,
-  saveSynthesisAction,
-} from "@/lib/cycles/actions";
-import {
-  findConsentRound,
-  findCurrentCycle,
-  findJourneyConcern,
-  findRevision,
-  findSynthesis,
-  listJourney,
-  listRevisions,
-} from "@/lib/cycles/queries";
+import { advanceCycleAction, extendCycleAction, openCycleAction, saveReflectionAction } from "@/lib/cycles/actions";
+import { findCurrentCycle, findJourneyConcern, listJourney } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { dbSystem } from "@/lib/db/client";
 import type { ErrorCode } from "@/lib/errors";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import { requireMember } from "@/lib/membership/scope";
+import { answerConsentAction, callConsentAction, closeCycleAction, saveSynthesisAction } from "@/lib/synthesis/actions";
+import { findConsentRound, findRevision, findSynthesis, listRevisions } from "@/lib/synthesis/queries";
 import { cookieJar } from "../setup/session";
 import { asUser, call, expectRefused, makeNetwork, member, outcomeOf, signInAs, user, type User } from "./support";
 

@@ -3,13 +3,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportAccountData } from "@/lib/accounts/queries";
 import { advanceCycleAction, extendCycleAction, openCycleAction, saveReflectionAction } from "@/lib/cycles/actions";
-import { sendDueRemindersEverywhere } from "@/lib/cycles/mutations";
-import { cycleParticipation, findCurrentCycle, findOwnReflection, listVisibleReflections, loadCyclePage, loadReflections } from "@/lib/cycles/queries";
+import { findCurrentCycle, loadCyclePage } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { dbSystem } from "@/lib/db/client";
 import type { ErrorCode } from "@/lib/errors";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import { requireMember } from "@/lib/membership/scope";
+import { sendDueRemindersEverywhere } from "@/lib/reminders/mutations";
 import { cookieJar } from "../setup/session";
 import { asUser, call, expectRefused, makeNetwork, member, outcomeOf, signInAs, user, type Action, type User } from "./support";
 
@@ -94,6 +94,21 @@ async function reflect(person: User, cycleId: string, fields: Record<string, str
 
 async function scopeOf(person: User, slug = "net-a") {
   return asUser(person, () => requireMember(slug));
+}
+
+/** What the cycle page shows this person: its one loader (lib/cycles/queries.ts), which every read below goes through. */
+async function pageOf(person: User, slug = "net-a") {
+  return loadCyclePage(await scopeOf(person, slug));
+}
+
+/** The person's own reflection, as the cycle page shows it. */
+async function ownOf(person: User) {
+  return (await pageOf(person))?.reflections?.own ?? null;
+}
+
+/** Others' reflections, as the cycle page shows them to this person (null for funders: they read none). */
+async function visibleTo(person: User) {
+  return (await pageOf(person))?.reflections?.visible ?? null;
 }
 
 /** Moves the cycle's deadlines as the clock would: the phase is computed, so this is all it takes. */
@@ -278,12 +293,11 @@ describe("reflections", () => {
     const cycleId = await openCycle(world);
     const me = world.users.member;
     expect(await reflect(me, cycleId, { body: "First thoughts", intent: "draft" })).toMatchObject({ ok: true, data: { submitted: false } });
-    const scope = await scopeOf(me);
-    expect(await findOwnReflection(scope, cycleId)).toMatchObject({ body: "First thoughts", submittedAt: null });
-    expect((await cycleParticipation(scope, cycleId)).submitted).toBe(0);
+    expect(await ownOf(me)).toMatchObject({ body: "First thoughts", submittedAt: null });
+    expect((await pageOf(me))?.participation.submitted).toBe(0);
 
     expect(await reflect(me, cycleId, { body: "Now I know", private: "on" })).toMatchObject({ ok: true, data: { submitted: true } });
-    const first = await findOwnReflection(scope, cycleId);
+    const first = await ownOf(me);
     expect(first).toMatchObject({ body: "Now I know", private: true });
     expect(first?.submittedAt).toBeInstanceOf(Date);
 
@@ -368,7 +382,8 @@ describe("reflections", () => {
       "not_found",
     );
     expect(await dbSystem().reflection.count({ where: { cycleId, networkId: world.a.id } })).toBe(0);
-    expect(await listVisibleReflections(await scopeOf(world.users.outsider, "net-b"), cycleId)).toBeNull();
+    // B's broker's cycle page shows B's cycle (none open), never A's.
+    expect(await pageOf(world.users.outsider, "net-b")).toBeNull();
   });
 });
 
@@ -385,19 +400,18 @@ describe("reveal after you reflect (at the query level)", () => {
     await reflect(drafter, cycleId, { body: "Not finished", intent: "draft" });
     return { world, cycleId };
   }
-  const bodies = (r: Awaited<ReturnType<typeof listVisibleReflections>>) => r?.reflections.map((x) => x.body) ?? [];
+  const bodies = (r: Awaited<ReturnType<typeof visibleTo>>) => r?.reflections.map((x) => x.body) ?? [];
 
   it("a member and a broker see nothing before submitting, the shared ones after; never a private or draft one", async () => {
     const { world, cycleId } = await withReflections();
     for (const persona of ["member", "broker"] as const) {
       const person = world.users[persona];
-      const scope = await scopeOf(person);
-      expect(await listVisibleReflections(scope, cycleId)).toEqual({ phase: "reflect", revealed: false, reflections: [] });
+      expect(await visibleTo(person)).toEqual({ phase: "reflect", revealed: false, reflections: [] });
       // A draft of one's own does not open the others.
       await reflect(person, cycleId, { body: `Draft of ${persona}`, intent: "draft" });
-      expect(bodies(await listVisibleReflections(scope, cycleId))).toEqual([]);
+      expect(bodies(await visibleTo(person))).toEqual([]);
       await reflect(person, cycleId, { body: `Mine, ${persona}` });
-      const seen = await listVisibleReflections(scope, cycleId);
+      const seen = await visibleTo(person);
       expect(seen?.revealed).toBe(true);
       expect(bodies(seen)).toContain("Shared thoughts");
       expect(bodies(seen)).not.toContain("Only mine");
@@ -405,7 +419,7 @@ describe("reveal after you reflect (at the query level)", () => {
       expect(bodies(seen)).not.toContain(`Mine, ${persona}`);
     }
     // The broker submitted after the member, so the member now sees the broker's too.
-    expect(bodies(await listVisibleReflections(await scopeOf(world.users.member), cycleId)).sort()).toEqual(
+    expect(bodies(await visibleTo(world.users.member)).sort()).toEqual(
       ["Mine, broker", "Shared thoughts"].sort(),
     );
   });
@@ -413,28 +427,38 @@ describe("reveal after you reflect (at the query level)", () => {
   it("a private reflection opens the others to its author too, and counts toward participation", async () => {
     const { world, cycleId } = await withReflections();
     await reflect(world.users.member, cycleId, { body: "Just for me", private: "on" });
-    const scope = await scopeOf(world.users.member);
-    expect(bodies(await listVisibleReflections(scope, cycleId))).toEqual(["Shared thoughts"]);
+    expect(bodies(await visibleTo(world.users.member))).toEqual(["Shared thoughts"]);
     // Eligible: broker, member, other, and the three added people (the funder is not asked).
-    expect(await cycleParticipation(scope, cycleId)).toEqual({ submitted: 3, eligible: 6 });
+    expect((await pageOf(world.users.member))?.participation).toEqual({ submitted: 3, eligible: 6 });
     // Funders see the numbers too.
-    expect(await cycleParticipation(await scopeOf(world.users.funder), cycleId)).toEqual({ submitted: 3, eligible: 6 });
+    expect((await pageOf(world.users.funder))?.participation).toEqual({ submitted: 3, eligible: 6 });
   });
 
-  it("the page's one loader agrees with findOwnReflection and listVisibleReflections for every persona", async () => {
+  it("the page's one loader shows each persona their own reflection and only the others' they may see", async () => {
     const { world, cycleId } = await withReflections();
     await reflect(world.users.member, cycleId, { body: "A draft of mine", intent: "draft" });
     await reflect(world.users.broker, cycleId, { body: "The broker's, submitted" });
-    for (const person of [world.users.broker, world.users.member, world.users.funder, world.other]) {
-      const scope = await scopeOf(person);
-      const loaded = await loadReflections(scope, cycleId);
-      expect(loaded?.own ?? null).toEqual(await findOwnReflection(scope, cycleId));
-      expect(loaded?.visible ?? null).toEqual(await listVisibleReflections(scope, cycleId));
-    }
-    expect(await loadReflections(await scopeOf(world.users.outsider, "net-b"), cycleId)).toBeNull();
+    // The broker submitted: their own, and the one shared, submitted reflection of someone else, with its author.
+    const broker = await pageOf(world.users.broker);
+    expect(broker?.reflections?.own).toMatchObject({ authorId: world.users.broker.id, body: "The broker's, submitted", private: false, hidden: false });
+    expect(broker?.reflections?.own?.submittedAt).toBeInstanceOf(Date);
+    expect(broker?.reflections?.visible).toMatchObject({ phase: "reflect", revealed: true });
+    expect(broker?.reflections?.visible.reflections.map((r) => [r.body, r.authorName, r.area, r.hidden])).toEqual([
+      ["Shared thoughts", "Shared Sam", "means", false],
+    ]);
+    // The member has a draft only: their own draft, nobody else's.
+    const member = await pageOf(world.users.member);
+    expect(member?.reflections?.own).toMatchObject({ authorId: world.users.member.id, body: "A draft of mine", submittedAt: null });
+    expect(member?.reflections?.visible).toEqual({ phase: "reflect", revealed: false, reflections: [] });
+    // Someone who has not written: no own reflection, nothing revealed.
+    expect((await pageOf(world.other))?.reflections).toEqual({ own: null, visible: { phase: "reflect", revealed: false, reflections: [] } });
+    // Funders do not reflect: the page reads no reflections for them.
+    expect((await pageOf(world.users.funder))?.reflections).toBeNull();
+    // A cycle of another network is never shown.
+    expect(await pageOf(world.users.outsider, "net-b")).toBeNull();
   });
 
-  it("the cycle page's loader agrees with findCurrentCycle, cycleParticipation and loadReflections for every persona", async () => {
+  it("the cycle page's loader shows every persona the open cycle (as findCurrentCycle) and participation, and no WE phase yet", async () => {
     const { world, cycleId } = await withReflections();
     await reflect(world.users.member, cycleId, { body: "A draft of mine", intent: "draft" });
     await reflect(world.users.broker, cycleId, { body: "The broker's, submitted" });
@@ -442,9 +466,10 @@ describe("reveal after you reflect (at the query level)", () => {
       const scope = await scopeOf(person);
       const page = await loadCyclePage(scope);
       expect(page?.cycle).toEqual(await findCurrentCycle(scope));
-      expect(page?.participation).toEqual(await cycleParticipation(scope, cycleId));
-      // Funders do not reflect: the page reads no reflections for them.
-      expect(page?.reflections ?? null).toEqual(person === world.users.funder ? null : await loadReflections(scope, cycleId));
+      // Sam, Pat (private: it counts) and the broker submitted; Dana's and the member's are drafts.
+      expect(page?.participation).toEqual({ submitted: 3, eligible: 6 });
+      expect(page?.reflections === null).toBe(person === world.users.funder);
+      expect(page?.we).toBeNull();
     }
     // Another network's member sees that network's cycle (none here), never this one.
     expect(await loadCyclePage(await scopeOf(world.users.outsider, "net-b"))).toBeNull();
@@ -452,21 +477,19 @@ describe("reveal after you reflect (at the query level)", () => {
 
   it("in the WE phase every broker and member sees the shared ones, funders never", async () => {
     const { world, cycleId } = await withReflections();
-    const funderScope = await scopeOf(world.users.funder);
-    expect(await listVisibleReflections(funderScope, cycleId)).toEqual({ phase: "reflect", revealed: false, reflections: [] });
-    expect(await findOwnReflection(funderScope, cycleId)).toBeNull();
+    expect(await pageOf(world.users.funder)).toMatchObject({ cycle: { phase: "reflect" }, reflections: null });
     signInAs(world.users.broker);
     expect(outcomeOf(await call(advanceCycleAction, { slug: "net-a", cycleId }))).toBe("ok");
     for (const persona of ["member", "broker"] as const) {
-      const seen = await listVisibleReflections(await scopeOf(world.users[persona]), cycleId);
+      const seen = await visibleTo(world.users[persona]);
       expect(seen?.phase).toBe("synthesise");
       expect(bodies(seen)).toEqual(["Shared thoughts"]);
     }
-    expect(await listVisibleReflections(funderScope, cycleId)).toEqual({ phase: "synthesise", revealed: false, reflections: [] });
+    expect(await pageOf(world.users.funder)).toMatchObject({ cycle: { phase: "synthesise" }, reflections: null });
     // And still after the WE deadline.
     await setDeadlines(world, cycleId, new Date(Date.now() - 2 * DAY), new Date(Date.now() - DAY));
-    expect(bodies(await listVisibleReflections(await scopeOf(world.other), cycleId))).toEqual(["Shared thoughts"]);
-    expect((await listVisibleReflections(funderScope, cycleId))?.reflections).toEqual([]);
+    expect(bodies(await visibleTo(world.other))).toEqual(["Shared thoughts"]);
+    expect(await pageOf(world.users.funder)).toMatchObject({ cycle: { phase: "ended" }, reflections: null });
   });
 });
 
@@ -613,9 +636,9 @@ describe("hostile input", { timeout: 180_000 }, () => {
         continue;
       }
       expect(result.ok, label).toBe(true);
-      expect((await findOwnReflection(scope, cycleId))?.body, label).toBe(clean(s));
+      expect((await loadCyclePage(scope))?.reflections?.own?.body, label).toBe(clean(s));
       if (i % 50 === 0) {
-        const seen = await listVisibleReflections(readerScope, cycleId);
+        const seen = (await loadCyclePage(readerScope))?.reflections?.visible;
         expect(seen?.reflections.map((r) => r.body), label).toEqual([clean(s)]);
       }
     }
@@ -642,10 +665,10 @@ describe("the demo seed", () => {
       const network = await dbSystem().network.findUniqueOrThrow({ where: { slug: demo.slug }, select: { id: true, workingQuestion: true } });
       const broker = await dbSystem().user.findUniqueOrThrow({ where: { email: demo.people[0]!.email } });
       const scope = await asUser(broker, () => requireMember(demo.slug));
-      const cycle = await findCurrentCycle(scope);
-      expect(cycle).toMatchObject({ phase: "reflect", question: network.workingQuestion });
-      expect(await cycleParticipation(scope, cycle!.id)).toMatchObject({ submitted: demo.cycle.reflections.length });
-      expect((await listVisibleReflections(scope, cycle!.id))?.reflections).toEqual([]);
+      const page = await loadCyclePage(scope);
+      expect(page?.cycle).toMatchObject({ phase: "reflect", question: network.workingQuestion });
+      expect(page?.participation).toMatchObject({ submitted: demo.cycle.reflections.length });
+      expect(page?.reflections?.visible.reflections).toEqual([]);
     }
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { answerConsentAction, hideConsentAnswerAction, hideReflectionAction, restoreConsentAnswerAction, restoreReflectionAction, saveReflectionAction } from "@/lib/cycles/actions";
-import { findConsentRound, findJourneyConcern, findOwnReflection, listJourney, loadCyclePage } from "@/lib/cycles/queries";
+import { hideReflectionAction, restoreReflectionAction, saveReflectionAction } from "@/lib/cycles/actions";
+import { findJourneyConcern, listJourney, loadCyclePage } from "@/lib/cycles/queries";
 import { dbSystem } from "@/lib/db/client";
 import { requireMember } from "@/lib/membership/scope";
+import { answerConsentAction, hideConsentAnswerAction, restoreConsentAnswerAction } from "@/lib/synthesis/actions";
+import { findConsentRound } from "@/lib/synthesis/queries";
 import { asUser, call, makeNetwork, member, signInAs, snapshotDatabase, user, type User } from "./support";
 
 /**
@@ -107,7 +109,8 @@ describe("hiding reflections", () => {
     const own = (await pageOf(w.author)).reflections!.own;
     expect(own).toMatchObject({ id: w.shared.id, hidden: true, hiddenReason: "Names a neighbour", html: text });
     expect(own!.updatedAt.getTime()).toBe(w.shared.updatedAt.getTime());
-    expect(await findOwnReflection(await scopeOf(w.author), w.cycleId)).toMatchObject({ hidden: true, hiddenReason: "Names a neighbour", html: text });
+    // Its author reads it there only: it is never among the others their page shows them.
+    expect((await othersOf(w.author)).map((r) => r.id)).not.toContain(w.shared.id);
 
     signInAs(w.broker);
     expect(await call(restoreReflectionAction, { slug: "net-a", reflectionId: w.shared.id })).toEqual({ ok: true, data: null });

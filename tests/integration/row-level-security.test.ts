@@ -7,7 +7,7 @@ import { TENANT_MODELS } from "@/lib/db/tenant-guard";
 import { APP_ROLE } from "@/lib/db/tenant-context";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { requireMember } from "@/lib/membership/scope";
-import { answerConsentAction } from "@/lib/cycles/actions";
+import { answerConsentAction } from "@/lib/synthesis/actions";
 import { editReplyAction, editThreadAction, toggleReactionAction } from "@/lib/dialogue/actions";
 import { postUpdateAction } from "@/lib/funding/actions";
 import { buildWorld, dumpDatabase, key, restoreDatabase, type World } from "./authorization-matrix.world";

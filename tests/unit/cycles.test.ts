@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { cyclePhase, weStartsAt, type CycleTimes } from "@/lib/cycles/phase";
-import {
-  assertConsentPhase,
-  assertSynthesisPhase,
-  canSeeReflection,
-  deadlineErrors,
-  isEligible,
-  mayRevealOthers,
-  openObjections,
-} from "@/lib/cycles/policy";
-import { answerConsentSchema, closeCycleSchema, parseLocalDateTime, saveSynthesisSchema, toLocalInput } from "@/lib/cycles/schema";
+import { canSeeReflection, deadlineErrors, isEligible, mayRevealOthers } from "@/lib/cycles/policy";
+import { parseLocalDateTime, toLocalInput } from "@/lib/cycles/schema";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/db/generated/enums";
+import { answerTextFor, assertConsentPhase, assertSynthesisPhase, openObjections } from "@/lib/synthesis/policy";
+import { answerConsentSchema, closeCycleSchema, saveSynthesisSchema } from "@/lib/synthesis/schema";
 
 const HOUR = 60 * 60 * 1000;
 const at = (iso: string) => new Date(iso);
@@ -188,6 +182,13 @@ describe("the WE phase rules", () => {
       { id: "e", answer: "object" as const, handledNote: "   " },
     ];
     expect(openObjections(answers).map((a) => a.id)).toEqual(["c", "e"]);
+  });
+
+  it("a consent answer a broker hid keeps its text for its author only", () => {
+    const hidden = { userId: "author", text: "Too costly", hiddenAt: new Date() };
+    expect(answerTextFor({ userId: "author" }, hidden)).toBe("Too costly");
+    expect(answerTextFor({ userId: "broker" }, hidden)).toBe("");
+    expect(answerTextFor({ userId: "broker" }, { ...hidden, hiddenAt: null })).toBe("Too costly");
   });
 });
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { OpenCycleForm } from "@/components/cycles/open-cycle-form";
 import { cardClass } from "@/components/ui/styles";
-import { findCurrentCycle, findJourneyConcern, findWorkingQuestion } from "@/lib/cycles/queries";
+import { loadNewCyclePage } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { requireMemberPage } from "@/lib/membership/scope";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -36,11 +36,7 @@ export default async function OpenCyclePage({
   const scope = await requireMemberPage(slug, `/n/${slug}/cycles/new`, "cycle.open");
   const t = await getTranslations("cycles");
   const zone = await getTimeZone();
-  const [current, question, concern] = await Promise.all([
-    findCurrentCycle(scope),
-    findWorkingQuestion(scope),
-    from ? findJourneyConcern(scope, from) : Promise.resolve(null),
-  ]);
+  const { current, question, fromConcernId } = await loadNewCyclePage(scope, from ?? null);
   return (
     <ClientMessages namespaces={["areas", "cycles", "errors", "validation"]}>
       <div className="space-y-6">
@@ -59,8 +55,8 @@ export default async function OpenCyclePage({
           <div className={cardClass}>
             <OpenCycleForm
               slug={scope.slug}
-              question={concern?.text ?? question}
-              fromConcernId={concern?.id ?? ""}
+              question={question}
+              fromConcernId={fromConcernId}
               iDeadline={toLocalInput(inDays(7), zone)}
               weDeadline={toLocalInput(inDays(14), zone)}
               zone={zone}
