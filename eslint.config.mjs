@@ -81,8 +81,9 @@ const config = [
       "lib/notifications/mutations.ts", // marking them read
       "lib/portfolio/queries.ts", // the funder's dashboard and export over their funder networks
       "lib/accounts/queries.ts", // a person's data export from every network they belonged to
-      "lib/accounts/mutations.ts", // deleting an account: its audit entries in each network
-      "lib/reminders/mutations.ts", // the reminder sweep (system) and its emails' cycles
+      "lib/accounts/mutations.ts", // deleting an account: its audit entries in each network; an unsubscribe link's one network
+      "lib/digests/mutations.ts", // the notification mail sweep (system): every person's unmailed notifications
+      "lib/reminders/mutations.ts", // the reminder sweep (system)
     ],
     rules: { "no-restricted-imports": "off" },
   },

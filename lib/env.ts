@@ -79,6 +79,11 @@ const schema = z
        * reads, accepted as the same setting), else outside production `http://localhost:$PORT`.
        */
       publicUrl: new URL(raw.KRING_PUBLIC_URL ?? raw.AUTH_URL ?? `http://localhost:${raw.PORT}`).origin,
+      /**
+       * What signs sessions (Auth.js) and unsubscribe links: AUTH_SECRET, required in production;
+       * outside production a fixed secret keeps `npm run dev` a one-command start.
+       */
+      signingSecret: raw.AUTH_SECRET ?? "kring-development-secret-do-not-use-in-production",
       /** Demo networks are seeded on first start: by default into the embedded database only. */
       seedDemo: raw.KRING_SEED_DEMO ? raw.KRING_SEED_DEMO === "1" : !raw.DATABASE_URL,
       /** Rate limits; null where turned off. */

@@ -1,9 +1,13 @@
 import "server-only";
 import { sendDueRemindersEverywhere } from "@/lib/reminders/mutations";
 import { deleteExpiredRateLimits } from "@/lib/rate-limit/mutations";
+import { sendDueNotificationMail } from "@/lib/digests/mutations";
+import { deliverQueuedMail } from "@/lib/mail/mutations";
 
 const EVERY_MS = 5 * 60 * 1000;
 const FIRST_AFTER_MS = 30 * 1000;
+/** Mail: notifications into mail, and the queue to the server (retries included), every 30 s. */
+const MAIL_EVERY_MS = 30 * 1000;
 
 let started = false;
 
@@ -12,7 +16,10 @@ let started = false;
  * (phase changes need no job: they are computed from the deadlines), and deleting the
  * rate-limit counters whose window has ended (decision 018). Every instance runs the timer;
  * the reminders take an advisory lock and the deletion is idempotent, so several instances
- * behind a load balancer do the work once. Timers are unref'd: they never keep a stopping
+ * behind a load balancer do the work once. Mail runs every 30 seconds: notifications become
+ * immediate mails and digests (lib/digests/mutations.ts, claimed per period) and the durable queue
+ * is handed to the server (lib/mail/mutations.ts, claimed per mail), both safe on several
+ * instances at once (decision 032). Timers are unref'd: they never keep a stopping
  * server alive. KRING_JOBS=0 turns them off (e.g. for a benchmark).
  */
 export function startJobs(): void {
@@ -31,6 +38,27 @@ export function startJobs(): void {
       console.error("[kring] deleting expired rate-limit counters failed", error);
     }
   };
+  let mailing = false;
+  const mail = async () => {
+    if (mailing) return; // a slow server: the next tick waits for this one
+    mailing = true;
+    try {
+      const queued = await sendDueNotificationMail();
+      if (queued) console.log(`[kring] queued ${queued} notification mails`);
+    } catch (error) {
+      console.error("[kring] the notification mail sweep failed", error);
+    }
+    try {
+      const report = await deliverQueuedMail();
+      if (report.retry || report.refused) console.warn(`[kring] mail: ${report.sent} sent, ${report.retry} to retry, ${report.refused} refused`);
+    } catch (error) {
+      console.error("[kring] the mail queue failed", error);
+    } finally {
+      mailing = false;
+    }
+  };
   setTimeout(run, FIRST_AFTER_MS).unref();
   setInterval(run, EVERY_MS).unref();
+  setTimeout(mail, 5 * 1000).unref();
+  setInterval(mail, MAIL_EVERY_MS).unref();
 }

@@ -6,29 +6,14 @@ import { MarkAllReadForm } from "@/components/notifications/mark-all-read-form";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { getViewer } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/cursor";
-import { listNotifications, type NotificationItem } from "@/lib/notifications/queries";
+import { listNotifications } from "@/lib/notifications/queries";
+import { notificationMessageKey } from "@/lib/notifications/schema";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("title") };
-}
-
-function messageKey(item: NotificationItem) {
-  if (item.kind === "mention") return "mention";
-  if (item.kind === "reply_to_thread") return "reply";
-  if (item.kind === "cycle_opened" || item.kind === "cycle_reminder" || item.kind === "consent_requested") return item.kind;
-  if (
-    item.kind === "milestone_reached" ||
-    item.kind === "milestone_learned" ||
-    item.kind === "milestone_dropped" ||
-    item.kind === "pledge_released"
-  ) {
-    return item.kind;
-  }
-  const act = item.act ?? "hide";
-  return act === "lock" ? "lock_thread" : (`${act}_${item.replyId ? "reply" : "thread"}` as const);
 }
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
@@ -67,7 +52,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     ) : null}
                     {/* A plain link: following it marks the item read, so it must not be prefetched. */}
                     <a href={`/notifications/${item.id}`} className={unread ? "font-semibold" : "font-normal"}>
-                      {t(messageKey(item), {
+                      {t(notificationMessageKey(item), {
                         actor: item.actorName || t("someone"),
                         thread: item.threadTitle ?? t("aThread"),
                         milestone: item.milestoneTitle ?? t("aMilestone"),

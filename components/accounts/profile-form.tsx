@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { updateProfileAction } from "@/lib/accounts/actions";
 import { PROFILE_BIO_MAX, PROFILE_NAME_MAX } from "@/lib/accounts/limits";
 
-export function ProfileForm({ profile }: { profile: { name: string; bio: string; locale: string; emailReminders: boolean } }) {
+export function ProfileForm({ profile }: { profile: { name: string; bio: string; locale: string } }) {
   const t = useTranslations("profile");
   const tl = useTranslations("layout.languageName");
   const [state, action] = useActionState(updateProfileAction, null);
@@ -27,7 +27,6 @@ export function ProfileForm({ profile }: { profile: { name: string; bio: string;
           { value: "nl", label: tl("nl") },
         ]}
       />
-      <CheckboxField name="emailReminders" label={t("emailReminders")} initial={profile.emailReminders} state={state} />
       <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );

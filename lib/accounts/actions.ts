@@ -11,8 +11,19 @@ import { localeCookie } from "@/lib/i18n/config";
 import { withinRateLimits } from "@/lib/rate-limit/mutations";
 import { clientAddress, signInChecks } from "@/lib/rate-limit/policy";
 import { safeReturnPath } from "@/lib/safe-return-path";
-import { deleteAccount, setLocale, updateProfile } from "./mutations";
-import { deleteAccountSchema, localeSchema, profileSchema, signInSchema } from "./schema";
+import { requireMember } from "@/lib/membership/scope";
+import { verifyUnsubscribeToken } from "@/lib/mail/token";
+import { AppError } from "@/lib/errors";
+import { deleteAccount, setLocale, setNetworkEmail, undoUnsubscribe, updateEmailSettings, updateProfile } from "./mutations";
+import {
+  deleteAccountSchema,
+  emailSettingsSchema,
+  localeSchema,
+  networkEmailSchema,
+  profileSchema,
+  signInSchema,
+  undoUnsubscribeSchema,
+} from "./schema";
 
 export async function updateProfileAction(_prev: unknown, form: FormData): Promise<ActionResult> {
   return runAction(profileSchema, form, async (input) => {
@@ -20,6 +31,39 @@ export async function updateProfileAction(_prev: unknown, form: FormData): Promi
     await updateProfile(viewer.id, input);
     (await cookies()).set(localeCookie, input.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
     revalidatePath("/", "layout");
+    return null;
+  });
+}
+
+/** The person's email settings (profile, issue 17). */
+export async function updateEmailSettingsAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(emailSettingsSchema, form, async (input) => {
+    const viewer = await requireViewer();
+    await updateEmailSettings(viewer.id, input);
+    revalidatePath("/profile");
+    return null;
+  });
+}
+
+/** One network's own email frequency for the caller; only their own membership changes. */
+export async function setNetworkEmailAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(networkEmailSchema, form, async (input) => {
+    const scope = await requireMember(input.slug);
+    await setNetworkEmail(scope, input.frequency);
+    revalidatePath("/profile");
+    return null;
+  });
+}
+
+/**
+ * Turns email back on after an unsubscribe link, as it was before. No session: the link's
+ * signed token is the authority, as for the one-click unsubscribe it undoes.
+ */
+export async function undoUnsubscribeAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(undoUnsubscribeSchema, form, async (input) => {
+    const scope = verifyUnsubscribeToken(input.token);
+    if (!scope || "expired" in scope) throw new AppError("not_found");
+    await undoUnsubscribe(scope, input.frequency);
     return null;
   });
 }

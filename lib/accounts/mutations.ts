@@ -5,10 +5,77 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
 import { memberNetworkIds } from "@/lib/networks/queries";
-import type { ProfileInput } from "./schema";
+import type { EmailFrequency } from "@/lib/db/generated/enums";
+import type { NetworkScope } from "@/lib/membership/scope";
+import type { UnsubscribeScope } from "@/lib/mail/token";
+import type { EmailSettingsInput, ProfileInput } from "./schema";
 
 export async function updateProfile(userId: string, input: ProfileInput) {
   await db().user.update({ where: { id: userId }, data: input });
+}
+
+/**
+ * Saves the person's email settings. Saving them also lifts a refusal by their mail server
+ * (`emailRefusedAt`): the person has seen the notice and wants mail again.
+ */
+export async function updateEmailSettings(userId: string, input: EmailSettingsInput) {
+  await db().user.update({
+    where: { id: userId },
+    data: {
+      emailFrequency: input.frequency,
+      digestHour: input.digestHour,
+      digestWeekday: input.digestWeekday,
+      timeZone: input.timeZone,
+      emailRefusedAt: null,
+    },
+    select: { id: true },
+  });
+}
+
+/** The person's own frequency in one network (null: as their general choice). */
+export async function setNetworkEmail(scope: NetworkScope, frequency: EmailFrequency | null) {
+  await db(scope).membership.updateMany({
+    where: { networkId: scope.networkId, userId: scope.userId },
+    data: { emailFrequency: frequency },
+  });
+}
+
+/**
+ * What an unsubscribe link turns off: one network's email for the person (its membership's own
+ * frequency becomes "off") or all of it. Idempotent. The link's signature is the authority
+ * (lib/mail/token.ts), so this is a reviewed path (decision 022): the one network it names.
+ * Returns what it was before, for the undo, and the network's name.
+ */
+export async function applyUnsubscribe(scope: UnsubscribeScope) {
+  if (!scope.networkId) {
+    const user = await db().user.findUnique({ where: { id: scope.userId }, select: { emailFrequency: true } });
+    if (!user) return null;
+    await db().user.update({ where: { id: scope.userId }, data: { emailFrequency: "off" }, select: { id: true } });
+    return { network: null, previous: user.emailFrequency === "off" ? null : user.emailFrequency };
+  }
+  const within = dbAcross([scope.networkId]);
+  const membership = await within.membership.findFirst({
+    where: { networkId: scope.networkId, userId: scope.userId },
+    select: { emailFrequency: true, network: { select: { name: true } } },
+  });
+  if (!membership) return null;
+  await within.membership.updateMany({
+    where: { networkId: scope.networkId, userId: scope.userId },
+    data: { emailFrequency: "off" },
+  });
+  return { network: membership.network.name, previous: membership.emailFrequency === "off" ? null : membership.emailFrequency };
+}
+
+/** Undoes an unsubscribe link: the network's (or the person's) frequency as it was before. */
+export async function undoUnsubscribe(scope: UnsubscribeScope, previous: EmailFrequency | null) {
+  if (!scope.networkId) {
+    await db().user.updateMany({ where: { id: scope.userId }, data: { emailFrequency: previous ?? "daily" } });
+    return;
+  }
+  await dbAcross([scope.networkId]).membership.updateMany({
+    where: { networkId: scope.networkId, userId: scope.userId },
+    data: { emailFrequency: previous },
+  });
 }
 
 export async function setLocale(userId: string, locale: AppLocale) {
@@ -55,6 +122,8 @@ export async function deleteAccount(userId: string, confirmEmail: string) {
     }
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await tx.outboxEmail.deleteMany({ where: { to: user.email } });
+    // Their queued and sent mail goes with the user row; sign-in mail has no user row.
+    await tx.mailMessage.deleteMany({ where: { to: user.email } });
     await tx.user.delete({ where: { id: userId } });
   });
 }

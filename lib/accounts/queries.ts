@@ -22,7 +22,19 @@ export async function displayNames(ids: (string | null)[]): Promise<Map<string, 
 export async function getProfile(userId: string) {
   return db().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, bio: true, locale: true, emailReminders: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      bio: true,
+      locale: true,
+      emailFrequency: true,
+      digestHour: true,
+      digestWeekday: true,
+      timeZone: true,
+      emailRefusedAt: true,
+      createdAt: true,
+    },
   });
 }
 
@@ -52,7 +64,11 @@ export async function exportAccountData(userId: string) {
       name: true,
       bio: true,
       locale: true,
-      emailReminders: true,
+      emailFrequency: true,
+      digestHour: true,
+      digestWeekday: true,
+      timeZone: true,
+      emailRefusedAt: true,
       createdAt: true,
       updatedAt: true,
       memberships: {
@@ -63,6 +79,7 @@ export async function exportAccountData(userId: string) {
           requestMessage: true,
           principlesAcceptedAt: true,
           joinedAt: true,
+          emailFrequency: true,
           createdAt: true,
           updatedAt: true,
           networkId: true,
@@ -170,4 +187,29 @@ export async function exportAccountData(userId: string) {
       activeSessions: sessions.filter((s) => s.expires > new Date()).length,
     },
   };
+}
+
+/** The person's active networks with their own email frequency there (the profile's email section). */
+export async function listNetworkEmailSettings(userId: string) {
+  // A reviewed cross-network read (decision 022): the person's own active networks.
+  const memberships = await dbAcross(await memberNetworkIds(userId)).membership.findMany({
+    where: { userId, status: "active" },
+    orderBy: { network: { name: "asc" } },
+    select: { emailFrequency: true, network: { select: { slug: true, name: true } } },
+  });
+  return memberships.map((m) => ({ slug: m.network.slug, name: m.network.name, frequency: m.emailFrequency }));
+}
+
+/** What an unsubscribe link's page shows: the network's name and the frequency there now. */
+export async function findUnsubscribeState(scope: { userId: string; networkId: string | null }) {
+  if (!scope.networkId) {
+    const user = await db().user.findUnique({ where: { id: scope.userId }, select: { emailFrequency: true } });
+    return user ? { network: null, frequency: user.emailFrequency } : null;
+  }
+  // The one network a verified token names (decision 022).
+  const membership = await dbAcross([scope.networkId]).membership.findFirst({
+    where: { networkId: scope.networkId, userId: scope.userId },
+    select: { emailFrequency: true, network: { select: { name: true } } },
+  });
+  return membership ? { network: membership.network.name, frequency: membership.emailFrequency } : null;
 }

@@ -13,11 +13,6 @@ export const profileSchema = z.object({
     .transform((s) => s.normalize("NFC").trim())
     .pipe(z.string().max(PROFILE_BIO_MAX, `too_long|${PROFILE_BIO_MAX}`)),
   locale: z.enum(["en", "nl"], { error: "invalid_choice" }),
-  /** A checkbox: sent as "on" when checked, absent when not. */
-  emailReminders: z
-    .string()
-    .optional()
-    .transform((v) => v === "on"),
 });
 export type ProfileInput = z.output<typeof profileSchema>;
 
@@ -36,4 +31,42 @@ export const signInSchema = z.object({
 /** Deleting an account asks for the address typed out, so it is never a slip of the mouse. */
 export const deleteAccountSchema = z.object({
   confirmEmail: z.string({ error: "required" }).trim().min(1, "required").max(254, "too_long|254"),
+});
+
+export const EMAIL_FREQUENCIES = ["immediate", "daily", "weekly", "off"] as const;
+
+/** A time zone the runtime knows (IANA names such as Europe/Amsterdam). */
+const timeZone = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, "required")
+  .max(64, "too_long|64")
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "invalid_choice");
+
+/** The person's email settings (issue 17): how often, and when their digest comes. */
+export const emailSettingsSchema = z.object({
+  frequency: z.enum(EMAIL_FREQUENCIES, { error: "invalid_choice" }),
+  digestHour: z.coerce.number({ error: "invalid_choice" }).int("invalid_choice").min(0, "invalid_choice").max(23, "invalid_choice"),
+  digestWeekday: z.coerce.number({ error: "invalid_choice" }).int("invalid_choice").min(1, "invalid_choice").max(7, "invalid_choice"),
+  timeZone,
+});
+export type EmailSettingsInput = z.output<typeof emailSettingsSchema>;
+
+/** One network's own frequency for the person; "" follows their general choice. */
+export const networkEmailSchema = z.object({
+  slug: z.string().min(1).max(64),
+  frequency: z.union([z.enum(EMAIL_FREQUENCIES), z.literal("")], { error: "invalid_choice" }).transform((v) => (v === "" ? null : v)),
+});
+
+/** Turning email back on after an unsubscribe link: the link's token is the authority. */
+export const undoUnsubscribeSchema = z.object({
+  token: z.string().min(1).max(300),
+  frequency: z.union([z.enum(EMAIL_FREQUENCIES), z.literal("")], { error: "invalid_choice" }).transform((v) => (v === "" ? null : v)),
 });

@@ -6,7 +6,7 @@ import { authAdapter } from "@/lib/db/auth-adapter";
 import { env } from "@/lib/env";
 import { localeCookie, isLocale, negotiateLocale, type AppLocale } from "@/lib/i18n/config";
 import { isEmailLink } from "@/lib/mail/links";
-import { sendMail } from "@/lib/mail/transport";
+import { deliverQueuedMail, enqueueMail } from "@/lib/mail/mutations";
 import { magicLinkEmail } from "./magic-link-email";
 
 /**
@@ -35,7 +35,10 @@ const emailProvider: EmailConfig = {
   async sendVerificationRequest({ identifier, url, request }) {
     // Auth.js builds the link from AUTH_URL, which `pinAuthUrl` sets; a link anywhere else is a bug.
     if (!isEmailLink(url)) throw new Error("A sign-in link must point at KRING_PUBLIC_URL");
-    await sendMail(await magicLinkEmail(identifier, url, requestLocale(request)));
+    // Through the durable queue like every mail, then handed over at once: if the mail server
+    // is away, the worker sends it when it is back (decision 032).
+    const id = await enqueueMail({ kind: "sign_in", userId: null, ...(await magicLinkEmail(identifier, url, requestLocale(request))) });
+    await deliverQueuedMail({ id });
   },
 };
 
@@ -66,18 +69,11 @@ function sessionPayload({ session, user }: { session: { expires: Date | string }
   } as Session;
 }
 
-function secret(): string | undefined {
-  const e = env();
-  if (e.AUTH_SECRET) return e.AUTH_SECRET;
-  // Outside production a fixed secret keeps `npm run dev` a one-command start.
-  return e.appEnv === "production" ? undefined : "kring-development-secret-do-not-use-in-production";
-}
-
 const nextAuth = NextAuth(() => {
   pinAuthUrl();
   return {
     adapter: authAdapter(),
-    secret: secret(),
+    secret: env().signingSecret,
     // Auth.js checks the host only when AUTH_URL is unset; it is always set (`pinAuthUrl`).
     trustHost: true,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },

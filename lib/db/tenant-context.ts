@@ -36,6 +36,7 @@ export const TENANT_MODELS = new Set<string>([
   "Mention",
   "Report",
   "Notification",
+  "MailDigest",
   "Cycle",
   "Reflection",
   "SynthesisRevision",

@@ -78,3 +78,12 @@ export async function countUnreadNotifications(userId: string): Promise<number> 
     WHERE n."userId" = ${userId} AND n."readAt" IS NULL AND ${visibleWhere}`;
   return rows[0]?.count ?? 0;
 }
+
+/**
+ * The notification centre's visibility rules, for the mail built from notifications
+ * (lib/digests/mutations.ts): the joins (aliases n, m, t, r, ms) and the condition. A mail says
+ * nothing the centre would not show at the moment it is built.
+ */
+export function mailVisibility() {
+  return { joins: visible, visible: visibleWhere };
+}

@@ -14,3 +14,25 @@ export function moderationActOf(dedupeKey: string): ModerationAct | null {
   const act = dedupeKey.split(":")[1];
   return (moderationActs as readonly string[]).includes(act ?? "") ? (act as ModerationAct) : null;
 }
+
+/** The message (in the "notifications" namespace) that says what a notification reports. */
+export function notificationMessageKey(item: { kind: string; act: string | null; replyId: string | null }) {
+  switch (item.kind) {
+    case "mention":
+      return "mention";
+    case "reply_to_thread":
+      return "reply";
+    case "cycle_opened":
+    case "cycle_reminder":
+    case "consent_requested":
+    case "milestone_reached":
+    case "milestone_learned":
+    case "milestone_dropped":
+    case "pledge_released":
+      return item.kind;
+    default: {
+      const act = item.act ?? "hide";
+      return act === "lock" ? "lock_thread" : (`${act === "restore" ? "restore" : "hide"}_${item.replyId ? "reply" : "thread"}` as const);
+    }
+  }
+}

@@ -1,12 +1,9 @@
 import "server-only";
-import { db, dbAcross, dbSystem, type Tx } from "@/lib/db/client";
+import { dbSystem, type Tx } from "@/lib/db/client";
 import { REMINDER_WINDOW_MS } from "@/lib/cycles/phase";
-import type { AppLocale } from "@/lib/i18n/config";
-import { emailLink } from "@/lib/mail/links";
-import { sendMail } from "@/lib/mail/transport";
-import { reminderEmail } from "./reminder-email";
 
-// The reminder before a cycle's I deadline, in-app and by email, for every network at once:
+// The reminder before a cycle's I deadline, for every network at once (in-app, and by email as
+// the person's email settings say: lib/digests/mutations.ts mails it like every notification):
 // the one cross-network writer of the cycles (decision 022), run by the sweep in lib/jobs.ts.
 
 /** A reminder notification just written: whom it reaches, and (in its key) which cycle. */
@@ -35,50 +32,6 @@ async function insertReminders(sql: Pick<Tx, "$queryRaw">, now: Date) {
     RETURNING "userId", "networkId", "dedupeKey"`;
 }
 
-/** A cycle a reminder was written for, with its network's name, slug and language. */
-type ReminderCycleRow = { id: string; networkId: string; question: string; iDeadline: Date; network: string; slug: string; locale: AppLocale };
-
-/**
- * Emails the reminders just written to the people who want email (`emailReminders`),
- * in their language, with the cycle's question and a link. A failed message is logged
- * and not retried: the in-app reminder stands either way.
- */
-async function emailReminders(rows: ReminderRow[]) {
-  if (rows.length === 0) return;
-  const cycleIds = [...new Set(rows.map((r) => r.dedupeKey.slice("cycle-reminder:".length)))];
-  const networkIds = [...new Set(rows.map((r) => r.networkId))];
-  const [people, cycles] = await Promise.all([
-    db().user.findMany({
-      where: { id: { in: [...new Set(rows.map((r) => r.userId))] }, emailReminders: true },
-      select: { id: true, email: true, locale: true },
-    }),
-    // The cycles of exactly these reminders (their networks named explicitly, and the only ones visible).
-    dbAcross(networkIds).$queryRaw<ReminderCycleRow[]>`
-      SELECT c.id, c."networkId", c.question, c."iDeadline", n.name AS network, n.slug, n.locale::text AS locale
-      FROM "Cycle" c JOIN "Network" n ON n.id = c."networkId"
-      WHERE c."networkId" = ANY(${networkIds}::text[]) AND c.id = ANY(${cycleIds}::text[])`,
-  ]);
-  for (const row of rows) {
-    const person = people.find((p) => p.id === row.userId);
-    const cycle = cycles.find((c) => c.networkId === row.networkId && row.dedupeKey === `cycle-reminder:${c.id}`);
-    if (!person || !cycle) continue;
-    try {
-      await sendMail(
-        await reminderEmail({
-          to: person.email,
-          locale: person.locale ?? cycle.locale,
-          network: cycle.network,
-          question: cycle.question,
-          deadline: cycle.iDeadline,
-          url: emailLink(`/n/${cycle.slug}/cycles`),
-        }),
-      );
-    } catch (error) {
-      console.error("[kring] a cycle reminder email failed", error);
-    }
-  }
-}
-
 /** Any number that no other advisory lock in Kring uses: one sweep at a time across instances. */
 const REMINDER_SWEEP_LOCK = 0x6b72696e67;
 
@@ -99,6 +52,5 @@ export async function sendDueRemindersEverywhere(now = new Date()): Promise<numb
     if (!lock[0]?.locked) return [];
     return insertReminders(tx, now);
   });
-  await emailReminders(rows);
   return rows.length;
 }

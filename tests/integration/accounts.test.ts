@@ -59,7 +59,7 @@ describe("download my data", () => {
     expect(body.account.pledges).toEqual([
       expect.objectContaining({ amount: "9007199254740993", currency: "EUR", network: { slug: "funded" }, milestone: { title: "First café" } }),
     ]);
-    expect(body.account.emailReminders).toBe(true);
+    expect(body.account).toMatchObject({ emailFrequency: "daily", digestHour: 8, timeZone: "Europe/Amsterdam", emailRefusedAt: null });
   });
 
   it("after removal, holds the person's own records but none of the network's later words (issue 15, item 7)", async () => {

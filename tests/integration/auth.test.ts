@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
-import { signInAction, updateProfileAction } from "@/lib/accounts/actions";
+import { signInAction, updateEmailSettingsAction, updateProfileAction } from "@/lib/accounts/actions";
 import { getProfile } from "@/lib/accounts/queries";
 import { signIn } from "@/lib/auth/config";
 import { magicLinkEmail } from "@/lib/auth/magic-link-email";
@@ -89,11 +89,12 @@ describe("the sign-in link email", () => {
   it("escapes HTML in the link", async () => {
     const mail = await magicLinkEmail("ada@example.test", url, "en");
     expect(mail.html).not.toContain("<script>");
-    expect(mail.html).toContain("&#38;email=");
-    expect(mail.html).toContain("&#34;&#62;&#60;script&#62;");
+    expect(mail.html).toContain("&amp;email=");
+    expect(mail.html).toContain("&quot;&gt;&lt;script&gt;");
     // The href attribute holds the whole link and nothing else.
     const href = /<a href="([^"]*)"/.exec(mail.html)?.[1];
-    const decoded = href?.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    const entities: Record<string, string> = { amp: "&", quot: '"', gt: ">", lt: "<", "#x27": "'" };
+    const decoded = href?.replace(/&(amp|quot|gt|lt|#x27);/g, (_, name: string) => entities[name] ?? "");
     expect(decoded).toBe(url);
   });
 });
@@ -132,14 +133,23 @@ describe("the profile action", () => {
     expect(vi.mocked(revalidatePath)).toHaveBeenCalledWith("/", "layout");
   });
 
-  it("turns email reminders off and on (a checkbox: absent means off)", async () => {
+  it("saves the email settings, refuses nonsense field by field, and lifts a mail server's refusal", async () => {
     const ada = await user("Ada");
     signInAs(ada);
-    expect((await getProfile(ada.id))?.emailReminders).toBe(true);
-    expect((await call(updateProfileAction, { name: "Ada", locale: "en" })).ok).toBe(true);
-    expect((await getProfile(ada.id))?.emailReminders).toBe(false);
-    expect((await call(updateProfileAction, { name: "Ada", locale: "en", emailReminders: "on" })).ok).toBe(true);
-    expect((await getProfile(ada.id))?.emailReminders).toBe(true);
+    expect(await getProfile(ada.id)).toMatchObject({ emailFrequency: "daily", digestHour: 8, digestWeekday: 1, emailRefusedAt: null });
+    const bad = await call(updateEmailSettingsAction, { frequency: "hourly", digestHour: "25", digestWeekday: "0", timeZone: "Mars/Olympus" });
+    expect(bad).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(Object.keys(bad.ok ? {} : (bad.fieldErrors ?? {})).sort()).toEqual(["digestHour", "digestWeekday", "frequency", "timeZone"]);
+    await dbSystem().user.update({ where: { id: ada.id }, data: { emailRefusedAt: new Date() } });
+    const ok = await call(updateEmailSettingsAction, { frequency: "weekly", digestHour: "18", digestWeekday: "5", timeZone: "America/New_York" });
+    expect(ok).toEqual({ ok: true, data: null });
+    expect(await getProfile(ada.id)).toMatchObject({
+      emailFrequency: "weekly",
+      digestHour: 18,
+      digestWeekday: 5,
+      timeZone: "America/New_York",
+      emailRefusedAt: null,
+    });
   });
 });
 

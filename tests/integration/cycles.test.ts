@@ -10,6 +10,8 @@ import type { ErrorCode } from "@/lib/errors";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import { requireMember } from "@/lib/membership/scope";
 import { sendDueRemindersEverywhere } from "@/lib/reminders/mutations";
+import { sendDueNotificationMail } from "@/lib/digests/mutations";
+import { deliverQueuedMail } from "@/lib/mail/mutations";
 import { cookieJar } from "../setup/session";
 import { asUser, call, expectRefused, makeNetwork, member, outcomeOf, signInAs, user, type Action, type User } from "./support";
 
@@ -551,26 +553,32 @@ describe("the reminder", () => {
     expect(await reminders(world.a.id)).toHaveLength(2);
   });
 
-  it("goes out by email too, to those who want it, in their language, with the question and no reflection", async () => {
+  it("goes out by email as the person's email settings say, in their language, with a link and no reflection", async () => {
     const world = await buildWorld();
     const cycleId = await openCycle(world);
     await reflect(world.users.member, cycleId, { body: "Secret reflection text" });
-    await dbSystem().user.update({ where: { id: world.other.id }, data: { locale: "nl" } });
-    await dbSystem().user.update({ where: { id: world.users.broker.id }, data: { emailReminders: false } });
+    await dbSystem().user.update({ where: { id: world.other.id }, data: { locale: "nl", emailFrequency: "immediate" } });
+    await dbSystem().user.update({ where: { id: world.users.broker.id }, data: { emailFrequency: "off" } });
+    // The cycle-opened notices are not this test's: as if read.
+    await dbSystem().notification.updateMany({ where: { networkId: world.a.id }, data: { readAt: new Date() } });
     await setDeadlines(world, cycleId, new Date(Date.now() + 3 * HOUR), new Date(Date.now() + 7 * DAY));
     await dbSystem().outboxEmail.deleteMany({});
     expect(await sendDueRemindersEverywhere()).toBe(2);
+    // Immediate mail goes once the news has been quiet for a moment.
+    expect(await sendDueNotificationMail(new Date(Date.now() + 3 * 60 * 1000))).toBe(1);
+    await deliverQueuedMail();
     const mails = await dbSystem().outboxEmail.findMany({ orderBy: { createdAt: "asc" } });
-    // The broker opted out (the in-app reminder still reached them); the member has reflected.
+    // The broker turned email off (the in-app reminder still reached them); the member has reflected.
     expect(mails.map((m) => m.to)).toEqual([world.other.email]);
     const [mail] = mails;
-    expect(mail?.subject).toBe("Network A: je reflectie wordt nog verwacht");
-    expect(mail?.text).toContain("Is this the real question?");
+    expect(mail?.text).toContain("De IK-fase in Network A eindigt binnenkort");
     expect(mail?.text).toContain("http://localhost:3000/n/net-a/cycles");
     expect(mail?.html).not.toContain("Secret reflection text");
     expect(await reminders(world.a.id)).toHaveLength(2);
-    // Visiting again sends nothing more.
+    // The sweeps again send nothing more.
     expect(await sendDueRemindersEverywhere()).toBe(0);
+    expect(await sendDueNotificationMail(new Date(Date.now() + 3 * 60 * 1000))).toBe(0);
+    await deliverQueuedMail();
     expect(await dbSystem().outboxEmail.count()).toBe(1);
   });
 
@@ -595,9 +603,8 @@ describe("the reminder", () => {
       [world.users.broker.id, world.users.member.id, world.other.id].sort(),
     );
     expect((await reminders(world.b.id)).map((r) => r.dedupeKey)).toEqual([`cycle-reminder:${cycleB}`]);
-    expect(await dbSystem().outboxEmail.count()).toBe(4);
     expect(await sendDueRemindersEverywhere()).toBe(0);
-    expect(await dbSystem().outboxEmail.count()).toBe(4);
+    expect((await reminders(world.a.id)).length + (await reminders(world.b.id)).length).toBe(4);
   });
 
   it("is not sent once the I phase is over", async () => {

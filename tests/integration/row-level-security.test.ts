@@ -35,6 +35,8 @@ beforeAll(async () => {
     expect(
       await call(postUpdateAction, { slug, milestoneId: o.milestoneId, kind: "progress", body: "Going", progress: "40", area: "", idempotencyKey: key() }),
     ).toMatchObject({ ok: true });
+    // A digest period claimed by the mail sweep (lib/digests/mutations.ts), as the sweep writes it.
+    await dbSystem().mailDigest.create({ data: { networkId: o.networkId, userId: o.member.id, period: "daily:2026-12-07", itemCount: 0 } });
   }
   dump = await dumpDatabase();
 });
