@@ -37,6 +37,7 @@ export const EMBEDDED_FILES = [
   "tests/integration/funder-dashboard.test.ts", // funding, its rollup and change-counter triggers
   "tests/integration/networks.test.ts", // networks, membership, audit
   "tests/integration/public-url.test.ts", // mail: links and the outbox
+  "tests/integration/email.test.ts", // mail and digests: the queue (SKIP LOCKED) and the digest claims on the one PGlite session
 ];
 
 /** What both database projects share: the database set-up, and Auth.js made resolvable. */

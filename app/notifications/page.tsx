@@ -30,6 +30,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           <div className="space-y-1">
             <h1 className="text-2xl font-semibold">{t("title")}</h1>
             <p className="text-muted">{t("intro")}</p>
+            <p className="text-sm">
+              <Link href="/profile#email">{t("emailSettings")}</Link>
+            </p>
           </div>
           <MarkAllReadForm />
         </div>

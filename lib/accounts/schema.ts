@@ -33,7 +33,7 @@ export const deleteAccountSchema = z.object({
   confirmEmail: z.string({ error: "required" }).trim().min(1, "required").max(254, "too_long|254"),
 });
 
-export const EMAIL_FREQUENCIES = ["immediate", "daily", "weekly", "off"] as const;
+const EMAIL_FREQUENCIES = ["immediate", "daily", "weekly", "off"] as const;
 
 /** A time zone the runtime knows (IANA names such as Europe/Amsterdam). */
 const timeZone = z

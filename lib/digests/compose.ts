@@ -9,7 +9,7 @@ import type { NotificationKind } from "@/lib/db/generated/enums";
  * lib/digests/mutations.ts are the answer to both.
  */
 export const MAX_GROUPS = 8;
-export const MAX_ITEMS = 5;
+const MAX_ITEMS = 5;
 
 export type MailItem = {
   id: string;
@@ -68,8 +68,8 @@ export function groupMailItems(items: MailItem[]): MailContent {
 }
 
 /** Immediate mode: a group is mailed once it has been quiet this long, or its oldest item waited this long. */
-export const QUIET_MS = 2 * 60 * 1000;
-export const LONGEST_WAIT_MS = 10 * 60 * 1000;
+const QUIET_MS = 2 * 60 * 1000;
+const LONGEST_WAIT_MS = 10 * 60 * 1000;
 
 /** The group keys whose items are ready to go out in immediate mode at `now`. */
 export function readyGroups(items: MailItem[], now: Date): Set<string> {

@@ -6,6 +6,6 @@ export async function listOutbox(limit = 50) {
   return db().outboxEmail.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, to: true, subject: true, text: true, html: true, createdAt: true },
+    select: { id: true, to: true, subject: true, text: true, html: true, headers: true, createdAt: true },
   });
 }

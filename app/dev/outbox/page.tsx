@@ -30,6 +30,22 @@ export default async function OutboxPage() {
               <time dateTime={m.createdAt.toISOString()}>{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
             </p>
             <h2 className="font-semibold">{m.subject}</h2>
+            <details className="mt-2 text-sm">
+              <summary>{t("headers")}</summary>
+              <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 break-all" data-testid="outbox-headers">
+                {Object.entries((m.headers ?? {}) as Record<string, string>).map(([name, value]) => (
+                  <div key={name} className="contents">
+                    <dt className="font-medium">{name}</dt>
+                    <dd>{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+            <details className="mt-2 text-sm">
+              <summary>{t("rendered")}</summary>
+              {/* As the recipient's mail client shows it: sandboxed, no scripts, no same-origin access. */}
+              <iframe title={t("rendered")} sandbox="" srcDoc={m.html} className="mt-1 h-96 w-full rounded-md border border-line bg-white" />
+            </details>
             <pre className="mt-2 whitespace-pre-wrap break-all font-sans text-sm">
               {m.text.split(/(https?:\/\/\S+)/).map((part, i) =>
                 /^https?:\/\//.test(part) ? (
