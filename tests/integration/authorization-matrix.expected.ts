@@ -14,6 +14,9 @@ import type { ActionOutcome } from "./authorization-matrix.world";
  * from lib/errors.ts. Routes: the status, and a redirect's path with world ids named.
  * A refusal must leave the database as it was (the test checks every one).
  *
+ * Variants: a row keyed `<action> (<what differs>)` runs the same action on another kind of record
+ * (authorization-matrix.inputs.ts, actionVariants).
+ *
  * Reading notes: an action that names no record (creating a thread, an invitation, editing the
  * network) does the same in foreignInOwnName as in own; joining, requesting to join and accepting
  * an invitation whose token one holds are open to anyone signed in, also in B.
@@ -143,6 +146,11 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "not_found", funder: "not_found", broker: "not_found" },
     foreign: { member: "not_member", funder: "not_member", broker: "not_member" },
   },
+  "lib/dialogue/actions.ts#toggleReactionAction (the member's own reply)": {
+    own: { anonymous: "unauthenticated", outsider: "not_member", member: "ok", funder: "ok", broker: "ok", otherBroker: "not_member" },
+    foreignInOwnName: { member: "not_found", funder: "not_found", broker: "not_found" },
+    foreign: { member: "not_member", funder: "not_member", broker: "not_member" },
+  },
   "lib/funding/actions.ts#addMilestoneAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
@@ -258,6 +266,11 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  "lib/moderation/actions.ts#hidePostAction (a thread)": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   "lib/moderation/actions.ts#lockThreadAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
@@ -274,6 +287,11 @@ export const expectedActions: Record<string, ActionRow> = {
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
   "lib/moderation/actions.ts#reportPostAction": {
+    own: { anonymous: "unauthenticated", outsider: "not_member", member: "ok", funder: "ok", broker: "ok", otherBroker: "not_member" },
+    foreignInOwnName: { member: "not_found", funder: "not_found", broker: "not_found" },
+    foreign: { member: "not_member", funder: "not_member", broker: "not_member" },
+  },
+  "lib/moderation/actions.ts#reportPostAction (a thread)": {
     own: { anonymous: "unauthenticated", outsider: "not_member", member: "ok", funder: "ok", broker: "ok", otherBroker: "not_member" },
     foreignInOwnName: { member: "not_found", funder: "not_found", broker: "not_found" },
     foreign: { member: "not_member", funder: "not_member", broker: "not_member" },
@@ -362,4 +380,55 @@ export const expectedRoutes: Record<string, RouteRow> = {
     foreignInOwnName: { member: "303 /notifications", funder: "303 /notifications", broker: "303 /notifications" },
     foreign: { member: "303 /notifications", funder: "303 /notifications", broker: "303 /notifications" },
   },
+};
+
+/**
+ * Who may open each page that guards itself with requireMemberPage (a page.tsx under app/), with the
+ * permission it names: "ok" (let in), "redirect" (to sign in) or "notFound" (a 404, as for a
+ * network that does not exist). Own: under A's slug; foreign: A's member, funder and broker
+ * under B's slug. A page that names a record (a thread, an initiative) also answers 404 for a
+ * record of another network: its loader's rows above (the live route, the actions) show that.
+ */
+type PageOutcome = "ok" | "redirect" | "notFound";
+export type PageRow = { permission: string | undefined; own: Record<Persona, PageOutcome>; foreign: Record<InsidePersona, PageOutcome> };
+
+const everyMember = { anonymous: "redirect", outsider: "notFound", member: "ok", funder: "ok", broker: "ok", otherBroker: "notFound" } as const;
+const brokerAndMembers = { anonymous: "redirect", outsider: "notFound", member: "ok", funder: "notFound", broker: "ok", otherBroker: "notFound" } as const;
+const brokerOnly = { anonymous: "redirect", outsider: "notFound", member: "notFound", funder: "notFound", broker: "ok", otherBroker: "notFound" } as const;
+const notInB = { member: "notFound", funder: "notFound", broker: "notFound" } as const;
+
+export const expectedPages: Record<string, PageRow> = {
+  "app/n/[slug]/(space)/audit/page.tsx": { permission: "audit.view", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/cycles/journey/page.tsx": { permission: "cycle.view", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/cycles/new/page.tsx": { permission: "cycle.open", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/cycles/page.tsx": { permission: "cycle.view", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/dialogue/[threadId]/page.tsx": { permission: "thread.read", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/dialogue/new/page.tsx": { permission: "thread.create", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/dialogue/page.tsx": { permission: "thread.read", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/dialogue/search/page.tsx": { permission: "thread.read", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/initiatives/[initiativeId]/page.tsx": { permission: "initiative.view", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/initiatives/funding/page.tsx": { permission: "funding.overview", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/initiatives/lessons/page.tsx": { permission: "lessons.view", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/initiatives/new/page.tsx": { permission: "initiative.create", own: brokerAndMembers, foreign: notInB },
+  "app/n/[slug]/(space)/initiatives/page.tsx": { permission: "initiative.view", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/invitations/page.tsx": { permission: "invitations.manage", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/members/page.tsx": { permission: "members.view", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/moderation/page.tsx": { permission: "moderation.review", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/requests/page.tsx": { permission: "requests.review", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/settings/page.tsx": { permission: "network.edit", own: brokerOnly, foreign: notInB },
+};
+
+/**
+ * The permissions that no action, route or page guard of this matrix checks, because they
+ * decide what a loader returns rather than whether a request is let in: who holds each, in
+ * A (Y: the role holds it). The matrix test checks them against can(), and that every other
+ * permission in lib/membership/policy.ts is checked by a row above (so none is written twice).
+ */
+export const expectedReadPermissions: Record<string, { broker: "Y" | "-"; member: "Y" | "-"; funder: "Y" | "-" }> = {
+  // The earlier versions of an edited post, in the thread page's loader.
+  "reply.read_revisions": { broker: "Y", member: "-", funder: "-" },
+  // Other members' reflections, in the cycle page's loader.
+  "reflection.read": { broker: "Y", member: "Y", funder: "-" },
+  // The synthesis and the consent answers, in the cycle page's loader.
+  "synthesis.read": { broker: "Y", member: "Y", funder: "-" },
 };

@@ -280,6 +280,30 @@ export const actionInputs: Record<string, ActionInput> = {
   "lib/notifications/actions.ts#markAllNotificationsReadAction": { fields: () => ({}) },
 };
 
+/**
+ * A second run of an action, checked like the action itself, where the same action meets a
+ * different kind of record or a different relation to it: a post that is a thread rather than a
+ * reply, a reply of one's own. Keyed `<action key> (<what differs>)`; its expected row has the
+ * same key in authorization-matrix.expected.ts.
+ */
+export type ActionVariant = ActionInput & { action: string };
+
+export const actionVariants: Record<string, ActionVariant> = {
+  "lib/dialogue/actions.ts#toggleReactionAction (the member's own reply)": {
+    action: "lib/dialogue/actions.ts#toggleReactionAction",
+    fields: (c) => ({ slug: c.home.slug, replyId: c.o.replyId, kind: "insight" }),
+  },
+  "lib/moderation/actions.ts#reportPostAction (a thread)": {
+    action: "lib/moderation/actions.ts#reportPostAction",
+    fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId, reason: "Wrong place." }),
+  },
+  "lib/moderation/actions.ts#hidePostAction (a thread)": {
+    action: "lib/moderation/actions.ts#hidePostAction",
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId, reason: "Spam." }),
+  },
+};
+
 export type RouteInput = {
   /** Values of the dynamic segments. */
   params: (c: Ctx) => Record<string, string | string[]>;

@@ -3,29 +3,38 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { handlers } from "@/lib/auth/config";
 import { dbSystem } from "@/lib/db/client";
 import { timeZoneCookie } from "@/lib/i18n/config";
+import { can, permissions, type Permission } from "@/lib/membership/policy";
+import { requireMemberPage } from "@/lib/membership/scope";
 import { cookieJar, resetRequest } from "../setup/session";
 import {
   actionPersonas,
   expectedActions,
+  expectedPages,
+  expectedReadPermissions,
   expectedRoutes,
   insidePersonas,
   type ActionRow,
+  type PageRow,
   type Persona,
   type RouteRow,
 } from "./authorization-matrix.expected";
-import { actionInputs, routeInputs, type Ctx } from "./authorization-matrix.inputs";
+import { actionInputs, actionVariants, routeInputs, type ActionInput, type Ctx } from "./authorization-matrix.inputs";
 import {
   buildWorld,
   changedTables,
   discoverActions,
+  discoverPageGuards,
   discoverRoutes,
   dumpDatabase,
   invokeAction,
   outcomeOf,
+  pageGuardOutcome,
+  permissionsNamedByActionsAndRoutes,
   restoreDatabase,
   routeHandlerRequest,
   routeRequest,
   ZONE,
+  type DiscoveredAction,
   type Objects,
   type World,
 } from "./authorization-matrix.world";
@@ -37,11 +46,20 @@ import { formData, signInAs, snapshotDatabase, type User } from "./support";
  * broker, against network B's records named under A's slug ("foreignInOwnName") or under B's
  * own ("foreign"). Outcomes are compared with authorization-matrix.expected.ts; a refusal must
  * leave the database exactly as it was. Actions that succeed change the world, which is then
- * put back from a dump before the next run.
+ * put back from a dump before the next run. Then every page's guard (requireMemberPage with the
+ * permission the page names), and lib/membership/policy.ts against it all: each permission is
+ * checked by an action, route or page row, or (read only inside loaders) by a row of
+ * expectedReadPermissions. The expected file is the one specification of who may do what.
  */
 
 const { actions, inline } = await discoverActions();
 const routes = await discoverRoutes();
+const pages = discoverPageGuards();
+/** Every run of the action table: each action with its input, then each variant of one. */
+const actionRuns: { key: string; fn: DiscoveredAction["fn"] | undefined; input: ActionInput | undefined }[] = [
+  ...actions.map((a) => ({ key: a.key, fn: a.fn, input: actionInputs[a.key] })),
+  ...Object.entries(actionVariants).map(([key, variant]) => ({ key, fn: actions.find((a) => a.key === variant.action)?.fn, input: variant })),
+];
 
 let world: World;
 let dump: Awaited<ReturnType<typeof dumpDatabase>>;
@@ -130,16 +148,18 @@ describe("the authorization matrix of server actions", () => {
 
   it("has an expectation and an input for every action, and none for an action that no longer exists", () => {
     const found = new Set(actions.map((a) => a.key));
-    const staleExpected = Object.keys(expectedActions).filter((k) => !found.has(k));
+    const staleVariants = Object.entries(actionVariants).filter(([, v]) => !found.has(v.action)).map(([k]) => k);
+    const runKeys = new Set(actionRuns.map((r) => r.key));
+    const staleExpected = Object.keys(expectedActions).filter((k) => !runKeys.has(k));
     const staleInputs = Object.keys(actionInputs).filter((k) => !found.has(k));
     expect(staleExpected, "entries in authorization-matrix.expected.ts for actions that no longer exist: remove them").toEqual([]);
     expect(staleInputs, "input builders in authorization-matrix.inputs.ts for actions that no longer exist: remove them").toEqual([]);
+    expect(staleVariants, "variants in authorization-matrix.inputs.ts of actions that no longer exist: remove them").toEqual([]);
   });
 
-  it.each(actions.map((a) => [a.key, a] as const))("%s", async (key, action) => {
-    const input = actionInputs[key];
+  it.each(actionRuns.map((r) => [r.key, r] as const))("%s", async (key, { fn, input }) => {
     expect(input, `no input builder for ${key}: add one to actionInputs in tests/integration/authorization-matrix.inputs.ts`).toBeDefined();
-    if (!input) return;
+    if (!input || !fn) return;
     const observed = emptyRow<string>();
     const wrote: string[] = [];
     for (const { persona, target } of runs()) {
@@ -151,7 +171,7 @@ describe("the authorization matrix of server actions", () => {
         before = await snapshotDatabase();
       }
       const ctx: Ctx = { world, ...targets[target](world), actor: actorOf(persona) };
-      const outcome = outcomeOf(await invokeAction(action.fn, formData(input.fields(ctx))));
+      const outcome = outcomeOf(await invokeAction(fn, formData(input.fields(ctx))));
       observed[target][persona] = outcome;
       if (outcome === "ok" || outcome === "redirect") {
         dirty = true;
@@ -250,5 +270,63 @@ describe("the authorization matrix of route handlers", () => {
     expect(expected, `no expectation for ${key}: review this row and add it to expectedRoutes in authorization-matrix.expected.ts:${suggestion(key, observed)}`).toBeDefined();
     expect(observed, `${key}: observed outcomes differ from the expected row`).toEqual(expected);
     expect(wrote, `${key}: refusals that still wrote`).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- pages
+
+describe("the authorization matrix of pages", () => {
+  it("finds the guarded pages, each with an expectation, and none for a page that no longer exists", () => {
+    expect(pages.length).toBeGreaterThan(10);
+    const found = new Set(pages.map((p) => p.key));
+    expect(pages.filter((p) => !expectedPages[p.key]).map((p) => p.key), "pages without a row in expectedPages").toEqual([]);
+    expect(Object.keys(expectedPages).filter((k) => !found.has(k)), "expectations for pages that no longer exist").toEqual([]);
+  });
+
+  it.each(pages.map((p) => [p.key, p] as const))("%s", async (key, page) => {
+    const observed: { permission: string | undefined; own: Record<string, string>; foreign: Record<string, string> } = {
+      permission: page.permission,
+      own: {},
+      foreign: {},
+    };
+    for (const { persona, target } of runs()) {
+      if (target === "foreignInOwnName") continue;
+      await freshRequest(persona);
+      const home = targets[target](world).home;
+      observed[target][persona] = await pageGuardOutcome(() =>
+        requireMemberPage(home.slug, `/n/${home.slug}`, page.permission as Permission | undefined),
+      );
+    }
+    const expected: PageRow | undefined = expectedPages[key];
+    expect(expected, `no expectation for ${key}: review this row and add it to expectedPages in authorization-matrix.expected.ts:${suggestion(key, observed)}`).toBeDefined();
+    expect(observed, `${key}: observed outcomes differ from the expected row`).toEqual(expected);
+  });
+});
+
+// ---------------------------------------------------------------- permissions
+
+describe("lib/membership/policy.ts against the matrix", () => {
+  const all = Object.keys(permissions) as Permission[];
+  const byActionsAndRoutes = permissionsNamedByActionsAndRoutes(all);
+  const byPages = new Set(pages.map((p) => p.permission));
+
+  it("has no permission that no row of the matrix checks, and none specified twice", () => {
+    const unchecked = all.filter((p) => !byActionsAndRoutes.has(p) && !byPages.has(p) && !(p in expectedReadPermissions));
+    expect(unchecked, "permissions no action, route or page checks: remove them, or add the read to expectedReadPermissions").toEqual([]);
+    const twice = Object.keys(expectedReadPermissions).filter((p) => byActionsAndRoutes.has(p) || byPages.has(p));
+    expect(twice, "in expectedReadPermissions but already checked by an action, route or page row: remove them there").toEqual([]);
+    expect(Object.keys(expectedReadPermissions).filter((p) => !(p in permissions)), "read permissions that policy.ts no longer has").toEqual([]);
+  });
+
+  it.each(Object.entries(expectedReadPermissions))("%s is held as specified", (permission, holders) => {
+    for (const role of ["broker", "member", "funder"] as const) {
+      expect(can(role, permission as Permission), `${permission} for ${role}`).toBe(holders[role] === "Y");
+    }
+    expect(can(null, permission as Permission)).toBe(false);
+  });
+
+  it("refuses a missing or unknown role", () => {
+    expect(can(undefined, "members.view")).toBe(false);
+    expect(can("admin" as never, "network.edit")).toBe(false);
   });
 });

@@ -113,6 +113,72 @@ export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
   return routes;
 }
 
+export type DiscoveredPageGuard = {
+  /** The page file, as the expected table names it. */
+  key: string;
+  /** The permission the page passes to requireMemberPage (undefined: members only). */
+  permission: string | undefined;
+};
+
+/** The arguments of a page's requireMemberPage call, and the permission literal that ends them. */
+const PAGE_GUARD = /requireMemberPage\(([^;]*)\);/;
+const LAST_PERMISSION = /,\s*"([a-z_.]+)"\s*$/;
+
+/**
+ * Every page under app/ that guards itself with requireMemberPage, and the permission it names.
+ * The matrix runs that guard as each persona: who may open the page.
+ */
+export function discoverPageGuards(): DiscoveredPageGuard[] {
+  const guards: DiscoveredPageGuard[] = [];
+  walk(path.join(root, "app"), (file) => {
+    if (!/[/\\]page\.tsx?$/.test(file)) return;
+    const text = readFileSync(file, "utf8");
+    if (!text.includes("requireMemberPage(")) return;
+    const args = PAGE_GUARD.exec(text)?.[1];
+    if (args === undefined) throw new Error(`${file}: a requireMemberPage call this test cannot read`);
+    guards.push({ key: path.relative(root, file), permission: LAST_PERMISSION.exec(args)?.[1] });
+  });
+  return guards.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * Every permission string a server action or route handler names (`requireMember(slug, "...")`,
+ * `can(role, "...")`): the permissions the matrix's action and route rows exercise.
+ */
+export function permissionsNamedByActionsAndRoutes(known: readonly string[]): Set<string> {
+  const files: string[] = [];
+  for (const domain of readdirSync(path.join(root, "lib"))) {
+    const file = path.join(root, "lib", domain, "actions.ts");
+    try {
+      if (statSync(file).isFile()) files.push(file);
+    } catch {
+      // no actions in this domain
+    }
+  }
+  walk(path.join(root, "app"), (file) => {
+    if (/[/\\]route\.(ts|tsx|js|mjs)$/.test(file)) files.push(file);
+  });
+  const named = new Set<string>();
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    for (const permission of known) if (text.includes(`"${permission}"`)) named.add(permission);
+  }
+  return named;
+}
+
+/** What a page guard did: let the persona in, sent them to sign in, or answered 404. */
+export async function pageGuardOutcome(run: () => Promise<unknown>): Promise<"ok" | "redirect" | "notFound" | `invalid result: ${string}`> {
+  try {
+    await run();
+    return "ok";
+  } catch (error) {
+    const signal = nextSignal(error);
+    if (signal) return signal;
+    const e = error as { stack?: string };
+    return `invalid result: threw ${e?.stack ?? String(error)}`;
+  }
+}
+
 /** A request as Next hands it to a route handler (a NextRequest, with `nextUrl`). */
 export function routeHandlerRequest(url: string, init: { method: string; signal?: AbortSignal; headers?: Record<string, string> }): Request {
   return new NextRequest(url, init);
