@@ -10,6 +10,7 @@ import {
   makeNetwork,
   makePledge,
   makeReflection,
+  makeReply,
   makeThread,
   makeUser,
 } from "./factories";
@@ -60,8 +61,9 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
       data: { networkId: network.id, actorId: broker.user.id, action: "network.created" },
     });
     const userIds = users.map((u) => u.user.id);
-    await seedThreads(prisma, network.id, demo.threads, userIds);
-    await seedCycle(prisma, network.id, demo, userIds);
+    const threadIds = await seedThreads(prisma, network.id, demo.threads, userIds);
+    const cycleId = await seedCycle(prisma, network.id, demo, userIds);
+    await seedNotifications(prisma, network.id, demo, userIds, { threadId: threadIds[0], cycleId });
     await seedInitiative(prisma, network.id, demo, userIds);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
@@ -74,9 +76,10 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
 /** The demo dialogue: threads an hour apart, replies a few minutes apart, counters as the app keeps them. */
 async function seedThreads(prisma: Db, networkId: string, threads: DemoThread[], userIds: string[]) {
   const start = Date.now() - threads.length * 60 * 60 * 1000;
+  const ids: string[] = [];
   for (const [i, t] of threads.entries()) {
     const createdAt = new Date(start + i * 60 * 60 * 1000);
-    await makeThread(prisma, {
+    const thread = await makeThread(prisma, {
       networkId,
       authorId: userIds[t.by] ?? null,
       title: t.title,
@@ -90,7 +93,61 @@ async function seedThreads(prisma: Db, networkId: string, threads: DemoThread[],
         createdAt: new Date(createdAt.getTime() + (j + 1) * 7 * 60 * 1000),
       })),
     });
+    ids.push(thread.id);
   }
+  return ids;
+}
+
+/**
+ * What the demo's members find in their notification centre, and in their first email digest
+ * the next morning (issue 17): the broker opened the cycle ("your turn to reflect"), and the
+ * broker mentioned the first member in the first thread. Unread and not yet emailed.
+ */
+async function seedNotifications(
+  prisma: Db,
+  networkId: string,
+  demo: DemoNetwork,
+  userIds: string[],
+  about: { threadId: string | undefined; cycleId: string },
+) {
+  const brokerId = userIds[0];
+  if (!brokerId) return;
+  const members = demo.people.flatMap((p, i) => (p.role === "member" && userIds[i] ? [userIds[i]] : []));
+  const now = Date.now();
+  await prisma.notification.createMany({
+    data: members.map((userId) => ({
+      networkId,
+      userId,
+      kind: "cycle_opened" as const,
+      actorId: brokerId,
+      dedupeKey: `cycle-opened:${about.cycleId}`,
+      createdAt: new Date(now - 2 * 60 * 60 * 1000),
+    })),
+    skipDuplicates: true,
+  });
+  const mentioned = members[0];
+  if (!about.threadId || !mentioned) return;
+  const person = demo.people[userIds.indexOf(mentioned)];
+  const reply = await makeReply(prisma, {
+    networkId,
+    threadId: about.threadId,
+    authorId: brokerId,
+    body: demo.locale === "nl" ? `@${person?.name ?? ""} wil jij hier je ervaring bij delen?` : `@${person?.name ?? ""} would you share your experience here?`,
+    createdAt: new Date(now - 60 * 60 * 1000),
+  });
+  await prisma.mention.create({ data: { networkId, replyId: reply.id, userId: mentioned } });
+  await prisma.notification.create({
+    data: {
+      networkId,
+      userId: mentioned,
+      kind: "mention",
+      actorId: brokerId,
+      threadId: about.threadId,
+      replyId: reply.id,
+      dedupeKey: `mention:${reply.id}`,
+      createdAt: new Date(now - 60 * 60 * 1000),
+    },
+  });
 }
 
 /**
@@ -114,6 +171,7 @@ async function seedCycle(prisma: Db, networkId: string, demo: DemoNetwork, userI
     const at = new Date(now - DAY + i * 60 * 60 * 1000);
     await makeReflection(prisma, { networkId, cycleId: cycle.id, authorId, body: r.body, area: r.area, submittedAt: at, createdAt: at });
   }
+  return cycle.id;
 }
 
 /**

@@ -111,7 +111,8 @@ async function mailItems(tx: Tx, c: CandidateRow, rows: PendingRow[], mode: "dai
     .map(({ dedupeKey, visible: _visible, ...item }) => ({ ...item, act: item.kind === "moderation" ? moderationActOf(dedupeKey) : null }));
   let mailId: string | null = null;
   if (items.length > 0) {
-    const unsubscribeUrl = emailLink(`/email/unsubscribe/${unsubscribeToken({ userId: c.userId, networkId: c.networkId }, now)}`);
+    // Issued at the real time, whatever time the sweep was given: the link ages from when it is sent.
+    const unsubscribeUrl = emailLink(`/email/unsubscribe/${unsubscribeToken({ userId: c.userId, networkId: c.networkId })}`);
     const content = groupMailItems(items);
     const mail = await notificationMail({
       mode,

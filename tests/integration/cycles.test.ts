@@ -565,8 +565,9 @@ describe("the reminder", () => {
     await dbSystem().outboxEmail.deleteMany({});
     expect(await sendDueRemindersEverywhere()).toBe(2);
     // Immediate mail goes once the news has been quiet for a moment.
-    expect(await sendDueNotificationMail(new Date(Date.now() + 3 * 60 * 1000))).toBe(1);
-    await deliverQueuedMail();
+    const later = new Date(Date.now() + 3 * 60 * 1000);
+    expect(await sendDueNotificationMail(later)).toBe(1);
+    await deliverQueuedMail({ now: later });
     const mails = await dbSystem().outboxEmail.findMany({ orderBy: { createdAt: "asc" } });
     // The broker turned email off (the in-app reminder still reached them); the member has reflected.
     expect(mails.map((m) => m.to)).toEqual([world.other.email]);
@@ -577,8 +578,8 @@ describe("the reminder", () => {
     expect(await reminders(world.a.id)).toHaveLength(2);
     // The sweeps again send nothing more.
     expect(await sendDueRemindersEverywhere()).toBe(0);
-    expect(await sendDueNotificationMail(new Date(Date.now() + 3 * 60 * 1000))).toBe(0);
-    await deliverQueuedMail();
+    expect(await sendDueNotificationMail(later)).toBe(0);
+    await deliverQueuedMail({ now: later });
     expect(await dbSystem().outboxEmail.count()).toBe(1);
   });
 

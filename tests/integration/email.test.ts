@@ -4,12 +4,14 @@
 const SMTP_PORT = 42500 + Number(process.env.VITEST_POOL_ID ?? 0);
 process.env.SMTP_URL = `smtp://127.0.0.1:${SMTP_PORT}`;
 
+import { TZDate } from "@date-fns/tz";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as unsubscribePost, GET as unsubscribeGet } from "@/app/email/unsubscribe/[token]/route";
 import { magicLinkEmail } from "@/lib/auth/magic-link-email";
 import { dbSystem } from "@/lib/db/client";
+import { seedDemo } from "@/lib/db/demo";
 import { makeMembership, makeNetwork, makeReply, makeThread, makeUser } from "@/lib/db/factories";
 import type { NotificationKind } from "@/lib/db/generated/enums";
 import { MAX_GROUPS } from "@/lib/digests/compose";
@@ -357,5 +359,40 @@ describe("one-click unsubscribe (RFC 8058)", () => {
     expect(location.pathname).toBe("/email/unsubscribe");
     expect(location.searchParams.get("status")).toBe("off");
     expect(await frequency(w, dana.id)).toBe("off");
+  });
+});
+
+describe("on the demo data", () => {
+  it("a daily member gets one digest the next morning, in Dutch, with the mention and their turn to reflect, never again; one click stops it", async () => {
+    await seedDemo(dbSystem());
+    const joris = (await dbSystem().user.findUnique({ where: { email: "joris@pathfinders.example" }, select: { id: true } }))!;
+    // The next morning at 08:00 in Amsterdam (the default hour and zone of a new person); the demo
+    // was seeded the evening before (its notices are dated so, whatever the hour this test runs).
+    const tomorrow = new TZDate(Date.now() + DAY, "Europe/Amsterdam");
+    const morning = new Date(new TZDate(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 8, 0, 0, "Europe/Amsterdam").getTime());
+    const pathfindersId = (await dbSystem().network.findUnique({ where: { slug: "pathfinders-midden-brabant" }, select: { id: true } }))!.id;
+    for (const [kind, hours] of [["cycle_opened", 12], ["mention", 11]] as const) {
+      await dbSystem().notification.updateMany({ where: { networkId: pathfindersId, kind }, data: { createdAt: new Date(morning.getTime() - hours * HOUR) } });
+    }
+    await sweep(new Date(morning.getTime() - 60_000));
+    expect(received.filter((m) => m.to === "joris@pathfinders.example")).toHaveLength(0);
+    await sweep(morning);
+    const mails = received.filter((m) => m.to === "joris@pathfinders.example");
+    expect(mails).toHaveLength(1);
+    const [digest] = mails;
+    expect(digest!.subject).toMatch(/je dagelijkse overzicht/);
+    expect(digest!.text).toContain("Hanneke Smits noemde je in");
+    expect(digest!.text).toContain("opende een reflectiecyclus");
+    // The mention (an hour old) comes before the cycle (two days old): newest first.
+    expect(digest!.text.indexOf("noemde je")).toBeLessThan(digest!.text.indexOf("opende een reflectiecyclus"));
+    // Never again in a later digest.
+    await sweep(new Date(morning.getTime() + DAY));
+    expect(received.filter((m) => m.to === "joris@pathfinders.example")).toHaveLength(1);
+    // One click on the footer's link (its List-Unsubscribe twin) stops it.
+    const token = /\/email\/unsubscribe\/([^\s>"]+)/.exec(digest!.raw.replace(/=\r?\n/g, ""))![1]!;
+    const res = await unsubscribePost(new Request(`http://localhost:3000/email/unsubscribe/${token}`, { method: "POST" }), { params: Promise.resolve({ token }) });
+    expect(res.status).toBe(200);
+    const membership = await dbSystem().membership.findFirst({ where: { networkId: pathfindersId, userId: joris.id }, select: { emailFrequency: true } });
+    expect(membership?.emailFrequency).toBe("off");
   });
 });
