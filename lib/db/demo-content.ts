@@ -60,6 +60,8 @@ export type DemoNetwork = {
   cycle: DemoCycle;
   /** An initiative with a growth path in EUR, a pledge, an update and a lesson. */
   initiative: DemoInitiative;
+  /** The broker's reply in the first thread that mentions the first member (`{name}`), unread. */
+  mentionReply: string;
 };
 
 /** The demo networks, drawn from the source texts (SIAC in English, Pathfinders in Dutch). */
@@ -159,6 +161,7 @@ export const demoNetworks: DemoNetwork[] = [
         },
       ],
     },
+    mentionReply: "@{name} would you share your experience here?",
     initiative: {
       name: "City co-creation labs",
       description:
@@ -307,6 +310,7 @@ export const demoNetworks: DemoNetwork[] = [
         },
       ],
     },
+    mentionReply: "@{name} wil jij hier je ervaring bij delen?",
     initiative: {
       name: "Maak Tilburg Beter: studenten en buurtinitiatieven",
       description:

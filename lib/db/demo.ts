@@ -132,7 +132,7 @@ async function seedNotifications(
     networkId,
     threadId: about.threadId,
     authorId: brokerId,
-    body: demo.locale === "nl" ? `@${person?.name ?? ""} wil jij hier je ervaring bij delen?` : `@${person?.name ?? ""} would you share your experience here?`,
+    body: demo.mentionReply.replace("{name}", person?.name ?? ""),
     createdAt: new Date(now - 60 * 60 * 1000),
   });
   await prisma.mention.create({ data: { networkId, replyId: reply.id, userId: mentioned } });
