@@ -51,6 +51,23 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "redirect", funder: "redirect", broker: "redirect" },
     foreign: { member: "redirect", funder: "redirect", broker: "redirect" },
   },
+  "lib/accounts/actions.ts#updateEmailSettingsAction": {
+    own: { anonymous: "unauthenticated", outsider: "ok", member: "ok", funder: "ok", broker: "ok", otherBroker: "ok" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "ok", funder: "ok", broker: "ok" },
+  },
+  // One's own membership only: a network one is not a member of is refused.
+  "lib/accounts/actions.ts#setNetworkEmailAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "ok", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  // The token is the authority (no session needed), so everyone holding it may undo.
+  "lib/accounts/actions.ts#undoUnsubscribeAction": {
+    own: { anonymous: "ok", outsider: "ok", member: "ok", funder: "ok", broker: "ok", otherBroker: "ok" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "ok", funder: "ok", broker: "ok" },
+  },
   "lib/accounts/actions.ts#updateProfileAction": {
     own: { anonymous: "unauthenticated", outsider: "ok", member: "ok", funder: "ok", broker: "ok", otherBroker: "ok" },
     foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
@@ -379,6 +396,17 @@ export const expectedRoutes: Record<string, RouteRow> = {
     own: { anonymous: "303 /signin", outsider: "303 /notifications", member: "303 /n/net-a/dialogue/{a.threadId}#reply-{a.otherReplyId}", funder: "303 /notifications", broker: "303 /notifications", otherBroker: "303 /notifications" },
     foreignInOwnName: { member: "303 /notifications", funder: "303 /notifications", broker: "303 /notifications" },
     foreign: { member: "303 /notifications", funder: "303 /notifications", broker: "303 /notifications" },
+  },
+  // RFC 8058: the link's signed token is the authority, with or without a session.
+  "app/email/unsubscribe/[token]/route.ts GET": {
+    own: { anonymous: "303 /email/unsubscribe", outsider: "303 /email/unsubscribe", member: "303 /email/unsubscribe", funder: "303 /email/unsubscribe", broker: "303 /email/unsubscribe", otherBroker: "303 /email/unsubscribe" },
+    foreignInOwnName: { member: "303 /email/unsubscribe", funder: "303 /email/unsubscribe", broker: "303 /email/unsubscribe" },
+    foreign: { member: "303 /email/unsubscribe", funder: "303 /email/unsubscribe", broker: "303 /email/unsubscribe" },
+  },
+  "app/email/unsubscribe/[token]/route.ts POST": {
+    own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "200", funder: "200", broker: "200" },
   },
 };
 

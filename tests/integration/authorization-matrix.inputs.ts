@@ -3,6 +3,7 @@
 // fail, naming it, until it has one.
 import { toLocalInput } from "@/lib/cycles/schema";
 import { dbSystem } from "@/lib/db/client";
+import { unsubscribeToken } from "@/lib/mail/token";
 import type { User } from "./support";
 import { networkFields } from "./support";
 import { HOURS, key, ZONE, type Objects, type World } from "./authorization-matrix.world";
@@ -47,6 +48,14 @@ const local = (date: Date) => toLocalInput(date, ZONE);
 export const actionInputs: Record<string, ActionInput> = {
   // ---- accounts
   "lib/accounts/actions.ts#updateProfileAction": { fields: () => ({ name: "Renamed", bio: "New bio", locale: "en" }) },
+  "lib/accounts/actions.ts#updateEmailSettingsAction": {
+    fields: () => ({ frequency: "weekly", digestHour: "18", digestWeekday: "5", timeZone: "Europe/Amsterdam" }),
+  },
+  "lib/accounts/actions.ts#setNetworkEmailAction": { fields: (c) => ({ slug: c.home.slug, frequency: "off" }) },
+  // The signed token of the link is the authority, whoever holds it (as for the one-click unsubscribe).
+  "lib/accounts/actions.ts#undoUnsubscribeAction": {
+    fields: (c) => ({ token: unsubscribeToken({ userId: c.o.member.id, networkId: c.o.networkId }), frequency: "daily" }),
+  },
   "lib/accounts/actions.ts#switchLocaleAction": { fields: () => ({ locale: "nl", returnTo: "/" }) },
   "lib/accounts/actions.ts#signInAction": { fields: (c) => ({ email: c.o.member.email, callbackUrl: `/n/${c.home.slug}` }) },
   "lib/accounts/actions.ts#signOutAction": { fields: () => ({}) },
@@ -322,4 +331,6 @@ export const routeInputs: Record<string, RouteInput> = {
   "app/n/[slug]/(space)/dialogue/[threadId]/live/route.ts GET": { params: (c) => ({ slug: c.home.slug, threadId: c.o.threadId }) },
   "app/n/[slug]/(space)/dialogue/mentionable/route.ts GET": { params: (c) => ({ slug: c.home.slug }) },
   "app/notifications/[id]/route.ts GET": { params: (c) => ({ id: c.o.notificationId }) },
+  "app/email/unsubscribe/[token]/route.ts GET": { params: (c) => ({ token: unsubscribeToken({ userId: c.o.member.id, networkId: c.o.networkId }) }) },
+  "app/email/unsubscribe/[token]/route.ts POST": { params: (c) => ({ token: unsubscribeToken({ userId: c.o.member.id, networkId: c.o.networkId }) }) },
 };
