@@ -192,8 +192,9 @@ export async function exportAccountData(userId: string) {
 /** The person's active networks with their own email frequency there (the profile's email section). */
 export async function listNetworkEmailSettings(userId: string) {
   // A reviewed cross-network read (decision 022): the person's own active networks.
-  const memberships = await dbAcross(await memberNetworkIds(userId)).membership.findMany({
-    where: { userId, status: "active" },
+  const networkIds = await memberNetworkIds(userId);
+  const memberships = await dbAcross(networkIds).membership.findMany({
+    where: { networkId: { in: networkIds }, userId, status: "active" },
     orderBy: { network: { name: "asc" } },
     select: { emailFrequency: true, network: { select: { slug: true, name: true } } },
   });

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
-import { signInAction, updateEmailSettingsAction, updateProfileAction } from "@/lib/accounts/actions";
-import { getProfile } from "@/lib/accounts/queries";
+import { setNetworkEmailAction, signInAction, updateEmailSettingsAction, updateProfileAction } from "@/lib/accounts/actions";
+
+import { getProfile, listNetworkEmailSettings } from "@/lib/accounts/queries";
 import { signIn } from "@/lib/auth/config";
 import { magicLinkEmail } from "@/lib/auth/magic-link-email";
 import { getViewer, requireViewer } from "@/lib/auth/session";
@@ -12,7 +13,7 @@ import { dbSystem } from "@/lib/db/client";
 import { localeCookie } from "@/lib/i18n/config";
 import enMessages from "@/lib/i18n/messages/en.json";
 import nlMessages from "@/lib/i18n/messages/nl.json";
-import { call, signInAs, user } from "./support";
+import { call, makeNetwork, member, signInAs, user } from "./support";
 
 const token = () => randomBytes(32).toString("hex");
 
@@ -150,6 +151,20 @@ describe("the profile action", () => {
       timeZone: "America/New_York",
       emailRefusedAt: null,
     });
+  });
+});
+
+describe("the profile's email section", () => {
+  it("lists the person's networks with their own frequency, and sets one network's", async () => {
+    const ada = await user("Ada");
+    const bea = await user("Bea");
+    const network = await makeNetwork(dbSystem(), { brokerId: bea.id, name: "Commons" });
+    await member(network, ada);
+    signInAs(ada);
+    expect(await listNetworkEmailSettings(ada.id)).toEqual([{ slug: network.slug, name: "Commons", frequency: null }]);
+    expect(await call(setNetworkEmailAction, { slug: network.slug, frequency: "weekly" })).toEqual({ ok: true, data: null });
+    expect(await listNetworkEmailSettings(ada.id)).toEqual([{ slug: network.slug, name: "Commons", frequency: "weekly" }]);
+    expect(await listNetworkEmailSettings(bea.id)).toEqual([{ slug: network.slug, name: "Commons", frequency: null }]);
   });
 });
 
