@@ -54,7 +54,7 @@ export default async function FunderPage() {
           <h2 className="text-lg font-semibold">{t("emptyTitle")}</h2>
           <p>{t("emptyBody")}</p>
           <p>
-            <Link href="/networks">{t("emptyLink")}</Link>
+            <Link href="/#directory">{t("emptyLink")}</Link>
           </p>
         </section>
       ) : (
