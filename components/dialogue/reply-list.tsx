@@ -14,8 +14,9 @@ import type { ReplyView } from "./reply-view";
 type ReactionResult = { replyId: string; result: Awaited<ReturnType<typeof toggleReactionAction>> } | null;
 
 /**
- * A reply's reactions: a named group of toggle buttons, one per kind (its symbol comes from CSS,
- * hidden from screen readers). Plain buttons, not a form: the toggle is a client action either way
+ * A reply's reactions: a named group of toggle buttons, one per kind (its symbol is an inline SVG
+ * from the list's sprite, hidden from screen readers: an emoji shows as an empty box where no
+ * emoji font is installed). Plain buttons, not a form: the toggle is a client action either way
  * (the page needs JavaScript for it, as for live updates), and fifty replies then carry no form,
  * hidden input or name and value per button. The list holds one action state for all of them.
  */
@@ -36,11 +37,37 @@ function Reactions({
     <div role="group" aria-label={label} className="reactions">
       {REACTION_KINDS.map((kind, i) => (
         <button key={kind} type="button" aria-pressed={reply.mine?.includes(kind) ?? false} data-kind={kind} onClick={() => react(reply.id, kind)}>
+          <svg aria-hidden="true" focusable="false" className="size-4 shrink-0">
+            <use href={`#reaction-${kind}`} />
+          </svg>
           {`${names[kind]} ${reply.counts?.[i] ?? 0}`}
         </button>
       ))}
       {refused?.replyId === reply.id && !refused.result.ok ? <FormMessage state={refused.result} /> : null}
     </div>
+  );
+}
+
+/**
+ * The reaction symbols, drawn once per page as SVG symbols (24-unit grid, stroked in the
+ * button's text colour) and used by every button: fifty replies carry a short `<use>` each.
+ */
+const REACTION_PATHS: Record<ReactionKind, string> = {
+  agree: "M7 11v9H4v-9zM7 11l3.6-6.6c1.6-.3 2.9.9 2.6 2.5L12.6 10h5.9a2 2 0 0 1 2 2.3l-1.1 5.9a2.2 2.2 0 0 1-2.2 1.8H7",
+  heart: "M12 20s-9-5.4-9-11.2C3 6.1 5.1 4 7.7 4c1.8 0 3.4 1 4.3 2.5C12.9 5 14.5 4 16.3 4 18.9 4 21 6.1 21 8.8 21 14.6 12 20 12 20z",
+  insight: "M9 18h6M10 21h4M12 3a6 6 0 0 0-3.6 10.8c.7.5 1.1 1.3 1.1 2.1v.1h5v-.1c0-.8.4-1.6 1.1-2.1A6 6 0 0 0 12 3z",
+  question: "M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM9.5 9.3a2.6 2.6 0 1 1 3.6 2.4c-.7.3-1.1.9-1.1 1.6v.7M12 17h.01",
+};
+
+function ReactionSymbols() {
+  return (
+    <svg aria-hidden="true" focusable="false" className="absolute size-0 overflow-hidden">
+      {REACTION_KINDS.map((kind) => (
+        <symbol key={kind} id={`reaction-${kind}`} viewBox="0 0 24 24">
+          <path d={REACTION_PATHS[kind]} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+        </symbol>
+      ))}
+    </svg>
   );
 }
 
@@ -231,24 +258,27 @@ export function ReplyList({
     onToggle,
   };
   return (
-    <ol ref={list} className="space-y-3">
-      {replies.map((reply) => (
-        <li key={reply.id} id={`reply-${reply.id}`} className="space-y-3">
-          {reply.id === firstNewId ? (
-            <p id="new-since-last-visit" className="flex items-center gap-3 text-sm font-semibold text-accent-strong">
-              <span className="h-px flex-1 bg-accent" aria-hidden="true" />
-              {t("newSinceLastVisit")}
-              <span className="h-px flex-1 bg-accent" aria-hidden="true" />
-            </p>
-          ) : null}
-          <Reply
-            reply={reply}
-            labels={labelsFor(reply.authorName)}
-            shared={shared}
-            quoteHref={`/n/${slug}/dialogue/${threadId}?${new URLSearchParams({ ...(after ? { after } : {}), quote: reply.id })}#composer`}
-          />
-        </li>
-      ))}
-    </ol>
+    <>
+      <ReactionSymbols />
+      <ol ref={list} className="space-y-3">
+        {replies.map((reply) => (
+          <li key={reply.id} id={`reply-${reply.id}`} className="space-y-3">
+            {reply.id === firstNewId ? (
+              <p id="new-since-last-visit" className="flex items-center gap-3 text-sm font-semibold text-accent-strong">
+                <span className="h-px flex-1 bg-accent" aria-hidden="true" />
+                {t("newSinceLastVisit")}
+                <span className="h-px flex-1 bg-accent" aria-hidden="true" />
+              </p>
+            ) : null}
+            <Reply
+              reply={reply}
+              labels={labelsFor(reply.authorName)}
+              shared={shared}
+              quoteHref={`/n/${slug}/dialogue/${threadId}?${new URLSearchParams({ ...(after ? { after } : {}), quote: reply.id })}#composer`}
+            />
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
