@@ -1,13 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
+import { plainExcerpt } from "@/lib/markdown/text";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { EXCERPT_MAX, REPORTS_PAGE_SIZE } from "./schema";
 
-/** A short plain-text excerpt of a post's Markdown for the queue (rendered as text, never as HTML). */
-export function excerpt(body: string, max = EXCERPT_MAX): string {
-  const flat = body.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+/**
+ * A short plain-text excerpt of a post for the queue: the words of its rendered Markdown (from the
+ * stored HTML when given), no Markdown syntax and no HTML from the source; shown as text (decision 033).
+ */
+export function excerpt(body: string, max = EXCERPT_MAX, bodyHtml?: string | null): string {
+  return plainExcerpt(body, max, bodyHtml);
 }
 
 /** How many reports wait for a broker (for the nav). */
@@ -37,8 +40,8 @@ export async function listOpenReports(scope: NetworkScope, opts: { after?: Curso
       reporterId: true,
       threadId: true,
       replyId: true,
-      thread: { select: { title: true, body: true, authorId: true, hiddenAt: true, hiddenReason: true } },
-      reply: { select: { body: true, authorId: true, hiddenAt: true, hiddenReason: true, deletedAt: true } },
+      thread: { select: { title: true, body: true, bodyHtml: true, authorId: true, hiddenAt: true, hiddenReason: true } },
+      reply: { select: { body: true, bodyHtml: true, authorId: true, hiddenAt: true, hiddenReason: true, deletedAt: true } },
     },
   });
   const page = rows.slice(0, take);
@@ -62,7 +65,7 @@ export async function listOpenReports(scope: NetworkScope, opts: { after?: Curso
         threadId: r.threadId,
         replyId: r.replyId,
         title: r.thread.title,
-        excerpt: excerpt(post.body),
+        excerpt: excerpt(post.body, EXCERPT_MAX, post.bodyHtml),
         hiddenAt: post.hiddenAt,
         hiddenReason: post.hiddenReason,
         deleted: r.reply?.deletedAt != null,

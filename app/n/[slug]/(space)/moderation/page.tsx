@@ -51,7 +51,7 @@ export default async function ModerationPage({
                       {r.replyId ? t("replyBy", { name: author }) : t("threadBy", { name: author })} ·{" "}
                       <Link href={href}>{t("openPost")}</Link>
                     </p>
-                    <blockquote className="border-l-4 border-line pl-3 whitespace-pre-line">{r.excerpt}</blockquote>
+                    <blockquote className="border-l-4 border-line pl-3">{r.excerpt}</blockquote>
                     {r.deleted ? <p className="italic text-muted">{t("postDeleted")}</p> : null}
                     {r.hiddenAt ? (
                       <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
