@@ -48,11 +48,19 @@ async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Pr
 
 /**
  * Runs `body` with a fresh, migrated database on the local server (`prefix_<time>`),
- * dropped afterwards whatever happens. Needs a production build.
+ * dropped afterwards whatever happens. Needs a production build, unless the bench starts no server
+ * (`{ server: false }`).
  */
-export async function withFreshDatabase<T>(serverUrl: string, prefix: string, body: (url: string) => Promise<T>): Promise<T> {
+export async function withFreshDatabase<T>(
+  serverUrl: string,
+  prefix: string,
+  body: (url: string) => Promise<T>,
+  options: { server: boolean } = { server: true },
+): Promise<T> {
   assertLocal(serverUrl);
-  if (!existsSync(`${process.env.KRING_DIST_DIR || ".next"}/BUILD_ID`)) throw new Error("No production build: run `npm run build` first.");
+  if (options.server && !existsSync(`${process.env.KRING_DIST_DIR || ".next"}/BUILD_ID`)) {
+    throw new Error("No production build: run `npm run build` first.");
+  }
   const name = `${prefix}_${Date.now().toString(36)}`;
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
   const u = new URL(serverUrl);

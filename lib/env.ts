@@ -61,6 +61,10 @@ const schema = z
     KRING_RATE_WRITES: rate("300/1h"),
     // How many proxies in front of Kring append to X-Forwarded-For; 0 trusts none (decision 018).
     KRING_TRUST_PROXY: z.coerce.number({ error: "expected 0, 1 or the number of proxies" }).int().min(0).max(10).default(0),
+    // Immediate email: how long a thread must be quiet before its news goes out as one mail, and
+    // how often the mail sweep runs (decision 032). Tests shorten both.
+    KRING_MAIL_QUIET_SECONDS: z.coerce.number({ error: "expected seconds" }).int().min(1).max(3600).default(120),
+    KRING_MAIL_SWEEP_SECONDS: z.coerce.number({ error: "expected seconds" }).int().min(1).max(3600).default(30),
   })
   .transform((raw) => {
     const appEnv =
@@ -95,6 +99,8 @@ const schema = z
       },
       /** Proxies whose X-Forwarded-For entries are believed; 0: the socket's address only. */
       trustedProxies: raw.KRING_TRUST_PROXY,
+      /** Immediate email's quiet time and the mail sweep's interval, in milliseconds. */
+      mail: { quietMs: raw.KRING_MAIL_QUIET_SECONDS * 1000, sweepMs: raw.KRING_MAIL_SWEEP_SECONDS * 1000 },
     };
   })
   .superRefine((env, ctx) => {

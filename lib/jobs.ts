@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { sendDueRemindersEverywhere } from "@/lib/reminders/mutations";
 import { deleteExpiredRateLimits } from "@/lib/rate-limit/mutations";
 import { sendDueNotificationMail } from "@/lib/digests/mutations";
@@ -6,8 +7,6 @@ import { deliverQueuedMail } from "@/lib/mail/mutations";
 
 const EVERY_MS = 5 * 60 * 1000;
 const FIRST_AFTER_MS = 30 * 1000;
-/** Mail: notifications into mail, and the queue to the server (retries included), every 30 s. */
-const MAIL_EVERY_MS = 30 * 1000;
 
 let started = false;
 
@@ -60,5 +59,7 @@ export function startJobs(): void {
   setTimeout(run, FIRST_AFTER_MS).unref();
   setInterval(run, EVERY_MS).unref();
   setTimeout(mail, 5 * 1000).unref();
-  setInterval(mail, MAIL_EVERY_MS).unref();
+  // Mail: notifications into mail, and the queue to the server (retries included), every 30 s
+  // unless KRING_MAIL_SWEEP_SECONDS says otherwise.
+  setInterval(mail, env().mail.sweepMs).unref();
 }

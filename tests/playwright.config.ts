@@ -96,8 +96,11 @@ export default defineConfig({
       AUTH_SECRET: "kring-e2e-test-secret-not-for-production-0123456789",
       KRING_SEED_DEMO: "1",
       KRING_E2E_RUN_ID: process.env.KRING_E2E_RUN_ID ?? "",
-      // Mail goes to the outbox (/dev/outbox), never to a real server.
+      // Mail goes to the outbox (/dev/outbox), never to a real server; immediate mail after two
+      // quiet seconds, swept every two (production: two minutes, every 30 s).
       SMTP_URL: "",
+      KRING_MAIL_QUIET_SECONDS: "2",
+      KRING_MAIL_SWEEP_SECONDS: "2",
       DATABASE_URL: db.kind === "postgres" ? db.url : "",
       KRING_DATA_DIR: db.kind === "pglite" ? db.dataDir : "",
     },

@@ -67,12 +67,12 @@ export function groupMailItems(items: MailItem[]): MailContent {
   return { groups: shown, more: hidden, total: items.length };
 }
 
-/** Immediate mode: a group is mailed once it has been quiet this long, or its oldest item waited this long. */
-const QUIET_MS = 2 * 60 * 1000;
-const LONGEST_WAIT_MS = 10 * 60 * 1000;
-
-/** The group keys whose items are ready to go out in immediate mode at `now`. */
-export function readyGroups(items: MailItem[], now: Date): Set<string> {
+/**
+ * Immediate mode: a group is mailed once it has been quiet for `quietMs` (KRING_MAIL_QUIET_SECONDS,
+ * two minutes by default), or its oldest item waited five times that.
+ */
+export function readyGroups(items: MailItem[], now: Date, quietMs: number): Set<string> {
+  const longestWaitMs = 5 * quietMs;
   const byGroup = new Map<string, { newest: number; oldest: number }>();
   for (const item of items) {
     const key = groupOf(item).key;
@@ -82,7 +82,7 @@ export function readyGroups(items: MailItem[], now: Date): Set<string> {
   }
   const ready = new Set<string>();
   for (const [key, g] of byGroup) {
-    if (now.getTime() - g.newest >= QUIET_MS || now.getTime() - g.oldest >= LONGEST_WAIT_MS) ready.add(key);
+    if (now.getTime() - g.newest >= quietMs || now.getTime() - g.oldest >= longestWaitMs) ready.add(key);
   }
   return ready;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { dbSystem, type Tx } from "@/lib/db/client";
 import type { EmailFrequency } from "@/lib/db/generated/enums";
+import { env } from "@/lib/env";
 import { isLocale, type AppLocale } from "@/lib/i18n/config";
 import { emailLink } from "@/lib/mail/links";
 import { enqueueMail, messageIdHost } from "@/lib/mail/mutations";
@@ -183,7 +184,7 @@ async function sendDigest(c: CandidateRow, now: Date): Promise<boolean> {
 async function sendImmediate(c: CandidateRow, now: Date): Promise<number> {
   return dbSystem().$transaction(async (tx) => {
     const rows = await lockPending(tx, c, new Date(now.getTime() + 1));
-    const ready = readyGroups(rows, now);
+    const ready = readyGroups(rows, now, env().mail.quietMs);
     let sent = 0;
     for (const key of ready) {
       const mailId = await mailItems(tx, c, rows.filter((r) => groupKeyOf(r) === key), "immediate", now);
