@@ -2,8 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { encodeCursor } from "@/lib/cursor";
 import { REPLIES_PAGE_SIZE } from "@/lib/dialogue/schema";
+import { UNRENDERABLE_HTML } from "@/lib/markdown/render";
+import { ANY_TAG_PATTERN, BLOCK_TAG_PATTERN, FOOTNOTE_CHROME_PATTERN } from "@/lib/markdown/text";
 import type { NetworkScope } from "@/lib/membership/scope";
-import { dutchAlternative, SEARCH_PAGE_SIZE } from "./schema";
+import { dutchAlternative, dutchPrefixQuery, SEARCH_PAGE_SIZE } from "./schema";
 
 /** Where the next page starts: after this rank, then newest first by creation, then id. */
 export type SearchCursor = { rank: number; at: Date; id: string };
@@ -66,9 +68,10 @@ type SearchHitRow = {
 /**
  * Full-text search over this network's threads (title weighted above body) and replies,
  * stemmed in the network's language (in Dutch also the word's other f/v, s/z spelling,
- * see dutchAlternative). Only what the viewer may read: hidden threads (and
- * their replies) for brokers and the thread's author, hidden replies for brokers and their
- * author, deleted replies never. Ranked by ts_rank_cd, ties newest first, keyset-paged on
+ * see dutchAlternative, and every word as a prefix, also without a verb's final -t, see
+ * dutchPrefixQuery). Only what the viewer may read: hidden threads (and their replies) for
+ * brokers and the thread's author, hidden replies for brokers and their author, deleted
+ * replies never. Ranked by ts_rank_cd, ties newest first, keyset-paged on
  * (rank, createdAt, id). One query per page, excerpts computed for that page only.
  */
 export async function searchDialogue(scope: NetworkScope, opts: { q: string; after?: SearchCursor; take?: number }) {
@@ -77,11 +80,16 @@ export async function searchDialogue(scope: NetworkScope, opts: { q: string; aft
   const broker = scope.role === "broker";
   const after = opts.after ?? null;
   const alternative = dutchAlternative(opts.q);
+  const prefix = dutchPrefixQuery(opts.q);
   const rows = await db(scope).$queryRaw<SearchHitRow[]>`
     WITH q AS (
       SELECT c.cfg,
-             CASE WHEN c.dutch AND ${alternative} <> ''
-               THEN websearch_to_tsquery(c.cfg, ${opts.q}) || websearch_to_tsquery(c.cfg, ${alternative})
+             CASE
+               WHEN NOT c.dutch THEN websearch_to_tsquery(c.cfg, ${opts.q})
+               WHEN ${alternative} <> '' AND ${prefix} <> ''
+                 THEN websearch_to_tsquery(c.cfg, ${opts.q}) || websearch_to_tsquery(c.cfg, ${alternative}) || to_tsquery(c.cfg, ${prefix})
+               WHEN ${alternative} <> '' THEN websearch_to_tsquery(c.cfg, ${opts.q}) || websearch_to_tsquery(c.cfg, ${alternative})
+               WHEN ${prefix} <> '' THEN websearch_to_tsquery(c.cfg, ${opts.q}) || to_tsquery(c.cfg, ${prefix})
                ELSE websearch_to_tsquery(c.cfg, ${opts.q})
              END AS query
       FROM (
@@ -116,7 +124,18 @@ export async function searchDialogue(scope: NetworkScope, opts: { q: string; aft
     )
     SELECT page.kind, page.id, page."threadId", page.rank, page."createdAt",
            ts_headline(q.cfg, translate(t.title, ${START + STOP}, ''), q.query, ${TITLE_HEADLINE}) AS title,
-           ts_headline(q.cfg, translate(coalesce(r.body, t.body), ${START + STOP}, ''), q.query, ${HEADLINE}) AS excerpt,
+           -- The excerpt is cut from the words of the rendered post (its stored, sanitised HTML with
+           -- the tags removed, as htmlText in lib/markdown/text.ts does), not from its Markdown: no
+           -- syntax shows, and HTML in the source never reaches it (the renderer dropped it).
+           -- A row not rendered yet, or one the renderer refused, falls back to the source.
+           ts_headline(q.cfg, translate(
+             CASE WHEN src.html IS NULL OR src.html = ${UNRENDERABLE_HTML} THEN src.body
+             ELSE btrim(regexp_replace(replace(replace(replace(replace(replace(
+                    regexp_replace(regexp_replace(regexp_replace(src.html,
+                      ${FOOTNOTE_CHROME_PATTERN}, '', 'g'), ${BLOCK_TAG_PATTERN}, ' ', 'gi'), ${ANY_TAG_PATTERN}, '', 'g'),
+                    '&#x3C;', '<'), '&#x3E;', '>'), '&#x22;', '"'), '&#x27;', ''''), '&#x26;', '&'),
+                  '[[:space:]]+', ' ', 'g'))
+             END, ${START + STOP}, ''), q.query, ${HEADLINE}) AS excerpt,
            t."hiddenAt" IS NOT NULL AS "threadHidden",
            coalesce(r."hiddenAt" IS NOT NULL, false) AS "replyHidden",
            u.name AS "authorName",
@@ -134,6 +153,10 @@ export async function searchDialogue(scope: NetworkScope, opts: { q: string; aft
     CROSS JOIN q
     JOIN "Thread" t ON t.id = page."threadId" AND t."networkId" = ${scope.networkId}
     LEFT JOIN "Reply" r ON page.kind = 'reply' AND r.id = page.id AND r."networkId" = ${scope.networkId}
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN page.kind = 'reply' THEN r.body ELSE t.body END AS body,
+             CASE WHEN page.kind = 'reply' THEN r."bodyHtml" ELSE t."bodyHtml" END AS html
+    ) src
     LEFT JOIN "User" u ON u.id = coalesce(r."authorId", t."authorId")
     LEFT JOIN LATERAL (
       SELECT p."createdAt", p.id FROM "Reply" p

@@ -34,3 +34,37 @@ export function dutchAlternative(q: string): string {
   });
   return alt === q ? "" : alt;
 }
+
+/** How many of a query's words get prefix terms: keeps the tsquery small whatever is typed. */
+const PREFIX_WORDS = 8;
+
+/**
+ * Dutch inflects verbs with a final -t (verbindt, werkt, maakt) that PostgreSQL's Dutch
+ * stemmer leaves on: "verbindt" would never find "verbinden". For a Dutch network the search
+ * also runs this query, ORed with the typed one: every word, stemmed and matched as a prefix
+ * (`:*`), and for a word of five letters or more that ends in t, the same word without it
+ * (verbindt: 'verbindt':* | 'verbind':*, which finds verbinden, verbind and verbindt). Words of
+ * one or two letters are matched exactly. All words are required (&), like the typed query;
+ * an excluded word (-word) stays excluded, exactly (every word of it, so never less strict
+ * than the typed query).
+ *
+ * Built from letters and digits only (everything else is a separator), each term quoted, so
+ * nothing a person types can become tsquery syntax. A query with a phrase ("...") or an OR is
+ * left as typed: the broader query would undo what it asks. Empty means no prefix query.
+ */
+export function dutchPrefixQuery(q: string): string {
+  if (/"|(^|\s)or(\s|$)/iu.test(q)) return "";
+  const terms: string[] = [];
+  let positive = 0;
+  for (const chunk of q.match(/\S+/gu) ?? []) {
+    const excluded = chunk.startsWith("-");
+    for (const word of chunk.match(/[\p{L}\p{N}]+/gu) ?? []) {
+      if (excluded) terms.push(`!'${word}'`);
+      else if (positive++ >= PREFIX_WORDS) continue;
+      else if (word.length < 3) terms.push(`'${word}'`);
+      else if (word.length >= 5 && /t$/iu.test(word)) terms.push(`('${word}':* | '${word.slice(0, -1)}':*)`);
+      else terms.push(`'${word}':*`);
+    }
+  }
+  return positive > 0 ? terms.join(" & ") : "";
+}

@@ -12,7 +12,8 @@ import { requireMember, type NetworkScope } from "@/lib/membership/scope";
 import { hidePost } from "@/lib/moderation/mutations";
 import { backfillSearchVectors } from "@/lib/search/mutations";
 import { decodeSearchCursor, searchDialogue, toSegments } from "@/lib/search/queries";
-import { dutchAlternative, searchQuerySchema } from "@/lib/search/schema";
+import { dutchAlternative, dutchPrefixQuery, searchQuerySchema } from "@/lib/search/schema";
+import { xssPayloads } from "../fixtures/xss-corpus";
 import SearchPage from "@/app/n/[slug]/(space)/dialogue/search/page";
 import { asUser, makeNetwork, member, shown, user, type User } from "./support";
 
@@ -123,6 +124,31 @@ describe("search: language, ranking and pagination", () => {
     expect((await found(w.memberScope, "initiatief")).sort()).toEqual([`reply:${r.id}`, `thread:${t.id}`].sort());
     // An exclusion is taken as typed.
     expect(await found(w.memberScope, "initiatief -gemeente")).toEqual([`thread:${t.id}`]);
+  });
+
+  it("finds a Dutch verb's other forms: verbindt finds verbinden, and a word typed in part", async () => {
+    const w = await world("nl");
+    const t = await thread(w.authorScope, "Samen werken", "Wij verbinden buurten en maken plannen.");
+    const r = await reply(w.memberScope, t.id, "Dit netwerk verbindt mensen.");
+    expect((await found(w.memberScope, "verbindt")).sort()).toEqual([`reply:${r.id}`, `thread:${t.id}`].sort());
+    expect((await found(w.memberScope, "verbinden")).sort()).toEqual([`reply:${r.id}`, `thread:${t.id}`].sort());
+    expect(await found(w.memberScope, "werkt")).toEqual([`thread:${t.id}`]);
+    expect(await found(w.memberScope, "maakt plannen")).toEqual([`thread:${t.id}`]);
+    expect(await found(w.memberScope, "buurt")).toEqual([`thread:${t.id}`]);
+    // Every word is still required, an excluded word stays excluded, and a phrase is taken as typed.
+    expect(await found(w.memberScope, "verbindt fietsen")).toEqual([]);
+    expect(await found(w.memberScope, "verbindt -mensen")).toEqual([`thread:${t.id}`]);
+    expect(await found(w.memberScope, '"verbindt buurten"')).toEqual([]);
+    // The match is marked in the excerpt.
+    const { items } = await searchDialogue(w.memberScope, { q: "verbindt" });
+    const thread0 = items.find((i) => i.kind === "thread");
+    expect(thread0?.excerpt.filter((s) => s.mark).map((s) => s.text)).toEqual(["verbinden"]);
+  });
+
+  it("keeps English stemming as it was: no prefix matching there", async () => {
+    const w = await world("en");
+    await thread(w.authorScope, "Gardening", "We connect neighbours.");
+    expect(await found(w.memberScope, "conn")).toEqual([]);
   });
 
   it("ranks a title match before a body match, ties newest first", async () => {
@@ -293,6 +319,28 @@ describe("search: hostile queries", () => {
       const result = await searchDialogue(w.memberScope, { q }).catch((error: unknown) => error);
       expect(result, `blns[${i}] ${JSON.stringify(s)}`).toHaveProperty("items");
     }
+  });
+
+  it("answers every naughty string and script payload in a Dutch network too, where words become prefix terms", async () => {
+    const w = await world("nl");
+    await thread(w.authorScope, "Alles", "Wat tekst om in te zoeken, met null en undefined erin.");
+    for (const [i, s] of [...naughty, ...xssPayloads].entries()) {
+      const q = searchQuerySchema.parse(s);
+      const result = await searchDialogue(w.memberScope, { q }).catch((error: unknown) => error);
+      expect(result, `input ${i} ${JSON.stringify(s)}`).toHaveProperty("items");
+    }
+  });
+
+  it("builds the prefix query from letters and digits only, each term quoted", () => {
+    expect(dutchPrefixQuery("verbindt")).toBe("('verbindt':* | 'verbind':*)");
+    expect(dutchPrefixQuery("EU plan")).toBe("'EU' & 'plan':*");
+    expect(dutchPrefixQuery("a'):* | !b & <c>")).toBe("'a' & 'b' & 'c'");
+    expect(dutchPrefixQuery("verbindt -mensen's")).toBe("('verbindt':* | 'verbind':*) & !'mensen' & !'s'");
+    expect(dutchPrefixQuery("-mensen")).toBe("");
+    expect(dutchPrefixQuery('"samen werken"')).toBe("");
+    expect(dutchPrefixQuery("fietsen or lopen")).toBe("");
+    expect(dutchPrefixQuery("!?* :")).toBe("");
+    expect(dutchPrefixQuery("een twee drie vier vijf zes zeven acht negen tien -elf").split(" & ")).toHaveLength(9);
   });
 
   it("cleans what cannot reach the database and ignores malformed cursors", async () => {
