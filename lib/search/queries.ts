@@ -5,7 +5,7 @@ import { REPLIES_PAGE_SIZE } from "@/lib/dialogue/schema";
 import { UNRENDERABLE_HTML } from "@/lib/markdown/render";
 import { ANY_TAG_PATTERN, BLOCK_TAG_PATTERN, FOOTNOTE_CHROME_PATTERN } from "@/lib/markdown/text";
 import type { NetworkScope } from "@/lib/membership/scope";
-import { dutchAlternative, SEARCH_PAGE_SIZE } from "./schema";
+import { dutchAlternative, dutchPrefixQuery, SEARCH_PAGE_SIZE } from "./schema";
 
 /** Where the next page starts: after this rank, then newest first by creation, then id. */
 export type SearchCursor = { rank: number; at: Date; id: string };
@@ -68,9 +68,10 @@ type SearchHitRow = {
 /**
  * Full-text search over this network's threads (title weighted above body) and replies,
  * stemmed in the network's language (in Dutch also the word's other f/v, s/z spelling,
- * see dutchAlternative). Only what the viewer may read: hidden threads (and
- * their replies) for brokers and the thread's author, hidden replies for brokers and their
- * author, deleted replies never. Ranked by ts_rank_cd, ties newest first, keyset-paged on
+ * see dutchAlternative, and every word as a prefix, also without a verb's final -t, see
+ * dutchPrefixQuery). Only what the viewer may read: hidden threads (and their replies) for
+ * brokers and the thread's author, hidden replies for brokers and their author, deleted
+ * replies never. Ranked by ts_rank_cd, ties newest first, keyset-paged on
  * (rank, createdAt, id). One query per page, excerpts computed for that page only.
  */
 export async function searchDialogue(scope: NetworkScope, opts: { q: string; after?: SearchCursor; take?: number }) {
@@ -79,11 +80,16 @@ export async function searchDialogue(scope: NetworkScope, opts: { q: string; aft
   const broker = scope.role === "broker";
   const after = opts.after ?? null;
   const alternative = dutchAlternative(opts.q);
+  const prefix = dutchPrefixQuery(opts.q);
   const rows = await db(scope).$queryRaw<SearchHitRow[]>`
     WITH q AS (
       SELECT c.cfg,
-             CASE WHEN c.dutch AND ${alternative} <> ''
-               THEN websearch_to_tsquery(c.cfg, ${opts.q}) || websearch_to_tsquery(c.cfg, ${alternative})
+             CASE
+               WHEN NOT c.dutch THEN websearch_to_tsquery(c.cfg, ${opts.q})
+               WHEN ${alternative} <> '' AND ${prefix} <> ''
+                 THEN websearch_to_tsquery(c.cfg, ${opts.q}) || websearch_to_tsquery(c.cfg, ${alternative}) || to_tsquery(c.cfg, ${prefix})
+               WHEN ${alternative} <> '' THEN websearch_to_tsquery(c.cfg, ${opts.q}) || websearch_to_tsquery(c.cfg, ${alternative})
+               WHEN ${prefix} <> '' THEN websearch_to_tsquery(c.cfg, ${opts.q}) || to_tsquery(c.cfg, ${prefix})
                ELSE websearch_to_tsquery(c.cfg, ${opts.q})
              END AS query
       FROM (
