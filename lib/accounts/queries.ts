@@ -19,21 +19,26 @@ export async function displayNames(ids: (string | null)[]): Promise<Map<string, 
   return new Map(users.map((u) => [u.id, u.name]));
 }
 
+/** What the person set about themselves: the profile page shows it, the data export holds it. */
+const PROFILE_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  bio: true,
+  locale: true,
+  emailFrequency: true,
+  digestHour: true,
+  digestWeekday: true,
+  timeZone: true,
+  emailRefusedAt: true,
+  createdAt: true,
+} as const;
+
 export async function getProfile(userId: string) {
   return db().user.findUnique({
     where: { id: userId },
     select: {
-      id: true,
-      email: true,
-      name: true,
-      bio: true,
-      locale: true,
-      emailFrequency: true,
-      digestHour: true,
-      digestWeekday: true,
-      timeZone: true,
-      emailRefusedAt: true,
-      createdAt: true,
+      ...PROFILE_FIELDS,
     },
   });
 }
@@ -59,17 +64,7 @@ export async function exportAccountData(userId: string) {
   const user = await own.user.findUnique({
     where: { id: userId },
     select: {
-      id: true,
-      email: true,
-      name: true,
-      bio: true,
-      locale: true,
-      emailFrequency: true,
-      digestHour: true,
-      digestWeekday: true,
-      timeZone: true,
-      emailRefusedAt: true,
-      createdAt: true,
+      ...PROFILE_FIELDS,
       updatedAt: true,
       memberships: {
         orderBy: { createdAt: "asc" },
