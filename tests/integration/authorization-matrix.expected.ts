@@ -238,6 +238,11 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  "lib/membership/actions.ts#changeRoleAction (to broker)": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   "lib/membership/actions.ts#createInvitationAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "ok" },
@@ -449,8 +454,11 @@ export const expectedPages: Record<string, PageRow> = {
 /**
  * The permissions that no action, route or page guard of this matrix checks, because they
  * decide what a loader returns rather than whether a request is let in: who holds each, in
- * A (Y: the role holds it). The matrix test checks them against can(), and that every other
- * permission in lib/membership/policy.ts is checked by a row above (so none is written twice).
+ * A (Y: the role holds it). The matrix test runs the loader that reads each one as every
+ * persona: A's holders get the thing it guards (an earlier version, a reflection, the synthesis),
+ * nobody else does, nor does anyone get B's in A's name or in B. It also checks them against
+ * can(), and that every other permission in lib/membership/policy.ts is checked by a row above
+ * (so none is written twice).
  */
 export const expectedReadPermissions: Record<string, { broker: "Y" | "-"; member: "Y" | "-"; funder: "Y" | "-" }> = {
   // The earlier versions of an edited post, in the thread page's loader.

@@ -306,6 +306,12 @@ export const actionVariants: Record<string, ActionVariant> = {
     action: "lib/moderation/actions.ts#reportPostAction",
     fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId, reason: "Wrong place." }),
   },
+  // Making someone a broker: the same permission as any other role, asked for explicitly.
+  "lib/membership/actions.ts#changeRoleAction (to broker)": {
+    action: "lib/membership/actions.ts#changeRoleAction",
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, membershipId: c.o.targetMembershipId, role: "broker" }),
+  },
   "lib/moderation/actions.ts#hidePostAction (a thread)": {
     action: "lib/moderation/actions.ts#hidePostAction",
     broker: true,

@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { handlers } from "@/lib/auth/config";
-import { dbSystem } from "@/lib/db/client";
 import { timeZoneCookie } from "@/lib/i18n/config";
+import { loadCyclePage } from "@/lib/cycles/queries";
+import { dbSystem } from "@/lib/db/client";
+import { loadThreadPage } from "@/lib/dialogue/queries";
 import { can, permissions, type Permission } from "@/lib/membership/policy";
-import { requireMemberPage } from "@/lib/membership/scope";
+import { requireMember, requireMemberPage, type NetworkScope } from "@/lib/membership/scope";
+import { loadWePhase } from "@/lib/synthesis/queries";
 import { cookieJar, resetRequest } from "../setup/session";
 import {
   actionPersonas,
@@ -49,7 +52,8 @@ import { formData, signInAs, snapshotDatabase, type User } from "./support";
  * put back from a dump before the next run. Then every page's guard (requireMemberPage with the
  * permission the page names), and lib/membership/policy.ts against it all: each permission is
  * checked by an action, route or page row, or (read only inside loaders) by a row of
- * expectedReadPermissions. The expected file is the one specification of who may do what.
+ * expectedReadPermissions, whose loader runs as each persona too. The expected file is the one
+ * specification of who may do what.
  */
 
 const { actions, inline } = await discoverActions();
@@ -305,6 +309,45 @@ describe("the authorization matrix of pages", () => {
 
 // ---------------------------------------------------------------- permissions
 
+/**
+ * For each permission of expectedReadPermissions, the loader that reads it as its page calls it,
+ * and whether what it returned holds the thing the permission guards (in `o`, the network whose
+ * records are named). `prepare` adds what the world lacks for it (runs once; the world is restored after).
+ */
+const readers: Record<string, { prepare?: (w: World) => Promise<unknown>; read: (scope: NetworkScope, o: Objects) => Promise<boolean> }> = {
+  // The member's reply, edited once: its earlier version, on the thread page.
+  "reply.read_revisions": {
+    prepare: async (w) => {
+      for (const n of [w.a, w.b]) {
+        await dbSystem().reply.update({ where: { id: n.replyId, networkId: n.networkId }, data: { editedAt: new Date() } });
+        await dbSystem().replyRevision.create({ data: { networkId: n.networkId, replyId: n.replyId, body: "My first reply" } });
+      }
+    },
+    read: async (scope, o) => {
+      const page = await loadThreadPage(scope, o.threadId);
+      return page?.visible === true && page.replies.some((r) => r.id === o.replyId && r.revisions.some((v) => v.body === "My first reply"));
+    },
+  },
+  // The other member's shared reflection, on the cycle page (its WE phase: revealed to those who read).
+  "reflection.read": {
+    read: async (scope, o) => {
+      const page = await loadCyclePage(scope);
+      return page?.reflections?.visible.reflections.some((r) => r.id === o.reflectionId) ?? false;
+    },
+  },
+  // The synthesis and the other member's concern, in the cycle page's WE phase.
+  "synthesis.read": {
+    read: async (scope, o) => {
+      const we = await loadWePhase(scope, o.cycleId, null);
+      const synthesis = we.synthesis !== null && we.revisions.length > 0;
+      const answers = we.round?.answers?.some((a) => a.id === o.consentAnswerId) ?? false;
+      // Both or neither: a half-shown WE phase is neither row.
+      if (synthesis !== answers) throw new Error(`the synthesis ${synthesis ? "shown" : "withheld"}, the answers ${answers ? "shown" : "withheld"}`);
+      return synthesis;
+    },
+  },
+};
+
 describe("lib/membership/policy.ts against the matrix", () => {
   const all = Object.keys(permissions) as Permission[];
   const byActionsAndRoutes = permissionsNamedByActionsAndRoutes(all);
@@ -323,6 +366,32 @@ describe("lib/membership/policy.ts against the matrix", () => {
       expect(can(role, permission as Permission), `${permission} for ${role}`).toBe(holders[role] === "Y");
     }
     expect(can(null, permission as Permission)).toBe(false);
+  });
+
+  it.each(Object.entries(expectedReadPermissions))("%s: the page loader that reads it gives it to the holders only", async (permission, holders) => {
+    const reader = readers[permission];
+    expect(reader, `no loader read for ${permission}: add one to readers in authorization-matrix.test.ts`).toBeDefined();
+    if (!reader) return;
+    await freshRequest("anonymous");
+    await reader.prepare?.(world);
+    const observed = emptyRow<string>();
+    for (const { persona, target } of runs()) {
+      // The loaders only read: the world stays as prepared until the test ends.
+      await freshRequest(persona);
+      const { home, o } = targets[target](world);
+      // Through the guard every page passes first: a persona it refuses gets nothing.
+      const scope = await requireMember(home.slug).catch(() => null);
+      observed[target][persona] = scope && (await reader.read(scope, o)) ? "Y" : "-";
+    }
+    // The holders in A, by role; nobody outside A, and nothing of B's records in A's name or in B.
+    const none = { member: "-", funder: "-", broker: "-" };
+    const expected = {
+      own: { anonymous: "-", outsider: "-", member: holders.member, funder: holders.funder, broker: holders.broker, otherBroker: "-" },
+      foreignInOwnName: none,
+      foreign: none,
+    };
+    dirty = true;
+    expect(observed, `${permission}: what the loader gave each persona differs from expectedReadPermissions`).toEqual(expected);
   });
 
   it("refuses a missing or unknown role", () => {
