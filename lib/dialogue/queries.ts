@@ -4,6 +4,7 @@ import { displayNames } from "@/lib/accounts/queries";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { NetworkScope } from "@/lib/membership/scope";
+import { markMentions } from "@/lib/markdown/mentions";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { canReadRevisions, canSeeThread } from "./policy";
@@ -107,8 +108,11 @@ type ReplyRow = {
 /** Stored HTML, or rendered now for a row the start-up backfill has not reached yet. */
 /** The thread as loadThreadPage reads it, with when the viewer last read it. */
 type ThreadPageRow = ThreadRow & { lastReadAt: Date | null };
-/** A reply as loadThreadPage reads it: reaction counts as [kind, count, the viewer's own]. */
-type ReplyPageRow = ReplyRow & { reactions: [ReactionKind, number, boolean][] };
+/**
+ * A reply as loadThreadPage reads it: reaction counts as [kind, count, the viewer's own], and the
+ * names of the members it mentions (the Mention table), shown as mentions (decision 033).
+ */
+type ReplyPageRow = ReplyRow & { reactions: [ReactionKind, number, boolean][]; mentioned: (string | null)[] };
 /** An earlier version of the thread or of one of its replies (`ownerId` names which). */
 type RevisionRow = Revision & { ownerId: string };
 
@@ -155,7 +159,13 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
                WHERE "networkId" = r."networkId" AND "replyId" = r.id
                GROUP BY kind
              ) x
-           ), '[]'::json) AS reactions
+           ), '[]'::json) AS reactions,
+           COALESCE((
+             SELECT json_agg(mu.name)
+             FROM "Mention" m
+             JOIN "User" mu ON mu.id = m."userId"
+             WHERE m."networkId" = r."networkId" AND m."replyId" = r.id
+           ), '[]'::json) AS mentioned
     FROM "Reply" r
     LEFT JOIN "User" u ON u.id = r."authorId"
     WHERE r."networkId" = ${scope.networkId} AND r."threadId" = ${thread.id}
@@ -192,13 +202,13 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
       bodyHtml: html(bodyHtml, thread.body),
       revisions: revisionsOf.get(thread.id) ?? [],
     },
-    replies: page.map(({ bodyHtml: stored, reactions, ...r }) => {
+    replies: page.map(({ bodyHtml: stored, reactions, mentioned, ...r }) => {
       // A hidden reply's text reaches only brokers and its author; everyone else gets the notice.
       const concealed = r.hiddenAt !== null && !canSeeHiddenText(scope, r);
       return {
         ...r,
         body: concealed ? "" : r.body,
-        bodyHtml: concealed ? "" : html(stored, r.body),
+        bodyHtml: concealed ? "" : markMentions(html(stored, r.body), mentioned),
         reactions: REACTION_KINDS.map((kind): ReactionSummary => {
           const found = reactions.find(([k]) => k === kind);
           return { kind, count: found ? Number(found[1]) : 0, mine: found ? Boolean(found[2]) : false };

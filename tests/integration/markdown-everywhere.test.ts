@@ -1,14 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { dbSystem } from "@/lib/db/client";
+import { onQuery } from "@/lib/db/query-log";
 import { createReply, createThread } from "@/lib/dialogue/mutations";
+import { loadThreadPage } from "@/lib/dialogue/queries";
 import { requireMember, type NetworkScope } from "@/lib/membership/scope";
 import { plainText } from "@/lib/markdown/text";
 import { reportPost } from "@/lib/moderation/mutations";
 import { listOpenReports } from "@/lib/moderation/queries";
 import { searchDialogue } from "@/lib/search/queries";
 import { xssPayloads } from "../fixtures/xss-corpus";
-import { asUser, makeNetwork, member, user, type User } from "./support";
+import { asUser, makeNetwork, member, shown, user, type User } from "./support";
 
 /**
  * Markdown shown the same everywhere (issue 18 item 3, decision 033): the loaders that show a
@@ -90,5 +92,32 @@ describe("the moderation queue's excerpts", () => {
     await reportPost(w.brokerScope, { threadId: t.id, replyId: r.id, reason: "Check" });
     const queue = await listOpenReports(w.brokerScope);
     expect(queue.items.map((i) => i.excerpt)).toEqual(["Why compost We compost kitchen waste & more, a < b. one two", "Look at this"]);
+  });
+});
+
+describe("mentions on the thread page", () => {
+  it("shows a mentioned member's @Name as a mention, an unresolved @name plain, in the same statements", async () => {
+    const w = await world();
+    const t = await createThread(w.brokerScope, { title: "Hello", body: "Start", level: "network", area: "means", idempotencyKey: key() });
+    const r = await createReply(w.brokerScope, {
+      threadId: t.id,
+      body: "Thanks @Author, and @Nobody; `@Author` in code stays code.",
+      quotedReplyId: null,
+      mentions: [w.authorScope.userId],
+      idempotencyKey: key(),
+    });
+    const statements: string[] = [];
+    const stop = onQuery((sql) => statements.push(sql));
+    let page;
+    try {
+      page = shown(await loadThreadPage(w.authorScope, t.id));
+    } finally {
+      stop();
+    }
+    const html = page.replies.find((x) => x.id === r.id)?.bodyHtml ?? "";
+    expect(html).toBe(
+      '<p>Thanks <span class="mention">@Author</span>, and @Nobody; <code>@Author</code> in code stays code.</p>',
+    );
+    expect(statements.length).toBeLessThanOrEqual(4);
   });
 });
