@@ -1,4 +1,4 @@
-import { render } from "@react-email/components";
+import { render, toPlainText } from "@react-email/components";
 import { createTranslator } from "next-intl";
 import { SignInMail } from "@/components/email/sign-in-mail";
 import type { AppLocale } from "@/lib/i18n/config";
@@ -12,6 +12,6 @@ export async function magicLinkEmail(to: string, url: string, locale: AppLocale)
   const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "auth.email" });
   const text = { subject: t("subject", { host: new URL(url).host }), intro: t("intro"), button: t("button"), expiry: t("expiry"), ignore: t("ignore") };
   const element = <SignInMail lang={locale} url={url} text={text} />;
-  const [html, plain] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { to, subject: text.subject, text: plain, html, headers: { "Auto-Submitted": "auto-generated" } };
+  const html = await render(element);
+  return { to, subject: text.subject, text: toPlainText(html), html, headers: { "Auto-Submitted": "auto-generated" } };
 }
