@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/dialogue/markdown";
 import { cardClass } from "@/components/ui/styles";
@@ -24,6 +25,22 @@ const DASHBOARD_NETWORKS = 10;
 
 const pledgeCount = (totals: CurrencyTotals[]) => totals.reduce((n, row) => n + row.pledges, 0);
 
+/** The tables' cells: compact on a phone, a little room between columns. */
+const tableClass = "w-full text-left text-sm sm:text-base [&_td]:py-1 [&_td]:pr-3 [&_th]:py-1 [&_th]:pr-3";
+
+/**
+ * A table wider than a phone scrolls inside this box, never the page: a named region that
+ * takes the keyboard focus, so it can be scrolled without a pointer (WCAG 2.1.1; axe's
+ * scrollable-region-focusable).
+ */
+function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto">
+      {children}
+    </div>
+  );
+}
+
 export async function FunderDashboardView({ data, mode }: { data: FunderDashboard; mode: "screen" | "print" }) {
   const [t, ts, tu, locale, timeZone] = await Promise.all([
     getTranslations("funder"),
@@ -38,11 +55,14 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const momentFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
+  // The chart names months short ("Mar"), with the year under the first one and where it changes.
+  const shortMonthFormat = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
   const date = (d: Date) => <time dateTime={toDateInput(d)}>{dayFormat.format(d)}</time>;
-  const monthLabel = (month: string) => {
+  const firstOfMonth = (month: string) => {
     const [y, m] = month.split("-").map(Number);
-    return monthFormat.format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
+    return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1));
   };
+  const monthLabel = (month: string) => monthFormat.format(firstOfMonth(month));
   // On screen, the networks where the funder has the most pledges (the report and the exports
   // have every network): a portfolio of fifty networks made this table most of the page.
   const shownNetworks =
@@ -55,8 +75,8 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
     `/n/${network.slug}/initiatives/${initiativeId}${milestoneId ? `#milestone-${milestoneId}` : ""}`;
 
   const totalsTable = (rows: CurrencyTotals[], caption: string) => (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left">
+    <ScrollRegion label={caption}>
+      <table className={tableClass}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -81,7 +101,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 
   const milestoneList = (items: DashboardMilestone[], total: number, emptyText: string, label: string) =>
@@ -91,7 +111,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
       <>
         <ul className="space-y-2" aria-label={label}>
           {items.map((m) => (
-            <li key={m.id} className="rounded-md border border-line p-3">
+            <li key={m.id} className="rounded-md border border-line p-3 wrap-anywhere">
               <p className="font-medium">
                 <Link href={initiativeHref(m.network, m.initiativeId, m.id)}>{m.title}</Link>
               </p>
@@ -115,7 +135,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
     ) : (
       <ul className="space-y-3" aria-label={label}>
         {items.map((u) => (
-          <li key={u.id} className="rounded-md border border-line p-3">
+          <li key={u.id} className="rounded-md border border-line p-3 wrap-anywhere">
             <p className="text-sm text-muted">
               {`${tu(u.kind)}${u.progress !== null ? ` · ${t("progressValue", { value: u.progress })}` : ""} · `}
               <time dateTime={u.createdAt.toISOString()}>{momentFormat.format(u.createdAt)}</time>
@@ -124,9 +144,9 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
               <Link href={initiativeHref(u.network, u.initiativeId, u.milestoneId)}>{u.milestoneTitle}</Link>
             </p>
             <p className="text-sm text-muted">{t("where", { initiative: u.initiativeName, network: u.network.name })}</p>
-            <p className="mt-1 whitespace-pre-line" lang={u.network.locale}>
-              {u.body}
-            </p>
+            <div className="mt-1">
+              <Markdown html={u.html} lang={u.network.locale} />
+            </div>
           </li>
         ))}
       </ul>
@@ -146,8 +166,8 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
         <h2 id="funder-networks" className="text-lg font-semibold">
           {t("networksTitle")}
         </h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left">
+        <ScrollRegion label={t("networksTitle")}>
+          <table className={tableClass}>
             <caption className="sr-only">{t("networksTitle")}</caption>
             <thead>
               <tr>
@@ -176,7 +196,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         {shownNetworks.length < data.perNetwork.length ? (
           <p className="text-sm text-muted">
             {t("showingOf", { shown: shownNetworks.length, total: data.perNetwork.length })}{" "}
@@ -189,8 +209,8 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
         <h2 id="funder-statuses" className="text-lg font-semibold">
           {t("statusesTitle")}
         </h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left">
+        <ScrollRegion label={t("statusesTitle")}>
+          <table className={tableClass}>
             <caption className="sr-only">{t("statusesTitle")}</caption>
             <thead>
               <tr>
@@ -211,17 +231,17 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <div className="grid gap-6 md:grid-cols-2 print:block print:space-y-6">
-        <section aria-labelledby="funder-upcoming" className={`${cardClass} space-y-3`}>
+        <section aria-labelledby="funder-upcoming" className={`${cardClass} min-w-0 space-y-3`}>
           <h2 id="funder-upcoming" className="text-lg font-semibold">
             {t("upcomingTitle", { days: UPCOMING_DAYS })}
           </h2>
           {milestoneList(data.upcoming.items, data.upcoming.total, t("noUpcoming"), t("upcomingTitle", { days: UPCOMING_DAYS }))}
         </section>
-        <section aria-labelledby="funder-overdue" className={`${cardClass} space-y-3`}>
+        <section aria-labelledby="funder-overdue" className={`${cardClass} min-w-0 space-y-3`}>
           <h2 id="funder-overdue" className="text-lg font-semibold">
             {t("overdueTitle")}
           </h2>
@@ -246,15 +266,16 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
                   locale={locale}
                   labels={{ pledged: t("pledged"), released: t("released") }}
                   points={series.points.map((p) => ({
-                    label: monthLabel(p.month),
+                    label: shortMonthFormat.format(firstOfMonth(p.month)),
+                    year: p.month.slice(0, 4),
                     // For plotting only: the exact figures are in the table below.
                     pledged: Number(toDecimalString(p.pledged, series.currency)),
                     released: Number(toDecimalString(p.released, series.currency)),
                   }))}
                 />
               ) : null}
-              <div className="overflow-x-auto">
-                <table className="w-full text-left" data-testid={`funder-progress-${series.currency}`}>
+              <ScrollRegion label={t("progressCaption", { currency: series.currency })}>
+                <table className={tableClass} data-testid={`funder-progress-${series.currency}`}>
                   <caption className="sr-only">{t("progressCaption", { currency: series.currency })}</caption>
                   <thead>
                     <tr>
@@ -275,20 +296,20 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             </figure>
           ))
         )}
       </section>
 
       <div className="grid gap-6 md:grid-cols-2 print:block print:space-y-6">
-        <section aria-labelledby="funder-updates" className={`${cardClass} space-y-3`}>
+        <section aria-labelledby="funder-updates" className={`${cardClass} min-w-0 space-y-3`}>
           <h2 id="funder-updates" className="text-lg font-semibold">
             {t("updatesTitle")}
           </h2>
           {updateList(data.updates, t("noUpdates"), t("updatesTitle"))}
         </section>
-        <section aria-labelledby="funder-lessons" className={`${cardClass} space-y-3`}>
+        <section aria-labelledby="funder-lessons" className={`${cardClass} min-w-0 space-y-3`}>
           <h2 id="funder-lessons" className="text-lg font-semibold">
             {t("lessonsTitle")}
           </h2>
@@ -307,7 +328,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
         ) : (
           <ul className="space-y-4">
             {data.syntheses.map((s) => (
-              <li key={s.cycleId} className="space-y-2 rounded-md border border-line p-3">
+              <li key={s.cycleId} className="space-y-2 rounded-md border border-line p-3 wrap-anywhere">
                 <h3 className="font-semibold">
                   <Link href={`/n/${s.network.slug}/cycles/journey`}>{s.title}</Link>
                 </h3>

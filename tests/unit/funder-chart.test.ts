@@ -1,28 +1,55 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { FunderChart, type ChartPoint } from "@/components/portfolio/funder-chart";
+import { CHART_LAYOUTS, FunderChart, labelWidth, monthTicks, type ChartPoint } from "@/components/portfolio/funder-chart";
 
 const points: ChartPoint[] = [
-  { label: "Jan", pledged: 0, released: 0 },
-  { label: "Feb", pledged: 5_000, released: 0 },
-  { label: "Mar", pledged: 10_500, released: 2_500 },
+  { label: "Jan", year: "2026", pledged: 0, released: 0 },
+  { label: "Feb", year: "2026", pledged: 5_000, released: 0 },
+  { label: "Mar", year: "2026", pledged: 10_500, released: 2_500 },
 ];
 
-function render(locale = "en") {
+function render(locale = "en", data = points) {
   return renderToStaticMarkup(
-    createElement(FunderChart, { points, currency: "EUR", locale, labels: { pledged: "Pledged", released: "Released" } }),
+    createElement(FunderChart, { points: data, currency: "EUR", locale, labels: { pledged: "Pledged", released: "Released" } }),
   );
 }
 
+/** The chart's drawings, wide first, as separate SVG strings. */
+function drawings(html: string): string[] {
+  return html.match(/<svg [\s\S]*?<\/svg>/g) ?? [];
+}
+
+/** A year of months, as the dashboard passes them ("Sept" is en-GB's longest short name). */
+const year: ChartPoint[] = ["Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept"].map((label, i) => ({
+  label,
+  year: i < 3 ? "2025" : "2026",
+  pledged: i * 1_000,
+  released: i * 400,
+}));
+
+/** The month labels a drawing shows, with their x positions (the year lines are left out). */
+function monthLabels(svg: string, names: string[]): { x: number; text: string }[] {
+  return [...svg.matchAll(/<text x="(\d+)" y="\d+">([^<]*)<\/text>/g)]
+    .filter((m) => names.includes(m[2]!))
+    .map((m) => ({ x: Number(m[1]), text: m[2]! }));
+}
+
 describe("the funder chart", () => {
-  it("is an SVG drawn on the server: one line per series, a point per month, hidden from assistive technology", () => {
+  it("is an SVG drawn on the server, a wide and a narrow drawing: one line per series, a point per month, hidden from assistive technology", () => {
     const html = render();
     expect(html).toMatch(/^<div aria-hidden="true"[^>]*data-testid="funder-chart-EUR"><svg /);
-    expect(html.match(/<path /g)).toHaveLength(2);
-    expect(html.match(/<circle /g)).toHaveLength(6);
+    const [wide, narrow] = drawings(html);
+    for (const svg of [wide!, narrow!]) {
+      expect(svg.match(/<path /g)).toHaveLength(2);
+      expect(svg.match(/<circle /g)).toHaveLength(6);
+      for (const month of ["Jan", "Feb", "Mar"]) expect(svg).toContain(`>${month}</text>`);
+    }
     expect(html).not.toContain("NaN");
-    for (const month of ["Jan", "Feb", "Mar"]) expect(html).toContain(`>${month}</text>`);
+    // The container query picks one: the wide one from 32rem of box width, the narrow one below.
+    expect(wide).toContain(`class="${CHART_LAYOUTS.wide.className}"`);
+    expect(narrow).toContain(`class="${CHART_LAYOUTS.narrow.className}"`);
+    expect(html).toMatch(/^<div [^>]*class="@container /);
   });
 
   it("labels the axis in the currency, in the viewer's language, and the legend names both lines", () => {
@@ -34,28 +61,74 @@ describe("the funder chart", () => {
     expect(render("nl")).toMatch(/>€\s1\d(,\d)?K<\/text>/);
   });
 
+  it("names the year once under the first month, and again where it changes", () => {
+    const [wide] = drawings(render("en", year));
+    expect(wide!.match(/>2025<\/text>/g)).toHaveLength(1);
+    expect(wide!.match(/>2026<\/text>/g)).toHaveLength(1);
+  });
+
   it("puts the highest month at the top of the plot and no coordinate has decimals", () => {
-    const html = render();
-    const circles = [...html.matchAll(/<circle cx="(\d+)" cy="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const [wide] = drawings(render());
+    const circles = [...wide!.matchAll(/<circle cx="(\d+)" cy="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(circles).toHaveLength(6);
     const ys = circles.map(([, cy]) => cy!);
     // March's pledges (10,500) are drawn highest (smallest y); January's zeros lowest.
     expect(Math.min(...ys)).toBe(circles[2]![1]);
     expect(Math.max(...ys)).toBe(circles[0]![1]);
-    expect(html).not.toMatch(/\d\.\d{2,}/);
+    expect(render()).not.toMatch(/\d\.\d{2,}/);
   });
 
   it("draws an empty series flat on the axis rather than failing", () => {
     const html = renderToStaticMarkup(
       createElement(FunderChart, {
-        points: [{ label: "Jan", pledged: 0, released: 0 }],
+        points: [{ label: "Jan", year: "2026", pledged: 0, released: 0 }],
         currency: "USD",
         locale: "en",
         labels: { pledged: "Pledged", released: "Released" },
       }),
     );
-    expect(html.match(/<circle /g)).toHaveLength(2);
+    expect(html.match(/<circle /g)).toHaveLength(4);
     expect(html).not.toContain("NaN");
+  });
+});
+
+describe("the funder chart's month labels", () => {
+  it("label every 'step'-th month counted back from the latest, so the current month is always named", () => {
+    expect(monthTicks(12, 50, 30)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(monthTicks(12, 20, 30)).toEqual([1, 3, 5, 7, 9, 11]);
+    expect(monthTicks(12, 10, 30)).toEqual([3, 7, 11]);
+    expect(monthTicks(1, 0, 30)).toEqual([0]);
+    expect(monthTicks(0, 10, 30)).toEqual([]);
+  });
+
+  it("never overlap, for any number of months, in either drawing", () => {
+    for (let count = 1; count <= 36; count++) {
+      const data = Array.from({ length: count }, (_, i) => ({ ...year[i % 12]!, year: String(2020 + Math.floor(i / 12)) }));
+      const html = render("en", data);
+      for (const [d, svg] of drawings(html).entries()) {
+        const font = d === 0 ? CHART_LAYOUTS.wide.font : CHART_LAYOUTS.narrow.font;
+        const shown = monthLabels(svg, year.map((p) => p.label));
+        expect(shown.length, `${count} months`).toBeGreaterThan(0);
+        // The latest month is always named.
+        expect(shown.at(-1)?.text).toBe(data.at(-1)!.label);
+        for (let i = 1; i < shown.length; i++) {
+          const a = shown[i - 1]!;
+          const b = shown[i]!;
+          const room = b.x - a.x - (labelWidth(a.text, font) + labelWidth(b.text, font)) / 2;
+          expect(room, `${count} months, drawing ${d}: ${a.text} and ${b.text}`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it("are fewer in the narrow drawing, in larger type: a year shows six months on a phone, all twelve on a desktop", () => {
+    const [wide, narrow] = drawings(render("en", year));
+    const names = year.map((p) => p.label);
+    expect(monthLabels(wide!, names)).toHaveLength(12);
+    expect(monthLabels(narrow!, names).map((l) => l.text)).toEqual(["Nov", "Jan", "Mar", "May", "Jul", "Sept"]);
+    expect(CHART_LAYOUTS.narrow.font).toBeGreaterThan(CHART_LAYOUTS.wide.font);
+    // At 390 px the narrow drawing's box is about 320 px wide: its text is drawn at 12 px or more.
+    expect((CHART_LAYOUTS.narrow.font * 320) / CHART_LAYOUTS.narrow.width).toBeGreaterThanOrEqual(12);
   });
 });
 
@@ -63,13 +136,14 @@ describe("the funder chart's text", () => {
   it("is escaped, so a label can never become markup", () => {
     const html = renderToStaticMarkup(
       createElement(FunderChart, {
-        points: [{ label: "<b>Jan</b>", pledged: 1, released: 0 }],
+        points: [{ label: "<b>Jan</b>", year: "<i>", pledged: 1, released: 0 }],
         currency: "EUR",
         locale: "en",
         labels: { pledged: '<img src=x onerror="alert(1)">', released: "R&D's" },
       }),
     );
     expect(html).not.toContain("<b>");
+    expect(html).not.toContain("<i>");
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;b&gt;Jan&lt;/b&gt;");
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");

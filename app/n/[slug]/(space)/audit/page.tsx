@@ -33,8 +33,9 @@ export default async function AuditPage({
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t("title")}</h1>
       <p className="text-muted">{t("intro")}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left">
+      {/* On a phone the table scrolls inside this named, focusable region, never the page. */}
+      <div role="region" aria-label={t("title")} tabIndex={0} className="overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm sm:text-base">
           <caption className="sr-only">{t("title")}</caption>
           <thead>
             <tr className="border-b border-line">
@@ -50,7 +51,7 @@ export default async function AuditPage({
                   <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                 </td>
                 <td className="py-2 pr-4">{e.actor ?? t("someone")}</td>
-                <td className="py-2 pr-4">
+                <td className="min-w-48 py-2 pr-4 wrap-break-word">
                   {t.has(`action.${e.action.replace(".", "_")}`)
                     ? t(`action.${e.action.replace(".", "_")}`, {
                         subject: e.subject ?? t("someone"),

@@ -1,0 +1,74 @@
+import type { Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { signIn } from "./support/auth";
+import { expect, test } from "./support/test";
+
+// The demo's SIAC funder and broker (lib/db/demo.ts).
+const FUNDER = "fund@cityfund.example";
+const BROKER = "mara@siac.example";
+const PHONE = { width: 390, height: 844 };
+
+/** The page itself never scrolls sideways: whatever is wide scrolls inside its own region. */
+async function expectNoSidewaysScroll(page: Page, label: string) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `${label}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
+}
+
+test.describe("on a phone (390 × 844)", () => {
+  test.use({ viewport: PHONE });
+
+  test("the funder dashboard and report read without sideways scrolling, and axe finds nothing serious", async ({ page }) => {
+    await signIn(page, FUNDER, { callbackUrl: "/funder" });
+    await expect(page.getByRole("heading", { name: "Funder dashboard", level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page, "/funder");
+
+    // A wide table scrolls inside a named region that the keyboard can reach.
+    const totals = page.getByRole("region", { name: "Your pledges per currency" });
+    await expect(totals.getByRole("table", { name: "Your pledges per currency" })).toBeVisible();
+    await expect(totals).toHaveAttribute("tabindex", "0");
+
+    // The chart shows its narrow drawing, whose month labels are drawn at 11 px or more and never overlap.
+    const chart = page.getByTestId("funder-chart-EUR");
+    const drawings = chart.locator("svg");
+    await expect(drawings.nth(0)).toBeHidden();
+    await expect(drawings.nth(1)).toBeVisible();
+    const labels = await drawings.nth(1).evaluate((svg) =>
+      [...svg.querySelectorAll("g[text-anchor=middle] text")].map((t) => {
+        const r = t.getBoundingClientRect();
+        return { left: r.left, right: r.right, height: r.height, y: r.top };
+      }),
+    );
+    expect(labels.length).toBeGreaterThan(0);
+    for (const l of labels) expect(l.height).toBeGreaterThanOrEqual(11);
+    const months = labels.filter((l) => l.y === labels[0]!.y).sort((a, b) => a.left - b.left);
+    for (let i = 1; i < months.length; i++) expect(months[i]!.left).toBeGreaterThan(months[i - 1]!.right);
+
+    await expectNoSeriousA11yViolations(page, "funder dashboard at 390 px");
+
+    await page.getByRole("link", { name: "Printable report" }).click();
+    await expect(page.getByRole("heading", { name: "Funder report", level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page, "/funder/report");
+    await expectNoSeriousA11yViolations(page, "funder report at 390 px");
+  });
+
+  test("a broker's audit log reads without sideways scrolling, and axe finds nothing serious", async ({ page }) => {
+    await signIn(page, BROKER, { callbackUrl: "/n/siac/audit" });
+    await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page, "/n/siac/audit");
+    await expect(page.getByRole("region", { name: "Audit log" })).toHaveAttribute("tabindex", "0");
+    await expectNoSeriousA11yViolations(page, "audit log at 390 px");
+  });
+});
+
+test("at 1280 px the broker's tab bar fits on one row", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, BROKER, { callbackUrl: "/n/siac/audit" });
+  const tabs = page.getByRole("navigation", { name: "Network" }).getByRole("listitem");
+  await expect(tabs.last()).toBeVisible();
+  expect(await tabs.count()).toBeGreaterThanOrEqual(10);
+  const tops = await tabs.evaluateAll((items) => items.map((li) => Math.round(li.getBoundingClientRect().top)));
+  expect(new Set(tops).size, `tab rows at ${JSON.stringify(tops)}`).toBe(1);
+});
