@@ -3,7 +3,6 @@ import { advanceCycleAction, extendCycleAction, openCycleAction, saveReflectionA
 import { findCurrentCycle, findJourneyConcern, listJourney } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { dbSystem } from "@/lib/db/client";
-import type { ErrorCode } from "@/lib/errors";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import { requireMember } from "@/lib/membership/scope";
 import { answerConsentAction, callConsentAction, closeCycleAction, saveSynthesisAction } from "@/lib/synthesis/actions";
@@ -16,8 +15,7 @@ const DAY = 24 * HOUR;
 const ZONE = "Europe/Amsterdam";
 const local = (ms: number) => toLocalInput(new Date(Date.now() + ms), ZONE);
 
-const personas = ["anonymous", "stranger", "outsider", "funder", "member", "broker"] as const;
-type Persona = (typeof personas)[number];
+type Persona = "anonymous" | "stranger" | "outsider" | "funder" | "member" | "broker";
 
 /** Network A's id in the current test: every direct query names its network (the tenant guard). */
 let netA = "";
@@ -121,24 +119,15 @@ async function setDeadlines(world: World, cycleId: string, iDeadline: Date, weDe
   await dbSystem().cycle.update({ where: { id: cycleId, networkId: world.a.id }, data: { iDeadline, weDeadline } });
 }
 
-const onlyBroker: Record<Persona, ErrorCode | "ok"> = {
-  anonymous: "unauthenticated",
-  stranger: "forbidden",
-  outsider: "forbidden",
-  funder: "forbidden",
-  member: "forbidden",
-  broker: "ok",
-};
-const brokersAndMembers: Record<Persona, ErrorCode | "ok"> = { ...onlyBroker, member: "ok" };
-
+// Who may write the synthesis, call for consent, answer and close: the authorization matrix
+// (authorization-matrix.expected.ts). Here, what each does for someone allowed.
 describe("writing the synthesis", () => {
-  it.each(personas)("as %s", async (persona) => {
+  it("a refusal keeps what was typed and saves no revision", async () => {
     const { world, cycleId } = await weWorld();
-    as(world, persona);
+    as(world, "funder");
     const result = await call(saveSynthesisAction, { slug: "net-a", cycleId, base: "0", body: "## What connects us\n\nA lot." });
-    expect(outcomeOf(result)).toBe(brokersAndMembers[persona]);
-    expect(await dbSystem().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(brokersAndMembers[persona] === "ok" ? 1 : 0);
-    if (!result.ok) expect(result.values?.body).toBe("## What connects us\n\nA lot.");
+    expect(result).toMatchObject({ ok: false, code: "forbidden", values: { body: "## What connects us\n\nA lot." } });
+    expect(await dbSystem().synthesisRevision.count({ where: { networkId: netA, cycleId } })).toBe(0);
   });
 
   it("numbers every save, with its author; a retry or an unchanged text makes no new revision", async () => {
@@ -243,24 +232,14 @@ describe("writing the synthesis", () => {
 });
 
 describe("the consent round", () => {
-  it.each(personas)("calling for consent as %s", async (persona) => {
-    const { world, cycleId } = await weWorld();
-    await save(world.users.member, cycleId, 0, "A synthesis");
-    as(world, persona);
-    const result = await call(callConsentAction, { slug: "net-a", cycleId });
-    expect(outcomeOf(result)).toBe(onlyBroker[persona]);
-    expect(await dbSystem().consentRound.count({ where: { networkId: netA, cycleId } })).toBe(persona === "broker" ? 1 : 0);
-  });
-
-  it.each(personas)("answering as %s", async (persona) => {
+  it("a refused answer keeps what was typed and records nothing", async () => {
     const { world, cycleId } = await weWorld();
     await save(world.users.member, cycleId, 0, "A synthesis");
     const round = await callConsent(world, cycleId);
-    as(world, persona);
+    as(world, "funder");
     const result = await call(answerConsentAction, { slug: "net-a", cycleId, roundId: round.id, answer: "concern", text: "Mind the budget" });
-    expect(outcomeOf(result)).toBe(brokersAndMembers[persona]);
-    if (!result.ok) expect(result.values?.text).toBe("Mind the budget");
-    expect(await dbSystem().consentAnswer.count({ where: { networkId: netA, roundId: round.id } })).toBe(brokersAndMembers[persona] === "ok" ? 1 : 0);
+    expect(result).toMatchObject({ ok: false, code: "forbidden", values: { text: "Mind the budget" } });
+    expect(await dbSystem().consentAnswer.count({ where: { networkId: netA, roundId: round.id } })).toBe(0);
   });
 
   it("needs a synthesis; calling twice makes one round; every other broker and member is notified once", async () => {
@@ -377,15 +356,6 @@ describe("closing a cycle", () => {
     const round = await callConsent(setup.world, setup.cycleId);
     return { ...setup, round };
   }
-
-  it.each(personas)("as %s", async (persona) => {
-    const { world, cycleId } = await readyToClose();
-    as(world, persona);
-    const result = await call(closeCycleAction, { slug: "net-a", cycleId });
-    expect(outcomeOf(result)).toBe(onlyBroker[persona]);
-    const cycle = await dbSystem().cycle.findUniqueOrThrow({ where: { networkId: netA, id: cycleId } });
-    expect(cycle.closedAt === null).toBe(persona !== "broker");
-  });
 
   it("needs a consent round on the latest revision", async () => {
     const { world, cycleId } = await weWorld();

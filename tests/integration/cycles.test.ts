@@ -6,7 +6,6 @@ import { advanceCycleAction, extendCycleAction, openCycleAction, saveReflectionA
 import { findCurrentCycle, loadCyclePage } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { dbSystem } from "@/lib/db/client";
-import type { ErrorCode } from "@/lib/errors";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import { requireMember } from "@/lib/membership/scope";
 import { sendDueRemindersEverywhere } from "@/lib/reminders/mutations";
@@ -22,8 +21,7 @@ const ZONE = "Europe/Amsterdam";
 /** A datetime-local value `ms` from now, as the viewer in Amsterdam would type it. */
 const local = (ms: number) => toLocalInput(new Date(Date.now() + ms), ZONE);
 
-const personas = ["anonymous", "stranger", "outsider", "funder", "member", "broker"] as const;
-type Persona = (typeof personas)[number];
+type Persona = "anonymous" | "stranger" | "outsider" | "funder" | "member" | "broker";
 
 /**
  * Network A (public) with a broker, a funder and two members; network B, whose broker is
@@ -122,24 +120,15 @@ async function reminders(networkId: string) {
   return dbSystem().notification.findMany({ where: { networkId, kind: "cycle_reminder" }, select: { userId: true, dedupeKey: true } });
 }
 
-const refusedFor: Record<Persona, ErrorCode | "ok"> = {
-  anonymous: "unauthenticated",
-  stranger: "forbidden",
-  outsider: "forbidden",
-  funder: "forbidden",
-  member: "forbidden",
-  broker: "ok",
-};
-
+// Who may open, extend and move a cycle on, and write a reflection: the authorization matrix
+// (authorization-matrix.expected.ts). Here, what each does for someone allowed.
 describe("opening a cycle", () => {
-  it.each(personas)("as %s", async (persona) => {
+  it("a refusal keeps what was typed and opens nothing", async () => {
     const world = await buildWorld();
-    as(world, persona);
+    as(world, "member");
     const result = await call(openCycleAction, cycleFields());
-    expect(outcomeOf(result)).toBe(refusedFor[persona]);
-    const count = await dbSystem().cycle.count({ where: { networkId: world.a.id } });
-    expect(count).toBe(persona === "broker" ? 1 : 0);
-    if (!result.ok) expect(result.values?.title).toBe("Spring round");
+    expect(result).toMatchObject({ ok: false, code: "forbidden", values: { title: "Spring round" } });
+    expect(await dbSystem().cycle.count({ where: { networkId: world.a.id } })).toBe(0);
   });
 
   it("stores the deadlines typed in the viewer's zone as UTC, audits and notifies members once", async () => {
@@ -201,24 +190,6 @@ describe("opening a cycle", () => {
 });
 
 describe("broker controls", () => {
-  it.each(personas)("extending as %s", async (persona) => {
-    const world = await buildWorld();
-    const cycleId = await openCycle(world);
-    as(world, persona);
-    const result = await call(extendCycleAction, { slug: "net-a", cycleId, iDeadline: local(8 * DAY), weDeadline: local(15 * DAY) });
-    expect(outcomeOf(result)).toBe(refusedFor[persona]);
-  });
-
-  it.each(personas)("moving to the WE phase early as %s", async (persona) => {
-    const world = await buildWorld();
-    const cycleId = await openCycle(world);
-    as(world, persona);
-    const result = await call(advanceCycleAction, { slug: "net-a", cycleId });
-    expect(outcomeOf(result)).toBe(refusedFor[persona]);
-    const cycle = await findCurrentCycle(await scopeOf(world.users.broker));
-    expect(cycle?.phase).toBe(persona === "broker" ? "synthesise" : "reflect");
-  });
-
   it("extends deadlines later only, never into the past, WE after I, and audits it", async () => {
     const world = await buildWorld();
     const cycleId = await openCycle(world);
@@ -265,31 +236,9 @@ describe("broker controls", () => {
     expectRefused(await reflect(world.users.member, cycleId), "reflect_phase_over");
   });
 
-  it("does not reach another network's cycle", async () => {
-    const world = await buildWorld();
-    const cycleId = await openCycle(world);
-    signInAs(world.users.outsider);
-    expectRefused(await call(advanceCycleAction, { slug: "net-b", cycleId }), "not_found");
-    expectRefused(
-      await call(extendCycleAction, { slug: "net-b", cycleId, iDeadline: local(8 * DAY), weDeadline: local(15 * DAY) }),
-      "not_found",
-    );
-    expect((await findCurrentCycle(await scopeOf(world.users.broker)))?.phase).toBe("reflect");
-  });
 });
 
 describe("reflections", () => {
-  it.each(personas)("writing one as %s", async (persona) => {
-    const world = await buildWorld();
-    const cycleId = await openCycle(world);
-    as(world, persona);
-    const result = await call(saveReflectionAction, { slug: "net-a", cycleId, body: "My view", area: "means", intent: "submit" });
-    const writes = persona === "member" || persona === "broker";
-    expect(outcomeOf(result)).toBe(writes ? "ok" : refusedFor[persona]);
-    const count = await dbSystem().reflection.count({ where: { networkId: world.a.id, cycleId } });
-    expect(count).toBe(writes ? 1 : 0);
-  });
-
   it("keeps one reflection per person: a draft, then submitted, then changed (the first submission time stays)", async () => {
     const world = await buildWorld();
     const cycleId = await openCycle(world);
