@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MarkAllReadForm } from "@/components/notifications/mark-all-read-form";
 import { buttonClass, cardClass } from "@/components/ui/styles";
+import { getProfile } from "@/lib/accounts/queries";
 import { getViewer } from "@/lib/auth/session";
 import { decodeCursor } from "@/lib/cursor";
 import { listNotifications } from "@/lib/notifications/queries";
@@ -20,8 +21,13 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/notifications");
   const { after } = await searchParams;
-  const { items, next } = await listNotifications(viewer.id, decodeCursor(after));
+  const [{ items, next }, profile, te] = await Promise.all([
+    listNotifications(viewer.id, decodeCursor(after)),
+    getProfile(viewer.id),
+    getTranslations("emailSettings"),
+  ]);
   const t = await getTranslations("notifications");
+  const roles = await getTranslations("roles");
   const format = await getFormatter();
   return (
     <ClientMessages namespaces={["errors", "notifications", "validation"]}>
@@ -31,6 +37,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             <h1 className="text-2xl font-semibold">{t("title")}</h1>
             <p className="text-muted">{t("intro")}</p>
             <p className="text-sm">
+              {profile ? <span data-testid="email-frequency">{te("now", { frequency: te(`frequencyShort.${profile.emailFrequency}`) })} </span> : null}
               <Link href="/profile#email">{t("emailSettings")}</Link>
             </p>
           </div>
@@ -63,6 +70,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                       })}
                     </a>
                   </p>
+                  {item.note ? <p className="whitespace-pre-line">{t("declineNote", { note: item.note })}</p> : null}
+                  {item.role ? <p>{t("newRole", { role: roles(item.role) })}</p> : null}
                   <p className="text-sm text-muted">
                     <time dateTime={item.createdAt.toISOString()}>
                       {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
