@@ -150,7 +150,7 @@ type FiguresRow = {
 /** Milestones in one status: all in the portfolio, and those the funder backs ("MilestoneTally"). */
 type StatusTallyRow = { status: string; all: number; backed: number };
 /** One of the latest updates or lessons. */
-type DashboardUpdateRow = Omit<DashboardUpdate, "network" | "kind"> & { kind: string; networkId: string };
+type DashboardUpdateRow = Omit<DashboardUpdate, "network" | "kind" | "html"> & { kind: string; networkId: string; bodyHtml: string | null };
 /** A closed cycle with its final synthesis (the latest revision). */
 type DashboardSynthesisRow = Omit<DashboardSynthesis, "network" | "html"> & { networkId: string; bodyHtml: string | null };
 
@@ -217,7 +217,7 @@ async function computeFunderDashboard(portfolio: FunderPortfolio, now: Date): Pr
       ORDER BY m."targetDate", i.name, m.position, m.id
       LIMIT ${DASHBOARD_LIST_SIZE}`;
   const latestUpdates = (lessons: boolean) => Prisma.sql`
-      SELECT u.id, u.kind::text AS kind, u.body, u.progress, u."createdAt", u."networkId",
+      SELECT u.id, u.kind::text AS kind, u.body, u."bodyHtml", u.progress, u."createdAt", u."networkId",
              i.id AS "initiativeId", i.name AS "initiativeName", m.id AS "milestoneId", m.title AS "milestoneTitle"
       FROM (
         SELECT u.* FROM ${nets}
@@ -332,9 +332,9 @@ async function computeFunderDashboard(portfolio: FunderPortfolio, now: Date): Pr
     }
     entry.points.push({ month: row.month ?? "", pledged: BigInt(row.pledged), released: BigInt(row.released) });
   }
-  const toUpdate = ({ networkId, kind, ...u }: (typeof updates)[number]): DashboardUpdate[] => {
+  const toUpdate = ({ networkId, kind, bodyHtml, ...u }: (typeof updates)[number]): DashboardUpdate[] => {
     const network = byId.get(networkId);
-    return network ? [{ ...u, kind: kind as UpdateKind, network }] : [];
+    return network ? [{ ...u, kind: kind as UpdateKind, html: htmlOf(bodyHtml, u.body), network }] : [];
   };
   return {
     networks: portfolio.networks,

@@ -37,6 +37,8 @@ export type DashboardUpdate = {
   id: string;
   kind: UpdateKind;
   body: string;
+  /** The body as sanitised HTML, rendered when it was written (decision 027, 033). */
+  html: string;
   progress: number | null;
   createdAt: Date;
   initiativeId: string;
