@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/dialogue/markdown";
 import { cardClass } from "@/components/ui/styles";
 import type { InitiativePage } from "@/lib/funding/queries";
 import { EditInitiativeForm } from "./initiative-form";
@@ -13,13 +14,10 @@ export async function InitiativeAbout({ slug, page, lang }: { slug: string; page
       <h2 id="about" className="text-lg font-semibold">
         {t("about")}
       </h2>
-      <p className="whitespace-pre-line" lang={lang}>
-        {initiative.description}
-      </p>
+      {/* Markdown, rendered when shown: short texts without a stored HTML column (decision 033). */}
+      <Markdown source={initiative.description} lang={lang} />
       <h3 className="font-semibold">{t("systemChange")}</h3>
-      <p className="whitespace-pre-line" lang={lang}>
-        {initiative.systemChange}
-      </p>
+      <Markdown source={initiative.systemChange} lang={lang} />
       <h3 className="font-semibold">{t("team")}</h3>
       {initiative.team.length === 0 ? <p className="text-muted">{t("noTeam")}</p> : <p>{initiative.team.map((m) => m.name).join(", ")}</p>}
       {page.may.edit ? (

@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { cardClass } from "@/components/ui/styles";
+import { plainExcerpt } from "@/lib/markdown/text";
+
+/** How much of the purpose a card shows: the words of its rendered Markdown, clamped to three lines. */
+const PURPOSE_EXCERPT_MAX = 300;
 
 export async function NetworkCard({
   network,
@@ -16,7 +20,7 @@ export async function NetworkCard({
         </Link>
       </h3>
       <p className="line-clamp-3 text-muted" lang={network.locale}>
-        {network.purpose}
+        {plainExcerpt(network.purpose, PURPOSE_EXCERPT_MAX)}
       </p>
       <p className="mt-auto flex flex-wrap gap-x-3 text-sm text-muted">
         <span>{t("memberCount", { count: network.memberCount })}</span>

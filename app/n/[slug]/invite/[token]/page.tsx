@@ -11,6 +11,7 @@ import { findInvitation } from "@/lib/membership/queries";
 import { findNetworkWithViewer } from "@/lib/networks/queries";
 import { canSeeNetwork } from "@/lib/networks/policy";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { NetworkPurpose } from "@/components/networks/network-purpose";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { robots: { index: false } };
@@ -61,9 +62,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ slu
         ) : (
           <>
             <p>{t("intro", { role: invitation!.role })}</p>
-            <p className="whitespace-pre-line" lang={network.locale}>
-              {network.purpose}
-            </p>
+            <NetworkPurpose purpose={network.purpose} lang={network.locale} />
             <section aria-labelledby="principles" className="space-y-2">
               <h2 id="principles" className="text-lg font-semibold">
                 {t("principles")}
