@@ -57,9 +57,9 @@ export async function requestToJoinAction(_prev: unknown, form: FormData): Promi
 }
 
 export async function reviewRequestAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return runAction(reviewRequestSchema, form, async ({ slug, membershipId, decision }) => {
+  return runAction(reviewRequestSchema, form, async ({ slug, membershipId, decision, note }) => {
     const scope = await requireMember(slug, "requests.review");
-    await reviewRequest(scope, membershipId, decision);
+    await reviewRequest(scope, membershipId, decision, note);
     revalidateNetwork(scope.slug);
     return null;
   });

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { notifyJoinRequested, notifyMembershipNews } from "@/lib/notifications/mutations";
 import { can, type Permission } from "./policy";
 import type { NetworkRef, NetworkScope } from "./scope";
 import { hashToken, invitationState, newInvitationToken } from "./invitations";
@@ -53,10 +54,11 @@ async function setMembership(
   userId: string,
   data: { status: "active" | "pending"; role: Role; principlesAcceptedAt: Date; joinedAt: Date | null; requestMessage?: string },
 ) {
-  await tx.membership.upsert({
+  return tx.membership.upsert({
     where: { networkId_userId: { networkId, userId } },
     create: { networkId, userId, ...data },
     update: data,
+    select: { id: true, updatedAt: true },
   });
 }
 
@@ -84,7 +86,7 @@ export async function requestToJoin(ref: NetworkRef, userId: string, message: st
     if (existing?.status === "active") throw new AppError("already_member");
     if (existing?.status === "pending") throw new AppError("already_requested");
     if (existing?.status === "removed") throw new AppError("join_closed");
-    await setMembership(tx, ref.networkId, userId, {
+    const request = await setMembership(tx, ref.networkId, userId, {
       status: "pending",
       role: "member",
       requestMessage: message,
@@ -97,16 +99,20 @@ export async function requestToJoin(ref: NetworkRef, userId: string, message: st
       action: "member.requested",
       subjectUserId: userId,
     });
+    await notifyJoinRequested(tx, ref.networkId, { membershipId: request.id, userId, requestedAt: request.updatedAt });
   });
 }
 
-/** A broker approves or declines a pending request. */
-export async function reviewRequest(scope: NetworkScope, membershipId: string, decision: "approve" | "decline") {
+/**
+ * A broker approves or declines a pending request; the person hears the decision, with the
+ * broker's note when declined (the note is told to the person only, and kept nowhere else).
+ */
+export async function reviewRequest(scope: NetworkScope, membershipId: string, decision: "approve" | "decline", note = "") {
   return db(scope).$transaction(async (tx) => {
     await lockAsActor(tx, scope, "requests.review");
     const request = await tx.membership.findFirst({
       where: { networkId: scope.networkId, id: membershipId, status: "pending" },
-      select: { id: true, userId: true },
+      select: { id: true, userId: true, updatedAt: true },
     });
     if (!request) throw new AppError("not_found");
     await tx.membership.update({
@@ -119,6 +125,14 @@ export async function reviewRequest(scope: NetworkScope, membershipId: string, d
       action: decision === "approve" ? "request.approved" : "request.declined",
       subjectUserId: request.userId,
     });
+    await notifyMembershipNews(
+      tx,
+      scope,
+      { membershipId: request.id, userId: request.userId },
+      decision === "approve"
+        ? { kind: "membership_approved", requestedAt: request.updatedAt }
+        : { kind: "membership_declined", note, requestedAt: request.updatedAt },
+    );
   });
 }
 
@@ -246,6 +260,7 @@ export async function changeRole(scope: NetworkScope, membershipId: string, role
       subjectUserId: target.userId,
       detail: { from: target.role, to: role },
     });
+    await notifyMembershipNews(tx, scope, { membershipId: target.id, userId: target.userId }, { kind: "role_changed", role, at: new Date() });
   });
 }
 
@@ -261,5 +276,6 @@ export async function removeMember(scope: NetworkScope, membershipId: string) {
       action: "member.removed",
       subjectUserId: target.userId,
     });
+    await notifyMembershipNews(tx, scope, { membershipId: target.id, userId: target.userId }, { kind: "membership_removed", at: new Date() });
   });
 }

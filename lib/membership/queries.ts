@@ -43,6 +43,11 @@ export async function listMembers(scope: NetworkScope, after?: Cursor, take = ME
   };
 }
 
+/** How many requests to join wait for a broker (the Requests tab's count; the layout checks the role). */
+export async function countPendingRequests(scope: NetworkScope): Promise<number> {
+  return db(scope).membership.count({ where: { networkId: scope.networkId, status: "pending" } });
+}
+
 /** Pending requests to join, oldest first (brokers only; the page checks). */
 export async function listPendingRequests(scope: NetworkScope) {
   const rows = await db(scope).membership.findMany({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idField as id, slugField as slug } from "@/lib/form-fields";
-import { INVITATION_NOTE_MAX, REQUEST_MESSAGE_MAX } from "./limits";
+import { DECLINE_NOTE_MAX, INVITATION_NOTE_MAX, REQUEST_MESSAGE_MAX } from "./limits";
 export * from "./limits";
 
 /** A checkbox that must be ticked: the principles are accepted as part of joining. */
@@ -18,7 +18,17 @@ export const requestSchema = z.object({
     .pipe(z.string().max(REQUEST_MESSAGE_MAX, `too_long|${REQUEST_MESSAGE_MAX}`)),
 });
 
-export const reviewRequestSchema = z.object({ slug, membershipId: id, decision: z.enum(["approve", "decline"]) });
+export const reviewRequestSchema = z.object({
+  slug,
+  membershipId: id,
+  decision: z.enum(["approve", "decline"]),
+  /** Told to the person when their request is declined; ignored when it is approved. */
+  note: z
+    .string()
+    .default("")
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(z.string().max(DECLINE_NOTE_MAX, `too_long|${DECLINE_NOTE_MAX}`)),
+});
 
 const roleSchema = z.enum(["broker", "member", "funder"], { error: "invalid_choice" });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { dbAcross, type Tx } from "@/lib/db/client";
 import { memberNetworkIds } from "@/lib/networks/queries";
-import type { NotificationKind } from "@/lib/db/generated/enums";
+import type { NotificationKind, Role } from "@/lib/db/generated/enums";
 import type { NetworkScope } from "@/lib/membership/scope";
 import type { ModerationAct } from "./schema";
 
@@ -112,13 +112,82 @@ export async function notifyModeration(
 }
 
 /**
+ * Someone asks to join: every active broker of the network hears of it (never the person
+ * asking). `requestedAt` is the request's own moment, so asking again after a decision is a
+ * new event, and a repeat of the same request is a no-op (`join-requested:<membershipId>:<ms>`).
+ */
+export async function notifyJoinRequested(
+  tx: Tx,
+  networkId: string,
+  request: { membershipId: string; userId: string; requestedAt: Date },
+) {
+  const brokers = await tx.membership.findMany({
+    where: { networkId, status: "active", role: "broker", userId: { not: request.userId } },
+    select: { userId: true },
+  });
+  if (brokers.length === 0) return;
+  await tx.notification.createMany({
+    data: brokers.map((b) => ({
+      networkId,
+      userId: b.userId,
+      kind: "join_requested" as const,
+      actorId: request.userId,
+      dedupeKey: `join-requested:${request.membershipId}:${request.requestedAt.getTime()}`,
+    })),
+    skipDuplicates: true,
+  });
+}
+
+/** What a broker did to someone's membership, as the person hears it. */
+export type MembershipNews =
+  | { kind: "membership_approved" | "membership_declined"; note?: string; requestedAt: Date }
+  | { kind: "role_changed"; role: Role; at: Date }
+  | { kind: "membership_removed"; at: Date };
+
+/**
+ * A broker decided on someone's membership: the person hears of it, whatever their membership
+ * now is (a declined or removed person still reads it in their centre), never when they did it
+ * themselves. A request is decided once (`membership-decided:<membershipId>:<request ms>`);
+ * a role change and a removal carry their moment, as moderation does.
+ */
+export async function notifyMembershipNews(
+  tx: Tx,
+  scope: NetworkScope,
+  target: { membershipId: string; userId: string },
+  news: MembershipNews,
+) {
+  if (target.userId === scope.userId) return;
+  const key =
+    news.kind === "role_changed"
+      ? `role-changed:${target.membershipId}:${news.role}:${news.at.getTime()}`
+      : news.kind === "membership_removed"
+        ? `membership-removed:${target.membershipId}:${news.at.getTime()}`
+        : `membership-decided:${target.membershipId}:${news.requestedAt.getTime()}`;
+  await tx.notification.createMany({
+    data: [
+      {
+        networkId: scope.networkId,
+        userId: target.userId,
+        kind: news.kind,
+        actorId: scope.userId,
+        note: news.kind === "membership_declined" && news.note ? news.note : null,
+        role: news.kind === "role_changed" ? news.role : null,
+        dedupeKey: key,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
+/**
  * Marks one of the person's notifications read. The network is loaded through the
  * person's own notifications, so someone else's id finds nothing and changes nothing.
  * Returns where the notification points, or null.
  */
 export async function markNotificationRead(userId: string, id: string, at = new Date()) {
-  // A reviewed cross-network path (decision 022): only the person's own networks are visible.
-  const own = dbAcross(await memberNetworkIds(userId));
+  // A reviewed cross-network path (decision 022): only the person's own networks are visible,
+  // of any membership status (news of a decline or removal outlives the active membership).
+  const own = dbAcross(await memberNetworkIds(userId, { everStatus: true }));
   const found = await own.user.findUnique({
     where: { id: userId },
     select: {
@@ -158,7 +227,7 @@ export async function markNotificationRead(userId: string, id: string, at = new 
 
 /** Marks every unread notification of the person read, across networks; returns how many. */
 export async function markAllNotificationsRead(userId: string, at = new Date()) {
-  const own = dbAcross(await memberNetworkIds(userId));
+  const own = dbAcross(await memberNetworkIds(userId, { everStatus: true }));
   const before = await own.user.findUnique({
     where: { id: userId },
     select: { _count: { select: { notifications: { where: { readAt: null } } } } },

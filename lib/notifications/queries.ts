@@ -3,22 +3,27 @@ import { dbAcross } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { memberNetworkIds } from "@/lib/networks/queries";
-import { moderationActOf, NOTIFICATIONS_PAGE_SIZE, type ModerationAct } from "./schema";
+import type { NotificationKind, Role } from "@/lib/db/generated/enums";
+import { MEMBERSHIP_NEWS_FOR_THE_PERSON, moderationActOf, NOTIFICATIONS_PAGE_SIZE, type ModerationAct } from "./schema";
 
 /**
  * The notification centre reads one person's items across networks. One statement
  * per page joins the network, the thread, the reply and the actor, and keeps only what
  * the person may still see: networks they are an active member of, threads not hidden
  * from them, and (for mentions and replies) replies that are neither hidden nor deleted.
+ * News of a person's own membership (approved, declined, role changed, removed) stays
+ * visible whatever their membership is now; a waiting request only to brokers.
  */
 const visible = Prisma.sql`
-  JOIN "Membership" m ON m."networkId" = n."networkId" AND m."userId" = n."userId" AND m.status = 'active'
+  JOIN "Membership" m ON m."networkId" = n."networkId" AND m."userId" = n."userId"
   LEFT JOIN "Thread" t ON t.id = n."threadId" AND t."networkId" = n."networkId"
   LEFT JOIN "Reply" r ON r.id = n."replyId" AND r."networkId" = n."networkId"
   LEFT JOIN "Milestone" ms ON ms.id = n."milestoneId" AND ms."networkId" = n."networkId"`;
 
 const visibleWhere = Prisma.sql`
-  (n."threadId" IS NULL OR t.id IS NOT NULL)
+  (m.status = 'active' OR n.kind::text IN (${Prisma.join([...MEMBERSHIP_NEWS_FOR_THE_PERSON])}))
+  AND (n.kind <> 'join_requested' OR m.role = 'broker')
+  AND (n."threadId" IS NULL OR t.id IS NOT NULL)
   AND (n."milestoneId" IS NULL OR ms.id IS NOT NULL)
   AND (t."hiddenAt" IS NULL OR m.role = 'broker' OR t."authorId" = n."userId")
   AND (n.kind = 'moderation' OR n."replyId" IS NULL
@@ -27,9 +32,11 @@ const visibleWhere = Prisma.sql`
 /** One row of listNotifications' statement. */
 type NotificationRow = {
   id: string;
-  kind: "mention" | "reply_to_thread" | "moderation" | "cycle_opened" | "cycle_reminder" | "consent_requested"
-    | "milestone_reached" | "milestone_learned" | "milestone_dropped" | "pledge_released";
+  kind: NotificationKind;
   dedupeKey: string;
+  /** Membership news: a broker's note with a declined request, the role a change gave. */
+  note: string | null;
+  role: Role | null;
   threadId: string | null;
   replyId: string | null;
   readAt: Date | null;
@@ -45,9 +52,10 @@ export type NotificationItem = Omit<NotificationRow, "dedupeKey"> & { act: Moder
 
 export async function listNotifications(userId: string, after?: Cursor, take = NOTIFICATIONS_PAGE_SIZE) {
   const cursor = after ? Prisma.sql`AND (n."createdAt", n.id) < (${after.at}, ${after.id})` : Prisma.empty;
-  // A reviewed cross-network read (decision 022): the person's own networks.
-  const rows = await dbAcross(await memberNetworkIds(userId)).$queryRaw<NotificationRow[]>`
-    SELECT n.id, n.kind::text AS kind, n."dedupeKey", n."threadId", n."replyId", n."readAt", n."createdAt",
+  // A reviewed cross-network read (decision 022): the person's own networks, of any membership
+  // status (the visibility filter keeps only membership news of those they no longer belong to).
+  const rows = await dbAcross(await memberNetworkIds(userId, { everStatus: true })).$queryRaw<NotificationRow[]>`
+    SELECT n.id, n.kind::text AS kind, n."dedupeKey", n.note, n.role::text AS role, n."threadId", n."replyId", n."readAt", n."createdAt",
            net.name AS "networkName", net.slug AS "networkSlug", t.title AS "threadTitle", ms.title AS "milestoneTitle", a.name AS "actorName"
     FROM "Notification" n
     JOIN "Network" net ON net.id = n."networkId"
@@ -71,7 +79,7 @@ type UnreadCountRow = { count: number };
 
 /** Unread items the person may still see (the header's count): one statement. */
 export async function countUnreadNotifications(userId: string): Promise<number> {
-  const rows = await dbAcross(await memberNetworkIds(userId)).$queryRaw<UnreadCountRow[]>`
+  const rows = await dbAcross(await memberNetworkIds(userId, { everStatus: true })).$queryRaw<UnreadCountRow[]>`
     SELECT count(*)::int AS count
     FROM "Notification" n
     ${visible}

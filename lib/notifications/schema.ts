@@ -6,6 +6,12 @@ export const NOTIFICATIONS_PAGE_SIZE = 20;
 const moderationActs = ["hide", "restore", "lock"] as const;
 export type ModerationAct = (typeof moderationActs)[number];
 
+/**
+ * News of a person's own membership, told by a broker's act: the person reads it whatever their
+ * membership is now (declined and removed people are not active members any more).
+ */
+export const MEMBERSHIP_NEWS_FOR_THE_PERSON = ["membership_approved", "membership_declined", "membership_invited", "role_changed", "membership_removed"] as const;
+
 export const notificationIdSchema = z.object({ id: z.string().min(1).max(64) });
 export const markAllSchema = z.object({});
 
@@ -29,6 +35,12 @@ export function notificationMessageKey(item: { kind: string; act: string | null;
     case "milestone_learned":
     case "milestone_dropped":
     case "pledge_released":
+    case "join_requested":
+    case "membership_approved":
+    case "membership_declined":
+    case "membership_invited":
+    case "role_changed":
+    case "membership_removed":
       return item.kind;
     default: {
       const act = item.act ?? "hide";

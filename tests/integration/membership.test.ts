@@ -15,7 +15,8 @@ import {
   revokeInvitationAction,
 } from "@/lib/membership/actions";
 import { changeRole } from "@/lib/membership/mutations";
-import { listMembers, listPendingRequests } from "@/lib/membership/queries";
+import { countPendingRequests, listMembers, listPendingRequests } from "@/lib/membership/queries";
+import { countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";
 import { requireMember } from "@/lib/membership/scope";
 import {
   activeBrokers,
@@ -429,5 +430,173 @@ describe("a broker demoted while acting", () => {
 
     await expect(changeRole(staleScope, targetMembership.id, "funder")).rejects.toMatchObject({ code: "forbidden" });
     expect((await membershipOf(net.id, target.id))?.role).toBe("member");
+  });
+});
+
+/** Every notification a person was given, oldest first, as stored. */
+async function newsOf(person: User) {
+  const found = await dbSystem().user.findUnique({
+    where: { id: person.id },
+    select: {
+      notifications: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, kind: true, actorId: true, note: true, role: true, networkId: true },
+      },
+    },
+  });
+  return found?.notifications ?? [];
+}
+
+async function follow(person: User, id: string) {
+  const { GET } = await import("@/app/notifications/[id]/route");
+  signInAs(person);
+  const response = await GET(new Request("http://localhost/"), { params: Promise.resolve({ id }) });
+  return response.headers.get("location");
+}
+
+describe("membership news", () => {
+  it("a request tells every broker once, never the person asking, and the Requests tab counts it", async () => {
+    const { net, broker } = await network({ joinPolicy: "request" });
+    const co = await user("Co");
+    await member(net, co, "broker");
+    const plain = await user("Plain");
+    await member(net, plain);
+    const ann = await user("Ann");
+    // Another network's request is not counted here.
+    const other = await network({ joinPolicy: "request", slug: "elsewhere" });
+    signInAs(ann);
+    expect(await call(requestToJoinAction, { slug: other.net.slug, acceptPrinciples: "on" })).toMatchObject({ ok: true });
+
+    signInAs(broker);
+    const scope = await requireMember(net.slug, "requests.review");
+    expect(await countPendingRequests(scope)).toBe(0);
+
+    signInAs(ann);
+    expect(await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on", message: "Hello" })).toMatchObject({ ok: true });
+    // Asking again while the request waits changes nothing.
+    expect(await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on" })).toMatchObject({ code: "already_requested" });
+
+    for (const b of [broker, co]) {
+      expect((await newsOf(b)).map((n) => [n.kind, n.actorId, n.networkId])).toEqual([["join_requested", ann.id, net.id]]);
+    }
+    expect(await newsOf(plain)).toEqual([]);
+    expect((await newsOf(ann)).filter((n) => n.networkId === net.id)).toEqual([]);
+    expect(await countPendingRequests(scope)).toBe(1);
+
+    // The broker reads it in the centre, worded with the person's name, and it leads to the Requests tab.
+    const [item] = (await listNotifications(broker.id)).items;
+    expect(item).toMatchObject({ kind: "join_requested", actorName: "Ann", networkSlug: net.slug });
+    expect(await countUnreadNotifications(broker.id)).toBe(1);
+    expect(await follow(broker, item!.id)).toBe(`/n/${net.slug}/requests`);
+    expect(await countUnreadNotifications(broker.id)).toBe(0);
+
+    // A broker who steps down no longer sees waiting requests.
+    signInAs(broker);
+    expect(await call(changeRoleAction, { slug: net.slug, membershipId: (await membershipOf(net.id, co.id))!.id, role: "member" })).toMatchObject({ ok: true });
+    expect((await listNotifications(co.id)).items.map((n) => n.kind)).toEqual(["role_changed"]);
+  });
+
+  it("an approval tells the person once, not the broker who approved", async () => {
+    const { net, broker } = await network({ joinPolicy: "request" });
+    const co = await user("Co");
+    await member(net, co, "broker");
+    const ann = await user("Ann");
+    signInAs(ann);
+    await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on" });
+    const request = (await membershipOf(net.id, ann.id))!;
+
+    signInAs(broker);
+    expect(await call(reviewRequestAction, { slug: net.slug, membershipId: request.id, decision: "approve", note: "ignored" })).toMatchObject({ ok: true });
+    expect(await call(reviewRequestAction, { slug: net.slug, membershipId: request.id, decision: "approve" })).toMatchObject({ code: "not_found" });
+
+    expect((await newsOf(ann)).map((n) => [n.kind, n.actorId, n.note])).toEqual([["membership_approved", broker.id, null]]);
+    expect((await newsOf(broker)).map((n) => n.kind)).toEqual(["join_requested"]);
+    expect((await newsOf(co)).map((n) => n.kind)).toEqual(["join_requested"]);
+    signInAs(broker);
+    expect(await countPendingRequests(await requireMember(net.slug, "requests.review"))).toBe(0);
+
+    const [item] = (await listNotifications(ann.id)).items;
+    expect(item).toMatchObject({ kind: "membership_approved", actorName: "Broker" });
+    expect(await follow(ann, item!.id)).toBe(`/n/${net.slug}`);
+  });
+
+  it("a decline tells the person, with the broker's note, though they are no member; asking again is news again", async () => {
+    const { net, broker } = await network({ joinPolicy: "request" });
+    const ann = await user("Ann");
+    signInAs(ann);
+    await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on" });
+    const request = (await membershipOf(net.id, ann.id))!;
+
+    signInAs(broker);
+    expect(
+      await call(reviewRequestAction, { slug: net.slug, membershipId: request.id, decision: "decline", note: "  We are full until spring.  " }),
+    ).toMatchObject({ ok: true });
+    expect(await call(reviewRequestAction, { slug: net.slug, membershipId: request.id, decision: "decline", note: "again" })).toMatchObject({
+      code: "not_found",
+    });
+    expect((await newsOf(ann)).map((n) => [n.kind, n.actorId, n.note])).toEqual([["membership_declined", broker.id, "We are full until spring."]]);
+    expect((await newsOf(broker)).map((n) => n.kind)).toEqual(["join_requested"]);
+
+    // The declined person is not a member, and still reads the decision in their centre.
+    const items = (await listNotifications(ann.id)).items;
+    expect(items.map((n) => [n.kind, n.note, n.networkName])).toEqual([["membership_declined", "We are full until spring.", net.name]]);
+    expect(await countUnreadNotifications(ann.id)).toBe(1);
+    expect(await follow(ann, items[0]!.id)).toBe(`/n/${net.slug}`);
+    expect(await countUnreadNotifications(ann.id)).toBe(0);
+
+    // A note too long is refused, and nothing is decided.
+    signInAs(ann);
+    await call(requestToJoinAction, { slug: net.slug, acceptPrinciples: "on" });
+    const again = (await membershipOf(net.id, ann.id))!;
+    expect((await newsOf(broker)).map((n) => n.kind)).toEqual(["join_requested", "join_requested"]);
+    signInAs(broker);
+    const refused = await call(reviewRequestAction, { slug: net.slug, membershipId: again.id, decision: "decline", note: "x".repeat(1001) });
+    expect(refused.ok ? undefined : refused.fieldErrors?.note).toEqual(["too_long|1000"]);
+    expect((await membershipOf(net.id, ann.id))?.status).toBe("pending");
+  });
+
+  it("a role change tells the person with the new role, once; not the broker who changes their own", async () => {
+    const { net, broker } = await network();
+    const ann = await user("Ann");
+    const annMembership = await member(net, ann);
+    signInAs(broker);
+    expect(await call(changeRoleAction, { slug: net.slug, membershipId: annMembership.id, role: "broker" })).toMatchObject({ ok: true });
+    // The same role again is no change and no news.
+    expect(await call(changeRoleAction, { slug: net.slug, membershipId: annMembership.id, role: "broker" })).toMatchObject({ ok: true });
+    expect((await newsOf(ann)).map((n) => [n.kind, n.actorId, n.role])).toEqual([["role_changed", broker.id, "broker"]]);
+
+    // The broker steps down themselves: nobody is told of their own act.
+    const own = (await membershipOf(net.id, broker.id))!;
+    expect(await call(changeRoleAction, { slug: net.slug, membershipId: own.id, role: "member" })).toMatchObject({ ok: true });
+    expect(await newsOf(broker)).toEqual([]);
+
+    const [item] = (await listNotifications(ann.id)).items;
+    expect(item).toMatchObject({ kind: "role_changed", role: "broker", actorName: "Broker" });
+    expect(await follow(ann, item!.id)).toBe(`/n/${net.slug}`);
+  });
+
+  it("a removal tells the person once; they read it, but not the network's other news, in their centre", async () => {
+    const { net, broker } = await network({ visibility: "private" });
+    const rex = await user("Rex");
+    const rexMembership = await member(net, rex);
+    // Earlier news of the network Rex may no longer read.
+    await dbSystem().notification.create({
+      data: { networkId: net.id, userId: rex.id, kind: "cycle_opened", actorId: broker.id, dedupeKey: "cycle-opened:x" },
+    });
+    signInAs(broker);
+    expect(await call(removeMemberAction, { slug: net.slug, membershipId: rexMembership.id })).toMatchObject({ ok: true });
+    expect(await call(removeMemberAction, { slug: net.slug, membershipId: rexMembership.id })).toMatchObject({ code: "not_found" });
+    expect((await newsOf(rex)).map((n) => [n.kind, n.actorId])).toEqual([
+      ["cycle_opened", broker.id],
+      ["membership_removed", broker.id],
+    ]);
+    expect(await newsOf(broker)).toEqual([]);
+
+    const items = (await listNotifications(rex.id)).items;
+    expect(items.map((n) => n.kind)).toEqual(["membership_removed"]);
+    expect(await countUnreadNotifications(rex.id)).toBe(1);
+    // The private network is closed to them now: the link stays in the centre.
+    expect(await follow(rex, items[0]!.id)).toBe("/notifications");
+    expect(await countUnreadNotifications(rex.id)).toBe(0);
   });
 });

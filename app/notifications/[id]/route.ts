@@ -1,5 +1,6 @@
 import { getViewer } from "@/lib/auth/session";
 import { markNotificationRead } from "@/lib/notifications/mutations";
+import { MEMBERSHIP_NEWS_FOR_THE_PERSON } from "@/lib/notifications/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,9 @@ function seeOther(path: string) {
 
 /**
  * Following a notification: marks it read (only the viewer's own; anyone else's id
- * finds nothing) and goes on to the thread, the cycle or the milestone, or back to the centre when there is none.
+ * finds nothing) and goes on to the thread, the cycle or the milestone, the Requests tab (a waiting
+ * request, for brokers) or the network (news of the person's own membership; a removal stays in the
+ * centre), or back to the centre.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -19,15 +22,18 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     return seeOther(`/signin?callbackUrl=${encodeURIComponent(`/notifications/${id}`)}`);
   }
   const target = await markNotificationRead(viewer.id, id);
-  const cycleKinds = ["cycle_opened", "cycle_reminder", "consent_requested"];
-  const path = !target
-    ? "/notifications"
-    : target.initiativeId
-      ? `/n/${target.slug}/initiatives/${target.initiativeId}#milestone-${target.milestoneId}`
-      : cycleKinds.includes(target.kind)
-        ? `/n/${target.slug}/cycles`
-        : target.threadId
-          ? `/n/${target.slug}/dialogue/${target.threadId}${target.replyId ? `#reply-${target.replyId}` : ""}`
-          : "/notifications";
-  return seeOther(path);
+  return seeOther(target ? destination(target) : "/notifications");
+}
+
+const cycleKinds = ["cycle_opened", "cycle_reminder", "consent_requested"];
+
+function destination(target: NonNullable<Awaited<ReturnType<typeof markNotificationRead>>>): string {
+  if (target.kind === "join_requested") return `/n/${target.slug}/requests`;
+  // A removed person may no longer see a private network: the centre says what happened.
+  if (target.kind === "membership_removed") return "/notifications";
+  if ((MEMBERSHIP_NEWS_FOR_THE_PERSON as readonly string[]).includes(target.kind)) return `/n/${target.slug}`;
+  if (target.initiativeId) return `/n/${target.slug}/initiatives/${target.initiativeId}#milestone-${target.milestoneId}`;
+  if (cycleKinds.includes(target.kind)) return `/n/${target.slug}/cycles`;
+  if (target.threadId) return `/n/${target.slug}/dialogue/${target.threadId}${target.replyId ? `#reply-${target.replyId}` : ""}`;
+  return "/notifications";
 }

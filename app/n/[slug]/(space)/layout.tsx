@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { NetworkNav } from "@/components/networks/network-nav";
 import { can } from "@/lib/membership/policy";
+import { countPendingRequests } from "@/lib/membership/queries";
 import { viewNetwork } from "@/lib/membership/scope";
 import { countOpenReports } from "@/lib/moderation/queries";
 
@@ -16,14 +17,21 @@ export default async function NetworkLayout({ children, params }: { children: Re
   if (!view) notFound();
   const t = await getTranslations("networkNav");
   const role = view.scope?.role ?? null;
-  const openReports = view.scope && can(role, "moderation.review") ? await countOpenReports(view.scope) : 0;
+  const [openReports, pendingRequests] = await Promise.all([
+    view.scope && can(role, "moderation.review") ? countOpenReports(view.scope) : 0,
+    view.scope && can(role, "requests.review") ? countPendingRequests(view.scope) : 0,
+  ]);
   const links = [
     { href: `/n/${slug}`, label: t("home"), show: true },
     { href: `/n/${slug}/dialogue`, label: t("dialogue"), show: can(role, "thread.read") },
     { href: `/n/${slug}/cycles`, label: t("cycle"), show: can(role, "cycle.view") },
     { href: `/n/${slug}/initiatives`, label: t("initiatives"), show: can(role, "initiative.view") },
     { href: `/n/${slug}/members`, label: t("members"), show: can(role, "members.view") },
-    { href: `/n/${slug}/requests`, label: t("requests"), show: can(role, "requests.review") },
+    {
+      href: `/n/${slug}/requests`,
+      label: pendingRequests ? t("requestsWaiting", { count: pendingRequests }) : t("requests"),
+      show: can(role, "requests.review"),
+    },
     { href: `/n/${slug}/invitations`, label: t("invitations"), show: can(role, "invitations.manage") },
     { href: `/n/${slug}/settings`, label: t("settings"), show: can(role, "network.edit") },
     {
