@@ -333,6 +333,12 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  // One's own last visit, in a network one is an active member of.
+  "lib/home/actions.ts#recordVisitAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "ok", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   "lib/networks/actions.ts#createNetworkAction": {
     own: { anonymous: "unauthenticated", outsider: "redirect", member: "redirect", funder: "redirect", broker: "redirect", otherBroker: "redirect" },
     foreignInOwnName: { member: "redirect", funder: "redirect", broker: "redirect" },

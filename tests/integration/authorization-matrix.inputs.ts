@@ -276,6 +276,10 @@ export const actionInputs: Record<string, ActionInput> = {
     fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId, level: "context", area: "observations_facts" }),
   },
 
+  // ---- home
+  // The caller's own last visit of the network's home: members only.
+  "lib/home/actions.ts#recordVisitAction": { fields: (c) => ({ slug: c.home.slug }) },
+
   // ---- networks
   "lib/networks/actions.ts#createNetworkAction": { fields: () => ({ ...networkFields(), slug: "brand-new-network" }) },
   "lib/networks/actions.ts#updateNetworkAction": {

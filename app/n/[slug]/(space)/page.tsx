@@ -3,10 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AcceptOrJoin } from "@/components/membership/accept-or-join";
-import { PrinciplesList } from "@/components/networks/principles";
+import { BackedMilestones } from "@/components/home/backed-milestones";
+import { BrokerWaiting } from "@/components/home/broker-waiting";
+import { Coming } from "@/components/home/coming";
+import { NetworkText } from "@/components/home/network-text";
+import { NextSteps } from "@/components/home/next-steps";
+import { PublicOverview } from "@/components/home/public-overview";
+import { RecordVisit } from "@/components/home/record-visit";
+import { SinceLastVisit } from "@/components/home/since-last-visit";
 import { cardClass } from "@/components/ui/styles";
-import { findCurrentCycle } from "@/lib/cycles/queries";
-import { can } from "@/lib/membership/policy";
+import { loadNetworkHome } from "@/lib/home/queries";
 import { viewNetwork } from "@/lib/membership/scope";
 import { isIndexable } from "@/lib/networks/policy";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -23,6 +29,14 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   };
 }
 
+/**
+ * The network home, a living overview different per role (issue 18 item 1). Guard (viewNetwork:
+ * unknown and invisible networks are a 404), then the one loader (lib/home/queries.ts), then the
+ * sections (components/home). Members see what happened since their last visit, their next step
+ * and what is coming; brokers also what waits for them and a new network's first steps; funders
+ * the milestones they back; visitors of a public network what it shares. The page never writes:
+ * <RecordVisit> records the visit from the browser after render.
+ */
 export default async function NetworkHomePage({
   params,
   searchParams,
@@ -38,7 +52,10 @@ export default async function NetworkHomePage({
   const t = await getTranslations("networkHome");
   const tn = await getTranslations("networks");
   const tc = await getTranslations("cycles");
-  const cycle = scope && can(scope.role, "cycle.view") ? await findCurrentCycle(scope) : null;
+  const home = await loadNetworkHome(view);
+  const lang = network.locale;
+  const member = home.kind === "member" ? home : null;
+  const cycle = member?.cycle ?? null;
 
   return (
     <ClientMessages namespaces={["errors", "join", "validation"]}>
@@ -52,28 +69,18 @@ export default async function NetworkHomePage({
           <h1 className="sr-only" lang={network.locale}>
             {network.name}
           </h1>
-          <section aria-labelledby="purpose" className="space-y-2">
-            <h2 id="purpose" className="text-xl font-semibold">
-              {t("purpose")}
-            </h2>
-            <p className="whitespace-pre-line" lang={network.locale}>
-              {network.purpose}
-            </p>
-          </section>
-          <section aria-labelledby="question" className="space-y-2">
-            <h2 id="question" className="text-xl font-semibold">
-              {t("workingQuestion")}
-            </h2>
-            <blockquote className="border-l-4 border-accent pl-4 text-lg" lang={network.locale}>
-              {network.workingQuestion}
-            </blockquote>
-          </section>
-          <section aria-labelledby="principles" className="space-y-2">
-            <h2 id="principles" className="text-xl font-semibold">
-              {t("principles")}
-            </h2>
-            <PrinciplesList principles={network.principles} lang={network.locale} />
-          </section>
+          {member ? (
+            <div className="space-y-6" aria-label={t("overview")} role="region">
+              {member.broker ? <BrokerWaiting slug={slug} broker={member.broker} lang={lang} /> : null}
+              <NextSteps slug={slug} steps={member.steps} lang={lang} />
+              <SinceLastVisit slug={slug} home={member} lang={lang} />
+              {member.backed ? <BackedMilestones slug={slug} backed={member.backed} lang={lang} /> : null}
+              <Coming slug={slug} coming={member.coming} lang={lang} />
+              <RecordVisit slug={slug} />
+            </div>
+          ) : null}
+          <NetworkText network={network} />
+          {home.kind === "visitor" ? <PublicOverview home={home} lang={lang} /> : null}
         </div>
         <aside className="space-y-4" aria-label={t("aside")}>
           <div className={`${cardClass} space-y-2`}>
