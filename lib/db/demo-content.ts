@@ -62,6 +62,8 @@ export type DemoNetwork = {
   initiative: DemoInitiative;
   /** The broker's reply in the first thread that mentions the first member (`{name}`), unread. */
   mentionReply: string;
+  /** Someone whose request to join waits for the broker (a network that takes requests): the count and the notification. */
+  applicant?: Omit<DemoPerson, "role"> & { message: string };
 };
 
 /** The demo networks, drawn from the source texts (SIAC in English, Pathfinders in Dutch). */
@@ -162,6 +164,13 @@ export const demoNetworks: DemoNetwork[] = [
       ],
     },
     mentionReply: "@{name} would you share your experience here?",
+    applicant: {
+      email: "lucas@siac.example",
+      name: "Lucas Moreau",
+      bio: "Runs a neighbourhood energy cooperative in Lyon.",
+      locale: "en",
+      message: "We started an energy cooperative in our street and keep running into the same walls with the city. I would like to learn from your cycles and share what worked for us.",
+    },
     initiative: {
       name: "City co-creation labs",
       description:

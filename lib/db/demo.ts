@@ -64,6 +64,7 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     const threadIds = await seedThreads(prisma, network.id, demo.threads, userIds);
     const cycleId = await seedCycle(prisma, network.id, demo, userIds);
     await seedNotifications(prisma, network.id, demo, userIds, { threadId: threadIds[0], cycleId });
+    await seedJoinRequest(prisma, network.id, demo, broker.user.id);
     await seedInitiative(prisma, network.id, demo, userIds);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
@@ -146,6 +147,32 @@ async function seedNotifications(
       replyId: reply.id,
       dedupeKey: `mention:${reply.id}`,
       createdAt: new Date(now - 60 * 60 * 1000),
+    },
+  });
+}
+
+/**
+ * A request to join that waits for the broker (issue 18): the Requests tab counts it, and the
+ * broker has the notification requestToJoin would have written, unread.
+ */
+async function seedJoinRequest(prisma: Db, networkId: string, demo: DemoNetwork, brokerId: string) {
+  const applicant = demo.applicant;
+  if (!applicant || demo.joinPolicy !== "request") return;
+  const user =
+    (await prisma.user.findUnique({ where: { email: applicant.email } })) ??
+    (await makeUser(prisma, { email: applicant.email, name: applicant.name, bio: applicant.bio, locale: applicant.locale }));
+  const request = await makeMembership(prisma, { networkId, userId: user.id, status: "pending", requestMessage: applicant.message });
+  await prisma.auditEntry.create({
+    data: { networkId, actorId: user.id, action: "member.requested", subjectUserId: user.id, createdAt: request.updatedAt },
+  });
+  await prisma.notification.create({
+    data: {
+      networkId,
+      userId: brokerId,
+      kind: "join_requested",
+      actorId: user.id,
+      dedupeKey: `join-requested:${request.id}:${request.updatedAt.getTime()}`,
+      createdAt: request.updatedAt,
     },
   });
 }

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { requestHeaders } from "../setup/session";
 import { listAudit } from "@/lib/audit/queries";
 import { dbSystem } from "@/lib/db/client";
+import { seedDemo } from "@/lib/db/demo";
 import {
   acceptInvitationAction,
   changeRoleAction,
@@ -598,5 +599,21 @@ describe("membership news", () => {
     // The private network is closed to them now: the link stays in the centre.
     expect(await follow(rex, items[0]!.id)).toBe("/notifications");
     expect(await countUnreadNotifications(rex.id)).toBe(0);
+  });
+});
+
+describe("the demo", () => {
+  it("has a request waiting in SIAC: its broker sees the count, the request and the notification", async () => {
+    await seedDemo(dbSystem());
+    const mara = (await dbSystem().user.findUnique({ where: { email: "mara@siac.example" }, select: { id: true, name: true, email: true } }))!;
+    signInAs(mara);
+    const scope = await requireMember("siac", "requests.review");
+    expect(await countPendingRequests(scope)).toBe(1);
+    expect((await listPendingRequests(scope)).map((r) => r.name)).toEqual(["Lucas Moreau"]);
+    const waiting = (await listNotifications(mara.id)).items.filter((n) => n.kind === "join_requested");
+    expect(waiting.map((n) => [n.actorName, n.networkSlug, n.readAt])).toEqual([["Lucas Moreau", "siac", null]]);
+    // Seeding again changes nothing.
+    await seedDemo(dbSystem());
+    expect(await countPendingRequests(scope)).toBe(1);
   });
 });
