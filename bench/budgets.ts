@@ -5,7 +5,7 @@
 // Seeds the dialogue data set (bench/seeds/dialogue.ts: a network of 1,000+ threads, one of 5,000
 // replies), an open cycle in it with 20 reflections (bench/seeds/cycle.ts) and the funding data set
 // (bench/seeds/funding.ts: a funder in 50 networks, 30,000 pledges), then for the bare force-dynamic
-// page (/dev/bare, the baseline), the network home, the thread list, the thread page, the cycle page
+// page (/dev/bare, the baseline), the network home (as a member and as its broker), the thread list, the thread page, the cycle page
 // and the funder dashboard:
 // - requests/s and p50/p95/p99 with autocannon, and throughput as a share of the bare page's (as the
 //   same person: the funder's bare page has the funder's header, with its 50 networks);
@@ -51,13 +51,15 @@ const distDir = process.env.KRING_DIST_DIR || ".next";
 
 export const BUDGETS = { throughputShare: 0.5, statements: 10, jsGzipBytes: 150 * 1024, accessibility: 100, performance: 90, scaleP50: 1.5 };
 
-type Who = "member" | "funder";
+type Who = "member" | "broker" | "funder";
 type Page = { key: string; name: string; path: string; who: Who; route: string; expect: string };
 
 const slug = DIALOGUE.slug;
 const BARE: Page = { key: "bare", name: "bare page (/dev/bare)", path: "/dev/bare", who: "member", route: "/dev/bare/page", expect: "Kring" };
 const PAGES: Page[] = [
-  { key: "home", name: "network home", path: `/n/${slug}`, who: "member", route: "/n/[slug]/(space)/page", expect: "Bench network" },
+  { key: "home", name: "network home", path: `/n/${slug}`, who: "member", route: "/n/[slug]/(space)/page", expect: "Your next step" },
+  // The same home as the network's broker: what waits for them besides (issue 18).
+  { key: "homeBroker", name: "network home (broker)", path: `/n/${slug}`, who: "broker", route: "/n/[slug]/(space)/page", expect: "What waits for you" },
   { key: "list", name: "thread list", path: `/n/${slug}/dialogue`, who: "member", route: "/n/[slug]/(space)/dialogue/page", expect: "Thread 1:" },
   {
     key: "thread",
@@ -78,7 +80,11 @@ async function seed(url: string): Promise<Cookies> {
     await seedDialogue(c);
     await seedCycle(c);
     await seedFunding(c);
-    return { member: await createSession(c, DIALOGUE.member), funder: await createSession(c, FUNDING.funder) };
+    return {
+      member: await createSession(c, DIALOGUE.member),
+      broker: await createSession(c, "u000000"), // the bench network's broker (bench/seeds/dialogue.ts)
+      funder: await createSession(c, FUNDING.funder),
+    };
   });
 }
 
@@ -275,7 +281,7 @@ async function main() {
     const stop = await startServer(s.base, s.port, url);
     try {
       await checkPages(cookies);
-      if (await holdIfAsked(`${s.base}: member cookie ${cookies.member}, funder cookie ${cookies.funder}`)) return;
+      if (await holdIfAsked(`${s.base}: member cookie ${cookies.member}, broker cookie ${cookies.broker}, funder cookie ${cookies.funder}`)) return;
 
       let small: Map<string, Row> | undefined;
       if (scale) {
