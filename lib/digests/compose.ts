@@ -25,6 +25,9 @@ export type MailItem = {
   milestoneTitle: string | null;
   initiativeName: string | null;
   actorName: string | null;
+  /** Membership news: the broker's note with a declined request, the role a change gave. */
+  note: string | null;
+  role: string | null;
 };
 
 export type MailGroup = {

@@ -33,6 +33,7 @@ export async function notificationMail(input: NotificationMailInput) {
   const messages = await loadMessages(input.locale);
   const t = createTranslator({ locale: input.locale, messages, namespace: "mail" });
   const tn = createTranslator({ locale: input.locale, messages, namespace: "notifications" });
+  const tr = createTranslator({ locale: input.locale, messages, namespace: "roles" });
   const when = new Intl.DateTimeFormat(input.locale, { dateStyle: "medium", timeStyle: "short", timeZone: input.timeZone });
   const network = input.network.name;
   const groups: WordedGroup[] = input.content.groups.map((group) => {
@@ -42,12 +43,18 @@ export async function notificationMail(input: NotificationMailInput) {
       href: groupHref(input.network.slug, group),
       linkLabel: group.about === "network" ? t("open.network", { network }) : t(`open.${group.about}`, { title }),
       lines: group.items.map((item) => ({
-        text: tn(notificationMessageKey(item), {
-          actor: item.actorName ?? tn("someone"),
-          thread: item.threadTitle ?? tn("aThread"),
-          milestone: item.milestoneTitle ?? tn("aMilestone"),
-          network,
-        }),
+        text: [
+          tn(notificationMessageKey(item), {
+            actor: item.actorName ?? tn("someone"),
+            thread: item.threadTitle ?? tn("aThread"),
+            milestone: item.milestoneTitle ?? tn("aMilestone"),
+            network,
+          }),
+          item.note ? tn("declineNote", { note: item.note }) : null,
+          item.role ? tn("newRole", { role: tr(item.role as "member") }) : null,
+        ]
+          .filter(Boolean)
+          .join(" "),
         when: when.format(item.createdAt),
         href: emailLink(`/notifications/${item.id}`),
       })),

@@ -8,7 +8,8 @@ import { emailLink } from "@/lib/mail/links";
 import { enqueueMail, messageIdHost } from "@/lib/mail/mutations";
 import { unsubscribeToken } from "@/lib/mail/token";
 import { mailVisibility } from "@/lib/notifications/queries";
-import { moderationActOf } from "@/lib/notifications/schema";
+import { MEMBERSHIP_NEWS_FOR_THE_PERSON, moderationActOf } from "@/lib/notifications/schema";
+import { Prisma } from "@/lib/db/generated/client";
 import { groupKeyOf, groupMailItems, readyGroups, type MailItem } from "./compose";
 import { notificationMail } from "./mail";
 import { currentDigestPeriod, knownTimeZone } from "./schedule";
@@ -53,9 +54,11 @@ async function candidates(now: Date): Promise<CandidateRow[]> {
            min(n."createdAt") AS oldest
     FROM "Notification" n
     JOIN "User" u ON u.id = n."userId" AND u."emailRefusedAt" IS NULL
-    JOIN "Membership" m ON m."networkId" = n."networkId" AND m."userId" = n."userId" AND m.status = 'active'
+    JOIN "Membership" m ON m."networkId" = n."networkId" AND m."userId" = n."userId"
     JOIN "Network" net ON net.id = n."networkId"
     WHERE n."emailedAt" IS NULL AND n."readAt" IS NULL AND n."createdAt" <= ${now}
+      -- Active members; and news of a person's own membership (declined, removed) reaches them after it.
+      AND (m.status = 'active' OR n.kind::text IN (${Prisma.join([...MEMBERSHIP_NEWS_FOR_THE_PERSON])}))
       AND COALESCE(m."emailFrequency", u."emailFrequency") <> 'off'
     GROUP BY n."userId", n."networkId", u.id, m.id, net.id`;
 }
@@ -69,7 +72,7 @@ type PendingRow = MailItem & { dedupeKey: string; visible: boolean };
 async function lockPending(tx: Tx, c: CandidateRow, before: Date): Promise<PendingRow[]> {
   const { joins, visible } = mailVisibility();
   return tx.$queryRaw<PendingRow[]>`
-    SELECT n.id, n.kind::text AS kind, n."dedupeKey", n."createdAt", n."threadId", n."replyId",
+    SELECT n.id, n.kind::text AS kind, n."dedupeKey", n."createdAt", n."threadId", n."replyId", n.note, n.role::text AS role,
            COALESCE(c.id, cr."cycleId") AS "cycleId", ms."initiativeId",
            t.title AS "threadTitle", COALESCE(c.title, rc.title) AS "cycleTitle", ms.title AS "milestoneTitle",
            i.name AS "initiativeName", a.name AS "actorName", (${visible}) AS visible

@@ -271,6 +271,28 @@ describe("what a mail never carries", () => {
   });
 });
 
+describe("membership news by email", () => {
+  it("reaches a person whose request was declined, with the broker's note, though they are no member", async () => {
+    const w = await world();
+    const asker = await w.person("Asker");
+    await w.db.membership.updateMany({ where: { networkId: w.network.id, userId: asker.id }, data: { status: "declined" } });
+    await w.db.notification.create({
+      data: {
+        networkId: w.network.id,
+        userId: asker.id,
+        kind: "membership_declined",
+        actorId: w.broker.id,
+        dedupeKey: `membership-declined:${asker.id}`,
+        note: "We are full until spring.",
+        createdAt: new Date(Date.UTC(2026, 10, 3, 1)),
+      },
+    });
+    await sweep(new Date(Date.UTC(2026, 10, 3, 7)));
+    expect(received.map((m) => m.to)).toEqual([asker.email]);
+    expect(received[0]!.text).toContain("We are full until spring.");
+  });
+});
+
 describe("the mail queue", () => {
   it("an SMTP server that is down gets every mail once after it comes back", async () => {
     const w = await world();
