@@ -56,6 +56,13 @@ import { formData, signInAs, snapshotDatabase, type User } from "./support";
  * specification of who may do what.
  */
 
+/**
+ * One case runs its action, route or page as six personas in three targets, restoring the world
+ * after each success: measured at 30 s for the account export on a 2-core machine with five other
+ * test runs and a build on it (load 16), so a case may take up to two minutes there.
+ */
+const CASE_TIMEOUT_MS = 120_000;
+
 const { actions, inline } = await discoverActions();
 const routes = await discoverRoutes();
 const pages = discoverPageGuards();
@@ -191,7 +198,7 @@ describe("the authorization matrix of server actions", () => {
     expect(expected, `no expectation for ${key}: review this row and add it to expectedActions in authorization-matrix.expected.ts:${suggestion(key, observed)}`).toBeDefined();
     expect(observed, `${key}: observed outcomes differ from the expected row`).toEqual(expected);
     expect(wrote, `${key}: refusals that still wrote`).toEqual([]);
-  });
+  }, CASE_TIMEOUT_MS);
 
   it("restores the world exactly after a change", async () => {
     await restoreDatabase(dump);
@@ -274,7 +281,7 @@ describe("the authorization matrix of route handlers", () => {
     expect(expected, `no expectation for ${key}: review this row and add it to expectedRoutes in authorization-matrix.expected.ts:${suggestion(key, observed)}`).toBeDefined();
     expect(observed, `${key}: observed outcomes differ from the expected row`).toEqual(expected);
     expect(wrote, `${key}: refusals that still wrote`).toEqual([]);
-  });
+  }, CASE_TIMEOUT_MS);
 });
 
 // ---------------------------------------------------------------- pages
@@ -304,7 +311,7 @@ describe("the authorization matrix of pages", () => {
     const expected: PageRow | undefined = expectedPages[key];
     expect(expected, `no expectation for ${key}: review this row and add it to expectedPages in authorization-matrix.expected.ts:${suggestion(key, observed)}`).toBeDefined();
     expect(observed, `${key}: observed outcomes differ from the expected row`).toEqual(expected);
-  });
+  }, CASE_TIMEOUT_MS);
 });
 
 // ---------------------------------------------------------------- permissions
