@@ -173,6 +173,12 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  // The member off the initiative's team: a member like any other there, so only brokers may.
+  "lib/funding/actions.ts#addMilestoneAction (a member not on the team)": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   "lib/funding/actions.ts#createInitiativeAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "redirect", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
     foreignInOwnName: { member: "redirect", funder: "forbidden", broker: "redirect" },
@@ -183,13 +189,28 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  "lib/funding/actions.ts#editInitiativeAction (a member not on the team)": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   "lib/funding/actions.ts#editMilestoneAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  "lib/funding/actions.ts#editMilestoneAction (a member not on the team)": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   "lib/funding/actions.ts#moveMilestoneAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#moveMilestoneAction (a member not on the team)": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
@@ -213,6 +234,11 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  "lib/funding/actions.ts#postUpdateAction (a member not on the team)": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   "lib/funding/actions.ts#releasePledgeAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "ok", broker: "forbidden", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "not_found", broker: "forbidden" },
@@ -220,6 +246,11 @@ export const expectedActions: Record<string, ActionRow> = {
   },
   "lib/funding/actions.ts#setMilestoneStatusAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/funding/actions.ts#setMilestoneStatusAction (a member not on the team)": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },

@@ -301,7 +301,27 @@ export const actionInputs: Record<string, ActionInput> = {
  */
 export type ActionVariant = ActionInput & { action: string };
 
+/** The member off their initiative's team, in both networks: a member like any other there. */
+async function offTheTeam(w: World) {
+  for (const n of [w.a, w.b]) {
+    await dbSystem().initiativeMember.deleteMany({ where: { networkId: n.networkId, initiativeId: n.initiativeId, userId: n.member.id } });
+  }
+}
+
+/** An initiative's action with the member not on its team: only brokers may, of those inside. */
+function notOnTheTeam(action: string): ActionVariant {
+  const input = actionInputs[action];
+  if (!input) throw new Error(`no input for ${action}`);
+  return { action, prepare: offTheTeam, fields: input.fields };
+}
+
 export const actionVariants: Record<string, ActionVariant> = {
+  "lib/funding/actions.ts#editInitiativeAction (a member not on the team)": notOnTheTeam("lib/funding/actions.ts#editInitiativeAction"),
+  "lib/funding/actions.ts#addMilestoneAction (a member not on the team)": notOnTheTeam("lib/funding/actions.ts#addMilestoneAction"),
+  "lib/funding/actions.ts#editMilestoneAction (a member not on the team)": notOnTheTeam("lib/funding/actions.ts#editMilestoneAction"),
+  "lib/funding/actions.ts#moveMilestoneAction (a member not on the team)": notOnTheTeam("lib/funding/actions.ts#moveMilestoneAction"),
+  "lib/funding/actions.ts#setMilestoneStatusAction (a member not on the team)": notOnTheTeam("lib/funding/actions.ts#setMilestoneStatusAction"),
+  "lib/funding/actions.ts#postUpdateAction (a member not on the team)": notOnTheTeam("lib/funding/actions.ts#postUpdateAction"),
   "lib/dialogue/actions.ts#toggleReactionAction (the member's own reply)": {
     action: "lib/dialogue/actions.ts#toggleReactionAction",
     fields: (c) => ({ slug: c.home.slug, replyId: c.o.replyId, kind: "insight" }),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { dbSystem } from "@/lib/db/client";
-import type { ErrorCode } from "@/lib/errors";
 import {
   addMilestoneAction,
   createInitiativeAction,
@@ -18,8 +17,7 @@ import { requireMember } from "@/lib/membership/scope";
 import { listNotifications } from "@/lib/notifications/queries";
 import { asUser, call, expectRefused, makeNetwork, member, outcomeOf, signInAs, snapshotDatabase, user, type Action, type User } from "./support";
 
-const personas = ["anonymous", "stranger", "outsider", "member", "team", "funder", "broker"] as const;
-type Persona = (typeof personas)[number];
+type Persona = "anonymous" | "stranger" | "outsider" | "member" | "team" | "funder" | "broker";
 
 let keySeq = 0;
 const key = () => `key-${Date.now().toString(36)}-${(keySeq++).toString(36).padStart(8, "0")}`;
@@ -119,33 +117,20 @@ async function setStatus(person: User, milestoneId: string, status: string, note
   return call(setMilestoneStatusAction, { slug: "net-a", milestoneId, status, note, area });
 }
 
-const editors: Record<Persona, ErrorCode | "ok"> = {
-  anonymous: "unauthenticated",
-  stranger: "forbidden",
-  outsider: "forbidden",
-  member: "forbidden",
-  team: "ok",
-  funder: "forbidden",
-  broker: "ok",
-};
-
+// Who may create and change an initiative, its milestones and updates, pledge, release and
+// withdraw, and see the funding overview: the authorization matrix (authorization-matrix.expected.ts,
+// "a member not on the team" rows included). Here, what each does for someone allowed.
 describe("initiatives", () => {
-  it.each(personas)("creating one as %s", async (persona) => {
+  it("its team edits it", async () => {
     const world = await buildWorld();
-    const expected: Record<Persona, ErrorCode | "ok"> = { ...editors, member: "ok" };
-    expect(await attempt(world, persona, createInitiativeAction, initiativeFields({ name: "Another" }))).toBe(expected[persona]);
-  });
-
-  it.each(personas)("editing one as %s", async (persona) => {
-    const world = await buildWorld();
-    const result = await attempt(world, persona, editInitiativeAction, {
+    const result = await attempt(world, "team", editInitiativeAction, {
       ...initiativeFields({ name: "Renamed", status: "paused" }),
       initiativeId: world.initiative,
       [`team_${world.users.team.id}`]: "on",
     });
-    expect(result).toBe(editors[persona]);
+    expect(result).toBe("ok");
     const row = await dbSystem().initiative.findFirstOrThrow({ where: { networkId: world.a.id, id: world.initiative } });
-    expect(row.name).toBe(result === "ok" ? "Renamed" : "Buurtzorg for loneliness");
+    expect(row).toMatchObject({ name: "Renamed", status: "paused" });
   });
 
   it("keeps the team to active brokers and members of the network", async () => {
@@ -163,13 +148,6 @@ describe("initiatives", () => {
     const team = await dbSystem().initiativeMember.findMany({ where: { networkId: world.a.id, initiativeId: world.initiative } });
     expect(team.map((m) => m.userId)).toEqual([world.users.member.id]);
     expect(await dbSystem().auditEntry.count({ where: { networkId: world.a.id, action: "initiative.updated" } })).toBe(1);
-  });
-
-  it("refuses another network's initiative under this network's name", async () => {
-    const world = await buildWorld();
-    expect(
-      await attempt(world, "broker", editInitiativeAction, { ...initiativeFields(), initiativeId: world.initiativeB }),
-    ).toBe("not_found");
   });
 
   it("the initiative page's loader: what each person may do there, and the team's candidates only for those who edit", async () => {
@@ -199,9 +177,9 @@ describe("initiatives", () => {
 });
 
 describe("the growth path", () => {
-  it.each(personas)("adding a milestone as %s", async (persona) => {
+  it("adding a milestone: the amount in cents, the currency upper case, no date", async () => {
     const world = await buildWorld();
-    const result = await attempt(world, persona, addMilestoneAction, {
+    const result = await attempt(world, "team", addMilestoneAction, {
       slug: "net-a",
       initiativeId: world.initiative,
       title: "Scale",
@@ -210,11 +188,9 @@ describe("the growth path", () => {
       amount: "1,500",
       currency: "eur",
     });
-    expect(result).toBe(editors[persona]);
-    if (result === "ok") {
-      const last = await dbSystem().milestone.findFirstOrThrow({ where: { networkId: world.a.id, position: 2 } });
-      expect(last).toMatchObject({ title: "Scale", currency: "EUR", amountNeeded: 150000n, targetDate: null });
-    }
+    expect(result).toBe("ok");
+    const last = await dbSystem().milestone.findFirstOrThrow({ where: { networkId: world.a.id, position: 2 } });
+    expect(last).toMatchObject({ title: "Scale", currency: "EUR", amountNeeded: 150000n, targetDate: null });
   });
 
   it.each([
@@ -259,16 +235,6 @@ describe("the growth path", () => {
       asUser(world.users.broker, () => call(moveMilestoneAction, { slug: "net-a", milestoneId: world.m2, direction: "up" })),
     ]);
     expect((await order()).map(([, p]) => p)).toEqual([0, 1, 2]);
-    for (const persona of ["member", "funder", "outsider"] as const) {
-      expect(await attempt(world, persona, moveMilestoneAction, { slug: "net-a", milestoneId: world.m1, direction: "down" })).toBe(editors[persona]);
-    }
-  });
-
-  it.each(personas)("changing a milestone's status as %s", async (persona) => {
-    const world = await buildWorld();
-    expect(await attempt(world, persona, setMilestoneStatusAction, { slug: "net-a", milestoneId: world.m1, status: "active", note: "", area: "" })).toBe(
-      editors[persona],
-    );
   });
 
   it("learned needs a lesson and dropped a reason; closed milestones stay closed; every change is audited", async () => {
@@ -313,21 +279,6 @@ describe("the growth path", () => {
 });
 
 describe("updates", () => {
-  it.each(personas)("posting an update as %s", async (persona) => {
-    const world = await buildWorld();
-    expect(
-      await attempt(world, persona, postUpdateAction, {
-        slug: "net-a",
-        milestoneId: world.m1,
-        kind: "progress",
-        body: "Ten households joined. [Report](https://example.org/report)",
-        progress: "40",
-        area: "",
-        idempotencyKey: key(),
-      }),
-    ).toBe(editors[persona]);
-  });
-
   it("moves progress, needs an area for a lesson, and a double submit posts once", async () => {
     const world = await buildWorld();
     signInAs(world.users.team);
@@ -349,22 +300,6 @@ describe("updates", () => {
 });
 
 describe("pledges", () => {
-  const pledgers: Record<Persona, ErrorCode | "ok"> = {
-    anonymous: "unauthenticated",
-    stranger: "forbidden",
-    outsider: "forbidden",
-    member: "forbidden",
-    team: "forbidden",
-    funder: "ok",
-    broker: "forbidden",
-  };
-
-  it.each(personas)("pledging as %s", async (persona) => {
-    const world = await buildWorld();
-    const fields = { slug: "net-a", milestoneId: world.m1, amount: "2500", currency: "EUR", condition: "", idempotencyKey: key() };
-    expect(await attempt(world, persona, pledgeAction, fields)).toBe(pledgers[persona]);
-  });
-
   it.each([
     ["a negative amount", { amount: "-100" }, { amount: ["amount_not_positive"] }],
     ["zero", { amount: "0" }, { amount: ["amount_not_positive"] }],
@@ -471,16 +406,6 @@ describe("pledges", () => {
     expect(overview.needFunders.map((m) => [m.milestoneId, m.missing])).toEqual([[world.m1, 1000000n - 373456n]]);
   });
 
-  it.each(personas)("the funding overview as %s", async (persona) => {
-    const world = await buildWorld();
-    as(world, persona);
-    const allowed = persona === "broker";
-    const outcome = await requireMember("net-a", "funding.overview").then(
-      () => "ok",
-      (error: { code: string }) => error.code,
-    );
-    expect(outcome).toBe(allowed ? "ok" : persona === "anonymous" ? "unauthenticated" : "forbidden");
-  });
 });
 
 describe("release and withdrawal", () => {
@@ -498,12 +423,6 @@ describe("release and withdrawal", () => {
     expect(await release("funder", mine)).toBe("milestone_not_reached");
     expect(outcomeOf(await setStatus(world.users.team, world.m1, "reached"))).toBe("ok");
 
-    expect(await release("anonymous", mine)).toBe("unauthenticated");
-    expect(await release("stranger", mine)).toBe("forbidden");
-    expect(await release("outsider", mine)).toBe("forbidden");
-    expect(await release("member", mine)).toBe("forbidden");
-    expect(await release("team", mine)).toBe("forbidden");
-    expect(await release("broker", mine)).toBe("forbidden");
     // Another funder of the same milestone cannot release it either.
     signInAs(world.cofunder);
     const before = await snapshotDatabase();
@@ -525,9 +444,7 @@ describe("release and withdrawal", () => {
     const world = await buildWorld();
     const { mine } = await pledged(world);
     const withdraw = (persona: Persona, reason: string) => attempt(world, persona, withdrawPledgeAction, { slug: "net-a", pledgeId: mine, reason });
-    for (const persona of ["anonymous", "stranger", "outsider", "member", "team", "broker"] as const) {
-      expect(await withdraw(persona, "No")).toBe(persona === "anonymous" ? "unauthenticated" : "forbidden");
-    }
+    // Another funder of the same milestone cannot withdraw it.
     signInAs(world.cofunder);
     expectRefused(await call(withdrawPledgeAction, { slug: "net-a", pledgeId: mine, reason: "Not mine" }), "forbidden");
     signInAs(world.users.funder);
@@ -540,32 +457,9 @@ describe("release and withdrawal", () => {
     expect(row).toMatchObject({ status: "withdrawn", withdrawReason: "The board moved the budget." });
   });
 
-  it("a funder of another network touches nothing here, and nothing crosses under its own network's name", async () => {
+  it("the initiative page's loader finds nothing of another network under this one's name", async () => {
     const world = await buildWorld();
-    const { mine } = await pledged(world);
-    await setStatus(world.users.team, world.m1, "reached");
-    // B's funder, through B's slug, naming A's objects.
-    signInAs(world.users.outsider);
-    const before = await snapshotDatabase();
-    for (const [action, fields] of [
-      [pledgeAction, { milestoneId: world.m2, amount: "10", currency: "EUR", idempotencyKey: key() }],
-      [releasePledgeAction, { pledgeId: mine }],
-      [withdrawPledgeAction, { pledgeId: mine, reason: "x" }],
-    ] as const) {
-      expect(outcomeOf(await call(action as Action, { slug: "net-b", ...fields }))).toBe("not_found");
-      expect(outcomeOf(await call(action as Action, { slug: "net-a", ...fields }))).toBe("forbidden");
-    }
-    // A's funder, through A's slug, naming B's pledge and milestone.
-    signInAs(world.users.funder);
-    expectRefused(await call(pledgeAction, { slug: "net-a", milestoneId: world.mB, amount: "10", currency: "EUR", idempotencyKey: key() }), "not_found");
-    expectRefused(await call(releasePledgeAction, { slug: "net-a", pledgeId: world.pledgeB }), "not_found");
-    signInAs(world.users.team);
-    expectRefused(await call(setMilestoneStatusAction, { slug: "net-a", milestoneId: world.mB, status: "reached", note: "", area: "" }), "not_found");
-    expectRefused(
-      await call(postUpdateAction, { slug: "net-a", milestoneId: world.mB, kind: "evidence", body: "x", progress: "", area: "", idempotencyKey: key() }),
-      "not_found",
-    );
-    expect(await snapshotDatabase()).toBe(before);
+    // Acting on another network's pledges and milestones, in either network's name: the matrix.
     expect(await loadInitiativePage(await scopeOf(world.users.funder), world.initiativeB)).toBeNull();
   });
 });
