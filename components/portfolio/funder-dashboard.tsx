@@ -31,7 +31,8 @@ const tableClass = "w-full text-left text-sm sm:text-base [&_td]:py-1 [&_td]:pr-
 /**
  * A table wider than a phone scrolls inside this box, never the page: a named region that
  * takes the keyboard focus, so it can be scrolled without a pointer (WCAG 2.1.1; axe's
- * scrollable-region-focusable).
+ * scrollable-region-focusable). Where a section's heading would give the section the same
+ * name, the section is left unnamed (not a landmark): one region per name.
  */
 function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -154,7 +155,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
 
   return (
     <div className="space-y-6">
-      <section aria-labelledby="funder-totals" className={`${cardClass} space-y-3`}>
+      <section className={`${cardClass} space-y-3`}>
         <h2 id="funder-totals" className="text-lg font-semibold">
           {t("totalsTitle")}
         </h2>
@@ -162,7 +163,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
         {data.totals.length === 0 ? <p className="text-muted">{t("noPledges")}</p> : totalsTable(data.totals, t("totalsTitle"))}
       </section>
 
-      <section aria-labelledby="funder-networks" className={`${cardClass} space-y-3`}>
+      <section className={`${cardClass} space-y-3`}>
         <h2 id="funder-networks" className="text-lg font-semibold">
           {t("networksTitle")}
         </h2>
@@ -205,7 +206,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
         ) : null}
       </section>
 
-      <section aria-labelledby="funder-statuses" className={`${cardClass} space-y-3`}>
+      <section className={`${cardClass} space-y-3`}>
         <h2 id="funder-statuses" className="text-lg font-semibold">
           {t("statusesTitle")}
         </h2>
