@@ -49,7 +49,7 @@ export default async function OutboxPage() {
             <pre className="mt-2 whitespace-pre-wrap break-all font-sans text-sm">
               {m.text.split(/(https?:\/\/\S+)/).map((part, i) =>
                 /^https?:\/\//.test(part) ? (
-                  <a key={i} href={part} data-testid="outbox-link">
+                  <a key={i} href={part} className="underline" data-testid="outbox-link">
                     {part}
                   </a>
                 ) : (
