@@ -77,7 +77,7 @@ export function NetworkEmailForm({ slug, name, frequency, general }: { slug: str
           ]}
         />
       </div>
-      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
+      <SubmitButton pendingLabel={t("saving")}>{t("saveFor", { network: name })}</SubmitButton>
       <FormMessage state={state} success={t("saved")} />
     </form>
   );
