@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createNetworkAction, updateNetworkAction } from "@/lib/networks/actions";
@@ -17,6 +17,7 @@ export type NetworkFormValues = {
   visibility: string;
   joinPolicy: string;
   locale: string;
+  showPublicThreadTitles: boolean;
 };
 
 /** Creating a network and editing its settings share one form; the slug is fixed once chosen. */
@@ -89,6 +90,7 @@ export function NetworkForm({ mode, initial }: { mode: "create" | "edit"; initia
           ]}
         />
       </div>
+      <CheckboxField name="showPublicThreadTitles" label={t("showPublicThreadTitles")} initial={initial.showPublicThreadTitles} state={state} />
       <details className="text-sm text-muted">
         <summary className="cursor-pointer">{t("visibilityHelpTitle")}</summary>
         <ul className="mt-2 list-disc space-y-1 pl-5">

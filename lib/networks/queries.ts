@@ -105,6 +105,8 @@ type NetworkWithViewerRow = {
   visibility: Visibility;
   joinPolicy: JoinPolicy;
   locale: Locale;
+  /** Whether visitors of a public network see its thread titles on its home. */
+  showPublicThreadTitles: boolean;
   createdAt: Date;
   memberCount: number;
   membershipId: string | null;

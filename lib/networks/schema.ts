@@ -49,6 +49,11 @@ const settingsFields = {
   visibility: z.enum(["public", "listed", "private"], { error: "invalid_choice" }),
   joinPolicy: z.enum(["open", "request", "invitation"], { error: "invalid_choice" }),
   locale: z.enum(["en", "nl"], { error: "invalid_choice" }),
+  /** A checkbox: "on" when checked, absent when not. Visitors of a public network see thread titles. */
+  showPublicThreadTitles: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
 };
 
 export const createNetworkSchema = z.object({ slug: slugSchema, ...settingsFields });

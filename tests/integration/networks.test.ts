@@ -3,7 +3,7 @@ import { listAudit } from "@/lib/audit/queries";
 import { dbSystem } from "@/lib/db/client";
 import { requireMember } from "@/lib/membership/scope";
 import { createNetworkAction, updateNetworkAction } from "@/lib/networks/actions";
-import { listDirectory } from "@/lib/networks/queries";
+import { findNetworkWithViewer, listDirectory } from "@/lib/networks/queries";
 import { asUser, call, makeMembership, makeNetwork, member, membershipOf, networkFields, signInAs, snapshotDatabase, user } from "./support";
 
 describe("creating a network", () => {
@@ -144,6 +144,19 @@ describe("network settings", () => {
     expect(audit.items).toHaveLength(1);
     expect(audit.items[0]?.action).toBe("network.updated");
     expect((audit.items[0]?.detail.fields as string[]).sort()).toEqual(["name", "principles", "visibility"]);
+  });
+
+  it("let the broker show the thread titles to visitors of a public network, and show the choice again", async () => {
+    const ada = await user("Ada");
+    const net = await makeNetwork(dbSystem(), { brokerId: ada.id, slug: "titles" });
+    signInAs(ada);
+    expect((await findNetworkWithViewer("titles", ada.id))?.network.showPublicThreadTitles).toBe(false);
+    const fields = { slug: "titles", ...networkFields({ name: net.name }), showPublicThreadTitles: "on" };
+    expect(await call(updateNetworkAction, fields)).toEqual({ ok: true, data: null });
+    expect((await findNetworkWithViewer("titles", ada.id))?.network.showPublicThreadTitles).toBe(true);
+    // An unchecked box is absent from the form: the titles are hidden again.
+    expect(await call(updateNetworkAction, { ...fields, showPublicThreadTitles: undefined })).toEqual({ ok: true, data: null });
+    expect((await findNetworkWithViewer("titles", null))?.network.showPublicThreadTitles).toBe(false);
   });
 
   it("cannot change the slug (the slug names the network, it is not a setting)", async () => {

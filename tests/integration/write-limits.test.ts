@@ -45,6 +45,7 @@ const NOT_COUNTED = [
   "lib/accounts/actions.ts#signInAction",
   "lib/accounts/actions.ts#signOutAction",
   "lib/accounts/actions.ts#switchLocaleAction",
+  "lib/home/actions.ts#recordVisitAction",
   "lib/membership/actions.ts#leaveAction",
   "lib/notifications/actions.ts#markAllNotificationsReadAction",
   "lib/notifications/actions.ts#markNotificationReadAction",

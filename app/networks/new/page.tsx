@@ -33,6 +33,7 @@ export default async function NewNetworkPage() {
             visibility: "public",
             joinPolicy: "open",
             locale,
+            showPublicThreadTitles: false,
           }}
         />
       </div>

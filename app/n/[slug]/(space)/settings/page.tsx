@@ -34,6 +34,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             visibility: n.visibility,
             joinPolicy: n.joinPolicy,
             locale: n.locale,
+            showPublicThreadTitles: n.showPublicThreadTitles,
           }}
         />
       </div>
