@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useActionState, useEffectEvent, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useValidationMessage, FormMessage } from "@/components/ui/messages";
 import { inputClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -19,11 +19,51 @@ function mentionQuery(text: string, caret: number): { query: string; start: numb
   return { query: match[2] ?? "", start: caret - (match[2]?.length ?? 0) - 1 };
 }
 
+/** The reply box as the browser holds it: its text, the selection, and whether it has focus. */
+type Box = { value: string; start: number; end: number; focused: boolean };
+
+/**
+ * The box the server rendered, as the person has left it before React took the page over, or
+ * null (on the server, and for a box React creates itself). Hydrating an uncontrolled textarea
+ * sets its value back to its default (React's initTextarea assigns `value`), which would drop
+ * whatever was typed meanwhile, and can move the caret back to the start. Read once, in the first
+ * render: React hydrates the rest of the page synchronously at the next key press, before the
+ * browser inserts that key, so nothing typed falls between this read and React's reset.
+ */
+function serverBox(id: string): Box | null {
+  if (typeof document === "undefined") return null;
+  const el = document.getElementById(id);
+  if (!(el instanceof HTMLTextAreaElement)) return null;
+  return { value: el.value, start: el.selectionStart, end: el.selectionEnd, focused: document.activeElement === el };
+}
+
+const lf = (text: string) => text.replace(/\r\n?/g, "\n");
+
+/**
+ * What the box should hold once React owns it: what was typed before (never lost), with the
+ * caret after a quote that was not touched. A box focused before the scripts ran has its caret at
+ * the start, so text typed then landed before the quote: it moves after it, where the person meant it.
+ */
+function resumeBox(box: Box | null, initial: string): Omit<Box, "focused"> | null {
+  if (!box) return null;
+  const quote = lf(initial);
+  const { value, start, end } = box;
+  if (!quote || !box.focused) return value === quote ? null : { value, start, end };
+  if (value === quote) return start === 0 && end === 0 ? { value, start: value.length, end: value.length } : { value, start, end };
+  const typed = value.slice(0, value.length - quote.length);
+  if (value.endsWith(quote) && start === typed.length && end === start) {
+    const moved = quote + typed;
+    return { value: moved, start: moved.length, end: moved.length };
+  }
+  return { value, start, end };
+}
+
 /**
  * The reply form: Markdown, an idempotency key per post, a quoted reply and
  * @mentions chosen from the member list (a textbox with a listbox of suggestions:
  * arrows move, Enter or Tab picks, Escape closes). The member list is fetched from
- * `membersUrl` the first time the box gets focus.
+ * `membersUrl` the first time the box gets focus. After "Quote" the caret lands after the quoted
+ * text, and text typed before the page's scripts ran is kept (`resumeBox`).
  */
 export function ReplyComposer({
   slug,
@@ -51,6 +91,8 @@ export function ReplyComposer({
   const [active, setActive] = useState(0);
   const [members, setMembers] = useState<Member[]>([]);
   const loading = useRef(false);
+  // Read while hydrating, before React resets the box: see serverBox.
+  const [resumed] = useState(() => resumeBox(serverBox(`${id}-body`), initialBody));
 
   function loadMembers() {
     if (loading.current) return;
@@ -72,7 +114,7 @@ export function ReplyComposer({
 
   const failed = state && !state.ok ? state : null;
   const key = state?.ok ? state.data.nextKey : (failed?.values?.idempotencyKey ?? idempotencyKey);
-  const body = failed ? (failed.values?.body ?? "") : state?.ok ? "" : initialBody;
+  const body = failed ? (failed.values?.body ?? "") : state?.ok ? "" : (resumed?.value ?? initialBody);
   const quote = failed ? (failed.values?.quotedReplyId ?? "") : state?.ok ? "" : quotedReplyId;
   const errors = (failed?.fieldErrors?.body ?? []).map(translate);
   const mentionIds = failed ? (failed.values?.mentions ?? "") : picked.map((m) => m.id).join(",");
@@ -89,6 +131,32 @@ export function ReplyComposer({
     setQuery(mentionQuery(el.value, el.selectionStart));
     setActive(0);
   }
+
+  /** An untouched quote, focused with the caret at its start (by Tab, or a script): the caret goes to its end. */
+  function caretAfterQuote() {
+    const el = textarea.current;
+    if (!el || !initialBody || state) return;
+    if (el.selectionStart === 0 && el.selectionEnd === 0 && el.value === lf(initialBody)) {
+      el.setSelectionRange(el.value.length, el.value.length);
+    }
+  }
+
+  // Once React owns the box: the caret goes back where the person had it (or after the quote), and
+  // a box focused before the scripts ran gets what focusing it would have done. After "Quote",
+  // with nothing else focused, the box takes the focus, ready for the answer.
+  const onHydrated = useEffectEvent(() => {
+    const el = textarea.current;
+    if (!el) return;
+    if (resumed) el.setSelectionRange(resumed.start, resumed.end);
+    if (document.activeElement === el) {
+      loadMembers();
+      update();
+    } else if (quotedReplyId && (document.activeElement === null || document.activeElement === document.body)) {
+      el.focus();
+      caretAfterQuote();
+    }
+  });
+  useLayoutEffect(() => onHydrated(), []);
 
   function pick(member: Member) {
     const el = textarea.current;
@@ -160,7 +228,10 @@ export function ReplyComposer({
             onKeyUp={(e) => {
               if (e.key === "ArrowLeft" || e.key === "ArrowRight" || e.key === "Home" || e.key === "End") update();
             }}
-            onFocus={loadMembers}
+            onFocus={() => {
+              caretAfterQuote();
+              loadMembers();
+            }}
             onBlur={() => setQuery(null)}
             className={inputClass}
           />
