@@ -11,7 +11,7 @@ export async function BrokerTools({ scope, cycle }: { scope: NetworkScope; cycle
   const [t, zone] = await Promise.all([getTranslations("cycles"), getTimeZone()]);
   return (
     <section aria-labelledby="broker-tools" className={`${cardClass} space-y-6`}>
-      <h2 id="broker-tools" className="text-lg font-semibold">
+      <h2 id="broker-tools" className="scroll-mt-6 text-lg font-semibold">
         {t("brokerTools")}
       </h2>
       <ExtendCycleForm

@@ -22,7 +22,7 @@ export async function ConsentSection({ scope, cycle, we }: { scope: NetworkScope
   const concerns = (round?.answers ?? []).filter((a) => a.answer !== "agree");
   return (
     <section aria-labelledby="consent-title" className={`${cardClass} space-y-4`}>
-      <h2 id="consent-title" className="text-lg font-semibold">
+      <h2 id="consent-title" className="scroll-mt-6 text-lg font-semibold">
         {t("consentTitle")}
       </h2>
       {round ? (

@@ -28,7 +28,7 @@ export async function OthersReflections({
   );
   return (
     <section aria-labelledby="others-reflections" className="space-y-4">
-      <h2 id="others-reflections" className="text-lg font-semibold">
+      <h2 id="others-reflections" className="scroll-mt-6 text-lg font-semibold">
         {t("others")}
       </h2>
       {!reflections ? (

@@ -27,7 +27,7 @@ export async function OwnReflectionSection({
   ) : null;
   return (
     <section aria-labelledby="own-reflection" className={`${cardClass} space-y-4`}>
-      <h2 id="own-reflection" className="text-lg font-semibold">
+      <h2 id="own-reflection" className="scroll-mt-6 text-lg font-semibold">
         {t("yourReflection")}
       </h2>
       {cycle.phase === "reflect" ? (

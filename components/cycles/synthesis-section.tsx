@@ -45,7 +45,7 @@ export async function SynthesisSection({
   const writer = can(scope.role, "synthesis.write");
   return (
     <section aria-labelledby="synthesis-title" className={`${cardClass} space-y-4`}>
-      <h2 id="synthesis-title" className="text-lg font-semibold">
+      <h2 id="synthesis-title" className="scroll-mt-6 text-lg font-semibold">
         {t("synthesisTitle")}
       </h2>
       <p className="text-sm text-muted">{t("synthesisIntro")}</p>

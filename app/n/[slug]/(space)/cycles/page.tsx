@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BrokerTools } from "@/components/cycles/broker-tools";
 import { ConsentSection } from "@/components/cycles/consent-section";
+import { CycleContents } from "@/components/cycles/cycle-contents";
 import { CycleSummary } from "@/components/cycles/cycle-summary";
 import { NoOpenCycle } from "@/components/cycles/no-open-cycle";
 import { OthersReflections } from "@/components/cycles/others-reflections";
@@ -22,7 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
  * The network's current cycle: its question and phase, participation, the viewer's own
  * reflection and (only as lib/cycles/policy.ts allows, decided on the server) the others'.
  * From the WE phase on: the synthesis, its revisions (`?revision=N` shows one with a diff
- * against the one before), the consent round and, for brokers, closing.
+ * against the one before), the consent round and, for brokers, closing. The page is long then,
+ * so it starts with links to its sections (CycleContents).
  * Guard, then the one loader (lib/cycles/queries.ts), then the sections (components/cycles).
  */
 export default async function CyclePage({
@@ -52,6 +54,7 @@ export default async function CyclePage({
     <ClientMessages namespaces={["areas", "cycles", "dialogue", "errors", "moderation", "validation"]}>
       <div className="space-y-6">
         <CycleSummary slug={scope.slug} cycle={cycle} participation={participation} lang={lang} />
+        {we ? <CycleContents own={!!reflections} brokerTools={can(scope.role, "cycle.extend")} /> : null}
         {reflections ? <OwnReflectionSection slug={scope.slug} cycle={cycle} own={reflections.own} /> : null}
         <OthersReflections slug={scope.slug} reflections={reflections} mayModerate={can(scope.role, "moderation.hide")} />
         {we ? <SynthesisSection scope={scope} cycle={cycle} reflections={reflections} we={we} lang={lang} /> : null}
