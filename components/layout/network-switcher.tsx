@@ -10,7 +10,14 @@ import { useEffect, useRef } from "react";
  * disclosure listing the viewer's other networks. Native <details>, so it works
  * with keyboard and screen readers without scripts; Escape closes it.
  */
-export function NetworkSwitcher({ networks }: { networks: { slug: string; name: string; role: string }[] }) {
+export function NetworkSwitcher({
+  networks,
+  inline = false,
+}: {
+  networks: { slug: string; name: string; role: string }[];
+  /** In the phone menu: the list opens below the button, full width, instead of floating over the page. */
+  inline?: boolean;
+}) {
   const t = useTranslations("layout");
   const tr = useTranslations("roles");
   const params = useParams<{ slug?: string }>();
@@ -25,9 +32,11 @@ export function NetworkSwitcher({ networks }: { networks: { slug: string; name: 
   return (
     <details
       ref={ref}
-      className="relative"
+      className={inline ? "w-full" : "relative"}
       onKeyDown={(e) => {
         if (e.key === "Escape" && ref.current?.open) {
+          // Only this one closes, not the phone menu around it.
+          e.stopPropagation();
           ref.current.open = false;
           ref.current.querySelector("summary")?.focus();
         }
@@ -38,7 +47,7 @@ export function NetworkSwitcher({ networks }: { networks: { slug: string; name: 
         <span className="max-w-48 truncate">{current ? current.name : t("yourNetworks")}</span>
         <span aria-hidden="true">▾</span>
       </summary>
-      <div className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-line bg-white p-2 shadow-lg">
+      <div className={`${inline ? "" : "absolute right-0 z-20 w-72 shadow-lg "}mt-1 rounded-md border border-line bg-white p-2`}>
         {networks.length === 0 ? (
           <p className="px-2 py-1 text-sm text-muted">{t("noNetworks")}</p>
         ) : (
