@@ -31,7 +31,7 @@ export type ReplyView = {
   own?: true;
   /** The Markdown, for the edit form: only for the viewer's own replies. */
   body?: string;
-  /** Earlier versions (brokers only): when, and their sanitised HTML. */
+  /** Earlier versions (for everyone who reads the thread; never of a deleted or concealed reply): when, and their sanitised HTML. */
   revisions?: { id: string; when: string; html: string }[];
 };
 
@@ -87,7 +87,7 @@ export function toReplyView(
     const mine = reply.reactions.filter((r) => r.mine).map((r) => r.kind);
     if (mine.length > 0) view.mine = mine;
   }
-  if (reply.revisions.length > 0) {
+  if (reply.revisions.length > 0 && !deleted && !concealed) {
     view.revisions = reply.revisions.map((v) => ({ id: v.id, when: when(v.createdAt), html: render(v.body) }));
   }
   return view;

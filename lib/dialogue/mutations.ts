@@ -223,7 +223,7 @@ type EditedThreadRow = { id: string; authorId: string | null; title: string; bod
 
 /**
  * The author edits a thread's title and body: the earlier ones become a revision
- * (brokers can read them), the thread is marked edited and re-indexed. Like a reply,
+ * (everyone who reads the thread can), the thread is marked edited and re-indexed. Like a reply,
  * a thread a broker hid or locked cannot be edited.
  */
 export async function editThread(scope: NetworkScope, input: { threadId: string; title: string; body: string }) {

@@ -123,9 +123,11 @@ function html(stored: string | null, body: string): string {
 /**
  * The thread page's data: the thread, one page of replies (oldest first, keyset on
  * (createdAt, id)), their authors, reaction counts with the viewer's own, earlier
- * versions of the thread and its replies for brokers. A fixed number of queries (at
- * most 4) whatever the number of replies, reactions and mentions. Returns null when the thread is not in this network; a thread a broker hid
- * comes back as `{ visible: false }` with the reason only, for the notice.
+ * versions of the thread and its replies for those who may read them (`reply.read_revisions`:
+ * everyone who reads the thread), never of a reply whose text the viewer does not get (deleted,
+ * or hidden from them). A fixed number of queries (at most 4) whatever the number of replies,
+ * reactions and mentions. Returns null when the thread is not in this network; a thread a broker
+ * hid comes back as `{ visible: false }` with the reason only, for the notice.
  */
 export async function loadThreadPage(scope: NetworkScope, threadId: string, opts: { after?: Cursor; take?: number } = {}) {
   const take = opts.take ?? REPLIES_PAGE_SIZE;
@@ -144,8 +146,8 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
     return { visible: false as const, thread: { id: thread.id, hiddenReason: thread.hiddenReason } };
   }
   const after = opts.after;
-  const brokerView = canReadRevisions(scope);
-  const threadEdited = brokerView && thread.editedAt !== null;
+  const history = canReadRevisions(scope);
+  const threadEdited = history && thread.editedAt !== null;
   // One page of replies with their authors' names and reaction counts (the viewer's own
   // marked) in one statement; keyset on (createdAt, id).
   const rows = await db(scope).$queryRaw<ReplyPageRow[]>`
@@ -173,7 +175,11 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
     ORDER BY r."createdAt" ASC, r.id ASC
     LIMIT ${take + 1}`;
   const page = rows.slice(0, take);
-  const editedReplies = brokerView ? page.filter((r) => r.editedAt).map((r) => r.id) : [];
+  // Earlier versions only of what the viewer may read now: a hidden reply's earlier text is as
+  // hidden as its current one, and a deleted reply's is gone with it.
+  const editedReplies = history
+    ? page.filter((r) => r.editedAt && !r.deletedAt && !(r.hiddenAt !== null && !canSeeHiddenText(scope, r))).map((r) => r.id)
+    : [];
   // Earlier versions of the thread and of its edited replies, in one query, newest first.
   const revisions =
     editedReplies.length || threadEdited

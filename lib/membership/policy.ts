@@ -16,7 +16,7 @@ export const permissions = {
   "thread.create": ["broker", "member", "funder"],
   "reply.create": ["broker", "member", "funder"],
   "reaction.toggle": ["broker", "member", "funder"],
-  "reply.read_revisions": ["broker"],
+  "reply.read_revisions": ["broker", "member", "funder"],
   "post.report": ["broker", "member", "funder"],
   "moderation.review": ["broker"],
   "moderation.hide": ["broker"],

@@ -498,8 +498,8 @@ export const expectedPages: Record<string, PageRow> = {
  * (so none is written twice).
  */
 export const expectedReadPermissions: Record<string, { broker: "Y" | "-"; member: "Y" | "-"; funder: "Y" | "-" }> = {
-  // The earlier versions of an edited post, in the thread page's loader.
-  "reply.read_revisions": { broker: "Y", member: "-", funder: "-" },
+  // The earlier versions of an edited post, in the thread page's loader: everyone who reads the thread.
+  "reply.read_revisions": { broker: "Y", member: "Y", funder: "Y" },
   // Other members' reflections, in the cycle page's loader.
   "reflection.read": { broker: "Y", member: "Y", funder: "-" },
   // The synthesis and the consent answers, in the cycle page's loader.

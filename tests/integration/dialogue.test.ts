@@ -293,7 +293,7 @@ describe("closed threads and former members", () => {
 });
 
 describe("editing and deleting", () => {
-  it("keeps every earlier version, readable by brokers only", async () => {
+  it("keeps every earlier version, readable by everyone who reads the thread", async () => {
     const w = await buildWorld();
     signInAs(w.users.member);
     expect(outcomeOf(await call(editReplyAction, { slug: w.a.slug, replyId: w.reply.id, body: "Second version" }))).toBe("ok");
@@ -308,8 +308,22 @@ describe("editing and deleting", () => {
     expect(seenByBroker?.body).toBe("Third version");
     expect(seenByBroker?.editedAt).toBeInstanceOf(Date);
     expect(seenByBroker?.revisions.map((r) => r.body).sort()).toEqual(["A first reply", "Second version"]);
-    const asMember = shown(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id));
-    expect(asMember.replies.find((r) => r.id === w.reply.id)?.revisions).toEqual([]);
+    // The author, another member and a funder read the history too (a funder reads the dialogue).
+    for (const reader of [w.users.member, w.other, w.users.funder]) {
+      const page = shown(await loadThreadPage(await scopeOf(reader), w.thread.id));
+      expect(page.replies.find((r) => r.id === w.reply.id)?.revisions.map((r) => r.body).sort()).toEqual(["A first reply", "Second version"]);
+    }
+    // A hidden reply's earlier text is as hidden as its current one: brokers and its author only.
+    await dbSystem().reply.update({ where: { id: w.reply.id, networkId: w.a.id }, data: { hiddenAt: new Date(), hiddenReason: "Off topic" } });
+    const revisionsFor = async (reader: User) =>
+      shown(await loadThreadPage(await scopeOf(reader), w.thread.id)).replies.find((r) => r.id === w.reply.id)?.revisions.length;
+    const readers = [w.users.broker, w.users.member, w.other, w.users.funder];
+    const counts: (number | undefined)[] = [];
+    for (const reader of readers) counts.push(await revisionsFor(reader));
+    expect(counts).toEqual([2, 2, 0, 0]);
+    // A deleted reply's history goes with its text, for everyone.
+    await dbSystem().reply.update({ where: { id: w.reply.id, networkId: w.a.id }, data: { hiddenAt: null, deletedAt: new Date() } });
+    expect([await revisionsFor(w.users.broker), await revisionsFor(w.other)]).toEqual([0, 0]);
   });
 
   it("leaves a tombstone when a reply is deleted", async () => {
@@ -328,7 +342,7 @@ describe("editing and deleting", () => {
 });
 
 describe("editing a thread", () => {
-  it("keeps earlier versions for brokers, refuses locked or hidden threads and keeps bad input as field errors", async () => {
+  it("keeps earlier versions for every reader, refuses locked or hidden threads and keeps bad input as field errors", async () => {
     const w = await buildWorld();
     signInAs(w.users.member);
     const edit = (fields: Record<string, string>) => call(editThreadAction, { slug: w.a.slug, threadId: w.thread.id, ...fields });
@@ -342,7 +356,7 @@ describe("editing a thread", () => {
     const asBroker = shown(await loadThreadPage(await scopeOf(w.users.broker), w.thread.id));
     expect(asBroker.thread).toMatchObject({ title: "Second", bodyHtml: "<p>Second body</p>" });
     expect(asBroker.thread.revisions.map((r) => r.title)).toEqual(["A thread in A"]);
-    expect(shown(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).thread.revisions).toEqual([]);
+    expect(shown(await loadThreadPage(await scopeOf(w.users.funder), w.thread.id)).thread.revisions.map((r) => r.title)).toEqual(["A thread in A"]);
 
     await dbSystem().thread.update({ where: { id: w.thread.id, networkId: w.a.id }, data: { lockedAt: new Date() } });
     expect(outcomeOf(await edit({ title: "Third", body: "Third body" }))).toBe("thread_locked");
@@ -612,7 +626,7 @@ describe("the thread page's query budget", () => {
     expect(large.replies).toBe(50);
     expect(large.count).toBe(small.count);
     expect(large.count).toBeLessThanOrEqual(8);
-    // A member (no revisions to load) costs no more.
+    // A funder (who reads the same revisions) costs no more.
     expect((await countPageQueries(await scopeOf(w.users.funder), big.id)).count).toBeLessThanOrEqual(large.count);
   });
 });

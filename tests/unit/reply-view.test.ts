@@ -89,4 +89,10 @@ describe("a reply as the thread page hands it to the list", () => {
       revisions: [{ id: "v1", when: "2026-12-01T08:04:00.000Z", html: "<p>Hi</p>" }],
     });
   });
+
+  it("never carries the earlier versions of a deleted or concealed reply", () => {
+    const revisions = [{ id: "v1", createdAt: at, body: "Hi" }];
+    expect(toReplyView(loaded({ editedAt: at, deletedAt: at, revisions }), context).revisions).toBeUndefined();
+    expect(toReplyView(loaded({ editedAt: at, hiddenAt: at, revisions }), { ...context, concealed: true }).revisions).toBeUndefined();
+  });
 });
