@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cardClass } from "@/components/ui/styles";
 import { formatAmount, formatMoney } from "@/lib/funding/money";
-import { isClosed, nextStatuses } from "@/lib/funding/policy";
+import { isClosed, isOverdue, nextStatuses } from "@/lib/funding/policy";
 import type { InitiativePage, MilestoneView } from "@/lib/funding/queries";
 import { toDateInput } from "@/lib/funding/schema";
 import { newKey } from "./idempotency-key";
@@ -36,14 +36,22 @@ export async function MilestoneCard({
   const money = (amount: bigint, currency: string) => formatMoney(amount, currency, locale);
   const headingId = `milestone-${m.id}-title`;
   const closed = isClosed(m.status);
+  const overdue = isOverdue(m, new Date());
   return (
     <li id={`milestone-${m.id}`} aria-labelledby={headingId} className={`${cardClass} space-y-4`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={headingId} className="text-lg font-semibold" lang={lang}>
           {t("milestoneNumber", { number: index + 1 })} {m.title}
         </h3>
-        <span className="rounded-md bg-sand px-2 py-1 text-sm font-medium" data-testid="milestone-status">
-          {t(`milestoneStatus.${m.status}`)}
+        <span className="flex flex-wrap gap-2">
+          <span className="rounded-md bg-sand px-2 py-1 text-sm font-medium" data-testid="milestone-status">
+            {t(`milestoneStatus.${m.status}`)}
+          </span>
+          {overdue ? (
+            <span className="rounded-md bg-danger-soft px-2 py-1 text-sm font-medium text-danger" data-testid="milestone-overdue">
+              {t("overdue")}
+            </span>
+          ) : null}
         </span>
       </div>
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">

@@ -34,6 +34,17 @@ export function isClosed(status: MilestoneStatus): boolean {
   return CLOSED_STATUSES.includes(status);
 }
 
+/**
+ * A milestone is overdue when it is still open (planned or active) and its target date is a day
+ * before `today`: on its date it is due, from the next day overdue. Days are UTC calendar days, as
+ * the target date is stored (a date) and shown, and as the network home counts milestones past
+ * their date. A reached, learned or dropped milestone is never overdue.
+ */
+export function isOverdue(milestone: { status: MilestoneStatus; targetDate: Date | null }, today: Date): boolean {
+  if (isClosed(milestone.status) || milestone.targetDate === null) return false;
+  return milestone.targetDate.toISOString().slice(0, 10) < today.toISOString().slice(0, 10);
+}
+
 /** The statuses a milestone may move to from `from`: open ones move anywhere else; closed ones nowhere. */
 export function nextStatuses(from: MilestoneStatus): MilestoneStatus[] {
   if (isClosed(from)) return [];

@@ -6,6 +6,7 @@ import {
   assertOpenForPledges,
   assertTransition,
   isClosed,
+  isOverdue,
   mayEditInitiative,
   needsFunders,
   nextStatuses,
@@ -85,6 +86,30 @@ describe("pledges", () => {
     expect(needsFunders("planned", 0n, 100n)).toBe(true);
     expect(needsFunders("active", 100n, 100n)).toBe(false);
     expect(needsFunders("reached", 0n, 100n)).toBe(false);
+  });
+});
+
+describe("an overdue milestone", () => {
+  // Target dates come from a date column: midnight UTC of their day.
+  const due = new Date("2026-12-06T00:00:00Z");
+
+  it("is an open milestone from the day after its target date (UTC days)", () => {
+    for (const status of ["planned", "active"] as const) {
+      expect(isOverdue({ status, targetDate: due }, new Date("2026-12-07T00:00:00Z")), status).toBe(true);
+      expect(isOverdue({ status, targetDate: due }, new Date("2027-03-01T12:00:00Z")), status).toBe(true);
+      // On its date it is due, not overdue: all day long, whatever the test machine's zone.
+      expect(isOverdue({ status, targetDate: due }, new Date("2026-12-06T00:00:00Z")), status).toBe(false);
+      expect(isOverdue({ status, targetDate: due }, new Date("2026-12-06T23:59:59Z")), status).toBe(false);
+      expect(isOverdue({ status, targetDate: due }, new Date("2026-11-30T12:00:00Z")), status).toBe(false);
+    }
+  });
+
+  it("is never a milestone without a target date, nor a reached, learned or dropped one", () => {
+    const late = new Date("2027-01-01T12:00:00Z");
+    expect(isOverdue({ status: "active", targetDate: null }, late)).toBe(false);
+    for (const status of ["reached", "learned", "dropped"] as const) {
+      expect(isOverdue({ status, targetDate: due }, late), status).toBe(false);
+    }
   });
 });
 
