@@ -133,8 +133,11 @@ export async function saveSynthesis(
 
 /**
  * A broker calls for consent on the latest revision: a new round, and every other active
- * broker and member hears of it once (`consent:<roundId>`). Calling again while that round is
- * open (a double click, a second broker) returns the same round.
+ * broker and member hears of it once (`consent:<roundId>`). The requests of the cycle's earlier
+ * rounds that are still unread are marked read in the same transaction: the new request
+ * supersedes them, so the notification centre and the mail (which takes unread ones only) show
+ * the current one instead of a pile. Calling again while that round is open (a double click, a
+ * second broker) returns the same round.
  */
 export async function callConsent(scope: NetworkScope, input: { cycleId: string }, now = new Date()) {
   return db(scope).$transaction(async (tx) => {
@@ -177,6 +180,14 @@ export async function callConsent(scope: NetworkScope, input: { cycleId: string 
         skipDuplicates: true,
       });
     }
+    // Superseded: the unread requests of this cycle's earlier rounds (those already read keep when).
+    await tx.$executeRaw`
+      UPDATE "Notification" SET "readAt" = ${now}
+      WHERE "networkId" = ${scope.networkId} AND kind = 'consent_requested' AND "readAt" IS NULL
+        AND "dedupeKey" IN (
+          SELECT 'consent:' || id FROM "ConsentRound"
+          WHERE "networkId" = ${scope.networkId} AND "cycleId" = ${cycle.id} AND id <> ${round.id}
+        )`;
     return { id: round.id, created: true };
   });
 }

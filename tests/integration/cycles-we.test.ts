@@ -6,6 +6,7 @@ import { dbSystem } from "@/lib/db/client";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import { requireMember } from "@/lib/membership/scope";
 import { answerConsentAction, callConsentAction, closeCycleAction, saveSynthesisAction } from "@/lib/synthesis/actions";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
 import { findConsentRound, findRevision, findSynthesis, listRevisions } from "@/lib/synthesis/queries";
 import { cookieJar } from "../setup/session";
 import { asUser, call, expectRefused, makeNetwork, member, outcomeOf, signInAs, user, type User } from "./support";
@@ -329,6 +330,46 @@ describe("the consent round", () => {
     expect(await findConsentRound(scope, cycleId)).toMatchObject({ id: second.id, participation: { answered: 1, eligible: 3 } });
     // Every round notifies once.
     expect(await dbSystem().notification.count({ where: { networkId: world.a.id, kind: "consent_requested", userId: world.users.member.id } })).toBe(2);
+  });
+
+  it("a new round supersedes the earlier request: still unread, it is marked read (the centre and the mail show the current one)", async () => {
+    const { world, cycleId } = await weWorld();
+    await save(world.users.member, cycleId, 0, "A synthesis");
+    const first = await callConsent(world, cycleId);
+    // The other member opened the first request; the member did not.
+    const readEarlier = new Date(Date.now() - HOUR);
+    await dbSystem().notification.updateMany({
+      where: { networkId: netA, userId: world.other.id, dedupeKey: `consent:${first.id}` },
+      data: { readAt: readEarlier },
+    });
+    // What the header counts (the cycle's opening and the first request, for the member).
+    const memberUnread = await countUnreadNotifications(world.users.member.id);
+    const otherUnread = await countUnreadNotifications(world.other.id);
+    await save(world.other, cycleId, 1, "A better synthesis");
+    // A new revision alone changes nothing: the request stays until a new one replaces it.
+    expect(await countUnreadNotifications(world.users.member.id)).toBe(memberUnread);
+    const second = await callConsent(world, cycleId);
+    const requests = await dbSystem().notification.findMany({
+      where: { networkId: netA, kind: "consent_requested" },
+      select: { userId: true, dedupeKey: true, readAt: true },
+    });
+    const of = (person: User, round: { id: string }) => requests.find((n) => n.userId === person.id && n.dedupeKey === `consent:${round.id}`);
+    expect(of(world.users.member, first)?.readAt).toBeInstanceOf(Date);
+    expect(of(world.other, first)?.readAt).toEqual(readEarlier);
+    expect(of(world.users.member, second)?.readAt).toBeNull();
+    expect(of(world.other, second)?.readAt).toBeNull();
+    // The member's unread request was replaced, not added to; the other member has the new one.
+    expect(await countUnreadNotifications(world.users.member.id)).toBe(memberUnread);
+    expect(await countUnreadNotifications(world.other.id)).toBe(otherUnread + 1);
+    // Unread requests left to mail (the mail takes unread ones only): the current round's only.
+    const unreadRequests = await dbSystem().notification.findMany({
+      where: { networkId: netA, kind: "consent_requested", readAt: null },
+      select: { dedupeKey: true },
+    });
+    expect(new Set(unreadRequests.map((n) => n.dedupeKey))).toEqual(new Set([`consent:${second.id}`]));
+    // Calling again on the same revision (a double click) marks nothing: the current request stays unread.
+    await callConsent(world, cycleId);
+    expect(await countUnreadNotifications(world.users.member.id)).toBe(memberUnread);
   });
 
   it("is refused during the I phase", async () => {
