@@ -1,10 +1,12 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
-import { db, dbAcross } from "@/lib/db/client";
+import { db, dbAcross, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
+import { renderMarkdown } from "@/lib/markdown/render";
 import { memberNetworkIds } from "@/lib/networks/queries";
+import { indexReply } from "@/lib/search/mutations";
 import type { EmailFrequency } from "@/lib/db/generated/enums";
 import type { NetworkScope } from "@/lib/membership/scope";
 import type { UnsubscribeScope } from "@/lib/mail/token";
@@ -83,22 +85,44 @@ export async function setLocale(userId: string, locale: AppLocale) {
 }
 
 /**
+ * The composer's quote of a reply opens with its author's name on a line of its own,
+ * `> **Name:**` (the thread page's quoteMarkdown). Without that line the quote still reads, and
+ * names nobody: the lines equal to the person's current name, and the body's first line when it
+ * has that form (the name the quote was made with, should they have changed it since).
+ */
+function withoutQuoteAttribution(body: string, name: string | null): string {
+  const lines = body.split("\n");
+  const kept = lines.filter((line, i) => {
+    const bare = line.replace(/\r$/, "");
+    if (name && bare === `> **${name}:**`) return false;
+    return !(i === 0 && /^> \*\*.+:\*\*$/.test(bare));
+  });
+  return kept.length === lines.length ? body : kept.join("\n");
+}
+
+/**
  * Deletes a person and everything that is only theirs (sessions, memberships,
  * pending sign-in links, outbox mail), once they typed their own address
  * (`confirmEmail`, any case). Refused while they are a network's only
  * active broker, checked under the same network locks as every membership
- * change. Each network they were active in keeps an audit entry.
+ * change. Each network they were active in keeps an audit entry. Their replies stay,
+ * without their name, and so do quotes of them in other replies: the name the quote
+ * carries is taken out of the text, its earlier versions and its rendered HTML.
  */
 export async function deleteAccount(userId: string, confirmEmail: string) {
   // Nulling their pledges' funder fires the funding triggers (docs/derived-data.md).
-  // A reviewed cross-network write (decision 022): the person's own active networks, where
-  // the sole-broker check reads and the audit entries go. Their rows everywhere go with the
-  // user row (foreign-key cascades, which row-level security does not filter).
-  await dbAcross(await memberNetworkIds(userId)).$transaction(async (tx) => {
+  // A reviewed cross-network write (decision 022): the person's networks of any membership
+  // status (they may have written, and been quoted, in one they left), where the sole-broker
+  // check reads (active ones), the audit entries go (active ones) and quotes of their replies
+  // lose their name. Their rows everywhere go with the user row (foreign-key cascades, which
+  // row-level security does not filter).
+  const networks = await memberNetworkIds(userId, { everStatus: true });
+  await dbAcross(networks).$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },
       select: {
         email: true,
+        name: true,
         memberships: { where: { status: "active" }, select: { networkId: true, role: true } },
       },
     });
@@ -120,10 +144,42 @@ export async function deleteAccount(userId: string, confirmEmail: string) {
     for (const networkId of networkIds) {
       await recordAudit(tx, { networkId, actorId: userId, action: "account.deleted", subjectUserId: userId });
     }
+    await removeNameFromQuotes(tx, networks, userId, user.name);
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await tx.outboxEmail.deleteMany({ where: { to: user.email } });
     // Their queued and sent mail goes with the user row; sign-in mail has no user row.
     await tx.mailMessage.deleteMany({ where: { to: user.email } });
     await tx.user.delete({ where: { id: userId } });
   });
+}
+
+/**
+ * Replies (anyone's) that quote one of the person's replies, and their earlier versions, without
+ * the person's name in the quote: the text, the rendered HTML and the search vector, while the
+ * person's replies still name them as author (before the user row goes).
+ */
+async function removeNameFromQuotes(tx: Tx, networkIds: string[], userId: string, name: string | null) {
+  if (networkIds.length === 0) return;
+  const quoting = await tx.$queryRaw<{ id: string; networkId: string; body: string }[]>`
+    SELECT q.id, q."networkId", q.body
+    FROM "Reply" q
+    JOIN "Reply" r ON r.id = q."quotedReplyId" AND r."networkId" = q."networkId"
+    WHERE q."networkId" IN (${Prisma.join(networkIds)}) AND r."authorId" = ${userId}`;
+  if (quoting.length === 0) return;
+  for (const reply of quoting) {
+    const body = withoutQuoteAttribution(reply.body, name);
+    if (body === reply.body) continue;
+    await tx.reply.update({ where: { id: reply.id, networkId: reply.networkId }, data: { body, bodyHtml: renderMarkdown(body) } });
+    await indexReply(tx, reply.networkId, reply.id);
+  }
+  const revisions = await tx.replyRevision.findMany({
+    where: { networkId: { in: [...new Set(quoting.map((q) => q.networkId))] }, replyId: { in: quoting.map((q) => q.id) } },
+    select: { id: true, networkId: true, body: true },
+  });
+  for (const revision of revisions) {
+    const body = withoutQuoteAttribution(revision.body, name);
+    if (body !== revision.body) {
+      await tx.replyRevision.update({ where: { id: revision.id, networkId: revision.networkId }, data: { body } });
+    }
+  }
 }

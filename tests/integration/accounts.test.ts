@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/account/export/route";
 import { deleteAccountAction } from "@/lib/accounts/actions";
 import { dbSystem } from "@/lib/db/client";
+import { makeReply, makeThread } from "@/lib/db/factories";
+import { createReplyAction, editReplyAction } from "@/lib/dialogue/actions";
 import {
   activeBrokers,
   call,
   expectRefused,
   makeNetwork,
   member,
+  outcomeOf,
   signInAs,
   snapshotDatabase,
   user,
@@ -169,5 +172,64 @@ describe("delete my account", () => {
   it("answers a visitor with unauthenticated", async () => {
     signInAs(null);
     expectRefused(await call(deleteAccountAction, { confirmEmail: "x@example.test" }), "unauthenticated");
+  });
+
+  it("takes the person's name out of other people's quotes of their replies, in every network they wrote in", async () => {
+    const me = await user("Zebediah Quill");
+    const other = await user("Other");
+    const third = await user("Third");
+    const net = await makeNetwork(dbSystem(), { brokerId: other.id, slug: "quoted" });
+    await member(net, me);
+    await member(net, third);
+    const thread = await makeThread(dbSystem(), { networkId: net.id, authorId: other.id, title: "Gardens" });
+    const mine = await makeReply(dbSystem(), { networkId: net.id, threadId: thread.id, authorId: me.id, body: "Compost first." });
+    const theirs = await makeReply(dbSystem(), { networkId: net.id, threadId: thread.id, authorId: third.id, body: "Seeds first." });
+    // Quotes as the composer starts them (the thread page's quoteMarkdown), posted and edited for real.
+    const key = () => `quote-key-${Math.random().toString(36).slice(2)}-padding`;
+    signInAs(other);
+    expect(
+      outcomeOf(await call(createReplyAction, { slug: net.slug, threadId: thread.id, body: "> **Zebediah Quill:**\n> Compost first.\n\nYes.", quotedReplyId: mine.id, idempotencyKey: key() })),
+    ).toBe("ok");
+    const quoting = await dbSystem().reply.findFirstOrThrow({ where: { networkId: net.id, quotedReplyId: mine.id }, select: { id: true } });
+    expect(outcomeOf(await call(editReplyAction, { slug: net.slug, replyId: quoting.id, body: "> **Zebediah Quill:**\n> Compost first.\n\nYes, and early." }))).toBe("ok");
+    expect(
+      outcomeOf(await call(createReplyAction, { slug: net.slug, threadId: thread.id, body: "> **Third:**\n> Seeds first.\n\nNo.", quotedReplyId: theirs.id, idempotencyKey: key() })),
+    ).toBe("ok");
+    // A network they left: a quote made before they changed their name.
+    const left = await makeNetwork(dbSystem(), { brokerId: other.id, slug: "left-quoted" });
+    await member(left, me);
+    const leftThread = await makeThread(dbSystem(), { networkId: left.id, authorId: other.id, title: "Old talk" });
+    const old = await makeReply(dbSystem(), { networkId: left.id, threadId: leftThread.id, authorId: me.id, body: "Back then." });
+    const oldQuote = await makeReply(dbSystem(), {
+      networkId: left.id,
+      threadId: leftThread.id,
+      authorId: other.id,
+      body: "> **Zeb:**\n> Back then.\n\nIndeed.",
+      quotedReplyId: old.id,
+    });
+    await dbSystem().membership.update({ where: { networkId_userId: { networkId: left.id, userId: me.id } }, data: { status: "left" } });
+
+    signInAs(me);
+    expect(await call(deleteAccountAction, { confirmEmail: me.email })).toMatchObject({ ok: true });
+
+    const after = await dbSystem().reply.findUniqueOrThrow({ where: { id: quoting.id, networkId: net.id }, select: { body: true, bodyHtml: true } });
+    expect(after.body).toBe("> Compost first.\n\nYes, and early.");
+    expect(after.bodyHtml).toContain("Compost first.");
+    expect(after.bodyHtml).not.toContain("Zebediah");
+    const revisions = await dbSystem().replyRevision.findMany({ where: { networkId: net.id, replyId: quoting.id }, select: { body: true } });
+    expect(revisions.map((r) => r.body)).toEqual(["> Compost first.\n\nYes."]);
+    const found = await dbSystem().$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Reply" WHERE "networkId" = ${net.id} AND "searchVector" @@ plainto_tsquery('english', 'zebediah')`;
+    expect(found).toEqual([]);
+    expect((await dbSystem().reply.findUniqueOrThrow({ where: { id: oldQuote.id, networkId: left.id }, select: { body: true } })).body).toBe(
+      "> Back then.\n\nIndeed.",
+    );
+    // Quotes of other people keep their names; the person's own replies stay, without an author.
+    const kept = await dbSystem().reply.findFirstOrThrow({ where: { networkId: net.id, quotedReplyId: theirs.id }, select: { body: true } });
+    expect(kept.body).toBe("> **Third:**\n> Seeds first.\n\nNo.");
+    expect(await dbSystem().reply.findUniqueOrThrow({ where: { id: mine.id, networkId: net.id }, select: { authorId: true, body: true } })).toEqual({
+      authorId: null,
+      body: "Compost first.",
+    });
   });
 });
