@@ -66,11 +66,12 @@ export async function SiteHeader() {
   );
   return (
     <header className="border-b border-line bg-white">
-      <div className="relative mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+      <div className="relative mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-4 px-4 py-3 sm:gap-y-2 sm:px-6">
         {home}
-        {notifications("font-medium sm:hidden")}
+        {/* On a phone: room at the end of the row for the menu's button (HeaderMenu). */}
+        {notifications("me-28 flex min-h-11 items-center font-medium sm:hidden")}
         <HeaderMenu label={t("menu")}>
-          <nav aria-label={t("mainNav")} className="mx-auto flex max-w-5xl flex-col items-start gap-3 px-4 py-4">
+          <nav aria-label={t("mainNav")} className="flex flex-col items-start gap-3">
             <NetworkSwitcher networks={networks} inline />
             {funder}
             {profile}
