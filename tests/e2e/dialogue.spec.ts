@@ -12,6 +12,8 @@ async function setName(page: Page, name: string) {
 }
 
 test("members start a thread, reply with a quote and a mention, react, edit and delete", async ({ page: alice, newPage }) => {
+  // Three people and several axe runs: 53 to 66 s on a quiet 2-core machine, over the default minute.
+  test.setTimeout(120_000);
   const suffix = Date.now().toString(36);
   const aliceName = `Alice Arendt ${suffix}`;
   const bobName = `Bob Bakker ${suffix}`;

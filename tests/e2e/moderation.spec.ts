@@ -21,6 +21,8 @@ async function join(page: Page, email: string, name: string, slug: string) {
 }
 
 test("a member reports a reply, a broker hides it and locks the thread", async ({ page: broker, newPage }) => {
+  // Three people and several axe runs: 53 to 66 s on a quiet 2-core machine, over the default minute.
+  test.setTimeout(120_000);
   const suffix = Date.now().toString(36);
   const brokerName = `Bea Broker ${suffix}`;
   const bobName = `Bob Bakker ${suffix}`;

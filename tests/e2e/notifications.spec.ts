@@ -16,6 +16,8 @@ function header(page: Page) {
 }
 
 test("a mention reaches the notification centre and reading it lowers the count", async ({ page: alice, newPage }) => {
+  // Three people and several axe runs: 53 to 66 s on a quiet 2-core machine, over the default minute.
+  test.setTimeout(120_000);
   const suffix = Date.now().toString(36);
   const aliceName = `Alice Arendt ${suffix}`;
   const bobName = `Bob Bakker ${suffix}`;
