@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "@/lib/digests/schedule";
 import { PROFILE_BIO_MAX, PROFILE_NAME_MAX } from "./limits";
 export * from "./limits";
 
@@ -41,14 +42,7 @@ const timeZone = z
   .trim()
   .min(1, "required")
   .max(64, "too_long|64")
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "invalid_choice");
+  .refine(isTimeZone, "invalid_choice");
 
 /** The person's email settings (issue 17): how often, and when their digest comes. */
 export const emailSettingsSchema = z.object({

@@ -12,14 +12,19 @@ import type { EmailFrequency } from "@/lib/db/generated/enums";
 export type DigestSchedule = { frequency: EmailFrequency; hour: number; weekday: number; timeZone: string };
 export type DigestPeriod = { key: string; cutoff: Date };
 
-/** A zone the runtime knows, else Europe/Amsterdam (the default of a new person). */
-export function knownTimeZone(zone: string): string {
+/** Whether the runtime knows the IANA time zone (the email settings accept only these). */
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone;
+    return true;
   } catch {
-    return "Europe/Amsterdam";
+    return false;
   }
+}
+
+/** A zone the runtime knows, else Europe/Amsterdam (the default of a new person). */
+export function knownTimeZone(zone: string): string {
+  return isTimeZone(zone) ? zone : "Europe/Amsterdam";
 }
 
 function pad(n: number): string {
