@@ -52,6 +52,17 @@ export const TENANT_MODELS = new Set<string>([
   "MilestoneTally",
   "FunderMilestone",
   "FundingStamp",
+  "GatheringSeries",
+  "Gathering",
+  "AgendaItem",
+  "GatheringHost",
+  "Rsvp",
+  "Attendance",
+  "Harvest",
+  "HarvestInsight",
+  "HarvestRevision",
+  "HarvestThread",
+  "HarvestMilestone",
 ]);
 
 const TENANT_TABLE = new RegExp(`"(${[...TENANT_MODELS].join("|")})"`);
