@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { richLink } from "@/components/home/rich-link";
@@ -10,7 +11,7 @@ import type { BrokerHome } from "@/lib/home/queries";
  */
 export async function BrokerWaiting({ slug, broker, lang }: { slug: string; broker: BrokerHome; lang: string }) {
   const [t, format] = await Promise.all([getTranslations("networkHome"), getFormatter()]);
-  const link = (href: string) => richLink(href);
+  const link = <T extends string>(href: Route<T>) => richLink(href);
   const nothing = broker.requests + broker.reports + broker.objections + broker.overdue.total === 0;
   const first = broker.firstSteps;
   const firstSteps = first

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { richLink } from "@/components/home/rich-link";
 import { cardClass } from "@/components/ui/styles";
@@ -6,7 +7,7 @@ import type { HomeComing } from "@/lib/home/queries";
 /** What is coming: the open cycle's deadlines and milestones due in the coming weeks. */
 export async function Coming({ slug, coming, lang }: { slug: string; coming: HomeComing[]; lang: string }) {
   const [t, format] = await Promise.all([getTranslations("networkHome"), getFormatter()]);
-  const link = (href: string) => richLink(href, lang);
+  const link = <T extends string>(href: Route<T>) => richLink(href, lang);
   return (
     <section aria-labelledby="home-coming" className={`${cardClass} space-y-3`}>
       <h2 id="home-coming" className="text-xl font-semibold">

@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { richLink } from "@/components/home/rich-link";
 import { cardClass } from "@/components/ui/styles";
@@ -6,7 +7,7 @@ import type { HomeStep } from "@/lib/home/queries";
 /** The viewer's next step: their turn to reflect, a consent round, threads they follow. */
 export async function NextSteps({ slug, steps, lang }: { slug: string; steps: HomeStep[]; lang: string }) {
   const [t, format] = await Promise.all([getTranslations("networkHome"), getFormatter()]);
-  const link = (href: string) => richLink(href, lang);
+  const link = <T extends string>(href: Route<T>) => richLink(href, lang);
   return (
     <section aria-labelledby="home-steps" className={`${cardClass} space-y-3`}>
       <h2 id="home-steps" className="text-xl font-semibold">

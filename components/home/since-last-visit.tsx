@@ -1,3 +1,4 @@
+import type { Route } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -8,7 +9,7 @@ import type { HomeEvent, MemberHome } from "@/lib/home/queries";
 /** What happened in the network since the viewer's last visit, newest first. */
 export async function SinceLastVisit({ slug, home, lang }: { slug: string; home: MemberHome; lang: string }) {
   const [t, format] = await Promise.all([getTranslations("networkHome"), getFormatter()]);
-  const link = (href: string) => richLink(href, lang);
+  const link = <T extends string>(href: Route<T>) => richLink(href, lang);
   const line = (e: HomeEvent): ReactNode => {
     switch (e.kind) {
       case "thread":

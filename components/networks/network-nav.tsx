@@ -1,9 +1,10 @@
 "use client";
 
+import type { Route } from "next";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NetworkNav({ links, label }: { links: { href: string; label: string }[]; label: string }) {
+export function NetworkNav({ links, label }: { links: { href: Route; label: string }[]; label: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label}>

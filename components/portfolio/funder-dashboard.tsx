@@ -1,3 +1,5 @@
+import type { Route } from "next";
+import { route } from "@/lib/route";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
@@ -72,8 +74,8 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
       : [...data.perNetwork]
           .sort((a, b) => pledgeCount(b.totals) - pledgeCount(a.totals) || a.network.name.localeCompare(b.network.name, locale))
           .slice(0, DASHBOARD_NETWORKS);
-  const initiativeHref = (network: { slug: string }, initiativeId: string, milestoneId?: string) =>
-    `/n/${network.slug}/initiatives/${initiativeId}${milestoneId ? `#milestone-${milestoneId}` : ""}`;
+  const initiativeHref = (network: { slug: string }, initiativeId: string, milestoneId?: string): Route =>
+    route(`/n/${network.slug}/initiatives/${initiativeId}${milestoneId ? `#milestone-${milestoneId}` : ""}`);
 
   const totalsTable = (rows: CurrencyTotals[], caption: string) => (
     <ScrollRegion label={caption}>

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { route } from "@/lib/route";
 import { NetworkNav } from "@/components/networks/network-nav";
 import { can } from "@/lib/membership/policy";
 import { countPendingRequests } from "@/lib/membership/queries";
@@ -22,24 +23,24 @@ export default async function NetworkLayout({ children, params }: { children: Re
     view.scope && can(role, "requests.review") ? countPendingRequests(view.scope) : 0,
   ]);
   const links = [
-    { href: `/n/${slug}`, label: t("home"), show: true },
-    { href: `/n/${slug}/dialogue`, label: t("dialogue"), show: can(role, "thread.read") },
-    { href: `/n/${slug}/cycles`, label: t("cycle"), show: can(role, "cycle.view") },
-    { href: `/n/${slug}/initiatives`, label: t("initiatives"), show: can(role, "initiative.view") },
-    { href: `/n/${slug}/members`, label: t("members"), show: can(role, "members.view") },
+    { href: route(`/n/${slug}`), label: t("home"), show: true },
+    { href: route(`/n/${slug}/dialogue`), label: t("dialogue"), show: can(role, "thread.read") },
+    { href: route(`/n/${slug}/cycles`), label: t("cycle"), show: can(role, "cycle.view") },
+    { href: route(`/n/${slug}/initiatives`), label: t("initiatives"), show: can(role, "initiative.view") },
+    { href: route(`/n/${slug}/members`), label: t("members"), show: can(role, "members.view") },
     {
-      href: `/n/${slug}/requests`,
+      href: route(`/n/${slug}/requests`),
       label: pendingRequests ? t("requestsWaiting", { count: pendingRequests }) : t("requests"),
       show: can(role, "requests.review"),
     },
-    { href: `/n/${slug}/invitations`, label: t("invitations"), show: can(role, "invitations.manage") },
-    { href: `/n/${slug}/settings`, label: t("settings"), show: can(role, "network.edit") },
+    { href: route(`/n/${slug}/invitations`), label: t("invitations"), show: can(role, "invitations.manage") },
+    { href: route(`/n/${slug}/settings`), label: t("settings"), show: can(role, "network.edit") },
     {
-      href: `/n/${slug}/moderation`,
+      href: route(`/n/${slug}/moderation`),
       label: t("moderation", { count: openReports }),
       show: can(role, "moderation.review"),
     },
-    { href: `/n/${slug}/audit`, label: t("audit"), show: can(role, "audit.view") },
+    { href: route(`/n/${slug}/audit`), label: t("audit"), show: can(role, "audit.view") },
   ].filter((l) => l.show);
   return (
     <div className="space-y-6">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { route } from "@/lib/route";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DismissReportForm, HidePostForm, RestorePostForm } from "@/components/moderation/moderation-forms";
 import { buttonClass, cardClass } from "@/components/ui/styles";
@@ -40,7 +41,7 @@ export default async function ModerationPage({
             {items.map((r) => {
               const author = r.authorName ?? td("someone");
               const post = { slug: scope.slug, threadId: r.threadId, replyId: r.replyId };
-              const href = `/n/${scope.slug}/dialogue/${r.threadId}${r.replyId ? `#reply-${r.replyId}` : ""}`;
+              const href = route(`/n/${scope.slug}/dialogue/${r.threadId}${r.replyId ? `#reply-${r.replyId}` : ""}`);
               return (
                 <li key={r.id}>
                   <article className={`${cardClass} space-y-3`} aria-labelledby={`report-${r.id}`}>

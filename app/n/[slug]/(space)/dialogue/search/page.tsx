@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { route } from "@/lib/route";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SearchForm } from "@/components/search/search-form";
 import { buttonClass, cardClass } from "@/components/ui/styles";
@@ -46,7 +47,7 @@ export default async function SearchPage({
   const [{ items, next }, view] = await Promise.all([searchDialogue(scope, { q, after }), viewNetwork(scope.slug)]);
   const t = await getTranslations("search");
   const format = await getFormatter();
-  const base = `/n/${scope.slug}/dialogue`;
+  const base = `/n/${scope.slug}/dialogue` as const;
   // Titles and excerpts are in the network's language, whatever the interface language.
   const lang = view?.network.locale;
   return (
@@ -72,8 +73,8 @@ export default async function SearchPage({
           ) : null}
           <ol className="space-y-3">
             {items.map((item) => {
-              const threadHref = `${base}/${item.threadId}${item.threadPage ? `?${new URLSearchParams({ after: item.threadPage })}` : ""}`;
-              const href = item.kind === "reply" ? `${threadHref}#reply-${item.id}` : threadHref;
+              const threadHref = `${base}/${item.threadId}${item.threadPage ? `?${new URLSearchParams({ after: item.threadPage })}` : ""}` as const;
+              const href = route(item.kind === "reply" ? `${threadHref}#reply-${item.id}` : threadHref);
               const name = item.authorName ?? t("someone");
               return (
                 <li key={`${item.kind}-${item.id}`} className={`${cardClass} space-y-1`}>
