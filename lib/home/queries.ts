@@ -9,9 +9,9 @@ import type { NetworkRef, NetworkScope } from "@/lib/membership/scope";
 /**
  * The network home's one loader (issue 18 item 1): a living overview, different per role.
  *
- * - Brokers, members and funders: what happened since their last visit (`Membership.lastSeenAt`,
- *   as it was before this visit: the page never writes, a client component records the visit
- *   after render through lib/home/actions.ts), their next step, and what is coming. Brokers also
+ * - Brokers, members and funders: what happened since their last visit (`SINCE` below: the page
+ *   never writes, a client component records the visit after render through lib/home/actions.ts,
+ *   and a visit keeps its window until the person stays away VISIT_GAP_MINUTES), their next step, and what is coming. Brokers also
  *   get what waits for them and, for a new network, the first steps; funders the milestones
  *   they back. Never a reflection: the home names a cycle and its phase, no one's text.
  * - Visitors (anyone without an active membership) of a public network: its journey of closed
@@ -156,9 +156,19 @@ type ItemRow = {
 
 const EXCERPT = 240;
 
-/** `since` of the viewer's membership: the previous visit, else when they joined (or asked to). */
-const SINCE = (scope: NetworkScope) => Prisma.sql`(
-  SELECT coalesce(m."lastSeenAt", m."joinedAt", m."createdAt") FROM "Membership" m
+/**
+ * `since` of the viewer's membership: the start of the current visit's window (`visitSince`) while
+ * the visit lasts, else the last visit, else when they joined (or asked to). A visit lasts until
+ * the home has not been opened for VISIT_GAP_MINUTES (lib/home/mutations.ts), so a reload, or
+ * coming back from a thread the home pointed to, still shows what the visit began with.
+ */
+export const VISIT_GAP_MINUTES = 30;
+
+const SINCE = (scope: NetworkScope, now: Date) => Prisma.sql`(
+  SELECT CASE WHEN m."lastSeenAt" >= ${now}::timestamptz - make_interval(mins => ${VISIT_GAP_MINUTES})
+    THEN coalesce(m."visitSince", m."joinedAt", m."createdAt")
+    ELSE coalesce(m."lastSeenAt", m."joinedAt", m."createdAt") END
+  FROM "Membership" m
   WHERE m."networkId" = ${scope.networkId} AND m.id = ${scope.membershipId})`;
 
 async function loadState(scope: NetworkScope, broker: boolean, now: Date) {
@@ -180,7 +190,7 @@ async function loadState(scope: NetworkScope, broker: boolean, now: Date) {
       EXISTS (SELECT 1 FROM "Cycle" WHERE "networkId" = ${n}) AS "cycleOpened"`
     : Prisma.empty;
   const [row] = await db(scope).$queryRaw<StateRow[]>`
-    SELECT ${SINCE(scope)} AS since,
+    SELECT ${SINCE(scope, now)} AS since,
       (SELECT m."lastSeenAt" IS NULL FROM "Membership" m WHERE m."networkId" = ${n} AND m.id = ${scope.membershipId}) AS "firstVisit",
       c.id AS "cycleId", c.title AS "cycleTitle", c."iDeadline", c."weDeadline", c."advancedToWeAt", c."createdAt" AS "cycleCreatedAt",
       EXISTS (SELECT 1 FROM "Reflection" r WHERE r."networkId" = ${n} AND r."cycleId" = c.id AND r."authorId" = ${scope.userId}
@@ -197,7 +207,7 @@ async function loadState(scope: NetworkScope, broker: boolean, now: Date) {
 async function loadItems(scope: NetworkScope, now: Date) {
   const n = scope.networkId;
   const u = scope.userId;
-  const since = SINCE(scope);
+  const since = SINCE(scope, now);
   // Target dates are calendar dates (UTC, as the initiative page reads them).
   const today = now.toISOString().slice(0, 10);
   const dueUntil = new Date(now.getTime() + DUE_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);

@@ -12,6 +12,7 @@ import {
 } from "@/lib/db/factories";
 import { onQuery } from "@/lib/db/query-log";
 import { recordVisitAction } from "@/lib/home/actions";
+import { VISIT_GAP_MINUTES } from "@/lib/home/queries";
 import { LIMITS, loadNetworkHome, type MemberHome, type NetworkHome, type VisitorHome } from "@/lib/home/queries";
 import { viewNetwork } from "@/lib/membership/scope";
 import { call, makeNetwork, member, outcomeOf, signInAs, user, type User } from "./support";
@@ -245,15 +246,28 @@ describe("the visit", () => {
     await memberHome(w.plain, w.net.slug);
     expect(await seen()).toEqual(w.lastVisit);
 
+    const before = await memberHome(w.plain, w.net.slug);
+    expect(before.since).toEqual(w.lastVisit);
+    expect(before.events.length).toBeGreaterThan(0);
+
     signInAs(w.plain);
     expect(outcomeOf(await call(recordVisitAction, { slug: w.net.slug }))).toBe("ok");
     const after = await seen();
     expect(after!.getTime()).toBeGreaterThan(w.lastVisit.getTime());
-    const home = await memberHome(w.plain, w.net.slug);
-    expect(home.since).toEqual(after);
-    expect(home.events).toEqual([]);
+    // A reload during the same visit (or a return from a thread) keeps the visit's window.
+    const reload = await memberHome(w.plain, w.net.slug);
+    expect(reload.since).toEqual(w.lastVisit);
+    expect(reload.events).toEqual(before.events);
+    expect(outcomeOf(await call(recordVisitAction, { slug: w.net.slug }))).toBe("ok");
+    expect((await memberHome(w.plain, w.net.slug)).since).toEqual(w.lastVisit);
+
+    // After a pause longer than a visit, the next visit starts where the last one ended.
+    const later = new Date(after!.getTime() + (VISIT_GAP_MINUTES + 1) * 60_000);
+    const next = (await homeOf(w.plain, w.net.slug, later)) as MemberHome;
+    expect(next.since.getTime()).toBeGreaterThanOrEqual(after!.getTime());
+    expect(next.events).toEqual([]);
     // The thread they follow still has a reply they have not read.
-    expect(home.steps.map((s) => s.kind)).toEqual(["reflect", "followed"]);
+    expect(next.steps.map((s) => s.kind)).toEqual(["reflect", "followed"]);
 
     signInAs(w.stranger);
     expect(outcomeOf(await call(recordVisitAction, { slug: w.net.slug }))).toBe("forbidden");
