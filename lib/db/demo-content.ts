@@ -18,6 +18,12 @@ type DemoCycle = {
   title: string;
   /** Submitted reflections, by index into `people` (brokers and members only). */
   reflections: { by: number; area: Area; body: string }[];
+  /**
+   * With a synthesis the cycle is in its WE phase: the broker wrote it (citing every reflection)
+   * and asked for consent, so the members find the consent request in their first digest. Without
+   * one it is in its I phase: it is the members' turn to reflect.
+   */
+  synthesis?: string;
 };
 type DemoMilestone = {
   title: string;
@@ -150,6 +156,8 @@ export const demoNetworks: DemoNetwork[] = [
     ],
     cycle: {
       title: "After Berlin: what is our real question?",
+      synthesis:
+        "## What connects us\n\nWe came to Berlin from five cities with different projects, and found the same wish: citizens who co-create with institutions instead of being driven by them. Trust comes first: people have seen many projects come and go.\n\n## Our common interest\n\nThe means we talk about are still mostly money, yet the knowledge and contacts between us are bigger than any budget. Our real question is how citizens keep meeting and deciding together when a programme ends.\n\n## What we will do next\n\n- Tomas maps the accelerators, partners and funds that already exist in our five cities, and shares the map before our next meeting.\n- Ioana asks the municipality of Baia Mare to co-create one step with us, not to run it for us.\n- We meet online in four weeks to choose one step to take together.",
       reflections: [
         {
           by: 1,

@@ -62,8 +62,8 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     });
     const userIds = users.map((u) => u.user.id);
     const threadIds = await seedThreads(prisma, network.id, demo.threads, userIds);
-    const cycleId = await seedCycle(prisma, network.id, demo, userIds);
-    await seedNotifications(prisma, network.id, demo, userIds, { threadId: threadIds[0], cycleId });
+    const cycle = await seedCycle(prisma, network.id, demo, userIds);
+    await seedNotifications(prisma, network.id, demo, userIds, { threadId: threadIds[0], ...cycle });
     await seedJoinRequest(prisma, network.id, demo, broker.user.id);
     await seedInitiative(prisma, network.id, demo, userIds);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
@@ -101,7 +101,8 @@ async function seedThreads(prisma: Db, networkId: string, threads: DemoThread[],
 
 /**
  * What the demo's members find in their notification centre, and in their first email digest
- * the next morning (issue 17): the broker opened the cycle ("your turn to reflect"), and the
+ * the next morning (issue 17): the broker opened the cycle ("your turn to reflect") or, in a
+ * cycle in its WE phase, asked for consent on the synthesis (as callConsent writes it), and the
  * broker mentioned the first member in the first thread. Unread and not yet emailed.
  */
 async function seedNotifications(
@@ -109,7 +110,7 @@ async function seedNotifications(
   networkId: string,
   demo: DemoNetwork,
   userIds: string[],
-  about: { threadId: string | undefined; cycleId: string },
+  about: { threadId: string | undefined; cycleId: string; roundId: string | null },
 ) {
   const brokerId = userIds[0];
   if (!brokerId) return;
@@ -119,9 +120,10 @@ async function seedNotifications(
     data: members.map((userId) => ({
       networkId,
       userId,
-      kind: "cycle_opened" as const,
       actorId: brokerId,
-      dedupeKey: `cycle-opened:${about.cycleId}`,
+      ...(about.roundId
+        ? { kind: "consent_requested" as const, dedupeKey: `consent:${about.roundId}` }
+        : { kind: "cycle_opened" as const, dedupeKey: `cycle-opened:${about.cycleId}` }),
       createdAt: new Date(now - 2 * 60 * 60 * 1000),
     })),
     skipDuplicates: true,
@@ -178,27 +180,54 @@ async function seedJoinRequest(prisma: Db, networkId: string, demo: DemoNetwork,
 }
 
 /**
- * The demo's open cycle, in its I phase (five days left) on the network's working question,
- * with a few submitted reflections; the broker has not reflected yet, so the reveal rule shows.
+ * The demo's open cycle on the network's working question, with a few submitted reflections.
+ * Without a synthesis it is in its I phase (five days left) and the broker has not reflected
+ * yet, so the reveal rule shows. With one it is in its WE phase (the I phase ended yesterday):
+ * the broker's synthesis cites the reflections and a consent round on it is open.
  */
 async function seedCycle(prisma: Db, networkId: string, demo: DemoNetwork, userIds: string[]) {
   const now = Date.now();
+  const synthesis = demo.cycle.synthesis;
+  const brokerId = userIds[0] ?? null;
   const cycle = await makeCycle(prisma, {
     networkId,
     title: demo.cycle.title,
     question: demo.workingQuestion,
-    openedById: userIds[0] ?? null,
-    iDeadline: new Date(now + 5 * DAY),
-    weDeadline: new Date(now + 12 * DAY),
-    createdAt: new Date(now - 2 * DAY),
+    openedById: brokerId,
+    iDeadline: new Date(now + (synthesis ? -1 : 5) * DAY),
+    weDeadline: new Date(now + (synthesis ? 6 : 12) * DAY),
+    createdAt: new Date(now - (synthesis ? 8 : 2) * DAY),
   });
+  const reflectionIds: string[] = [];
   for (const [i, r] of demo.cycle.reflections.entries()) {
     const authorId = userIds[r.by];
     if (!authorId) continue;
-    const at = new Date(now - DAY + i * 60 * 60 * 1000);
-    await makeReflection(prisma, { networkId, cycleId: cycle.id, authorId, body: r.body, area: r.area, submittedAt: at, createdAt: at });
+    const at = new Date(now - (synthesis ? 4 : 1) * DAY + i * 60 * 60 * 1000);
+    const reflection = await makeReflection(prisma, { networkId, cycleId: cycle.id, authorId, body: r.body, area: r.area, submittedAt: at, createdAt: at });
+    reflectionIds.push(reflection.id);
   }
-  return cycle.id;
+  if (!synthesis) return { cycleId: cycle.id, roundId: null };
+  const revision = await prisma.synthesisRevision.create({
+    data: { networkId, cycleId: cycle.id, number: 1, body: synthesis, authorId: brokerId, createdAt: new Date(now - 3 * 60 * 60 * 1000) },
+    select: { id: true },
+  });
+  await prisma.synthesisCitation.createMany({
+    data: reflectionIds.map((reflectionId) => ({ networkId, revisionId: revision.id, reflectionId })),
+  });
+  const round = await prisma.consentRound.create({
+    data: { networkId, cycleId: cycle.id, revisionNumber: 1, calledById: brokerId, openedAt: new Date(now - 2 * 60 * 60 * 1000) },
+    select: { id: true },
+  });
+  await prisma.auditEntry.create({
+    data: {
+      networkId,
+      actorId: brokerId,
+      action: "consent.called",
+      detail: { cycleId: cycle.id, title: demo.cycle.title, revision: 1 },
+      createdAt: new Date(now - 2 * 60 * 60 * 1000),
+    },
+  });
+  return { cycleId: cycle.id, roundId: round.id };
 }
 
 /**

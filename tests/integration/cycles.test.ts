@@ -615,10 +615,12 @@ describe("hostile input", { timeout: 180_000 }, () => {
 });
 
 describe("the demo seed", () => {
-  it("gives each demo network an open cycle in its I phase with submitted reflections, hidden from the broker until they reflect", async () => {
+  it("gives a demo network without a synthesis an open cycle in its I phase with submitted reflections, hidden from the broker until they reflect", async () => {
     const { seedDemo, demoNetworks } = await import("@/lib/db/demo");
     await seedDemo(dbSystem());
-    for (const demo of demoNetworks) {
+    const inI = demoNetworks.filter((d) => !d.cycle.synthesis);
+    expect(inI.map((d) => d.slug)).toEqual(["pathfinders-midden-brabant"]);
+    for (const demo of inI) {
       const network = await dbSystem().network.findUniqueOrThrow({ where: { slug: demo.slug }, select: { id: true, workingQuestion: true } });
       const broker = await dbSystem().user.findUniqueOrThrow({ where: { email: demo.people[0]!.email } });
       const scope = await asUser(broker, () => requireMember(demo.slug));
@@ -626,6 +628,27 @@ describe("the demo seed", () => {
       expect(page?.cycle).toMatchObject({ phase: "reflect", question: network.workingQuestion });
       expect(page?.participation).toMatchObject({ submitted: demo.cycle.reflections.length });
       expect(page?.reflections?.visible.reflections).toEqual([]);
+    }
+  });
+
+  it("gives a demo network with a synthesis a cycle in its WE phase, the synthesis citing every reflection, and an open consent round", async () => {
+    const { seedDemo, demoNetworks } = await import("@/lib/db/demo");
+    await seedDemo(dbSystem());
+    const inWe = demoNetworks.filter((d) => d.cycle.synthesis);
+    expect(inWe.map((d) => d.slug)).toEqual(["siac"]);
+    for (const demo of inWe) {
+      const member = await dbSystem().user.findUniqueOrThrow({ where: { email: demo.people[1]!.email } });
+      const scope = await asUser(member, () => requireMember(demo.slug));
+      const page = await loadCyclePage(scope);
+      expect(page?.cycle).toMatchObject({ phase: "synthesise" });
+      const [revision] = await dbSystem().synthesisRevision.findMany({
+        where: { networkId: scope.networkId },
+        select: { number: true, bodyHtml: true, _count: { select: { citations: true } } },
+      });
+      expect(revision).toMatchObject({ number: 1, _count: { citations: demo.cycle.reflections.length } });
+      expect(revision?.bodyHtml).toContain("<h2>What connects us</h2>");
+      const rounds = await dbSystem().consentRound.findMany({ where: { networkId: scope.networkId }, select: { revisionNumber: true, closedAt: true } });
+      expect(rounds).toEqual([{ revisionNumber: 1, closedAt: null }]);
     }
   });
 });

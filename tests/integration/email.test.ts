@@ -417,4 +417,25 @@ describe("on the demo data", () => {
     const membership = await dbSystem().membership.findFirst({ where: { networkId: pathfindersId, userId: joris.id }, select: { emailFrequency: true } });
     expect(membership?.emailFrequency).toBe("off");
   });
+
+  it("a daily member of the network whose cycle is in its WE phase gets the mention and the consent request, newest first, once", async () => {
+    await seedDemo(dbSystem());
+    const tomas = "tomas@siac.example";
+    const tomorrow = new TZDate(Date.now() + DAY, "Europe/Amsterdam");
+    const morning = new Date(new TZDate(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 8, 0, 0, "Europe/Amsterdam").getTime());
+    const siacId = (await dbSystem().network.findUnique({ where: { slug: "siac" }, select: { id: true } }))!.id;
+    for (const [kind, hours] of [["consent_requested", 12], ["mention", 11]] as const) {
+      await dbSystem().notification.updateMany({ where: { networkId: siacId, kind }, data: { createdAt: new Date(morning.getTime() - hours * HOUR) } });
+    }
+    await sweep(morning);
+    const mails = received.filter((m) => m.to === tomas);
+    expect(mails).toHaveLength(1);
+    const [digest] = mails;
+    expect(digest!.subject).toMatch(/daily/i);
+    expect(digest!.text).toContain("Mara Lindqvist mentioned you in");
+    expect(digest!.text).toContain("The synthesis in SIAC: Social Innovation Acceleration in Cities is ready for your consent");
+    expect(digest!.text.indexOf("mentioned you")).toBeLessThan(digest!.text.indexOf("ready for your consent"));
+    await sweep(new Date(morning.getTime() + DAY));
+    expect(received.filter((m) => m.to === tomas)).toHaveLength(1);
+  });
 });
