@@ -17,7 +17,7 @@ async function mailLinks(page: Page, email: string, marker: string): Promise<str
   await expect
     .poll(
       async () => {
-        await page.goto("/dev/outbox");
+        await page.goto(`/dev/outbox?${new URLSearchParams({ to: email })}`);
         const message = page
           .getByTestId("outbox-message")
           .filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) })

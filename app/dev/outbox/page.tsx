@@ -9,14 +9,16 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Outbox", robots: { index: false } };
 
 /**
- * Development and test only: the messages Kring would have emailed. In
- * production this page does not exist (404), whatever the request.
+ * Development and test only: the messages Kring would have emailed, the newest 50, or only those
+ * to one address (`?to=`, as the end-to-end tests read a person's mail). In production this page
+ * does not exist (404), whatever the request.
  */
-export default async function OutboxPage() {
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ to?: string | string[] }> }) {
   if (!env().outboxEnabled) notFound();
+  const { to } = await searchParams;
   const t = await getTranslations("outbox");
   const format = await getFormatter();
-  const mails = await listOutbox();
+  const mails = await listOutbox({ to: typeof to === "string" && to ? to.slice(0, 320) : undefined });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>

@@ -15,7 +15,7 @@ export const SESSION_COOKIE = "authjs.session-token";
 
 /** The newest sign-in link the development outbox holds for `email`. */
 export async function magicLinkFor(page: Page, email: string): Promise<string> {
-  await page.goto("/dev/outbox");
+  await page.goto(`/dev/outbox?${new URLSearchParams({ to: email })}`);
   const message = page
     .getByTestId("outbox-message")
     .filter({ has: page.getByTestId("outbox-to").getByText(email, { exact: true }) })
