@@ -7,7 +7,7 @@ import { xssPayloads as payloads } from "../fixtures/xss-corpus";
 /**
  * The stored-XSS corpus (tests/fixtures/xss-corpus.ts): the rendered HTML may only hold the
  * elements and attributes of the allowed list, links only to http(s), mailto, fragments and
- * paths, and nothing else. tests/e2e/xss-csp.spec.ts runs the same corpus in Chromium.
+ * paths, and nothing else. tests/e2e/csp-xss.spec.ts runs the same corpus in Chromium.
  */
 const blns: string[] = JSON.parse(readFileSync(path.join(process.cwd(), "tests/fixtures/blns.json"), "utf8"));
 
