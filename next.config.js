@@ -28,6 +28,8 @@ const nextConfig = {
     "@prisma/driver-adapter-utils",
     "pg",
     "nodemailer",
+    // Reads its VTIMEZONE files next to itself (calendar feeds, decision 037).
+    "@touch4it/ical-timezones",
   ],
   // KRING_DIST_DIR lets several builds live side by side (parallel work, benches); `.next` by default.
   distDir: process.env.KRING_DIST_DIR || ".next",

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DeleteAccountForm } from "@/components/accounts/delete-account-form";
+import { CalendarFeedForm } from "@/components/calendar/feed-form";
 import { EmailSettingsForm, NetworkEmailForm } from "@/components/accounts/email-settings-form";
 import { ProfileForm } from "@/components/accounts/profile-form";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { getProfile, listNetworkEmailSettings } from "@/lib/accounts/queries";
 import { getViewer } from "@/lib/auth/session";
+import { hasPersonalFeed } from "@/lib/calendar/queries";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,12 +20,14 @@ export default async function ProfilePage() {
   if (!viewer) redirect("/signin?callbackUrl=/profile");
   const profile = await getProfile(viewer.id);
   if (!profile) redirect("/signin?callbackUrl=/profile");
-  const [t, te, locale, format, networks] = await Promise.all([
+  const [t, te, tc, locale, format, networks, personalFeed] = await Promise.all([
     getTranslations("profile"),
     getTranslations("emailSettings"),
+    getTranslations("calendar"),
     getLocale(),
     getFormatter(),
     listNetworkEmailSettings(viewer.id),
+    hasPersonalFeed(viewer.id),
   ]);
   // ISO weekdays 1 (Monday) to 7 (Sunday), named in the viewer's language (2024-01-01 was a Monday).
   const weekdays = Array.from({ length: 7 }, (_, i) => ({
@@ -33,7 +37,7 @@ export default async function ProfilePage() {
   const zones = Intl.supportedValuesOf("timeZone");
   const timeZones = zones.includes(profile.timeZone) ? zones : [profile.timeZone, ...zones];
   return (
-    <ClientMessages namespaces={["emailSettings", "errors", "profile", "validation"]}>
+    <ClientMessages namespaces={["calendar", "emailSettings", "errors", "profile", "validation"]}>
       <div className="mx-auto max-w-xl space-y-6">
         <div className={`${cardClass} space-y-4`}>
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -73,6 +77,14 @@ export default async function ProfilePage() {
               </ul>
             </div>
           ) : null}
+        </section>
+        <section aria-labelledby="calendar" className={`${cardClass} space-y-3`}>
+          <h2 id="calendar" className="text-xl font-semibold">
+            {tc("title")}
+          </h2>
+          <p className="text-muted">{tc("personalIntro")}</p>
+          <p className="text-sm text-muted">{tc("secretHint")}</p>
+          <CalendarFeedForm active={personalFeed} />
         </section>
         <section aria-labelledby="your-data" className={`${cardClass} space-y-3`}>
           <h2 id="your-data" className="text-xl font-semibold">

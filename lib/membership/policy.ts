@@ -44,6 +44,8 @@ export const permissions = {
   "consent.call": ["broker"],
   "consent.answer": ["broker", "member"],
   "cycle.close": ["broker"],
+  // A private calendar feed of the network's gatherings (decision 037).
+  "calendar.subscribe": ["broker", "member", "funder"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors";
  * spraying addresses, posting spam) tolerate.
  */
 
-export type RateRule = "signin-address" | "signin-ip" | "posts" | "writes" | "writes-ip";
+export type RateRule = "signin-address" | "signin-ip" | "posts" | "writes" | "writes-ip" | "feeds";
 
 /** One counter to bump: its key, its limit and its window length. */
 export type RateCheck = { rule: RateRule; key: string; limit: number; windowMs: number };
@@ -61,6 +61,17 @@ export function postingChecks(userId: string, limits: RateLimits = env().rateLim
  */
 export function writeChecks(caller: { userId: string } | { ip: string }, limits: RateLimits = env().rateLimits): RateCheck[] {
   const check = "userId" in caller ? rateCheck("writes", limits.writes, caller.userId) : rateCheck("writes-ip", limits.writes, caller.ip);
+  return check ? [check] : [];
+}
+
+/**
+ * Reading a calendar feed or downloading a gathering's .ics (KRING_RATE_FEEDS, decision 037):
+ * per feed (its secret's hash) for the private feeds, per client IP and network for the
+ * public feed, per person (or client IP) for a download. Calendar apps poll; this keeps one
+ * leaked address or one client from turning that polling into load.
+ */
+export function feedChecks(subject: string, limits: RateLimits = env().rateLimits): RateCheck[] {
+  const check = rateCheck("feeds", limits.feeds, subject);
   return check ? [check] : [];
 }
 

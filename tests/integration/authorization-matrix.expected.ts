@@ -380,6 +380,28 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "ok" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  // One's own calendar feed of a network: its active members, any role.
+  "lib/calendar/actions.ts#renewNetworkFeedAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "ok", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/calendar/actions.ts#revokeNetworkFeedAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "ok", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  // One's own "my gatherings" feed: anyone signed in.
+  "lib/calendar/actions.ts#renewPersonalFeedAction": {
+    own: { anonymous: "unauthenticated", outsider: "ok", member: "ok", funder: "ok", broker: "ok", otherBroker: "ok" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "ok", funder: "ok", broker: "ok" },
+  },
+  "lib/calendar/actions.ts#revokePersonalFeedAction": {
+    own: { anonymous: "unauthenticated", outsider: "ok", member: "ok", funder: "ok", broker: "ok", otherBroker: "ok" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "ok", funder: "ok", broker: "ok" },
+  },
   "lib/notifications/actions.ts#markAllNotificationsReadAction": {
     own: { anonymous: "unauthenticated", outsider: "ok", member: "ok", funder: "ok", broker: "ok", otherBroker: "ok" },
     foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
@@ -438,6 +460,29 @@ export const expectedRoutes: Record<string, RouteRow> = {
     own: { anonymous: "303 /signin", outsider: "303 /notifications", member: "303 /n/net-a/dialogue/{a.threadId}#reply-{a.otherReplyId}", funder: "303 /notifications", broker: "303 /notifications", otherBroker: "303 /notifications" },
     foreignInOwnName: { member: "303 /notifications", funder: "303 /notifications", broker: "303 /notifications" },
     foreign: { member: "303 /notifications", funder: "303 /notifications", broker: "303 /notifications" },
+  },
+  // A members-only gathering's .ics: A's members only; B's gathering under A's slug is nobody's.
+  "app/n/[slug]/(space)/gatherings/[gatheringId]/event.ics/route.ts GET": {
+    own: { anonymous: "404", outsider: "404", member: "200", funder: "200", broker: "200", otherBroker: "404" },
+    foreignInOwnName: { member: "404", funder: "404", broker: "404" },
+    foreign: { member: "404", funder: "404", broker: "404" },
+  },
+  // A public network's public feed: the same for everyone.
+  "app/n/[slug]/calendar.ics/route.ts GET": {
+    own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "200", funder: "200", broker: "200" },
+  },
+  // The feeds' secret is the authority, with or without a session; a secret under another network's slug is a 404.
+  "app/n/[slug]/calendar/[token]/route.ts GET": {
+    own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "404", funder: "404", broker: "404" },
+    foreign: { member: "200", funder: "200", broker: "200" },
+  },
+  "app/calendar/[token]/route.ts GET": {
+    own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "200", funder: "200", broker: "200" },
   },
   // RFC 8058: the link's signed token is the authority, with or without a session.
   "app/email/unsubscribe/[token]/route.ts GET": {

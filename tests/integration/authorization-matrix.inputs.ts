@@ -46,6 +46,12 @@ async function joinByRequest(w: World) {
 const local = (date: Date) => toLocalInput(date, ZONE);
 
 export const actionInputs: Record<string, ActionInput> = {
+  // ---- calendar feeds (one's own private feed of a network, one's own personal feed)
+  "lib/calendar/actions.ts#renewNetworkFeedAction": { fields: (c) => ({ slug: c.home.slug }) },
+  "lib/calendar/actions.ts#revokeNetworkFeedAction": { fields: (c) => ({ slug: c.home.slug }) },
+  "lib/calendar/actions.ts#renewPersonalFeedAction": { fields: () => ({}) },
+  "lib/calendar/actions.ts#revokePersonalFeedAction": { fields: () => ({}) },
+
   // ---- accounts
   "lib/accounts/actions.ts#updateProfileAction": { fields: () => ({ name: "Renamed", bio: "New bio", locale: "en" }) },
   "lib/accounts/actions.ts#updateEmailSettingsAction": {
@@ -362,5 +368,10 @@ export const routeInputs: Record<string, RouteInput> = {
   "app/n/[slug]/(space)/dialogue/mentionable/route.ts GET": { params: (c) => ({ slug: c.home.slug }) },
   "app/notifications/[id]/route.ts GET": { params: (c) => ({ id: c.o.notificationId }) },
   "app/email/unsubscribe/[token]/route.ts GET": { params: (c) => ({ token: unsubscribeToken({ userId: c.o.member.id, networkId: c.o.networkId }) }) },
+  // Calendar: a members-only gathering's .ics; the public feed; the member's feeds by their secret.
+  "app/n/[slug]/(space)/gatherings/[gatheringId]/event.ics/route.ts GET": { params: (c) => ({ slug: c.home.slug, gatheringId: c.o.gatheringId }) },
+  "app/n/[slug]/calendar.ics/route.ts GET": { params: (c) => ({ slug: c.home.slug }) },
+  "app/n/[slug]/calendar/[token]/route.ts GET": { params: (c) => ({ slug: c.home.slug, token: `${c.o.memberFeedToken}.ics` }) },
+  "app/calendar/[token]/route.ts GET": { params: (c) => ({ token: `${c.o.personalFeedToken}.ics` }) },
   "app/email/unsubscribe/[token]/route.ts POST": { params: (c) => ({ token: unsubscribeToken({ userId: c.o.member.id, networkId: c.o.networkId }) }) },
 };

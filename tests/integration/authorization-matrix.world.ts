@@ -1,6 +1,7 @@
 // Shared by authorization-matrix.test.ts and fuzz.test.ts (not a test file itself):
 // finds every server action and route handler, builds a world of two networks with
 // an object of every kind, and says how to call each action and route in it.
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
@@ -9,6 +10,7 @@ import { toLocalInput } from "@/lib/cycles/schema";
 import { dbSystem } from "@/lib/db/client";
 import { errorCodes, type ErrorCode } from "@/lib/errors";
 import { timeZoneCookie } from "@/lib/i18n/config";
+import { hashToken } from "@/lib/membership/invitations";
 import { cookieJar, resetRequest } from "../setup/session";
 import { call, formData, invitation, makeMembership, makeNetwork, member, signInAs, user, type User } from "./support";
 
@@ -294,6 +296,12 @@ export type Objects = {
   updateId: string;
   /** The member's second update on milestoneId, hidden by the broker. */
   hiddenUpdateId: string;
+  /** A members-only gathering next week, with an online link; the member is going. */
+  gatheringId: string;
+  /** The secret of the member's private calendar feed of this network. */
+  memberFeedToken: string;
+  /** The secret of the member's "my gatherings" feed. */
+  personalFeedToken: string;
 };
 
 export type World = {
@@ -423,6 +431,29 @@ async function populate(slug: string, label: string): Promise<Objects> {
   await must("hide update", () => call(funding.hideUpdateAction, { slug, updateId: hiddenUpdate!.id, reason: "Off-topic" }));
   signInAs(null);
 
+  // Gatherings: a members-only one the member is going to, and the member's calendar feeds.
+  const starts = new Date(Date.now() + 7 * DAY);
+  const gathering = await dbSystem().gathering.create({
+    data: {
+      networkId: network.id,
+      title: `Gathering ${label}`,
+      startsAt: starts,
+      endsAt: new Date(starts.getTime() + 2 * HOUR),
+      timeZone: ZONE,
+      mode: "hybrid",
+      placeName: "Buurthuis",
+      onlineUrl: "https://meet.example/room",
+      visibility: "members",
+      createdById: broker.id,
+    },
+    select: { id: true },
+  });
+  await dbSystem().rsvp.create({ data: { networkId: network.id, gatheringId: gathering.id, userId: plain.id, status: "going" } });
+  const memberFeedToken = randomBytes(32).toString("base64url");
+  const personalFeedToken = randomBytes(32).toString("base64url");
+  await dbSystem().membership.updateMany({ where: { networkId: network.id, userId: plain.id }, data: { calendarTokenHash: hashToken(memberFeedToken) } });
+  await dbSystem().user.update({ where: { id: plain.id }, data: { calendarTokenHash: hashToken(personalFeedToken) } });
+
   return {
     networkId: network.id,
     slug,
@@ -456,6 +487,9 @@ async function populate(slug: string, label: string): Promise<Objects> {
     reachedPledgeId: p2!.pledgeId!,
     updateId: update!.id,
     hiddenUpdateId: hiddenUpdate!.id,
+    gatheringId: gathering.id,
+    memberFeedToken,
+    personalFeedToken,
   };
 }
 
