@@ -25,6 +25,21 @@ type DemoCycle = {
    */
   synthesis?: string;
 };
+/**
+ * An earlier cycle, closed: its reflections, the synthesis everyone answered, a concern, and the
+ * broker's closing. It is the start of the network's journey (the journey page, and the public
+ * home of a public network).
+ */
+type DemoPastCycle = {
+  title: string;
+  question: string;
+  /** When it closed, in days before the seed. */
+  closedDaysAgo: number;
+  reflections: { by: number; area: Area; body: string }[];
+  synthesis: string;
+  /** A concern with the synthesis, by index into `people`; the others agreed. */
+  concern: { by: number; text: string };
+};
 type DemoMilestone = {
   title: string;
   unlocks: string;
@@ -64,6 +79,7 @@ export type DemoNetwork = {
   threads: DemoThread[];
   /** The open reflection cycle, in its I phase, on the network's working question. */
   cycle: DemoCycle;
+  pastCycle?: DemoPastCycle;
   /** An initiative with a growth path in EUR, a pledge, an update and a lesson. */
   initiative: DemoInitiative;
   /** The broker's reply in the first thread that mentions the first member (`{name}`), unread. */
@@ -312,6 +328,31 @@ export const demoNetworks: DemoNetwork[] = [
         ],
       },
     ],
+    pastCycle: {
+      title: "Het eerste jaar: wat bracht de beweging ons?",
+      question: "Wat heeft het samenkomen ons als organisaties en als mensen opgeleverd, en wat nemen we mee?",
+      closedDaysAgo: 120,
+      reflections: [
+        {
+          by: 1,
+          area: "observations_facts",
+          body: "**Wat ik waarneem:** we wilden concrete business cases, en die kwamen er nauwelijks. Wat er wel kwam: mensen die elkaar nu bellen zonder afspraak.",
+        },
+        {
+          by: 2,
+          area: "means",
+          body: "**Mijn betrokkenheid:** de Social Innovation Week is mede uit onze bijeenkomsten voortgekomen. Dat had niemand vooraf kunnen plannen.",
+        },
+        {
+          by: 0,
+          area: "vision_values",
+          body: "**Mijn eigenaarschap:** ik heb de bijeenkomsten georganiseerd en zie nu dat de ruimte tussen de agendapunten het meeste opleverde.",
+        },
+      ],
+      synthesis:
+        "## Wat ons verbindt\n\nWe kwamen voor de business cases en bleven voor elkaar. De ruil van kennis en netwerken leverde meer op dan geld.\n\n## Ons gemeenschappelijk belang\n\nRuimte voor toevalligheid: ontmoetingen zonder vooraf vastgelegde uitkomst, waar nieuwe verbindingen ontstaan.\n\n## Wat we hierna gaan doen\n\nWe blijven samenkomen, en onderzoeken in een volgende cyclus hoe we die ruimte houden terwijl we groeien.",
+      concern: { by: 1, text: "Als we groeien, wie bewaakt dan dat de bijeenkomsten open blijven en geen vergadercircuit worden?" },
+    },
     cycle: {
       title: "Na vijftien bijeenkomsten: wat is onze echte vraag?",
       reflections: [

@@ -62,6 +62,7 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     });
     const userIds = users.map((u) => u.user.id);
     const threadIds = await seedThreads(prisma, network.id, demo.threads, userIds);
+    await seedPastCycle(prisma, network.id, demo, userIds);
     const cycle = await seedCycle(prisma, network.id, demo, userIds);
     await seedNotifications(prisma, network.id, demo, userIds, { threadId: threadIds[0], ...cycle });
     await seedJoinRequest(prisma, network.id, demo, broker.user.id);
@@ -176,6 +177,62 @@ async function seedJoinRequest(prisma: Db, networkId: string, demo: DemoNetwork,
       dedupeKey: `join-requested:${request.id}:${request.updatedAt.getTime()}`,
       createdAt: request.updatedAt,
     },
+  });
+}
+
+/**
+ * The demo's earlier cycle, closed (when the network has one): reflections, the synthesis, a
+ * consent round everyone answered (one concern), closed by the broker. The journey starts here.
+ */
+async function seedPastCycle(prisma: Db, networkId: string, demo: DemoNetwork, userIds: string[]) {
+  const past = demo.pastCycle;
+  const brokerId = userIds[0];
+  if (!past || !brokerId) return;
+  const closedAt = Date.now() - past.closedDaysAgo * DAY;
+  const cycle = await prisma.cycle.create({
+    data: {
+      networkId,
+      title: past.title,
+      question: past.question,
+      openedById: brokerId,
+      createdAt: new Date(closedAt - 21 * DAY),
+      iDeadline: new Date(closedAt - 14 * DAY),
+      weDeadline: new Date(closedAt + DAY),
+      closedAt: new Date(closedAt),
+      closedById: brokerId,
+      openSlot: null,
+    },
+    select: { id: true },
+  });
+  const reflectionIds: string[] = [];
+  for (const [i, r] of past.reflections.entries()) {
+    const authorId = userIds[r.by];
+    if (!authorId) continue;
+    const at = new Date(closedAt - 18 * DAY + i * DAY);
+    const reflection = await makeReflection(prisma, { networkId, cycleId: cycle.id, authorId, body: r.body, area: r.area, submittedAt: at, createdAt: at });
+    reflectionIds.push(reflection.id);
+  }
+  const revision = await prisma.synthesisRevision.create({
+    data: { networkId, cycleId: cycle.id, number: 1, body: past.synthesis, authorId: brokerId, createdAt: new Date(closedAt - 7 * DAY) },
+    select: { id: true },
+  });
+  await prisma.synthesisCitation.createMany({ data: reflectionIds.map((reflectionId) => ({ networkId, revisionId: revision.id, reflectionId })) });
+  const round = await prisma.consentRound.create({
+    data: { networkId, cycleId: cycle.id, revisionNumber: 1, calledById: brokerId, openedAt: new Date(closedAt - 5 * DAY), closedAt: new Date(closedAt) },
+    select: { id: true },
+  });
+  const answerers = demo.people.flatMap((p, i) => (p.role !== "funder" && i !== 0 && userIds[i] ? [{ i, userId: userIds[i] }] : []));
+  await prisma.consentAnswer.createMany({
+    data: answerers.map(({ i, userId }) => ({
+      networkId,
+      roundId: round.id,
+      userId,
+      ...(i === past.concern.by ? { answer: "concern" as const, text: past.concern.text } : { answer: "agree" as const }),
+      createdAt: new Date(closedAt - 3 * DAY),
+    })),
+  });
+  await prisma.auditEntry.create({
+    data: { networkId, actorId: brokerId, action: "cycle.closed", detail: { cycleId: cycle.id, title: past.title, revision: 1, objectionsHandled: 0 }, createdAt: new Date(closedAt) },
   });
 }
 

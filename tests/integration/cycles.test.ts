@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportAccountData } from "@/lib/accounts/queries";
 import { advanceCycleAction, extendCycleAction, openCycleAction, saveReflectionAction } from "@/lib/cycles/actions";
-import { findCurrentCycle, loadCyclePage } from "@/lib/cycles/queries";
+import { findCurrentCycle, listJourney, loadCyclePage } from "@/lib/cycles/queries";
 import { toLocalInput } from "@/lib/cycles/schema";
 import { dbSystem } from "@/lib/db/client";
 import { timeZoneCookie } from "@/lib/i18n/config";
@@ -628,6 +628,27 @@ describe("the demo seed", () => {
       expect(page?.cycle).toMatchObject({ phase: "reflect", question: network.workingQuestion });
       expect(page?.participation).toMatchObject({ submitted: demo.cycle.reflections.length });
       expect(page?.reflections?.visible.reflections).toEqual([]);
+    }
+  });
+
+  it("starts a demo network's journey with its closed earlier cycle: the synthesis, who took part, and the concern raised", async () => {
+    const { seedDemo, demoNetworks } = await import("@/lib/db/demo");
+    await seedDemo(dbSystem());
+    const withPast = demoNetworks.filter((d) => d.pastCycle);
+    expect(withPast.map((d) => d.slug)).toEqual(["pathfinders-midden-brabant"]);
+    for (const demo of withPast) {
+      const past = demo.pastCycle!;
+      const member = await dbSystem().user.findUniqueOrThrow({ where: { email: demo.people[2]!.email } });
+      const { items } = await asUser(member, async () => listJourney(await requireMember(demo.slug)));
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({
+        title: past.title,
+        question: past.question,
+        synthesis: { number: 1, citations: past.reflections.length },
+        participation: { submitted: past.reflections.length },
+      });
+      expect(items[0]!.synthesis!.html).toContain("<h2>Wat ons verbindt</h2>");
+      expect(items[0]!.concerns?.map((c) => [c.answer, c.text])).toEqual([["concern", past.concern.text]]);
     }
   });
 
