@@ -61,6 +61,21 @@ test.describe("on a phone (390 × 844)", () => {
     await expect(page.getByRole("region", { name: "Audit log" })).toHaveAttribute("tabindex", "0");
     await expectNoSeriousA11yViolations(page, "audit log at 390 px");
   });
+
+  test("a visitor in a Dutch browser sees the public network's journey, lessons and initiatives on its home", async ({ newPage }) => {
+    const page = await newPage({ locale: "nl-NL", viewport: PHONE });
+    await page.goto("/n/pathfinders-midden-brabant");
+    const shared = page.getByRole("region", { name: "Wat dit netwerk deelt" });
+    // The demo's earlier cycle, closed 120 days ago (lib/db/demo-content.ts), starts its journey.
+    const journey = shared.getByRole("region", { name: "De reis" });
+    await expect(journey.getByRole("listitem").filter({ hasText: "Het eerste jaar: wat bracht de beweging ons?" })).toContainText("gesloten");
+    await expect(shared.getByRole("region", { name: "De lessen" }).getByRole("listitem")).not.toHaveCount(0);
+    await expect(shared.getByRole("region", { name: "De initiatieven" }).getByRole("listitem").first()).toBeVisible();
+    // A visitor reads; nothing of the members' own pages is offered.
+    await expect(page.getByRole("navigation", { name: "Netwerk" })).toHaveCount(0);
+    await expectNoSidewaysScroll(page, "/n/pathfinders-midden-brabant (visitor)");
+    await expectNoSeriousA11yViolations(page, "network home, visitor, Dutch, 390 px");
+  });
 });
 
 test("at 1280 px the broker's tab bar fits on one row", async ({ page }) => {
