@@ -81,7 +81,7 @@ const config = [
       "lib/notifications/mutations.ts", // marking them read
       "lib/portfolio/queries.ts", // the funder's dashboard and export over their funder networks
       "lib/accounts/queries.ts", // a person's data export from every network they belonged to
-      "lib/accounts/mutations.ts", // deleting an account: its audit entries in each network; an unsubscribe link's one network
+      "lib/accounts/mutations.ts", // deleting an account: in each network it belonged to, its audit entry, its name taken out of quotes of it and their revisions; an unsubscribe link's one network
       "lib/digests/mutations.ts", // the notification mail sweep (system): every person's unmailed notifications
       "lib/reminders/mutations.ts", // the reminder sweep (system)
       "lib/calendar/queries.ts", // calendar feeds found by their secret, not a session: the one network a private feed names; a person's going/maybe gatherings in their own networks (decision 037)
