@@ -12,6 +12,9 @@ async function setName(page: Page, name: string) {
 }
 
 test("a broker opens a cycle; a member sees others' reflections only after submitting their own", async ({ page: alice, newPage }) => {
+  // Two people, a refused and a valid cycle form, four reflections' worth of pages and five axe
+  // checks: close to the default minute on a quiet machine, past it on a busy one.
+  test.setTimeout(120_000);
   const suffix = Date.now().toString(36);
   const aliceName = `Alice Arendt ${suffix}`;
   const bobName = `Bob Bakker ${suffix}`;
@@ -102,6 +105,12 @@ test("a broker opens a cycle; a member sees others' reflections only after submi
   await alice.getByRole("button", { name: "Start the WE phase now" }).click();
   await expect(alice.getByText("WE phase: the synthesis")).toBeVisible();
   await expect(alice.getByText("The I phase is over. This is your reflection:")).toBeVisible();
+  // The long WE-phase page starts with links to its sections; one moves to the synthesis.
+  const contents = alice.getByRole("navigation", { name: "On this page" });
+  await expect(contents.getByRole("link")).toHaveText(["Your reflection", "Others' reflections", "Synthesis", "Consent", "Broker tools"]);
+  await contents.getByRole("link", { name: "Synthesis" }).click();
+  await expect(alice).toHaveURL(/#synthesis-title$/);
+  await expect(alice.locator("#synthesis-title")).toBeInViewport();
   await expectNoSeriousA11yViolations(alice, "cycle page, WE phase");
 });
 

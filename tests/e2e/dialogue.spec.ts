@@ -31,6 +31,11 @@ test("members start a thread, reply with a quote and a mention, react, edit and 
   await alice.getByRole("link", { name: "Start a thread" }).click();
   await expect(alice.getByText("Our principles, for a good conversation")).toBeVisible();
   await expectNoSeriousA11yViolations(alice, "new thread");
+  // The principles above the composer are open until she folds them once; then they stay folded.
+  const principles = (page: typeof alice) => page.locator("details").filter({ has: page.getByText("Our principles, for a good conversation") });
+  await expect(principles(alice)).toHaveJSProperty("open", true);
+  await alice.getByText("Our principles, for a good conversation").click();
+  await expect(principles(alice)).toHaveJSProperty("open", false);
   // A refused form keeps what was typed.
   await alice.getByLabel("Text").fill("What do we mean by *system change*?");
   await alice.getByRole("button", { name: "Start thread" }).click();
@@ -45,6 +50,8 @@ test("members start a thread, reply with a quote and a mention, react, edit and 
   await expect(alice.getByRole("heading", { name: "System change, in our own words", level: 1 })).toBeVisible();
   await expect(alice.locator("article em")).toHaveText("system change");
   const threadUrl = alice.url();
+  // Rendered folded by the server from now on, one click away.
+  await expect(principles(alice)).toHaveJSProperty("open", false);
 
   // Alice opens the conversation with a first reply.
   await alice.getByRole("textbox", { name: "Reply", exact: true }).fill("For me it starts with who gets a say.");

@@ -24,6 +24,15 @@ test.describe("on a phone (390 × 844)", () => {
     await signIn(page, FUNDER, { callbackUrl: "/funder" });
     await expect(page.getByRole("heading", { name: "Funder dashboard", level: 1 })).toBeVisible();
     await expectNoSidewaysScroll(page, "/funder");
+    // The header folds into a menu: it opens below the header, and Escape closes it onto its button.
+    const menu = page.getByRole("banner").locator("summary", { hasText: "Menu" });
+    const profile = page.getByRole("banner").getByRole("link", { name: "Profile" });
+    await expect(profile).toBeHidden();
+    await menu.click();
+    await expect(profile).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(menu).toBeFocused();
+    await expect(menu.locator("xpath=..")).toHaveJSProperty("open", false);
 
     // A wide table scrolls inside a named region that the keyboard can reach.
     const totals = page.getByRole("region", { name: "Your pledges per currency" });
