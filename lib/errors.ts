@@ -44,6 +44,8 @@ export const errorCodes = [
   "consent_outdated",
   "consent_missing",
   "objection_unhandled",
+  "gathering_cancelled",
+  "gathering_past",
   "invalid_input",
   "unexpected",
 ] as const;

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { sendDueRemindersEverywhere } from "@/lib/reminders/mutations";
+import { sendDueRemindersEverywhere, sendGatheringRemindersEverywhere } from "@/lib/reminders/mutations";
 import { deleteExpiredRateLimits } from "@/lib/rate-limit/mutations";
 import { sendDueNotificationMail } from "@/lib/digests/mutations";
 import { deliverQueuedMail } from "@/lib/mail/mutations";
@@ -12,7 +12,8 @@ let started = false;
 
 /**
  * Work that must happen whether or not anyone visits: the reflection cycles' reminders
- * (phase changes need no job: they are computed from the deadlines), and deleting the
+ * (phase changes need no job: they are computed from the deadlines), the day-before reminders of
+ * gatherings (once per gathering and time: `remindedAt`), and deleting the
  * rate-limit counters whose window has ended (decision 018). Every instance runs the timer;
  * the reminders take an advisory lock and the deletion is idempotent, so several instances
  * behind a load balancer do the work once. Mail runs every 30 seconds: notifications become
@@ -30,6 +31,12 @@ export function startJobs(): void {
       if (sent) console.log(`[kring] sent ${sent} cycle reminders`);
     } catch (error) {
       console.error("[kring] the reminder sweep failed", error);
+    }
+    try {
+      const reminded = await sendGatheringRemindersEverywhere();
+      if (reminded) console.log(`[kring] reminded people going to ${reminded} gatherings`);
+    } catch (error) {
+      console.error("[kring] the gathering reminder sweep failed", error);
     }
     try {
       await deleteExpiredRateLimits();

@@ -66,6 +66,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                         actor: item.actorName || t("someone"),
                         thread: item.threadTitle ?? t("aThread"),
                         milestone: item.milestoneTitle ?? t("aMilestone"),
+                        gathering: item.gatheringTitle ?? t("aGathering"),
+                        when: item.gatheringStartsAt ? format.dateTime(item.gatheringStartsAt, { dateStyle: "full", timeStyle: "short" }) : "",
                         network: item.networkName,
                       })}
                     </a>

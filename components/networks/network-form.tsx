@@ -18,6 +18,8 @@ export type NetworkFormValues = {
   joinPolicy: string;
   locale: string;
   showPublicThreadTitles: boolean;
+  /** Only when editing: a new network starts with brokers alone planning gatherings. */
+  membersProposeGatherings?: boolean;
 };
 
 /** Creating a network and editing its settings share one form; the slug is fixed once chosen. */
@@ -91,6 +93,14 @@ export function NetworkForm({ mode, initial }: { mode: "create" | "edit"; initia
         />
       </div>
       <CheckboxField name="showPublicThreadTitles" label={t("showPublicThreadTitles")} initial={initial.showPublicThreadTitles} state={state} />
+      {mode === "edit" ? (
+        <CheckboxField
+          name="membersProposeGatherings"
+          label={t("membersProposeGatherings")}
+          initial={initial.membersProposeGatherings ?? false}
+          state={state}
+        />
+      ) : null}
       <details className="text-sm text-muted">
         <summary className="cursor-pointer">{t("visibilityHelpTitle")}</summary>
         <ul className="mt-2 list-disc space-y-1 pl-5">

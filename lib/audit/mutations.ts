@@ -42,7 +42,11 @@ export type AuditAction =
   | "update.restored"
   | "pledge.created"
   | "pledge.released"
-  | "pledge.withdrawn";
+  | "pledge.withdrawn"
+  | "gathering.planned"
+  | "gathering.proposed"
+  | "gathering.cancelled"
+  | "gathering.series_ended";
 
 /** Writes one audit entry inside the caller's transaction, so the decision and its record land together. */
 export async function recordAudit(

@@ -20,6 +20,10 @@ export type MailItem = {
   replyId: string | null;
   cycleId: string | null;
   initiativeId: string | null;
+  /** Gathering news: the gathering, and its start now (a change says the new time). */
+  gatheringId: string | null;
+  gatheringTitle: string | null;
+  gatheringStartsAt: Date | null;
   threadTitle: string | null;
   cycleTitle: string | null;
   milestoneTitle: string | null;
@@ -34,7 +38,7 @@ export type MailGroup = {
   key: string;
   /** What the group is about: a thread's title, a cycle's, an initiative's name; null for the network. */
   title: string | null;
-  about: "thread" | "cycle" | "initiative" | "network";
+  about: "thread" | "cycle" | "initiative" | "gathering" | "network";
   newest: Date;
   items: MailItem[];
   /** Items of this group not listed (beyond MAX_ITEMS). */
@@ -47,6 +51,7 @@ function groupOf(item: MailItem): Pick<MailGroup, "key" | "title" | "about"> {
   if (item.threadId) return { key: `thread:${item.threadId}`, title: item.threadTitle, about: "thread" };
   if (item.cycleId) return { key: `cycle:${item.cycleId}`, title: item.cycleTitle, about: "cycle" };
   if (item.initiativeId) return { key: `initiative:${item.initiativeId}`, title: item.initiativeName, about: "initiative" };
+  if (item.gatheringId) return { key: `gathering:${item.gatheringId}`, title: item.gatheringTitle, about: "gathering" };
   return { key: "network", title: null, about: "network" };
 }
 

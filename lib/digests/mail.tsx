@@ -26,6 +26,7 @@ function groupHref(slug: string, group: MailGroup): string {
   if (about === "thread") return emailLink(`/n/${slug}/dialogue/${id}`);
   if (about === "cycle") return emailLink(`/n/${slug}/cycles`);
   if (about === "initiative") return emailLink(`/n/${slug}/initiatives/${id}`);
+  if (about === "gathering") return emailLink(`/n/${slug}/gatherings/${id}`);
   return emailLink(`/n/${slug}`);
 }
 
@@ -35,6 +36,7 @@ export async function notificationMail(input: NotificationMailInput) {
   const tn = createTranslator({ locale: input.locale, messages, namespace: "notifications" });
   const tr = createTranslator({ locale: input.locale, messages, namespace: "roles" });
   const when = new Intl.DateTimeFormat(input.locale, { dateStyle: "medium", timeStyle: "short", timeZone: input.timeZone });
+  const whenLong = new Intl.DateTimeFormat(input.locale, { dateStyle: "full", timeStyle: "short", timeZone: input.timeZone });
   const network = input.network.name;
   const groups: WordedGroup[] = input.content.groups.map((group) => {
     const title = group.title ?? "";
@@ -48,6 +50,8 @@ export async function notificationMail(input: NotificationMailInput) {
             actor: item.actorName ?? tn("someone"),
             thread: item.threadTitle ?? tn("aThread"),
             milestone: item.milestoneTitle ?? tn("aMilestone"),
+            gathering: item.gatheringTitle ?? tn("aGathering"),
+            when: item.gatheringStartsAt ? whenLong.format(item.gatheringStartsAt) : "",
             network,
           }),
           item.note ? tn("declineNote", { note: item.note }) : null,

@@ -75,7 +75,8 @@ async function lockPending(tx: Tx, c: CandidateRow, before: Date): Promise<Pendi
     SELECT n.id, n.kind::text AS kind, n."dedupeKey", n."createdAt", n."threadId", n."replyId", n.note, n.role::text AS role,
            COALESCE(c.id, cr."cycleId") AS "cycleId", ms."initiativeId",
            t.title AS "threadTitle", COALESCE(c.title, rc.title) AS "cycleTitle", ms.title AS "milestoneTitle",
-           i.name AS "initiativeName", a.name AS "actorName", (${visible}) AS visible
+           i.name AS "initiativeName", n."gatheringId", g.title AS "gatheringTitle", g."startsAt" AS "gatheringStartsAt",
+           a.name AS "actorName", (${visible}) AS visible
     FROM "Notification" n
     ${joins}
     LEFT JOIN "Cycle" c ON c."networkId" = n."networkId" AND n."dedupeKey" LIKE 'cycle-%' AND c.id = split_part(n."dedupeKey", ':', 2)

@@ -37,6 +37,7 @@ export const LIMITS = {
   initiatives: 5,
   milestonesPerInitiative: 5,
   threadTitles: 10,
+  gatherings: 5,
 } as const;
 
 /** How far ahead "what is coming" looks for milestone target dates. */
@@ -83,6 +84,17 @@ type HomeMilestone = {
   targetDate: Date | null;
 };
 
+/** A gathering still to come (planned), with the viewer's answer (members) or none (visitors). */
+export type HomeGathering = {
+  id: string;
+  title: string;
+  startsAt: Date;
+  timeZone: string;
+  placeName: string;
+  mode: string;
+  rsvp: string | null;
+};
+
 export type BrokerHome = {
   requests: number;
   reports: number;
@@ -102,6 +114,8 @@ export type MemberHome = {
   events: HomeEvent[];
   steps: HomeStep[];
   coming: HomeComing[];
+  /** The next gatherings on the calendar (planned, not yet over). */
+  gatherings: HomeGathering[];
   broker: BrokerHome | null;
   /** The milestones this funder backs here, with their state (funders only). */
   backed: (HomeMilestone & { pledged: { amount: bigint; currency: string }[] })[] | null;
@@ -114,6 +128,8 @@ export type VisitorHome = {
   initiatives: { id: string; name: string; status: string; milestones: { id: string; title: string; status: MilestoneStatus; targetDate: Date | null }[] }[];
   /** Null when the broker keeps thread titles to members. */
   threadTitles: { id: string; title: string }[] | null;
+  /** The network's public gatherings still to come (never an online link). */
+  gatherings: HomeGathering[];
 };
 
 export type NetworkHome = MemberHome | VisitorHome | { kind: "text" };
@@ -263,6 +279,13 @@ async function loadItems(scope: NetworkScope, now: Date) {
       WHERE m."networkId" = ${n} AND m.status IN ('planned', 'active')
         AND m."targetDate" >= ${today}::date AND m."targetDate" <= ${dueUntil}::date
       ORDER BY m."targetDate", m.id LIMIT ${LIMITS.due})`,
+    // Gatherings still to come: at = start, ref = zone, label = place, note = the viewer's answer, status = mode.
+    Prisma.sql`(SELECT ${cols("gathering")}, g.id, g.title, g."startsAt", NULL, g."timeZone", g."placeName",
+        (SELECT r.status::text FROM "Rsvp" r WHERE r."networkId" = g."networkId" AND r."gatheringId" = g.id AND r."userId" = ${u}),
+        g.mode::text, NULL
+      FROM "Gathering" g
+      WHERE g."networkId" = ${n} AND g.status = 'planned' AND g."endsAt" > ${now}
+      ORDER BY g."startsAt", g.id LIMIT ${LIMITS.gatherings})`,
   ];
   if (can(scope.role, "requests.review")) {
     parts.push(Prisma.sql`(SELECT ${cols("overdue")}, m.id, m.title, m."targetDate"::timestamp, NULL, i.id, i.name, NULL, m.status::text, NULL
@@ -401,6 +424,10 @@ async function loadMemberHome(scope: NetworkScope, now: Date): Promise<MemberHom
     }
   }
 
+  const gatherings = of("gathering").map(
+    (r): HomeGathering => ({ id: r.id, title: r.title, startsAt: r.at!, timeZone: r.ref ?? "UTC", placeName: r.label ?? "", mode: r.status ?? "", rsvp: r.note }),
+  );
+
   return {
     kind: "member",
     role: scope.role,
@@ -410,6 +437,7 @@ async function loadMemberHome(scope: NetworkScope, now: Date): Promise<MemberHom
     events,
     steps,
     coming,
+    gatherings,
     broker: brokerHome,
     backed,
   };
@@ -426,7 +454,7 @@ type VisitorRow = {
   status: string | null;
 };
 
-async function loadVisitorHome(ref: NetworkRef): Promise<VisitorHome> {
+async function loadVisitorHome(ref: NetworkRef, now: Date): Promise<VisitorHome> {
   const n = ref.networkId;
   const rows = await db(ref).$queryRaw<VisitorRow[]>`
     (SELECT 'journey'::text AS kind, c.id, c.title, c."closedAt" AS at, NULL::text AS ref, NULL::text AS label,
@@ -457,6 +485,11 @@ async function loadVisitorHome(ref: NetworkRef): Promise<VisitorHome> {
       WHERE t."networkId" = ${n} AND t."hiddenAt" IS NULL AND nw."showPublicThreadTitles"
       ORDER BY t."lastActivityAt" DESC, t.id DESC LIMIT ${LIMITS.threadTitles})
     UNION ALL
+    (SELECT 'gathering', g.id, g.title, g."startsAt", g."timeZone", g."placeName", NULL, g.mode::text
+      FROM "Gathering" g
+      WHERE g."networkId" = ${n} AND g.visibility = 'public' AND g.status = 'planned' AND g."endsAt" > ${now}
+      ORDER BY g."startsAt", g.id LIMIT ${LIMITS.gatherings})
+    UNION ALL
     (SELECT 'setting', nw.id, '', NULL, NULL, NULL, NULL, nw."showPublicThreadTitles"::text
       FROM "Network" nw WHERE nw.id = ${n})`;
   const of = (kind: string) => rows.filter((r) => r.kind === kind);
@@ -475,6 +508,15 @@ async function loadVisitorHome(ref: NetworkRef): Promise<VisitorHome> {
         .map((m) => ({ id: m.id, title: m.title, status: m.status as MilestoneStatus, targetDate: m.at })),
     })),
     threadTitles: titlesShown ? of("thread").map((r) => ({ id: r.id, title: r.title })) : null,
+    gatherings: of("gathering").map((r) => ({
+      id: r.id,
+      title: r.title,
+      startsAt: r.at!,
+      timeZone: r.ref ?? "UTC",
+      placeName: r.label ?? "",
+      mode: r.status ?? "",
+      rsvp: null,
+    })),
   };
 }
 
@@ -487,6 +529,6 @@ export async function loadNetworkHome(
   now = new Date(),
 ): Promise<NetworkHome> {
   if (view.scope) return loadMemberHome(view.scope, now);
-  if (view.network.visibility === "public") return loadVisitorHome(view.ref);
+  if (view.network.visibility === "public") return loadVisitorHome(view.ref, now);
   return { kind: "text" };
 }

@@ -46,6 +46,12 @@ export const permissions = {
   "cycle.close": ["broker"],
   // A private calendar feed of the network's gatherings (decision 037).
   "calendar.subscribe": ["broker", "member", "funder"],
+  "gathering.view": ["broker", "member", "funder"],
+  "gathering.plan": ["broker"],
+  "gathering.propose": ["broker", "member"],
+  "gathering.rsvp": ["broker", "member"],
+  "gathering.attendance": ["broker", "member"],
+  "gathering.names": ["broker", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

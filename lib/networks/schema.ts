@@ -54,6 +54,11 @@ const settingsFields = {
     .string()
     .optional()
     .transform((v) => v === "on"),
+  /** A checkbox: members (not only brokers) may propose gatherings, which a broker then plans. */
+  membersProposeGatherings: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
 };
 
 export const createNetworkSchema = z.object({ slug: slugSchema, ...settingsFields });

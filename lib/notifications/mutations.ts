@@ -200,6 +200,7 @@ export async function markNotificationRead(userId: string, id: string, at = new 
           threadId: true,
           replyId: true,
           milestoneId: true,
+          gatheringId: true,
           network: { select: { slug: true } },
         },
       },
@@ -222,6 +223,7 @@ export async function markNotificationRead(userId: string, id: string, at = new 
     replyId: n.replyId,
     milestoneId: milestone?.id ?? null,
     initiativeId: milestone?.initiativeId ?? null,
+    gatheringId: n.gatheringId,
   };
 }
 

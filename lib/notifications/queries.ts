@@ -18,13 +18,15 @@ const visible = Prisma.sql`
   JOIN "Membership" m ON m."networkId" = n."networkId" AND m."userId" = n."userId"
   LEFT JOIN "Thread" t ON t.id = n."threadId" AND t."networkId" = n."networkId"
   LEFT JOIN "Reply" r ON r.id = n."replyId" AND r."networkId" = n."networkId"
-  LEFT JOIN "Milestone" ms ON ms.id = n."milestoneId" AND ms."networkId" = n."networkId"`;
+  LEFT JOIN "Milestone" ms ON ms.id = n."milestoneId" AND ms."networkId" = n."networkId"
+  LEFT JOIN "Gathering" g ON g.id = n."gatheringId" AND g."networkId" = n."networkId"`;
 
 const visibleWhere = Prisma.sql`
   (m.status = 'active' OR n.kind::text IN (${Prisma.join([...MEMBERSHIP_NEWS_FOR_THE_PERSON])}))
   AND (n.kind <> 'join_requested' OR m.role = 'broker')
   AND (n."threadId" IS NULL OR t.id IS NOT NULL)
   AND (n."milestoneId" IS NULL OR ms.id IS NOT NULL)
+  AND (n."gatheringId" IS NULL OR g.id IS NOT NULL)
   AND (t."hiddenAt" IS NULL OR m.role = 'broker' OR t."authorId" = n."userId")
   AND (n.kind = 'moderation' OR n."replyId" IS NULL
        OR (r.id IS NOT NULL AND r."deletedAt" IS NULL AND (r."hiddenAt" IS NULL OR m.role = 'broker')))`;
@@ -45,6 +47,11 @@ type NotificationRow = {
   networkSlug: string;
   threadTitle: string | null;
   milestoneTitle: string | null;
+  /** Gathering news: the gathering, its start now and the zone it was planned in. */
+  gatheringId: string | null;
+  gatheringTitle: string | null;
+  gatheringStartsAt: Date | null;
+  gatheringTimeZone: string | null;
   actorName: string | null;
 };
 
@@ -56,7 +63,9 @@ export async function listNotifications(userId: string, after?: Cursor, take = N
   // status (the visibility filter keeps only membership news of those they no longer belong to).
   const rows = await dbAcross(await memberNetworkIds(userId, { everStatus: true })).$queryRaw<NotificationRow[]>`
     SELECT n.id, n.kind::text AS kind, n."dedupeKey", n.note, n.role::text AS role, n."threadId", n."replyId", n."readAt", n."createdAt",
-           net.name AS "networkName", net.slug AS "networkSlug", t.title AS "threadTitle", ms.title AS "milestoneTitle", a.name AS "actorName"
+           net.name AS "networkName", net.slug AS "networkSlug", t.title AS "threadTitle", ms.title AS "milestoneTitle",
+           n."gatheringId", g.title AS "gatheringTitle", g."startsAt" AS "gatheringStartsAt", g."timeZone" AS "gatheringTimeZone",
+           a.name AS "actorName"
     FROM "Notification" n
     JOIN "Network" net ON net.id = n."networkId"
     ${visible}
@@ -89,7 +98,7 @@ export async function countUnreadNotifications(userId: string): Promise<number> 
 
 /**
  * The notification centre's visibility rules, for the mail built from notifications
- * (lib/digests/mutations.ts): the joins (aliases n, m, t, r, ms) and the condition. A mail says
+ * (lib/digests/mutations.ts): the joins (aliases n, m, t, r, ms, g) and the condition. A mail says
  * nothing the centre would not show at the moment it is built.
  */
 export function mailVisibility() {

@@ -41,6 +41,11 @@ export function notificationMessageKey(item: { kind: string; act: string | null;
     case "membership_invited":
     case "role_changed":
     case "membership_removed":
+    case "gathering_planned":
+    case "gathering_changed":
+    case "gathering_cancelled":
+    case "gathering_reminder":
+    case "gathering_promoted":
       return item.kind;
     default: {
       const act = item.act ?? "hide";

@@ -54,3 +54,43 @@ export async function sendDueRemindersEverywhere(now = new Date()): Promise<numb
   });
   return rows.length;
 }
+
+/** Any other number: the gathering reminders take their own lock, so they never wait on the cycle sweep. */
+const GATHERING_SWEEP_LOCK = 0x6b72696e68;
+
+/** How long before a gathering its reminder goes out. */
+const GATHERING_REMINDER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The day-before reminders of gatherings, for every network at once (decision 036): every planned
+ * gathering starting within a day whose reminder has not gone out is marked reminded, and everyone
+ * going (and still an active member) gets a `gathering_reminder` keyed by the gathering and its
+ * sequence, so it never arrives twice for the same time (a moved gathering is reminded again,
+ * since moving it clears `remindedAt`). One statement under an advisory lock; the sweep in
+ * lib/jobs.ts runs it. Returns how many gatherings were reminded.
+ */
+export async function sendGatheringRemindersEverywhere(now = new Date()): Promise<number> {
+  const until = new Date(now.getTime() + GATHERING_REMINDER_MS);
+  // The system path (decision 022): every network's gatherings.
+  const rows = await dbSystem().$transaction(async (tx) => {
+    const lock = await tx.$queryRaw<SweepLockRow[]>`SELECT pg_try_advisory_xact_lock(${GATHERING_SWEEP_LOCK}) AS locked`;
+    if (!lock[0]?.locked) return [];
+    return tx.$queryRaw<{ id: string }[]>`
+      WITH due AS (
+        UPDATE "Gathering" SET "remindedAt" = ${now}
+        WHERE status = 'planned' AND "remindedAt" IS NULL AND "startsAt" > ${now} AND "startsAt" <= ${until}
+        RETURNING id, "networkId", sequence
+      ), sent AS (
+        INSERT INTO "Notification" (id, "networkId", "userId", kind, "gatheringId", "dedupeKey", "createdAt")
+        SELECT gen_random_uuid()::text, d."networkId", r."userId", 'gathering_reminder', d.id,
+               'gathering-reminder:' || d.id || ':' || d.sequence, ${now}
+        FROM due d
+        JOIN "Rsvp" r ON r."networkId" = d."networkId" AND r."gatheringId" = d.id AND r.status = 'going'
+        JOIN "Membership" m ON m."networkId" = d."networkId" AND m."userId" = r."userId" AND m.status = 'active'
+        ON CONFLICT ("userId", "dedupeKey") DO NOTHING
+        RETURNING 1
+      )
+      SELECT id FROM due`;
+  });
+  return rows.length;
+}

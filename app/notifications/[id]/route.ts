@@ -32,6 +32,7 @@ function destination(target: NonNullable<Awaited<ReturnType<typeof markNotificat
   // A removed person may no longer see a private network: the centre says what happened.
   if (target.kind === "membership_removed") return "/notifications";
   if ((MEMBERSHIP_NEWS_FOR_THE_PERSON as readonly string[]).includes(target.kind)) return `/n/${target.slug}`;
+  if (target.gatheringId) return `/n/${target.slug}/gatherings/${target.gatheringId}`;
   if (target.initiativeId) return `/n/${target.slug}/initiatives/${target.initiativeId}#milestone-${target.milestoneId}`;
   if (cycleKinds.includes(target.kind)) return `/n/${target.slug}/cycles`;
   if (target.threadId) return `/n/${target.slug}/dialogue/${target.threadId}${target.replyId ? `#reply-${target.replyId}` : ""}`;

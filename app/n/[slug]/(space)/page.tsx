@@ -11,6 +11,7 @@ import { NextSteps } from "@/components/home/next-steps";
 import { PublicOverview } from "@/components/home/public-overview";
 import { RecordVisit } from "@/components/home/record-visit";
 import { SinceLastVisit } from "@/components/home/since-last-visit";
+import { UpcomingGatherings } from "@/components/home/upcoming-gatherings";
 import { cardClass } from "@/components/ui/styles";
 import { loadNetworkHome } from "@/lib/home/queries";
 import { viewNetwork } from "@/lib/membership/scope";
@@ -75,11 +76,13 @@ export default async function NetworkHomePage({
               <NextSteps slug={slug} steps={member.steps} lang={lang} />
               <SinceLastVisit slug={slug} home={member} lang={lang} />
               {member.backed ? <BackedMilestones slug={slug} backed={member.backed} lang={lang} /> : null}
+              <UpcomingGatherings slug={slug} gatherings={member.gatherings} lang={lang} />
               <Coming slug={slug} coming={member.coming} lang={lang} />
               <RecordVisit slug={slug} />
             </div>
           ) : null}
           <NetworkText network={network} />
+          {home.kind === "visitor" ? <UpcomingGatherings slug={slug} gatherings={home.gatherings} lang={lang} visitor /> : null}
           {home.kind === "visitor" ? <PublicOverview home={home} lang={lang} /> : null}
         </div>
         <aside className="space-y-4" aria-label={t("aside")}>

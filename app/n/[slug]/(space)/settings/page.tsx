@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NetworkForm } from "@/components/networks/network-form";
 import { cardClass } from "@/components/ui/styles";
+import { membersProposeGatherings } from "@/lib/gatherings/queries";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
@@ -14,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await requireMemberPage(slug, `/n/${slug}/settings`, "network.edit");
-  const view = await viewNetwork(slug);
+  const scope = await requireMemberPage(slug, `/n/${slug}/settings`, "network.edit");
+  const [view, membersPropose] = await Promise.all([viewNetwork(slug), membersProposeGatherings(scope)]);
   if (!view) notFound();
   const t = await getTranslations("networkForm");
   const n = view.network;
@@ -35,6 +36,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             joinPolicy: n.joinPolicy,
             locale: n.locale,
             showPublicThreadTitles: n.showPublicThreadTitles,
+            membersProposeGatherings: membersPropose,
           }}
         />
       </div>
