@@ -66,6 +66,30 @@ type DemoInitiative = {
   /** A co-funding pledge by another funder (index into `people`), in euro cents. */
   coPledge?: { by: number; milestone: number; amount: bigint; condition: string };
 };
+type DemoAgendaItem = { title: string; minutes: number; host?: number; thread?: number };
+/**
+ * A network's gatherings (issue 19): a series of past ones, every four weeks at 19:30 local, the
+ * last one four weeks before the seed, each with its agenda and who came; and one upcoming public one
+ * with answers. People by index into `people`, threads by index into `threads`.
+ */
+type DemoGatherings = {
+  timeZone: string;
+  series: {
+    place: { name: string; address: string; accessibility: string };
+    /** Oldest first. */
+    occurrences: { title: string; purpose: string; agenda: DemoAgendaItem[]; came: number[]; guests: string[] }[];
+  };
+  upcoming: {
+    title: string;
+    purpose: string;
+    inDays: number;
+    place: { name: string; address: string; accessibility: string };
+    capacity: number;
+    agenda: DemoAgendaItem[];
+    going: number[];
+    maybe: number[];
+  };
+};
 export type DemoNetwork = {
   slug: string;
   name: string;
@@ -86,6 +110,7 @@ export type DemoNetwork = {
   mentionReply: string;
   /** Someone whose request to join waits for the broker (a network that takes requests): the count and the notification. */
   applicant?: Omit<DemoPerson, "role"> & { message: string };
+  gatherings?: DemoGatherings;
 };
 
 /** The demo networks, drawn from the source texts (SIAC in English, Pathfinders in Dutch). */
@@ -420,6 +445,81 @@ export const demoNetworks: DemoNetwork[] = [
         milestone: 1,
         body: "Sinds september komen we elke dinsdag samen in de Piushaven. Verslag van de laatste bijeenkomst: [verslag](https://example.org/pathfinders/verslag).",
         progress: 60,
+      },
+    },
+    gatherings: {
+      timeZone: "Europe/Amsterdam",
+      series: {
+        place: {
+          name: "LocHal, Tilburg",
+          address: "Burgemeester Brokxlaan 1000, 5041 SG Tilburg",
+          accessibility: "Drempelvrij, lift naar alle verdiepingen, invalidentoilet op de begane grond. Tien minuten lopen van station Tilburg.",
+        },
+        occurrences: [
+          {
+            title: "Pathfinders-bijeenkomst 12: ruimte voor toevalligheid",
+            purpose: "Terugkijken op elf bijeenkomsten: wat leverde de **beweging** op, los van de business cases?",
+            agenda: [
+              { title: "Welkom en rondje: wat nam je mee van de vorige keer?", minutes: 20, host: 0 },
+              { title: "Ruimte voor toevalligheid: voorbeelden uit het afgelopen jaar", minutes: 45, host: 1, thread: 0 },
+              { title: "Wat houden we vast?", minutes: 25, host: 0 },
+            ],
+            came: [0, 1, 2],
+            guests: ["Wim (bibliotheek)"],
+          },
+          {
+            title: "Pathfinders-bijeenkomst 13: lokaal en bestuurlijk",
+            purpose: "Hoe verbinden we lokale initiatieven met het bestuurlijke circuit zonder de energie te verliezen?",
+            agenda: [
+              { title: "Welkom", minutes: 10, host: 0 },
+              { title: "Gesprek met een wethouder: wat heeft de gemeente nodig?", minutes: 50, host: 1, thread: 1 },
+              { title: "Afspraken en volgende stappen", minutes: 30, host: 0 },
+            ],
+            came: [0, 1],
+            guests: ["Wethouder Van den Berg", "Anouk (gemeente)"],
+          },
+          {
+            title: "Pathfinders-bijeenkomst 14: Maak Tilburg Beter",
+            purpose: "Studenten en buurtinitiatieven vertellen wat de eerste koppels opleverden.",
+            agenda: [
+              { title: "Welkom", minutes: 10, host: 0 },
+              { title: "Drie koppels van student en initiatief vertellen", minutes: 45, host: 2 },
+              { title: "Wat leren we ervan voor het curriculum?", minutes: 35, host: 2, thread: 0 },
+            ],
+            came: [0, 1, 2],
+            guests: ["Lotte (student)", "Daan (student)", "Buurtcomité Piushaven"],
+          },
+          {
+            title: "Pathfinders-bijeenkomst 15: na vijftien keer",
+            purpose: "Wat is onze echte vraag? We openen samen de reflectiecyclus.",
+            agenda: [
+              { title: "Welkom en terugblik op vijftien bijeenkomsten", minutes: 20, host: 0 },
+              { title: "IK: ieder voor zich, vier vragen", minutes: 30, host: 0 },
+              { title: "WIJ: wat verbindt ons?", minutes: 40, host: 1, thread: 1 },
+            ],
+            came: [0, 1, 2],
+            guests: [],
+          },
+        ],
+      },
+      upcoming: {
+        title: "Pathfinders-bijeenkomst 16: de Piushaven als ontmoetingsplek",
+        purpose: "We bekijken samen de plek in de Piushaven en bespreken wat een **vaste ontmoetingsplek** vraagt. Iedereen is welkom, ook wie nog geen lid is.",
+        inDays: 10,
+        place: {
+          name: "Buurthuis Piushaven, Tilburg",
+          address: "Piushaven 20, 5017 AN Tilburg",
+          accessibility: "Begane grond, drempelvrij. Parkeren aan de kade; bus 4 stopt om de hoek.",
+        },
+        capacity: 30,
+        agenda: [
+          { title: "Inloop met koffie", minutes: 15 },
+          { title: "Rondleiding door de Piushaven", minutes: 45, host: 2 },
+          { title: "Wat vraagt een vaste ontmoetingsplek?", minutes: 45, host: 0, thread: 1 },
+          { title: "Afspraken", minutes: 15, host: 0 },
+        ],
+        going: [0, 2],
+        maybe: [1],
       },
     },
   },

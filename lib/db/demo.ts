@@ -15,6 +15,8 @@ import {
   makeUser,
 } from "./factories";
 import { renderMissingTexts } from "./render-backfill";
+import { parseLocal, toLocal } from "@/lib/gatherings/recurrence";
+import { renderMarkdown } from "@/lib/markdown/render";
 import { backfillSearchVectors } from "@/lib/search/mutations";
 
 // Tests that check the seeded content read it here too.
@@ -67,6 +69,9 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     await seedNotifications(prisma, network.id, demo, userIds, { threadId: threadIds[0], ...cycle });
     await seedJoinRequest(prisma, network.id, demo, broker.user.id);
     await seedInitiative(prisma, network.id, demo, userIds);
+    // seedGatherings returns the ids of the past gatherings (oldest first: the Pathfinders series)
+    // and of the upcoming one; the demo's harvests belong on those past gatherings.
+    await seedGatherings(prisma, network.id, demo, userIds, threadIds);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
     await renderMissingTexts(prisma, network.id);
@@ -375,4 +380,101 @@ async function seedInitiative(prisma: Db, networkId: string, demo: DemoNetwork, 
       createdAt: new Date(now - 5 * DAY),
     });
   }
+}
+
+/**
+ * The demo gatherings (issue 19): a series of past gatherings every four weeks at 19:30 in the
+ * network's zone (the last one four weeks ago), each with its agenda, hosts and who came; and one
+ * upcoming public gathering with answers. Returns their ids: the past ones oldest first.
+ */
+async function seedGatherings(prisma: Db, networkId: string, demo: DemoNetwork, userIds: string[], threadIds: string[]) {
+  const plan = demo.gatherings;
+  if (!plan) return { past: [] as string[], upcoming: null };
+  const zone = plan.timeZone;
+  const broker = userIds[0]!;
+  /** 19:30 local, `days` from now (negative: ago), and two hours later. */
+  const evening = (days: number) => {
+    const startsAt = parseLocal(`${toLocal(new Date(Date.now() + days * DAY), zone).slice(0, 10)}T19:30`, zone)!;
+    return { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000) };
+  };
+  const agendaRows = (gatheringId: string, items: NonNullable<DemoNetwork["gatherings"]>["upcoming"]["agenda"]) =>
+    items.map((item, position) => ({
+      networkId,
+      gatheringId,
+      position,
+      title: item.title,
+      minutes: item.minutes,
+      hostId: item.host === undefined ? null : (userIds[item.host] ?? null),
+      threadId: item.thread === undefined ? null : (threadIds[item.thread] ?? null),
+    }));
+  const hostRows = (gatheringId: string, items: { host?: number }[]) =>
+    [...new Set([broker, ...items.map((i) => (i.host === undefined ? null : userIds[i.host])).filter((id): id is string => !!id)])].map(
+      (userId) => ({ networkId, gatheringId, userId }),
+    );
+
+  const count = plan.series.occurrences.length;
+  const series = await prisma.gatheringSeries.create({
+    data: { networkId, rule: `FREQ=WEEKLY;INTERVAL=4;COUNT=${count}`, timeZone: zone, createdById: broker },
+  });
+  const past: string[] = [];
+  for (const [i, o] of plan.series.occurrences.entries()) {
+    const { startsAt, endsAt } = evening(-28 * (count - i));
+    const g = await prisma.gathering.create({
+      data: {
+        networkId,
+        seriesId: series.id,
+        title: o.title,
+        purpose: o.purpose,
+        purposeHtml: renderMarkdown(o.purpose),
+        startsAt,
+        endsAt,
+        timeZone: zone,
+        placeName: plan.series.place.name,
+        address: plan.series.place.address,
+        accessibility: plan.series.place.accessibility,
+        createdById: broker,
+        remindedAt: new Date(startsAt.getTime() - DAY),
+      },
+    });
+    await prisma.agendaItem.createMany({ data: agendaRows(g.id, o.agenda) });
+    await prisma.gatheringHost.createMany({ data: hostRows(g.id, o.agenda) });
+    const came = o.came.map((p) => userIds[p]).filter((id): id is string => !!id);
+    await prisma.rsvp.createMany({ data: came.map((userId) => ({ networkId, gatheringId: g.id, userId, status: "going" as const })) });
+    await prisma.attendance.createMany({
+      data: [
+        ...came.map((userId) => ({ networkId, gatheringId: g.id, userId, recordedById: broker })),
+        ...o.guests.map((guestName) => ({ networkId, gatheringId: g.id, guestName, recordedById: broker })),
+      ],
+    });
+    past.push(g.id);
+  }
+
+  const u = plan.upcoming;
+  const { startsAt, endsAt } = evening(u.inDays);
+  const upcoming = await prisma.gathering.create({
+    data: {
+      networkId,
+      title: u.title,
+      purpose: u.purpose,
+      purposeHtml: renderMarkdown(u.purpose),
+      startsAt,
+      endsAt,
+      timeZone: zone,
+      placeName: u.place.name,
+      address: u.place.address,
+      accessibility: u.place.accessibility,
+      visibility: "public",
+      capacity: u.capacity,
+      createdById: broker,
+    },
+  });
+  await prisma.agendaItem.createMany({ data: agendaRows(upcoming.id, u.agenda) });
+  await prisma.gatheringHost.createMany({ data: hostRows(upcoming.id, u.agenda) });
+  await prisma.rsvp.createMany({
+    data: [
+      ...u.going.map((p) => ({ networkId, gatheringId: upcoming.id, userId: userIds[p]!, status: "going" as const })),
+      ...u.maybe.map((p) => ({ networkId, gatheringId: upcoming.id, userId: userIds[p]!, status: "maybe" as const })),
+    ],
+  });
+  return { past, upcoming: upcoming.id };
 }
