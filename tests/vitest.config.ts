@@ -40,6 +40,7 @@ export const EMBEDDED_FILES = [
   "tests/integration/email.test.ts", // mail and digests: the queue (SKIP LOCKED) and the digest claims on the one PGlite session
   "tests/integration/home.test.ts", // home: the network home's loader (every kind of row) and its visit
   "tests/integration/calendar.test.ts", // calendar: feeds by secret across networks, downloads, the feed rate limit
+  "tests/integration/gatherings.test.ts", // gatherings: the waitlist under row locks, series, reminders on the one PGlite session
 ];
 
 /** What both database projects share: the database set-up, and Auth.js made resolvable. */

@@ -73,6 +73,45 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
     foreign: { member: "ok", funder: "ok", broker: "ok" },
   },
+  // Brokers plan; members may only propose where the network allows it (not in the world). Another
+  // network's member as an agenda host is a field error.
+  "lib/gatherings/actions.ts#createGatheringAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "invalid_input" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/gatherings/actions.ts#updateGatheringAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/gatherings/actions.ts#cancelGatheringAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/gatherings/actions.ts#planGatheringAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/gatherings/actions.ts#endSeriesAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  // Members and brokers answer; funders follow (counts only).
+  "lib/gatherings/actions.ts#rsvpAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  // The past gathering's host (the member) and brokers record who came.
+  "lib/gatherings/actions.ts#recordAttendanceAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   "lib/cycles/actions.ts#advanceCycleAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
@@ -521,6 +560,10 @@ export const expectedPages: Record<string, PageRow> = {
   "app/n/[slug]/(space)/dialogue/new/page.tsx": { permission: "thread.create", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/dialogue/page.tsx": { permission: "thread.read", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/dialogue/search/page.tsx": { permission: "thread.read", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/gatherings/[gatheringId]/edit/page.tsx": { permission: "gathering.propose", own: brokerAndMembers, foreign: notInB },
+  "app/n/[slug]/(space)/gatherings/[gatheringId]/page.tsx": { permission: "gathering.view", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/gatherings/new/page.tsx": { permission: "gathering.propose", own: brokerAndMembers, foreign: notInB },
+  "app/n/[slug]/(space)/gatherings/page.tsx": { permission: "gathering.view", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/initiatives/[initiativeId]/page.tsx": { permission: "initiative.view", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/initiatives/funding/page.tsx": { permission: "funding.overview", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/initiatives/lessons/page.tsx": { permission: "lessons.view", own: everyMember, foreign: notInB },
@@ -549,4 +592,6 @@ export const expectedReadPermissions: Record<string, { broker: "Y" | "-"; member
   "reflection.read": { broker: "Y", member: "Y", funder: "-" },
   // The synthesis and the consent answers, in the cycle page's loader.
   "synthesis.read": { broker: "Y", member: "Y", funder: "-" },
+  // Who is going to a gathering and who came, by name, in the gathering page's loader (funders: counts).
+  "gathering.names": { broker: "Y", member: "Y", funder: "-" },
 };

@@ -45,6 +45,28 @@ async function joinByRequest(w: World) {
 
 const local = (date: Date) => toLocalInput(date, ZONE);
 
+/** A gathering ten days ahead, its first agenda item hosted by the member of the records' network. */
+function gatheringFields(c: Ctx) {
+  return {
+    slug: c.home.slug,
+    title: "Spring gathering",
+    purpose: text,
+    startsAt: local(new Date(Date.now() + 10 * HOURS.DAY)),
+    endsAt: local(new Date(Date.now() + 10 * HOURS.DAY + 2 * HOURS.HOUR)),
+    timeZone: ZONE,
+    mode: "hybrid",
+    placeName: "Library",
+    address: "Main street 2",
+    accessibility: "Step-free",
+    onlineUrl: "https://meet.example.org/spring",
+    visibility: "members",
+    capacity: "10",
+    "agenda.0.title": "Welcome",
+    "agenda.0.minutes": "20",
+    "agenda.0.hostId": c.o.member.id,
+  };
+}
+
 export const actionInputs: Record<string, ActionInput> = {
   // ---- calendar feeds (one's own private feed of a network, one's own personal feed)
   "lib/calendar/actions.ts#renewNetworkFeedAction": { fields: (c) => ({ slug: c.home.slug }) },
@@ -67,6 +89,17 @@ export const actionInputs: Record<string, ActionInput> = {
   "lib/accounts/actions.ts#signOutAction": { fields: () => ({}) },
   // The member's address: only the member themselves can confirm deleting their account.
   "lib/accounts/actions.ts#deleteAccountAction": { fields: (c) => ({ confirmEmail: c.o.member.email }) },
+
+  // ---- gatherings
+  "lib/gatherings/actions.ts#createGatheringAction": { broker: true, fields: (c) => ({ ...gatheringFields(c), idempotencyKey: key() }) },
+  "lib/gatherings/actions.ts#updateGatheringAction": { broker: true, fields: (c) => ({ ...gatheringFields(c), gatheringId: c.o.gatheringId }) },
+  "lib/gatherings/actions.ts#cancelGatheringAction": { broker: true, fields: (c) => ({ slug: c.home.slug, gatheringId: c.o.gatheringId, reason: "Storm ahead" }) },
+  "lib/gatherings/actions.ts#planGatheringAction": { broker: true, fields: (c) => ({ slug: c.home.slug, gatheringId: c.o.proposedGatheringId }) },
+  "lib/gatherings/actions.ts#endSeriesAction": { broker: true, fields: (c) => ({ slug: c.home.slug, seriesId: c.o.seriesId }) },
+  "lib/gatherings/actions.ts#rsvpAction": { fields: (c) => ({ slug: c.home.slug, gatheringId: c.o.gatheringId, status: "going", note: "I bring bread" }) },
+  "lib/gatherings/actions.ts#recordAttendanceAction": {
+    fields: (c) => ({ slug: c.home.slug, gatheringId: c.o.pastGatheringId, [`came.${c.o.member.id}`]: "on", guests: "Jan from the library\nMies" }),
+  },
 
   // ---- cycles
   "lib/cycles/actions.ts#openCycleAction": {

@@ -5,6 +5,7 @@ import { timeZoneCookie } from "@/lib/i18n/config";
 import { loadCyclePage } from "@/lib/cycles/queries";
 import { dbSystem } from "@/lib/db/client";
 import { loadThreadPage } from "@/lib/dialogue/queries";
+import { loadGatheringPage } from "@/lib/gatherings/queries";
 import { can, permissions, type Permission } from "@/lib/membership/policy";
 import { requireMember, requireMemberPage, type NetworkScope } from "@/lib/membership/scope";
 import { loadWePhase } from "@/lib/synthesis/queries";
@@ -333,6 +334,13 @@ const readers: Record<string, { prepare?: (w: World) => Promise<unknown>; read: 
     read: async (scope, o) => {
       const page = await loadThreadPage(scope, o.threadId);
       return page?.visible === true && page.replies.some((r) => r.id === o.replyId && r.revisions.some((v) => v.body === "My first reply"));
+    },
+  },
+  // The member going to the gathering, by name, on the gathering page.
+  "gathering.names": {
+    read: async (scope, o) => {
+      const page = await loadGatheringPage(scope, o.gatheringId);
+      return page?.people?.going.some((p) => p.userId === o.member.id) ?? false;
     },
   },
   // The other member's shared reflection, on the cycle page (its WE phase: revealed to those who read).

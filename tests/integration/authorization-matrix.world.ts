@@ -302,6 +302,12 @@ export type Objects = {
   memberFeedToken: string;
   /** The secret of the member's "my gatherings" feed. */
   personalFeedToken: string;
+  /** A weekly series of two gatherings, by the broker. */
+  seriesId: string;
+  /** The member's proposal, waiting for a broker. */
+  proposedGatheringId: string;
+  /** A gathering that took place, hosted by the member, with its attendance (the member and a guest). */
+  pastGatheringId: string;
 };
 
 export type World = {
@@ -326,6 +332,7 @@ async function populate(slug: string, label: string): Promise<Objects> {
   const cycles = await import("@/lib/cycles/actions");
   const synthesis = await import("@/lib/synthesis/actions");
   const funding = await import("@/lib/funding/actions");
+  const gatherings = await import("@/lib/gatherings/actions");
 
   const broker = await user(`Broker ${label}`);
   const plain = await user(`Member ${label}`);
@@ -429,6 +436,66 @@ async function populate(slug: string, label: string): Promise<Objects> {
   });
   signInAs(broker);
   await must("hide update", () => call(funding.hideUpdateAction, { slug, updateId: hiddenUpdate!.id, reason: "Off-topic" }));
+
+  // Gatherings: a series (its agenda's first item hosted by the member), a proposal, one past.
+  const gatheringFields = {
+    slug,
+    title: `Gathering ${label}`,
+    purpose: "We meet.",
+    startsAt: local(3 * DAY),
+    endsAt: local(3 * DAY + 2 * HOUR),
+    timeZone: ZONE,
+    mode: "hybrid",
+    placeName: "Town hall",
+    address: "Main street 1",
+    accessibility: "",
+    onlineUrl: "https://meet.example.org/secret",
+    visibility: "members",
+    capacity: "2",
+    "agenda.0.title": "Welcome",
+    "agenda.0.minutes": "30",
+    "agenda.0.hostId": plain.id,
+    "agenda.0.threadId": thread.id,
+  };
+  const planned = async (fields: Record<string, string>) => {
+    const result = await call(gatherings.createGatheringAction, { ...fields, idempotencyKey: key() });
+    expect(result.redirect, JSON.stringify(result)).toBeTruthy();
+    return result.redirect!.split("/").at(-1)!;
+  };
+  const seriesFirst = await planned({ ...gatheringFields, title: `Series ${label}`, capacity: "", repeat: "weekly", repeatCount: "2" });
+  const { seriesId } = await dbSystem().gathering.findFirstOrThrow({ where: { networkId: network.id, id: seriesFirst }, select: { seriesId: true } });
+  const proposal = await dbSystem().gathering.create({
+    data: {
+      networkId: network.id,
+      title: `Proposal ${label}`,
+      startsAt: new Date(Date.now() + 5 * DAY),
+      endsAt: new Date(Date.now() + 5 * DAY + 2 * HOUR),
+      timeZone: ZONE,
+      placeName: "Park",
+      status: "proposed",
+      createdById: plain.id,
+    },
+  });
+  await dbSystem().gatheringHost.create({ data: { networkId: network.id, gatheringId: proposal.id, userId: plain.id } });
+  const past = await dbSystem().gathering.create({
+    data: {
+      networkId: network.id,
+      title: `Past ${label}`,
+      startsAt: new Date(Date.now() - 2 * DAY),
+      endsAt: new Date(Date.now() - 2 * DAY + 2 * HOUR),
+      timeZone: ZONE,
+      placeName: "Library",
+      createdById: broker.id,
+    },
+  });
+  await dbSystem().gatheringHost.create({ data: { networkId: network.id, gatheringId: past.id, userId: plain.id } });
+  await dbSystem().rsvp.create({ data: { networkId: network.id, gatheringId: past.id, userId: plain.id, status: "going" } });
+  await dbSystem().attendance.createMany({
+    data: [
+      { networkId: network.id, gatheringId: past.id, userId: plain.id, recordedById: plain.id },
+      { networkId: network.id, gatheringId: past.id, guestName: "Jan from the library", recordedById: plain.id },
+    ],
+  });
   signInAs(null);
 
   // Gatherings: a members-only one the member is going to, and the member's calendar feeds.
@@ -490,6 +557,9 @@ async function populate(slug: string, label: string): Promise<Objects> {
     gatheringId: gathering.id,
     memberFeedToken,
     personalFeedToken,
+    seriesId: seriesId!,
+    proposedGatheringId: proposal.id,
+    pastGatheringId: past.id,
   };
 }
 
