@@ -74,12 +74,17 @@ type DemoAgendaItem = { title: string; minutes: number; host?: number; thread?: 
  */
 type DemoGatherings = {
   timeZone: string;
-  series: {
+  /**
+   * A gathering that took place (`daysAgo`, lasting `hours`), people going, its attendance not yet
+   * recorded: a host records it.
+   */
+  kickoff?: { title: string; purpose: string; daysAgo: number; hours: number; place: { name: string; address: string; accessibility: string }; agenda: DemoAgendaItem[]; going: number[] };
+  series?: {
     place: { name: string; address: string; accessibility: string };
     /** Oldest first. */
     occurrences: { title: string; purpose: string; agenda: DemoAgendaItem[]; came: number[]; guests: string[] }[];
   };
-  upcoming: {
+  upcoming?: {
     title: string;
     purpose: string;
     inDays: number;
@@ -213,6 +218,26 @@ export const demoNetworks: DemoNetwork[] = [
       ],
     },
     mentionReply: "@{name} would you share your experience here?",
+    gatherings: {
+      timeZone: "Europe/Berlin",
+      kickoff: {
+        title: "Kick-off in Berlin",
+        purpose: "Two days in one room: **I** and **WE**. Each of us brings their ambition for their city; together we find what connects us.",
+        daysAgo: 3,
+        hours: 30,
+        place: {
+          name: "Stadtteilzentrum Kreuzberg, Berlin",
+          address: "Wassertorstraße 10, 10969 Berlin",
+          accessibility: "Step-free entrance, lift, quiet room on the first floor.",
+        },
+        agenda: [
+          { title: "Arrival and introductions", minutes: 60, host: 0 },
+          { title: "I: our own ambitions, in pairs", minutes: 120, host: 1, thread: 0 },
+          { title: "WE: what connects us", minutes: 180, host: 0 },
+        ],
+        going: [0, 1, 2],
+      },
+    },
     applicant: {
       email: "lucas@siac.example",
       name: "Lucas Moreau",

@@ -389,7 +389,8 @@ async function seedInitiative(prisma: Db, networkId: string, demo: DemoNetwork, 
  */
 async function seedGatherings(prisma: Db, networkId: string, demo: DemoNetwork, userIds: string[], threadIds: string[]) {
   const plan = demo.gatherings;
-  if (!plan) return { past: [] as string[], upcoming: null };
+  const past: string[] = [];
+  if (!plan) return { past, upcoming: null };
   const zone = plan.timeZone;
   const broker = userIds[0]!;
   /** 19:30 local, `days` from now (negative: ago), and two hours later. */
@@ -397,7 +398,7 @@ async function seedGatherings(prisma: Db, networkId: string, demo: DemoNetwork, 
     const startsAt = parseLocal(`${toLocal(new Date(Date.now() + days * DAY), zone).slice(0, 10)}T19:30`, zone)!;
     return { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000) };
   };
-  const agendaRows = (gatheringId: string, items: NonNullable<DemoNetwork["gatherings"]>["upcoming"]["agenda"]) =>
+  const agendaRows = (gatheringId: string, items: NonNullable<NonNullable<DemoNetwork["gatherings"]>["kickoff"]>["agenda"]) =>
     items.map((item, position) => ({
       networkId,
       gatheringId,
@@ -412,11 +413,35 @@ async function seedGatherings(prisma: Db, networkId: string, demo: DemoNetwork, 
       (userId) => ({ networkId, gatheringId, userId }),
     );
 
+  if (plan.kickoff) {
+    const k = plan.kickoff;
+    const { startsAt } = evening(-k.daysAgo);
+    const g = await prisma.gathering.create({
+      data: {
+        networkId,
+        title: k.title,
+        purpose: k.purpose,
+        purposeHtml: renderMarkdown(k.purpose),
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + k.hours * 60 * 60 * 1000),
+        timeZone: zone,
+        placeName: k.place.name,
+        address: k.place.address,
+        accessibility: k.place.accessibility,
+        createdById: broker,
+        remindedAt: new Date(startsAt.getTime() - DAY),
+      },
+    });
+    await prisma.agendaItem.createMany({ data: agendaRows(g.id, k.agenda) });
+    await prisma.gatheringHost.createMany({ data: hostRows(g.id, k.agenda) });
+    await prisma.rsvp.createMany({ data: k.going.map((p) => ({ networkId, gatheringId: g.id, userId: userIds[p]!, status: "going" as const })) });
+    past.push(g.id);
+  }
+  if (!plan.series || !plan.upcoming) return { past, upcoming: null };
   const count = plan.series.occurrences.length;
   const series = await prisma.gatheringSeries.create({
     data: { networkId, rule: `FREQ=WEEKLY;INTERVAL=4;COUNT=${count}`, timeZone: zone, createdById: broker },
   });
-  const past: string[] = [];
   for (const [i, o] of plan.series.occurrences.entries()) {
     const { startsAt, endsAt } = evening(-28 * (count - i));
     const g = await prisma.gathering.create({
