@@ -5,6 +5,8 @@ import { updateProfileAction } from "@/lib/accounts/actions";
 import { getProfile } from "@/lib/accounts/queries";
 import { dbSystem } from "@/lib/db/client";
 import en from "@/lib/i18n/messages/en.json";
+import { createGatheringAction, rsvpAction } from "@/lib/gatherings/actions";
+import { toLocal } from "@/lib/gatherings/recurrence";
 import { requestToJoinAction } from "@/lib/membership/actions";
 import { createNetworkAction } from "@/lib/networks/actions";
 import { findNetworkWithViewer } from "@/lib/networks/queries";
@@ -148,6 +150,50 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
     for (const row of rows) {
       const i = Number(/^asker-(\d+)@/.exec(row.user.email)![1]);
       expect(row.requestMessage, `blns[${i}] ${JSON.stringify(naughty[i])}`).toBe(clean(naughty[i]!));
+    }
+  });
+
+  it("in a gathering's texts and an answer's note: stored exactly, or refused with a field code", async () => {
+    const broker = await user("Broker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "gatherings" });
+    const starts = new Date(Date.now() + 7 * 86_400_000);
+    const day = toLocal(starts, "Europe/Amsterdam").slice(0, 10);
+    const base = { slug: net.slug, startsAt: `${day}T19:30`, endsAt: `${day}T21:30`, timeZone: "Europe/Amsterdam", mode: "in_person", visibility: "members", capacity: "" };
+    signInAs(broker);
+    const expected = new Map<string, { text: string; label: string }>();
+    for (const [i, s] of naughty.entries()) {
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const fields = { ...base, idempotencyKey: `naughty-gathering-${String(i).padStart(4, "0")}`, title: s, purpose: s, placeName: s, address: s, accessibility: s };
+      const result = await call(createGatheringAction, { ...fields, "agenda.0.title": s, "agenda.0.minutes": "10" });
+      const text = clean(s);
+      if (!(chars(text) >= 1 && chars(text) <= 200)) {
+        expectFieldRefusal(result, label);
+        continue;
+      }
+      expect(result, label).toMatchObject({ ok: true });
+      expected.set(result.redirect!.split("/").at(-1)!, { text, label });
+    }
+    const rows = await dbSystem().gathering.findMany({
+      where: { networkId: net.id },
+      select: { id: true, title: true, purpose: true, placeName: true, address: true, accessibility: true, agenda: { where: { networkId: net.id }, select: { title: true } } },
+    });
+    expect(rows).toHaveLength(expected.size);
+    for (const row of rows) {
+      const want = expected.get(row.id)!;
+      expect(row, want.label).toEqual({ id: row.id, title: want.text, purpose: want.text, placeName: want.text, address: want.text, accessibility: want.text, agenda: [{ title: want.text }] });
+    }
+    expect(expected.size).toBeGreaterThan(400);
+    // An answer's note, on one of them.
+    const [gatheringId] = expected.keys();
+    for (const [i, s] of naughty.entries()) {
+      const result = await call(rsvpAction, { slug: net.slug, gatheringId: gatheringId!, status: "going", note: s });
+      if (chars(clean(s)) > 500) {
+        expectFieldRefusal(result, `blns[${i}]`);
+        continue;
+      }
+      expect(result, `blns[${i}]`).toMatchObject({ ok: true });
+      const row = await dbSystem().rsvp.findFirst({ where: { networkId: net.id, gatheringId: gatheringId!, userId: broker.id }, select: { note: true } });
+      expect(row?.note, `blns[${i}] ${JSON.stringify(s)}`).toBe(clean(s));
     }
   });
 
