@@ -39,6 +39,7 @@ import { countStatements, sequentialScans, type ScanFinding, type StatementCount
 import { CYCLE, seedCycle } from "./seeds/cycle";
 import { DIALOGUE, seedDialogue } from "./seeds/dialogue";
 import { FUNDING, seedFunding } from "./seeds/funding";
+import { GATHERINGS, seedGatherings } from "./seeds/gatherings";
 import { SCALE, seedScale } from "./seeds/scale";
 import { createSession, seedInTransaction, withClient } from "./seeds/setup";
 import { holdIfAsked, measure, printRows, settings, startServer, warmUp, withFreshDatabase, type Row } from "./support";
@@ -70,6 +71,16 @@ const PAGES: Page[] = [
     expect: "Thread 0:",
   },
   { key: "cycle", name: "cycle page", path: `/n/${slug}/cycles`, who: "member", route: "/n/[slug]/(space)/cycles/page", expect: "What I see from where I stand" },
+  // Gatherings (issue 19): the list (ten ahead, 500 past, paged by keyset) and the big gathering's page.
+  { key: "gatherings", name: "gatherings list", path: `/n/${slug}/gatherings`, who: "member", route: "/n/[slug]/(space)/gatherings/page", expect: "Coming evening 1" },
+  {
+    key: "gathering",
+    name: "gathering page",
+    path: `/n/${slug}/gatherings/${GATHERINGS.big}`,
+    who: "member",
+    route: "/n/[slug]/(space)/gatherings/[gatheringId]/page",
+    expect: "The big gathering",
+  },
   { key: "funder", name: "funder dashboard", path: "/funder", who: "funder", route: "/funder/page", expect: FUNDING.lastNetworkName },
 ];
 
@@ -79,6 +90,7 @@ async function seed(url: string): Promise<Cookies> {
   return seedInTransaction(url, async (c) => {
     await seedDialogue(c);
     await seedCycle(c);
+    await seedGatherings(c);
     await seedFunding(c);
     return {
       member: await createSession(c, DIALOGUE.member),
