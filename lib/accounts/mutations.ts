@@ -145,6 +145,18 @@ export async function deleteAccount(userId: string, confirmEmail: string) {
       await recordAudit(tx, { networkId, actorId: userId, action: "account.deleted", subjectUserId: userId });
     }
     await removeNameFromQuotes(tx, networks, userId, user.name);
+    // Gatherings name people by id without a foreign key (decision 036): their answers, hosting and
+    // attendance go; agenda items and gatherings they hosted or planned stay, without them.
+    if (networks.length > 0) {
+      const inTheirNetworks = { networkId: { in: networks } };
+      await tx.rsvp.deleteMany({ where: { ...inTheirNetworks, userId } });
+      await tx.gatheringHost.deleteMany({ where: { ...inTheirNetworks, userId } });
+      await tx.attendance.deleteMany({ where: { ...inTheirNetworks, userId } });
+      await tx.attendance.updateMany({ where: { ...inTheirNetworks, recordedById: userId }, data: { recordedById: null } });
+      await tx.agendaItem.updateMany({ where: { ...inTheirNetworks, hostId: userId }, data: { hostId: null } });
+      await tx.gathering.updateMany({ where: { ...inTheirNetworks, createdById: userId }, data: { createdById: null } });
+      await tx.gatheringSeries.updateMany({ where: { ...inTheirNetworks, createdById: userId }, data: { createdById: null } });
+    }
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await tx.outboxEmail.deleteMany({ where: { to: user.email } });
     // Their queued and sent mail goes with the user row; sign-in mail has no user row.

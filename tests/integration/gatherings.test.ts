@@ -388,6 +388,21 @@ describe("after the gathering", () => {
     expect((await loadGatheringsPage(await scopeOf(w.funder), undefined)).past[0]).toMatchObject({ id, came: 4 });
   });
 
+  it("forgets a deleted account's answers, hosting and attendance, and keeps the gathering", async () => {
+    const w = await buildWorld();
+    const id = await plan(w, { "agenda.0.hostId": w.ann.id });
+    await rsvp(w.ann, id, "going", "I bring soup");
+    await dbSystem().attendance.create({ data: { networkId: A, gatheringId: id, userId: w.ann.id, recordedById: w.ann.id } });
+    const { deleteAccountAction } = await import("@/lib/accounts/actions");
+    expect(await asUser(w.ann, () => call(deleteAccountAction, { confirmEmail: w.ann.email }))).toMatchObject({ ok: true });
+    const where = { networkId: A, gatheringId: id };
+    expect(await dbSystem().rsvp.count({ where })).toBe(0);
+    expect(await dbSystem().attendance.count({ where })).toBe(0);
+    expect((await dbSystem().gatheringHost.findMany({ where })).map((h) => h.userId)).toEqual([w.broker.id]);
+    expect((await dbSystem().agendaItem.findMany({ where, orderBy: { position: "asc" } })).map((a) => a.hostId)).toEqual([null, null]);
+    expect(await dbSystem().gathering.count({ where: { networkId: A, id } })).toBe(1);
+  });
+
   it("reminds those going once, a day before, and again after a move", async () => {
     const w = await buildWorld();
     const id = await plan(w, { startsAt: local(20 * HOUR), endsAt: local(22 * HOUR) });
