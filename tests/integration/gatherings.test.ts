@@ -388,6 +388,30 @@ describe("after the gathering", () => {
     expect((await loadGatheringsPage(await scopeOf(w.funder), undefined)).past[0]).toMatchObject({ id, came: 4 });
   });
 
+  it("mails gathering news with the gathering's name, its new time and a link to it", async () => {
+    const w = await buildWorld();
+    await dbSystem().user.update({ where: { id: w.ann.id }, data: { emailFrequency: "immediate", timeZone: ZONE, locale: "en" } });
+    const id = await plan(w, { title: "Soup and stories" });
+    await rsvp(w.ann, id, "going");
+    const g = await dbSystem().gathering.findFirstOrThrow({ where: { networkId: A, id } });
+    const moved = fields({
+      gatheringId: id,
+      idempotencyKey: undefined,
+      title: "Soup and stories",
+      startsAt: toLocal(new Date(g.startsAt.getTime() + DAY), ZONE),
+      endsAt: toLocal(new Date(g.endsAt.getTime() + DAY), ZONE),
+    });
+    expect(await asUser(w.broker, () => call(updateGatheringAction, moved))).toMatchObject({ ok: true });
+    const { sendDueNotificationMail } = await import("@/lib/digests/mutations");
+    expect(await sendDueNotificationMail(new Date(Date.now() + HOUR))).toBeGreaterThan(0);
+    const mail = await dbSystem().mailMessage.findFirstOrThrow({ where: { userId: w.ann.id }, select: { subject: true, text: true } });
+    const when = new Intl.DateTimeFormat("en", { dateStyle: "full", timeStyle: "short", timeZone: ZONE }).format(new Date(g.startsAt.getTime() + DAY));
+    expect(mail.text).toContain(`“Soup and stories” (Network A) changed: it is now ${when}`);
+    // The same mail also tells of the gathering being planned (one group per gathering).
+    expect(mail.text).toContain("Broker planned a gathering in Network A: “Soup and stories”");
+    expect(mail.text).toContain(`/n/net-a/gatherings/${id}`);
+  });
+
   it("forgets a deleted account's answers, hosting and attendance, and keeps the gathering", async () => {
     const w = await buildWorld();
     const id = await plan(w, { "agenda.0.hostId": w.ann.id });
