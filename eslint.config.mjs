@@ -84,6 +84,7 @@ const config = [
       "lib/accounts/mutations.ts", // deleting an account: in each network it belonged to, its audit entry, its name taken out of quotes of it and their revisions; an unsubscribe link's one network
       "lib/digests/mutations.ts", // the notification mail sweep (system): every person's unmailed notifications
       "lib/reminders/mutations.ts", // the reminder sweep (system)
+      "lib/gatherings/queries.ts", // a person's next gatherings across their own networks (the site's home)
       "lib/calendar/queries.ts", // calendar feeds found by their secret, not a session: the one network a private feed names; a person's going/maybe gatherings in their own networks (decision 037)
     ],
     rules: { "no-restricted-imports": "off" },

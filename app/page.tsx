@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { MyGatherings } from "@/components/gatherings/my-gatherings";
 import { NetworkCard } from "@/components/networks/network-card";
 import { buttonClass } from "@/components/ui/styles";
 import { getViewer } from "@/lib/auth/session";
+import { listMyUpcomingGatherings } from "@/lib/gatherings/queries";
 import { listDirectory } from "@/lib/networks/queries";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +14,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const viewer = await getViewer();
   const params = await searchParams;
   const after = typeof params.after === "string" ? params.after : null;
-  const { items, next: nextCursor } = await listDirectory(viewer?.id ?? null, after);
+  const [{ items, next: nextCursor }, mine] = await Promise.all([
+    listDirectory(viewer?.id ?? null, after),
+    viewer && !after ? listMyUpcomingGatherings(viewer.id) : Promise.resolve([]),
+  ]);
   return (
     <div className="space-y-10">
       <section className="space-y-4">
@@ -39,6 +44,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           ) : null}
         </div>
       </section>
+      <MyGatherings gatherings={mine} />
       <section aria-labelledby="directory" className="space-y-4">
         <h2 id="directory" className="text-2xl font-semibold">
           {t("directory")}

@@ -34,7 +34,6 @@ export async function createGatheringAction(_prev: unknown, form: FormData): Pro
       revalidateGatherings(scope.slug);
       return { gatheringId: gathering.id, slug: scope.slug };
     },
-    { rateLimit: { field: "title" } },
   );
   if (result.ok) redirect(`/n/${result.data.slug}/gatherings/${result.data.gatheringId}`);
   return result;
@@ -51,7 +50,6 @@ export async function updateGatheringAction(_prev: unknown, form: FormData): Pro
       revalidateGatherings(scope.slug, gathering.id);
       return { gatheringId: gathering.id, slug: scope.slug };
     },
-    { rateLimit: { field: "title" } },
   );
   if (result.ok) redirect(`/n/${result.data.slug}/gatherings/${result.data.gatheringId}`);
   return result;

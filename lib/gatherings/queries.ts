@@ -1,10 +1,11 @@
 import "server-only";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
-import { db } from "@/lib/db/client";
+import { db, dbAcross } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { GatheringMode, GatheringStatus, GatheringVisibility, RsvpStatus } from "@/lib/db/generated/enums";
 import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
+import { memberNetworkIds } from "@/lib/networks/queries";
 import { PAST_PAGE_SIZE, UPCOMING_MAX } from "./limits";
 import { mayCreate, mayEdit, mayRecordAttendance, maySeeNames, maySeeOnlineLink, rsvpRefusal } from "./policy";
 
@@ -330,4 +331,43 @@ export async function loadGatheringForm(scope: NetworkScope, gatheringId: string
   // Only what the viewer may still edit: not cancelled, not over.
   const editable = gathering && mayEdit(scope.role, gathering, scope.userId) && gathering.status !== "cancelled" && gathering.endsAt > now ? gathering : null;
   return { hosts, threads, gathering: editable, proposes: setting === null ? null : mayCreate(scope.role, setting) };
+}
+
+// ---------------------------------------------------------------- across a person's networks
+
+/** How many of a person's next gatherings the site's home lists. */
+const MINE_MAX = 5;
+
+export type MyGathering = {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  placeName: string;
+  mode: GatheringMode;
+  networkSlug: string;
+  networkName: string;
+  networkLocale: string;
+  rsvp: RsvpStatus | null;
+};
+
+/**
+ * A person's next gatherings across the networks they are an active member of (planned, not yet
+ * over), with their answer: for the site's home. A reviewed cross-network read (decision 022): only
+ * the person's own networks, one statement after the membership look-up.
+ */
+export async function listMyUpcomingGatherings(userId: string, now = new Date()): Promise<MyGathering[]> {
+  const own = await memberNetworkIds(userId);
+  if (own.length === 0) return [];
+  return dbAcross(own).$queryRaw<MyGathering[]>`
+    SELECT g.id, g.title, g."startsAt", g."endsAt", g."timeZone", g."placeName", g.mode::text AS mode,
+           n.slug AS "networkSlug", n.name AS "networkName", n.locale::text AS "networkLocale", r.status::text AS rsvp
+    FROM "Gathering" g
+    JOIN "Network" n ON n.id = g."networkId"
+    LEFT JOIN "Rsvp" r ON r."networkId" = g."networkId" AND r."gatheringId" = g.id AND r."userId" = ${userId}
+    WHERE g."networkId" IN (${Prisma.join(own)}) AND g.status = 'planned' AND g."endsAt" > ${now}
+      AND (r.status IS NULL OR r.status <> 'not_going')
+    ORDER BY g."startsAt", g.id
+    LIMIT ${MINE_MAX}`;
 }

@@ -335,6 +335,19 @@ describe("who sees what", () => {
     expect(await loadGatheringPage(await scopeOf(w.outsider, "net-b"), id)).toBeNull();
   });
 
+  it("lists a person's next gatherings across their own networks, without those they are not going to", async () => {
+    const w = await buildWorld();
+    const mine = await plan(w, { title: "In A" });
+    const declined = await plan(w, { title: "Declined" });
+    await rsvp(w.ann, mine, "going");
+    await rsvp(w.ann, declined, "not_going");
+    const elsewhere = await asUser(w.outsider, () => call(createGatheringAction, fields({ slug: "net-b", title: "In B" })));
+    expect(elsewhere).toMatchObject({ ok: true });
+    const { listMyUpcomingGatherings } = await import("@/lib/gatherings/queries");
+    expect((await listMyUpcomingGatherings(w.ann.id)).map((g) => [g.title, g.networkSlug, g.rsvp])).toEqual([["In A", "net-a", "going"]]);
+    expect((await listMyUpcomingGatherings(w.outsider.id)).map((g) => g.title)).toEqual(["In B"]);
+  });
+
   it("lists upcoming and past gatherings, the past by keyset", async () => {
     const w = await buildWorld();
     const ids: string[] = [];
