@@ -46,6 +46,19 @@ export async function getProfile(userId: string) {
 /** A synthesis revision the person wrote, with its cycle's title and network's slug. */
 type OwnSynthesisRevisionRow = { number: number; body: string; createdAt: Date; cycleId: string; cycle: string; networkId: string; network: string };
 /** A consent answer the person gave, with its cycle's title and network's slug. */
+/** A gathering the person answered, hosted or came to, with their answer and note. */
+type OwnGatheringRow = {
+  gatheringId: string;
+  gathering: string;
+  startsAt: Date;
+  answer: string | null;
+  note: string | null;
+  came: boolean;
+  hosted: boolean;
+  networkId: string;
+  network: string;
+};
+
 type OwnConsentAnswerRow = {
   answer: string;
   text: string;
@@ -137,7 +150,7 @@ export async function exportAccountData(userId: string) {
   if (!user) return null;
   // What they wrote in syntheses and answered in consent rounds, in every network: the
   // person's own rows, found by their id (these tables keep the id, not a relation).
-  const [synthesisRevisions, consentAnswers] = await Promise.all([
+  const [synthesisRevisions, consentAnswers, gatherings] = await Promise.all([
     own.$queryRaw<OwnSynthesisRevisionRow[]>`
       SELECT s.number, s.body, s."createdAt", s."cycleId", c.title AS cycle, s."networkId", n.slug AS network
       FROM "SynthesisRevision" s
@@ -153,6 +166,19 @@ export async function exportAccountData(userId: string) {
       JOIN "Network" n ON n.id = a."networkId"
       WHERE a."userId" = ${userId}
       ORDER BY a."createdAt"`,
+    // Gatherings (decision 036): their answers and notes, whether they came, whether they hosted.
+    own.$queryRaw<OwnGatheringRow[]>`
+      SELECT g.id AS "gatheringId", g.title AS gathering, g."startsAt", r.status::text AS answer, r.note,
+             EXISTS (SELECT 1 FROM "Attendance" a WHERE a."networkId" = g."networkId" AND a."gatheringId" = g.id AND a."userId" = ${userId}) AS came,
+             EXISTS (SELECT 1 FROM "GatheringHost" h WHERE h."networkId" = g."networkId" AND h."gatheringId" = g.id AND h."userId" = ${userId}) AS hosted,
+             g."networkId", n.slug AS network
+      FROM "Gathering" g
+      JOIN "Network" n ON n.id = g."networkId"
+      LEFT JOIN "Rsvp" r ON r."networkId" = g."networkId" AND r."gatheringId" = g.id AND r."userId" = ${userId}
+      WHERE r.id IS NOT NULL
+         OR EXISTS (SELECT 1 FROM "Attendance" a WHERE a."networkId" = g."networkId" AND a."gatheringId" = g.id AND a."userId" = ${userId})
+         OR EXISTS (SELECT 1 FROM "GatheringHost" h WHERE h."networkId" = g."networkId" AND h."gatheringId" = g.id AND h."userId" = ${userId})
+      ORDER BY g."startsAt", g.id`,
   ]);
   // Where the person is no longer an active member (they left, or were removed or refused),
   // their download holds their own records only: what the network wrote (its name, a cycle's
@@ -179,6 +205,7 @@ export async function exportAccountData(userId: string) {
       })),
       synthesisRevisions: synthesisRevisions.map(({ networkId, cycle, ...r }) => (active.has(networkId) ? { ...r, cycle } : r)),
       consentAnswers: consentAnswers.map(({ networkId, cycle, ...a }) => (active.has(networkId) ? { ...a, cycle } : a)),
+      gatherings: gatherings.map(({ networkId, gathering, ...g }) => (active.has(networkId) ? { ...g, gathering } : g)),
       activeSessions: sessions.filter((s) => s.expires > new Date()).length,
     },
   };

@@ -425,6 +425,18 @@ describe("after the gathering", () => {
     expect(mail.text).toContain(`/n/net-a/gatherings/${id}`);
   });
 
+  it("puts a person's answers, attendance and hosting in their data download", async () => {
+    const w = await buildWorld();
+    const id = await plan(w, { title: "Soup and stories", "agenda.0.hostId": w.ann.id });
+    await rsvp(w.ann, id, "going", "I bring soup");
+    await dbSystem().attendance.create({ data: { networkId: A, gatheringId: id, userId: w.ann.id, recordedById: w.broker.id } });
+    const { exportAccountData } = await import("@/lib/accounts/queries");
+    const data = await exportAccountData(w.ann.id);
+    expect(data?.account.gatherings).toEqual([
+      expect.objectContaining({ gatheringId: id, gathering: "Soup and stories", answer: "going", note: "I bring soup", came: true, hosted: true, network: "net-a" }),
+    ]);
+  });
+
   it("forgets a deleted account's answers, hosting and attendance, and keeps the gathering", async () => {
     const w = await buildWorld();
     const id = await plan(w, { "agenda.0.hostId": w.ann.id });
