@@ -46,6 +46,9 @@ export const errorCodes = [
   "objection_unhandled",
   "gathering_cancelled",
   "gathering_past",
+  "harvest_too_early",
+  "harvest_gathering_cancelled",
+  "harvest_not_written",
   "invalid_input",
   "unexpected",
 ] as const;

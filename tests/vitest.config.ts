@@ -41,6 +41,7 @@ export const EMBEDDED_FILES = [
   "tests/integration/home.test.ts", // home: the network home's loader (every kind of row) and its visit
   "tests/integration/calendar.test.ts", // calendar: feeds by secret across networks, downloads, the feed rate limit
   "tests/integration/gatherings.test.ts", // gatherings: the waitlist under row locks, series, reminders on the one PGlite session
+  "tests/integration/harvests.test.ts", // harvests: writing, revisions, links, publishing and where they show
 ];
 
 /** What both database projects share: the database set-up, and Auth.js made resolvable. */

@@ -1,4 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { HarvestMentions } from "@/components/harvests/harvest-mentions";
 import { cardClass } from "@/components/ui/styles";
 import { formatAmount, formatMoney } from "@/lib/funding/money";
 import { isClosed, isOverdue, nextStatuses } from "@/lib/funding/policy";
@@ -142,6 +143,7 @@ export async function MilestoneCard({
         </section>
       ) : null}
 
+      <HarvestMentions slug={slug} mentions={m.evidence} kind="evidence" />
       <MilestoneUpdates slug={slug} updates={m.updates} headingId={`${headingId}-updates`} mayModerate={page.may.moderate} lang={lang} />
     </li>
   );

@@ -4,6 +4,7 @@ import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
 import { htmlOf } from "@/lib/markdown/render";
 import { Prisma } from "@/lib/db/generated/client";
+import { HARVESTS_OF_CYCLE, mentionsFrom } from "@/lib/harvests/queries";
 import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { answerTextFor } from "@/lib/synthesis/policy";
@@ -11,6 +12,7 @@ import { loadWePhase } from "@/lib/synthesis/queries";
 import { cyclePhase, type CyclePhase } from "./phase";
 import { canSeeReflection, mayRevealOthers } from "./policy";
 import type { Area } from "./schema";
+import type { Level } from "@/lib/dialogue/limits";
 
 const cycleSelect = {
   id: true,
@@ -187,11 +189,13 @@ type CyclePageRow = {
   createdAt: Date;
   submitted: number;
   eligible: number;
+  /** The gatherings whose published harvest names this cycle (HARVESTS_OF_CYCLE). */
+  harvests: unknown;
 } & OwnColumns;
 
 /**
  * The cycle page's one loader: the network's open cycle with its phase (as findCurrentCycle), how
- * many have submitted, for those who reflect the reflections (their own and the others' they may
+ * many have submitted (and the gatherings whose harvest names the cycle), for those who reflect the reflections (their own and the others' they may
  * see), and from the WE phase on the synthesis and consent round (`we`, lib/synthesis/queries.ts;
  * `revision` is the one `?revision=N` shows). One statement for the cycle, participation and the
  * own reflection; one more when others' reflections are revealed; the WE phase's after the I
@@ -200,7 +204,8 @@ type CyclePageRow = {
 export async function loadCyclePage(scope: NetworkScope, now = new Date(), revision: number | null = null) {
   const [row] = await db(scope).$queryRaw<CyclePageRow[]>`
     SELECT c.id, c.title, c.question, c."focusArea"::text AS "focusArea", c."iDeadline", c."weDeadline",
-           c."advancedToWeAt", c."closedAt", c."createdAt", p.submitted, p.eligible, ${OWN_COLUMNS}
+           c."advancedToWeAt", c."closedAt", c."createdAt", p.submitted, p.eligible, ${OWN_COLUMNS},
+           ${HARVESTS_OF_CYCLE} AS harvests
     FROM "Cycle" c
     ${PARTICIPATION}
     LEFT JOIN "Reflection" o ON o."networkId" = c."networkId" AND o."cycleId" = c.id AND o."authorId" = ${scope.userId}
@@ -209,6 +214,7 @@ export async function loadCyclePage(scope: NetworkScope, now = new Date(), revis
   const {
     submitted,
     eligible,
+    harvests,
     ownId,
     ownAuthorId,
     ownBody,
@@ -227,7 +233,8 @@ export async function loadCyclePage(scope: NetworkScope, now = new Date(), revis
     can(scope.role, "reflection.write") ? reflectionsFrom(scope, cycle.id, phase, own) : Promise.resolve(null),
     phase === "reflect" ? Promise.resolve(null) : loadWePhase(scope, cycle.id, revision),
   ]);
-  return { cycle: { ...cycle, phase }, participation: { submitted, eligible }, reflections, we };
+  // "This gathering opened cycle 3": the gatherings whose harvest names the cycle (decision 038).
+  return { cycle: { ...cycle, phase }, participation: { submitted, eligible }, reflections, we, harvests: mentionsFrom(scope, harvests) };
 }
 
 /** What the cycle page shows when a cycle is open. */
@@ -275,32 +282,81 @@ export type JourneyEntry = {
   concerns: JourneyConcern[] | null;
 };
 
+/**
+ * A gathering's published harvest in the journey, beside the closed cycles, at the gathering's
+ * start: what happened and its insights (decision 038). Brokers and members only.
+ */
+export type JourneyHarvest = {
+  id: string;
+  gatheringId: string;
+  title: string;
+  startsAt: Date;
+  summaryHtml: string;
+  insights: { id: string; body: string; level: Level; area: Area }[];
+};
+
+/** One row of the journey's timeline: a closed cycle, or (with its text) a published harvest. */
+type TimelineRow = {
+  kind: "cycle" | "harvest";
+  id: string;
+  at: Date;
+  title: string;
+  question: string | null;
+  gatheringId: string | null;
+  summary: string | null;
+  summaryHtml: string | null;
+  insights: [string, string, Level, Area][] | null;
+};
+
 /** A closed cycle's final synthesis (its latest revision) and how many reflections it cites. */
 type FinalRevisionRow = { cycleId: string; number: number; body: string; bodyHtml: string | null; citations: number };
 /** How many had submitted in a closed cycle, counted against today's active brokers and members. */
 type JourneyParticipationRow = { cycleId: string; submitted: number; eligible: number };
 
 /**
- * The network's journey (its page's one loader): its closed cycles, newest first, a page at a time (keyset on
- * closedAt, id): the question, the final synthesis (the latest revision), participation
- * and (for brokers and members) the concerns raised in the final consent round. Never a
- * reflection: citations are a count. A bounded number of statements per page.
+ * The network's journey (its page's one loader): its closed cycles and, for brokers and members,
+ * the published harvests of its gatherings (at the gathering's start), newest first, a page at a
+ * time (keyset on the moment and the id over both, in one statement): for a cycle the question, the
+ * final synthesis (the latest revision), participation and (for brokers and members) the concerns
+ * raised in the final consent round; for a harvest what happened and its insights. Never a
+ * reflection: citations are a count. A bounded number of statements per page. `items` are the
+ * cycles, `harvests` the harvests of the same page: the page shows them together by date.
  */
 export async function listJourney(scope: NetworkScope, after?: Cursor, take = JOURNEY_PAGE_SIZE) {
-  const cycles = await db(scope).cycle.findMany({
-    where: {
-      networkId: scope.networkId,
-      closedAt: after ? { not: null, lte: after.at } : { not: null },
-      ...(after ? { NOT: { closedAt: after.at, id: { gte: after.id } } } : {}),
-    },
-    orderBy: [{ closedAt: "desc" }, { id: "desc" }],
-    take: take + 1,
-    select: { id: true, title: true, question: true, closedAt: true },
-  });
-  const page = cycles.slice(0, take);
-  const last = page.at(-1);
-  const next = cycles.length > take && last?.closedAt ? encodeCursor({ at: last.closedAt, id: last.id }) : null;
-  if (page.length === 0) return { items: [] as JourneyEntry[], next };
+  const withHarvests = can(scope.role, "harvest.read");
+  const before = after ? Prisma.sql`WHERE (j.at, j.id) < (${after.at}, ${after.id})` : Prisma.empty;
+  const rows = await db(scope).$queryRaw<TimelineRow[]>`
+    SELECT j.* FROM (
+      SELECT 'cycle'::text AS kind, c.id, c."closedAt" AS at, c.title, c.question, NULL::text AS "gatheringId",
+             NULL::text AS summary, NULL::text AS "summaryHtml", NULL::json AS insights
+      FROM "Cycle" c WHERE c."networkId" = ${scope.networkId} AND c."closedAt" IS NOT NULL
+      UNION ALL
+      SELECT 'harvest', h.id, g."startsAt", g.title, NULL, g.id, h.summary, h."summaryHtml",
+             COALESCE((SELECT json_agg(json_build_array(i.id, i.body, i.level, i.area) ORDER BY i.position)
+                       FROM "HarvestInsight" i WHERE i."networkId" = h."networkId" AND i."harvestId" = h.id), '[]'::json)
+      FROM "Harvest" h JOIN "Gathering" g ON g."networkId" = h."networkId" AND g.id = h."gatheringId"
+      WHERE h."networkId" = ${scope.networkId} AND h."publishedAt" IS NOT NULL AND ${withHarvests}
+    ) j
+    ${before}
+    ORDER BY j.at DESC, j.id DESC
+    LIMIT ${take + 1}`;
+  const window = rows.slice(0, take);
+  const last = window.at(-1);
+  const next = rows.length > take && last ? encodeCursor({ at: last.at, id: last.id }) : null;
+  const harvests = window
+    .filter((r) => r.kind === "harvest")
+    .map(
+      (r): JourneyHarvest => ({
+        id: r.id,
+        gatheringId: r.gatheringId!,
+        title: r.title,
+        startsAt: r.at,
+        summaryHtml: htmlOf(r.summaryHtml, r.summary ?? ""),
+        insights: (r.insights ?? []).map(([id, body, level, area]) => ({ id, body, level, area })),
+      }),
+    );
+  const page = window.filter((r) => r.kind === "cycle").map((r) => ({ id: r.id, title: r.title, question: r.question ?? "", closedAt: r.at }));
+  if (page.length === 0) return { items: [] as JourneyEntry[], harvests, next };
   const ids = Prisma.join(page.map((c) => c.id));
   const finals = await db(scope).$queryRaw<FinalRevisionRow[]>`
     SELECT DISTINCT ON (r."cycleId") r."cycleId", r.number, r.body, r."bodyHtml",
@@ -353,14 +409,14 @@ export async function listJourney(scope: NetworkScope, after?: Cursor, take = JO
         id: c.id,
         title: c.title,
         question: c.question,
-        closedAt: c.closedAt as Date,
+        closedAt: c.closedAt,
         synthesis: final ? { body: final.body, html: htmlOf(final.bodyHtml, final.body), number: final.number, citations: final.citations } : null,
         participation: participation.find((p) => p.cycleId === c.id) ?? { submitted: 0, eligible: 0 },
         concerns: concerns ? (concerns.get(c.id) ?? []) : null,
       };
     },
   );
-  return { items, next };
+  return { items, harvests, next };
 }
 
 /** A concern or objection of this network's journey, to start the next cycle from (brokers). */

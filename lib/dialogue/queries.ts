@@ -3,6 +3,7 @@ import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { displayNames } from "@/lib/accounts/queries";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { HARVESTS_OF_THREAD, mentionsFrom } from "@/lib/harvests/queries";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { markMentions } from "@/lib/markdown/mentions";
 import { renderMarkdown } from "@/lib/markdown/render";
@@ -107,7 +108,8 @@ type ReplyRow = {
 
 /** Stored HTML, or rendered now for a row the start-up backfill has not reached yet. */
 /** The thread as loadThreadPage reads it, with when the viewer last read it. */
-type ThreadPageRow = ThreadRow & { lastReadAt: Date | null };
+/** `harvests`: the published harvests that name the thread (HARVESTS_OF_THREAD, read with mentionsFrom). */
+type ThreadPageRow = ThreadRow & { lastReadAt: Date | null; harvests: unknown };
 /**
  * A reply as loadThreadPage reads it: reaction counts as [kind, count, the viewer's own], and the
  * names of the members it mentions (the Mention table), shown as mentions (decision 033).
@@ -126,7 +128,8 @@ function html(stored: string | null, body: string): string {
  * versions of the thread and its replies for those who may read them (`reply.read_revisions`:
  * everyone who reads the thread), never of a reply whose text the viewer does not get (deleted,
  * or hidden from them). A fixed number of queries (at most 4) whatever the number of replies,
- * reactions and mentions. Returns null when the thread is not in this network; a thread a broker
+ * reactions and mentions; the gatherings whose published harvest names the thread ride along in
+ * the thread's statement (for brokers and members, decision 038). Returns null when the thread is not in this network; a thread a broker
  * hid comes back as `{ visible: false }` with the reason only, for the notice.
  */
 export async function loadThreadPage(scope: NetworkScope, threadId: string, opts: { after?: Cursor; take?: number } = {}) {
@@ -135,7 +138,8 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
   const found = await db(scope).$queryRaw<ThreadPageRow[]>`
     SELECT t.id, t.title, t.level::text AS level, t.area::text AS area, t."authorId", u.name AS "authorName",
            t."replyCount", t."lastActivityAt", t."createdAt", t."pinnedAt", t."lockedAt", t."hiddenAt",
-           t.body, t."bodyHtml", t."editedAt", t."lockReason", t."hiddenReason", tr."lastReadAt"
+           t.body, t."bodyHtml", t."editedAt", t."lockReason", t."hiddenReason", tr."lastReadAt",
+           ${HARVESTS_OF_THREAD} AS harvests
     FROM "Thread" t
     LEFT JOIN "User" u ON u.id = t."authorId"
     LEFT JOIN "ThreadRead" tr ON tr."networkId" = t."networkId" AND tr."threadId" = t.id AND tr."userId" = ${scope.userId}
@@ -198,7 +202,7 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
     revisionsOf.set(ownerId, list);
   }
   const last = page.at(-1);
-  const { bodyHtml, lastReadAt, ...threadRest } = thread;
+  const { bodyHtml, lastReadAt, harvests, ...threadRest } = thread;
   return {
     visible: true as const,
     /** When the viewer last read this thread before now (null: never). */
@@ -207,6 +211,8 @@ export async function loadThreadPage(scope: NetworkScope, threadId: string, opts
       ...threadRest,
       bodyHtml: html(bodyHtml, thread.body),
       revisions: revisionsOf.get(thread.id) ?? [],
+      /** "From the gathering X": the gatherings whose published harvest speaks to this thread. */
+      harvests: mentionsFrom(scope, harvests),
     },
     replies: page.map(({ bodyHtml: stored, reactions, mentioned, ...r }) => {
       // A hidden reply's text reaches only brokers and its author; everyone else gets the notice.

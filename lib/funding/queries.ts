@@ -3,6 +3,8 @@ import { htmlOf } from "@/lib/markdown/render";
 import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
+import { listHarvestEvidence, type HarvestMention } from "@/lib/harvests/queries";
+import { mayReadAsEvidence } from "@/lib/harvests/policy";
 import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
 import type { Money } from "./money";
@@ -105,6 +107,8 @@ export type MilestoneView = {
   needsFunders: boolean;
   pledges: PledgeView[];
   updates: UpdateView[];
+  /** Published harvests linked to the milestone, as evidence: for funders only on a milestone they back (decision 038). */
+  evidence: HarvestMention[];
 };
 
 /**
@@ -150,7 +154,7 @@ async function findInitiative(scope: NetworkScope, initiativeId: string) {
     },
   });
   if (!initiative) return null;
-  const [milestones, totals, pledges, updates] = await Promise.all([
+  const [milestones, totals, pledges, updates, evidence] = await Promise.all([
     db(scope).milestone.findMany({
       where: { networkId: scope.networkId, initiativeId: initiative.id },
       select: {
@@ -210,6 +214,7 @@ async function findInitiative(scope: NetworkScope, initiativeId: string) {
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 200,
     }),
+    listHarvestEvidence(scope, initiative.id),
   ]);
   return {
     id: initiative.id,
@@ -221,6 +226,7 @@ async function findInitiative(scope: NetworkScope, initiativeId: string) {
     milestones: milestones.map((m): MilestoneView => {
       const funded = totals.filter((t) => t.milestoneId === m.id).map((t) => ({ currency: t.currency, amount: BigInt(t.amount) }));
       const own = funded.find((f) => f.currency === m.currency)?.amount ?? 0n;
+      const backs = pledges.some((p) => p.milestoneId === m.id && p.funderId === scope.userId && p.status !== "withdrawn");
       return {
         ...m,
         status: m.status as MilestoneStatus,
@@ -242,6 +248,9 @@ async function findInitiative(scope: NetworkScope, initiativeId: string) {
               authorName: author?.name ?? null,
             };
           }),
+        evidence: mayReadAsEvidence(scope, backs)
+          ? evidence.filter((e) => e.milestoneId === m.id).map(({ milestoneId: _m, ...e }) => e)
+          : [],
       };
     }),
   };

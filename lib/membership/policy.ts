@@ -52,6 +52,8 @@ export const permissions = {
   "gathering.rsvp": ["broker", "member"],
   "gathering.attendance": ["broker", "member"],
   "gathering.names": ["broker", "member"],
+  "harvest.read": ["broker", "member"],
+  "harvest.write": ["broker", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

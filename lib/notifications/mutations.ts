@@ -72,6 +72,30 @@ export async function notifyMentioned(tx: Tx, scope: NetworkScope, reply: { id: 
 }
 
 /**
+ * A gathering's harvest was published: every active broker and member of the network hears of it
+ * once (`harvest-published:<harvestId>`), never the person publishing. Funders are not told: they
+ * read a harvest only as evidence on a milestone they back (decision 038).
+ */
+export async function notifyHarvestPublished(tx: Tx, scope: NetworkScope, harvest: { harvestId: string; gatheringId: string }) {
+  const readers = await tx.membership.findMany({
+    where: { networkId: scope.networkId, status: "active", role: { in: ["broker", "member"] }, userId: { not: scope.userId } },
+    select: { userId: true },
+  });
+  if (readers.length === 0) return;
+  await tx.notification.createMany({
+    data: readers.map((r) => ({
+      networkId: scope.networkId,
+      userId: r.userId,
+      kind: "harvest_published" as const,
+      actorId: scope.userId,
+      gatheringId: harvest.gatheringId,
+      dedupeKey: `harvest-published:${harvest.harvestId}`,
+    })),
+    skipDuplicates: true,
+  });
+}
+
+/**
  * A broker hid, restored or locked someone's post: its author hears of it, unless the
  * broker is the author, the author left, or the author may not see the thread any more
  * (a reply in a thread hidden from them).

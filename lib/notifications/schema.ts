@@ -46,6 +46,7 @@ export function notificationMessageKey(item: { kind: string; act: string | null;
     case "gathering_cancelled":
     case "gathering_reminder":
     case "gathering_promoted":
+    case "harvest_published":
       return item.kind;
     default: {
       const act = item.act ?? "hide";

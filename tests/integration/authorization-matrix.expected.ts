@@ -403,6 +403,27 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  // A gathering's hosts (the member hosts the world's gathering) and brokers write its harvest; funders never.
+  "lib/harvests/actions.ts#saveHarvestAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/harvests/actions.ts#saveHarvestAction (a member not hosting)": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/harvests/actions.ts#publishHarvestAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/harvests/actions.ts#publishHarvestAction (a member not hosting)": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   // One's own last visit, in a network one is an active member of.
   "lib/home/actions.ts#recordVisitAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "ok", broker: "ok", otherBroker: "forbidden" },
@@ -594,4 +615,7 @@ export const expectedReadPermissions: Record<string, { broker: "Y" | "-"; member
   "synthesis.read": { broker: "Y", member: "Y", funder: "-" },
   // Who is going to a gathering and who came, by name, in the gathering page's loader (funders: counts).
   "gathering.names": { broker: "Y", member: "Y", funder: "-" },
+  // A published harvest, in the gathering page's harvest section: brokers and members (funders read
+  // one only as evidence on a milestone they back, decision 038).
+  "harvest.read": { broker: "Y", member: "Y", funder: "-" },
 };

@@ -67,6 +67,38 @@ function gatheringFields(c: Ctx) {
   };
 }
 
+/** An edit of the world's harvest, linked to the thread, the first milestone and the cycle of `o`. */
+function harvestFields(c: Ctx): Record<string, string> {
+  return {
+    slug: c.home.slug,
+    gatheringId: c.o.harvestGatheringId,
+    version: c.o.harvestVersion,
+    summary: "We met, **fourteen** of us.",
+    agreements: "",
+    nextSteps: "Ask the council.",
+    cycleId: c.o.cycleId,
+    "insight.0.body": "Neighbours carry it.",
+    "insight.0.level": "social_innovation",
+    "insight.0.area": "means",
+    [`thread.${c.o.threadId}`]: "on",
+    [`milestone.${c.o.milestoneId}`]: "on",
+  };
+}
+
+/** Both networks' harvests back to drafts, so publishing them does something. */
+async function unpublishHarvests(w: World) {
+  for (const n of [w.a, w.b]) {
+    await dbSystem().harvest.updateMany({ where: { networkId: n.networkId }, data: { publishedAt: null } });
+  }
+}
+
+/** The member no longer hosts the gathering, in both networks: a member like any other there. */
+async function notHosting(w: World) {
+  for (const n of [w.a, w.b]) {
+    await dbSystem().gatheringHost.deleteMany({ where: { networkId: n.networkId, gatheringId: n.harvestGatheringId, userId: n.member.id } });
+  }
+}
+
 export const actionInputs: Record<string, ActionInput> = {
   // ---- calendar feeds (one's own private feed of a network, one's own personal feed)
   "lib/calendar/actions.ts#renewNetworkFeedAction": { fields: (c) => ({ slug: c.home.slug }) },
@@ -315,6 +347,14 @@ export const actionInputs: Record<string, ActionInput> = {
     fields: (c) => ({ slug: c.home.slug, threadId: c.o.threadId, level: "context", area: "observations_facts" }),
   },
 
+  // ---- harvests
+  // The harvest of the gathering the member hosts: its hosts and brokers write it.
+  "lib/harvests/actions.ts#saveHarvestAction": { fields: harvestFields },
+  "lib/harvests/actions.ts#publishHarvestAction": {
+    prepare: unpublishHarvests,
+    fields: (c) => ({ slug: c.home.slug, gatheringId: c.o.harvestGatheringId }),
+  },
+
   // ---- home
   // The caller's own last visit of the network's home: members only.
   "lib/home/actions.ts#recordVisitAction": { fields: (c) => ({ slug: c.home.slug }) },
@@ -355,6 +395,19 @@ function notOnTheTeam(action: string): ActionVariant {
 }
 
 export const actionVariants: Record<string, ActionVariant> = {
+  "lib/harvests/actions.ts#saveHarvestAction (a member not hosting)": {
+    action: "lib/harvests/actions.ts#saveHarvestAction",
+    prepare: notHosting,
+    fields: harvestFields,
+  },
+  "lib/harvests/actions.ts#publishHarvestAction (a member not hosting)": {
+    action: "lib/harvests/actions.ts#publishHarvestAction",
+    prepare: async (w) => {
+      await unpublishHarvests(w);
+      await notHosting(w);
+    },
+    fields: (c) => ({ slug: c.home.slug, gatheringId: c.o.harvestGatheringId }),
+  },
   "lib/funding/actions.ts#editInitiativeAction (a member not on the team)": notOnTheTeam("lib/funding/actions.ts#editInitiativeAction"),
   "lib/funding/actions.ts#addMilestoneAction (a member not on the team)": notOnTheTeam("lib/funding/actions.ts#addMilestoneAction"),
   "lib/funding/actions.ts#editMilestoneAction (a member not on the team)": notOnTheTeam("lib/funding/actions.ts#editMilestoneAction"),

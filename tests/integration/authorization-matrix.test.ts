@@ -6,6 +6,7 @@ import { loadCyclePage } from "@/lib/cycles/queries";
 import { dbSystem } from "@/lib/db/client";
 import { loadThreadPage } from "@/lib/dialogue/queries";
 import { loadGatheringPage } from "@/lib/gatherings/queries";
+import { loadHarvestSection } from "@/lib/harvests/queries";
 import { can, permissions, type Permission } from "@/lib/membership/policy";
 import { requireMember, requireMemberPage, type NetworkScope } from "@/lib/membership/scope";
 import { loadWePhase } from "@/lib/synthesis/queries";
@@ -349,6 +350,10 @@ const readers: Record<string, { prepare?: (w: World) => Promise<unknown>; read: 
       const page = await loadCyclePage(scope);
       return page?.reflections?.visible.reflections.some((r) => r.id === o.reflectionId) ?? false;
     },
+  },
+  // The world's published harvest, in its gathering page's harvest section.
+  "harvest.read": {
+    read: async (scope, o) => (await loadHarvestSection(scope, o.harvestGatheringId))?.harvest != null,
   },
   // The synthesis and the other member's concern, in the cycle page's WE phase.
   "synthesis.read": {

@@ -308,6 +308,10 @@ export type Objects = {
   proposedGatheringId: string;
   /** A gathering that took place, hosted by the member, with its attendance (the member and a guest). */
   pastGatheringId: string;
+  /** A gathering of two days ago that the member hosts, with its published harvest (edited once). */
+  harvestGatheringId: string;
+  /** That harvest's version (its `updatedAt` in ms), as its editor's form carries it. */
+  harvestVersion: string;
 };
 
 export type World = {
@@ -496,6 +500,38 @@ async function populate(slug: string, label: string): Promise<Objects> {
       { networkId: network.id, gatheringId: past.id, guestName: "Jan from the library", recordedById: plain.id },
     ],
   });
+  // A gathering of two days ago, hosted by the member, and its harvest: written, edited, published.
+  const harvested = await dbSystem().gathering.create({
+    data: {
+      networkId: network.id,
+      title: `Gathering of ${label}`,
+      startsAt: new Date(Date.now() - 2 * DAY),
+      endsAt: new Date(Date.now() - 2 * DAY + 2 * HOUR),
+      timeZone: ZONE,
+      createdById: broker.id,
+    },
+    select: { id: true },
+  });
+  await dbSystem().gatheringHost.create({ data: { networkId: network.id, gatheringId: harvested.id, userId: plain.id } });
+  const harvests = await import("@/lib/harvests/actions");
+  const harvestFields = {
+    slug,
+    gatheringId: harvested.id,
+    agreements: "We meet again.",
+    nextSteps: "",
+    cycleId: cycle.id,
+    "insight.0.body": "The street knows more than we do.",
+    "insight.0.level": "network",
+    "insight.0.area": "observations_facts",
+    [`thread.${thread.id}`]: "on",
+    [`milestone.${m1!.milestoneId!}`]: "on",
+  };
+  signInAs(plain);
+  const draft = await must("harvest", () => call(harvests.saveHarvestAction, { ...harvestFields, version: "", summary: "We met." }));
+  await must("harvest edit", () => call(harvests.saveHarvestAction, { ...harvestFields, version: draft!.version!, summary: "We met, twelve of us." }));
+  await must("publish harvest", () => call(harvests.publishHarvestAction, { slug, gatheringId: harvested.id }));
+  // Publishing moved the harvest's version on: an editor's form loaded now carries this one.
+  const harvest = await dbSystem().harvest.findFirstOrThrow({ where: { networkId: network.id, gatheringId: harvested.id }, select: { updatedAt: true } });
   signInAs(null);
 
   // Gatherings: a members-only one the member is going to, and the member's calendar feeds.
@@ -560,6 +596,8 @@ async function populate(slug: string, label: string): Promise<Objects> {
     seriesId: seriesId!,
     proposedGatheringId: proposal.id,
     pastGatheringId: past.id,
+    harvestGatheringId: harvested.id,
+    harvestVersion: String(harvest.updatedAt.getTime()),
   };
 }
 

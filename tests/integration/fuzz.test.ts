@@ -245,6 +245,12 @@ describe("deeply nested Markdown in every text field of every server action (iss
       const [row] = await dbSystem().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}" WHERE "bodyHtml" = $1`, UNRENDERABLE_HTML);
       if (row && row.n > 0) found.push(`${table}: ${row.n} stored text(s) that cannot be rendered`);
     }
+    // A harvest keeps three rendered texts (decision 038).
+    const [harvests] = await dbSystem().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "Harvest" WHERE $1 IN ("summaryHtml", "agreementsHtml", "nextStepsHtml")`,
+      UNRENDERABLE_HTML,
+    );
+    if (harvests && harvests.n > 0) found.push(`Harvest: ${harvests.n} stored text(s) that cannot be rendered`);
     dirty = true;
     expect(found, key).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { NoOpenCycle } from "@/components/cycles/no-open-cycle";
 import { OthersReflections } from "@/components/cycles/others-reflections";
 import { OwnReflectionSection } from "@/components/cycles/own-reflection";
 import { SynthesisSection } from "@/components/cycles/synthesis-section";
+import { HarvestMentions } from "@/components/harvests/harvest-mentions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { loadCyclePage } from "@/lib/cycles/queries";
 import { can } from "@/lib/membership/policy";
@@ -48,12 +49,13 @@ export default async function CyclePage({
     );
   }
 
-  const { cycle, participation, reflections, we } = page;
+  const { cycle, participation, reflections, we, harvests } = page;
   const lang = view?.network.locale;
   return (
     <ClientMessages namespaces={["areas", "cycles", "dialogue", "errors", "moderation", "validation"]}>
       <div className="space-y-6">
         <CycleSummary slug={scope.slug} cycle={cycle} participation={participation} lang={lang} />
+        <HarvestMentions slug={scope.slug} mentions={harvests} kind="cycle" />
         {we ? <CycleContents own={!!reflections} brokerTools={can(scope.role, "cycle.extend")} /> : null}
         {reflections ? <OwnReflectionSection slug={scope.slug} cycle={cycle} own={reflections.own} /> : null}
         <OthersReflections slug={scope.slug} reflections={reflections} mayModerate={can(scope.role, "moderation.hide")} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/dialogue/markdown";
+import { JourneyHarvestEntry } from "@/components/harvests/journey-harvest";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { listJourney } from "@/lib/cycles/queries";
 import { decodeCursor } from "@/lib/cursor";
@@ -15,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * The network's journey: its closed cycles, newest first. Everyone in the network sees the
+ * The network's journey: its closed cycles and (for brokers and members) its gatherings' published
+ * harvests, newest first, in one timeline. Everyone in the network sees the
  * question, the final synthesis and participation; brokers and members also the concerns
  * raised, and brokers can start the next cycle from one. Never a reflection.
  */
@@ -37,6 +39,11 @@ export default async function JourneyPage({
   ]);
   const lang = view?.network.locale;
   const mayOpen = can(scope.role, "cycle.open");
+  // Cycles by when they closed, harvests by when their gathering met: one story, newest first.
+  const timeline = [
+    ...journey.items.map((c) => ({ at: c.closedAt, id: c.id, cycle: c, harvest: null })),
+    ...journey.harvests.map((h) => ({ at: h.startsAt, id: h.id, cycle: null, harvest: h })),
+  ].sort((x, y) => y.at.getTime() - x.at.getTime() || (x.id < y.id ? 1 : -1));
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -48,8 +55,10 @@ export default async function JourneyPage({
           </Link>
         </p>
       </div>
-      {journey.items.length === 0 ? <p className={cardClass}>{t("journeyNone")}</p> : null}
-      {journey.items.map((c) => (
+      {timeline.length === 0 ? <p className={cardClass}>{t("journeyNone")}</p> : null}
+      {timeline.map(({ cycle: c, harvest }) => harvest ? (
+        <JourneyHarvestEntry key={harvest.id} slug={scope.slug} harvest={harvest} lang={lang} />
+      ) : (
         <article key={c.id} aria-labelledby={`journey-${c.id}`} className={`${cardClass} space-y-4`}>
           <div className="space-y-1">
             <h2 id={`journey-${c.id}`} className="text-lg font-semibold" lang={lang}>

@@ -8,6 +8,7 @@ import { PrinciplesReminder } from "@/components/dialogue/principles-reminder";
 import { ReplyList } from "@/components/dialogue/reply-list";
 import { toReplyView } from "@/components/dialogue/reply-view";
 import { EditThreadForm, ThreadModeration } from "@/components/dialogue/on-demand";
+import { HarvestMentions } from "@/components/harvests/harvest-mentions";
 import { LiveThread } from "@/components/dialogue/live-thread";
 import { ReplyComposer } from "@/components/dialogue/reply-composer";
 import { ReportForm } from "@/components/moderation/report-form";
@@ -119,6 +120,7 @@ export default async function ThreadPage({
             </p>
           ) : null}
           <Markdown html={thread.bodyHtml} />
+          <HarvestMentions slug={slug} mentions={thread.harvests} kind="from" />
           {thread.revisions.length > 0 ? (
             <details className="text-sm">
               <summary className="cursor-pointer text-accent-strong">
