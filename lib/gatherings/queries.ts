@@ -3,6 +3,7 @@ import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db, dbAcross } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { GatheringMode, GatheringStatus, GatheringVisibility, RsvpStatus } from "@/lib/db/generated/enums";
+import { loadHarvestSection } from "@/lib/harvests/queries";
 import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { memberNetworkIds } from "@/lib/networks/queries";
@@ -149,13 +150,14 @@ export type GatheringPage = NonNullable<Awaited<ReturnType<typeof loadGatheringP
  * Everything the gathering page shows, for this viewer: two statements (the gathering with counts
  * and the viewer's answer; then its agenda, hosts, answers, attendance and series as one list).
  * Names (who is going, who came) only for brokers and members; the online link only for people
- * going, hosts and brokers. G2 (calendars) and G3 (harvests) add their fields beside these.
+ * going, hosts and brokers. Beside them, sent together, the harvest section (lib/harvests/queries.ts:
+ * one statement, one more of what to link for those who may write it).
  */
 export async function loadGatheringPage(scope: NetworkScope, gatheringId: string, now = new Date()) {
   const n = scope.networkId;
   const names = maySeeNames(scope.role);
   const namesShown = names ? Prisma.sql`TRUE` : Prisma.sql`FALSE`;
-  const [rows, parts] = await Promise.all([
+  const [rows, parts, harvest] = await Promise.all([
     db(scope).$queryRaw<GatheringRow[]>`
       SELECT g.id, g."seriesId", g.title, g.purpose, g."purposeHtml", g."startsAt", g."endsAt", g."timeZone", g.mode::text AS mode,
              g."placeName", g.address, g.accessibility, g."onlineUrl", g.visibility::text AS visibility, g.status::text AS status,
@@ -203,6 +205,8 @@ export async function loadGatheringPage(scope: NetworkScope, gatheringId: string
         FROM "Gathering" g JOIN "Gathering" o ON o."networkId" = g."networkId" AND o."seriesId" = g."seriesId"
         WHERE g."networkId" = ${n} AND g.id = ${gatheringId} AND o."networkId" = ${n}
         ORDER BY o."startsAt", o.id LIMIT 60)`,
+    // Its harvest (decision 038): one statement, one more for those who may write it.
+    loadHarvestSection(scope, gatheringId, now),
   ]);
   const g = rows[0];
   if (!g) return null;
@@ -260,6 +264,8 @@ export async function loadGatheringPage(scope: NetworkScope, gatheringId: string
     },
     /** Who a host may tick on the attendance form (a third statement, for hosts and brokers only). */
     attendanceCandidates: recordsAttendance ? await loadAttendanceCandidates(scope, g.id) : null,
+    /** The harvest as this viewer may read it, and whether they may write it (lib/harvests/queries.ts). */
+    harvest,
     started,
     over,
   };

@@ -8,6 +8,7 @@ import { ManageSection } from "@/components/gatherings/manage-section";
 import { PeopleSection } from "@/components/gatherings/people-section";
 import { RsvpSection } from "@/components/gatherings/rsvp-section";
 import { SeriesSection } from "@/components/gatherings/series-section";
+import { HarvestSection } from "@/components/harvests/harvest-section";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { loadGatheringPage } from "@/lib/gatherings/queries";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
@@ -32,13 +33,13 @@ export default async function GatheringPage({ params }: Params) {
   if (!page) notFound();
   const lang = view?.network.locale ?? "en";
   return (
-    <ClientMessages namespaces={["errors", "gatherings", "validation"]}>
+    <ClientMessages namespaces={["areas", "errors", "gatherings", "harvests", "levels", "validation"]}>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <GatheringHeader slug={scope.slug} page={page} lang={lang} />
           <GatheringDetails slug={scope.slug} page={page} lang={lang} />
           <AttendanceSection slug={scope.slug} page={page} candidates={page.attendanceCandidates} />
-          {/* The harvest of the gathering (what it produced) goes here: <HarvestSection>, components/harvests. */}
+          {page.harvest ? <HarvestSection slug={scope.slug} gatheringId={page.gathering.id} data={page.harvest} lang={lang} /> : null}
         </div>
         <aside className="space-y-6" aria-label={page.gathering.title}>
           <RsvpSection slug={scope.slug} userId={scope.userId} page={page} />
