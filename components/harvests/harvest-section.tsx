@@ -114,7 +114,7 @@ export async function HarvestSection({ slug, gatheringId, data, lang }: { slug: 
         </article>
       ) : null}
       {data.mayWrite && data.options ? (
-        <details className="rounded-md border border-line p-3" open={!harvest}>
+        <details className="rounded-md border border-line p-3" open={!harvest?.publishedAt}>
           <summary className="cursor-pointer font-medium">{harvest ? t("edit") : t("write")}</summary>
           <div className="mt-3">
             <HarvestEditor

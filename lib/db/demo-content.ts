@@ -549,3 +549,85 @@ export const demoNetworks: DemoNetwork[] = [
     },
   },
 ];
+
+/**
+ * The published harvest of one of a network's past gatherings (issue 19 item 8, decision 038).
+ * `gathering` indexes the network's past gatherings, oldest first (the kick-off, then the series);
+ * `by` and `threads` index `people` and `threads`; `milestone` the initiative's growth path;
+ * `cycle`: the harvest names the network's open reflection cycle (it opened or fed it).
+ */
+export type DemoHarvest = {
+  gathering: number;
+  by: number;
+  summary: string;
+  agreements: string;
+  nextSteps: string;
+  insights: { body: string; level: Level; area: Area }[];
+  threads: number[];
+  milestone?: number;
+  cycle?: boolean;
+};
+
+/**
+ * The demo harvests per network slug, in the network's language, drawn from the Pathfinders' source
+ * text: their fifteen meetings read as one story in the journey. SIAC's kick-off has none: the
+ * end-to-end test of gatherings writes and publishes it.
+ */
+export const demoHarvests: Record<string, DemoHarvest[]> = {
+  "pathfinders-midden-brabant": [
+    {
+      gathering: 0,
+      by: 0,
+      summary:
+        "We keken terug op elf bijeenkomsten. Concrete business cases bleken moeilijk te realiseren; wat wél werkte, was de **ruimte voor toevalligheid**: de kennis en de netwerken die ontstaan als dertig mensen uit bedrijfsleven, kennisinstellingen, overheid en bibliotheek elkaar blijven ontmoeten.",
+      agreements: "- We meten de Pathfinders niet langer aan het aantal business cases.\n- Iedereen neemt de volgende keer één voorbeeld mee van een toevallige ontmoeting die iets opleverde.",
+      nextSteps: "- Joris verzamelt de voorbeelden in het gesprek *Ruimte voor toevalligheid*.",
+      insights: [
+        { body: "Het gaat niet zozeer om het geld, maar om de beweging: de ruil van andere soorten kapitaal dan geld.", level: "social_innovation", area: "vision_values" },
+        { body: "We hebben middel en doel omgedraaid: we denken dat we geld nodig hebben om samen te werken.", level: "context", area: "observations_facts" },
+      ],
+      threads: [0],
+    },
+    {
+      gathering: 1,
+      by: 0,
+      summary:
+        "Een gesprek met wethouder Van den Berg over de vraag hoe lokale initiatieven en het bestuurlijke circuit elkaar vinden. De gemeente wil graag, maar zoekt een vaste gesprekspartner in plaats van dertig losse initiatieven.",
+      agreements: "- De Pathfinders vragen de gemeente om één vast aanspreekpunt.\n- We houden zelf de agenda in handen: de gemeente schuift aan, ze stuurt niet.",
+      nextSteps: "- Hanneke schrijft een voorstel voor een vast overleg, eens per kwartaal.",
+      insights: [
+        { body: "Sturing van bovenaf dooft de energie; een beetje structuur kan haar juist katalyseren.", level: "network", area: "means" },
+        { body: "Social innovation was tot voor kort vooral een bestuurlijk, abstract begrip: we moeten elkaars taal leren.", level: "context", area: "observations_facts" },
+      ],
+      threads: [1],
+    },
+    {
+      gathering: 2,
+      by: 2,
+      summary:
+        "Drie koppels van student en buurtinitiatief vertelden wat de eerste maanden van *Maak Tilburg Beter* opleverden. Wat de commerciële waarde is, weten we niet, maar dat er iets uit komt, is zeker.",
+      agreements: "- De eerste vijf koppels gelden als bewijs voor de mijlpaal van ons initiatief.\n- Fontys en de Pathfinders zoeken samen een vaste plek in het curriculum.",
+      nextSteps: "- Fatima bespreekt met Fontys hoe de koppels in het curriculum passen.",
+      insights: [
+        { body: "Studenten brengen tijd en een frisse blik mee; initiatieven brengen de straat. Allebei zijn nodig.", level: "network", area: "means" },
+        { body: "Opschalen zonder de opgewekte energie te verliezen vraagt kleine, vaste koppels, geen groot programma.", level: "social_innovation", area: "objectives" },
+      ],
+      threads: [0],
+      milestone: 0,
+    },
+    {
+      gathering: 3,
+      by: 0,
+      summary:
+        "Na vijftien bijeenkomsten keken we terug en vroegen we ons af: wat is onze **echte** vraag? Ieder schreef eerst voor zich (IK), daarna zochten we samen wat ons verbindt (WIJ). Deze bijeenkomst opende de reflectiecyclus die nu loopt.",
+      agreements: "- Iedereen schrijft de komende weken zijn eigen reflectie in Kring.\n- We houden de bijeenkomsten vast, elke vier weken.",
+      nextSteps: "- De volgende bijeenkomst is in de Piushaven: daar bespreken we een vaste ontmoetingsplek.",
+      insights: [
+        { body: "Het geeft energie om gelijkgestemden tegen te komen: dat is de kern van de Pathfinders, niet een bijzaak.", level: "network", area: "vision_values" },
+        { body: "Hoe maken we dit strategisch en systemisch zonder dat de energie verloren gaat? Dat is misschien onze echte vraag.", level: "social_innovation", area: "objectives" },
+      ],
+      threads: [1],
+      cycle: true,
+    },
+  ],
+};

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "./client";
-import { demoNetworks, type DemoNetwork, type DemoThread } from "./demo-content";
+import { demoHarvests, demoNetworks, type DemoNetwork, type DemoThread } from "./demo-content";
 import {
   makeCycle,
   makeInitiative,
@@ -71,7 +71,8 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     await seedInitiative(prisma, network.id, demo, userIds);
     // seedGatherings returns the ids of the past gatherings (oldest first: the Pathfinders series)
     // and of the upcoming one; the demo's harvests belong on those past gatherings.
-    await seedGatherings(prisma, network.id, demo, userIds, threadIds);
+    const gatherings = await seedGatherings(prisma, network.id, demo, userIds, threadIds);
+    await seedHarvests(prisma, network.id, demo.slug, userIds, threadIds, gatherings.past, cycle.cycleId);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
     await renderMissingTexts(prisma, network.id);
@@ -502,4 +503,53 @@ async function seedGatherings(prisma: Db, networkId: string, demo: DemoNetwork, 
     ],
   });
   return { past, upcoming: upcoming.id };
+}
+
+/**
+ * The demo harvests (issue 19 item 8, decision 038): published on the network's past gatherings,
+ * written by one of their hosts a day after each, rendered as the app renders them, with their
+ * insights and links to the network's threads, its open cycle and a milestone. No notification:
+ * they were published before anyone's first visit.
+ */
+async function seedHarvests(
+  prisma: Db,
+  networkId: string,
+  slug: string,
+  userIds: string[],
+  threadIds: string[],
+  past: string[],
+  cycleId: string,
+) {
+  for (const h of demoHarvests[slug] ?? []) {
+    const gatheringId = past[h.gathering];
+    if (!gatheringId) continue;
+    const gathering = await prisma.gathering.findFirstOrThrow({ where: { networkId, id: gatheringId }, select: { endsAt: true } });
+    const publishedAt = new Date(gathering.endsAt.getTime() + DAY);
+    const authorId = userIds[h.by] ?? null;
+    if (authorId) await prisma.gatheringHost.createMany({ data: [{ networkId, gatheringId, userId: authorId }], skipDuplicates: true });
+    const harvest = await prisma.harvest.create({
+      data: {
+        networkId,
+        gatheringId,
+        summary: h.summary,
+        summaryHtml: renderMarkdown(h.summary),
+        agreements: h.agreements,
+        agreementsHtml: h.agreements ? renderMarkdown(h.agreements) : null,
+        nextSteps: h.nextSteps,
+        nextStepsHtml: h.nextSteps ? renderMarkdown(h.nextSteps) : null,
+        cycleId: h.cycle ? cycleId : null,
+        authorId,
+        publishedAt,
+        createdAt: publishedAt,
+      },
+      select: { id: true },
+    });
+    await prisma.harvestInsight.createMany({ data: h.insights.map((insight, position) => ({ networkId, harvestId: harvest.id, position, ...insight })) });
+    const threads = h.threads.map((i) => threadIds[i]).filter((id): id is string => !!id);
+    await prisma.harvestThread.createMany({ data: threads.map((threadId) => ({ networkId, harvestId: harvest.id, threadId })) });
+    if (h.milestone !== undefined) {
+      const milestone = await prisma.milestone.findFirst({ where: { networkId }, orderBy: { position: "asc" }, skip: h.milestone, select: { id: true } });
+      if (milestone) await prisma.harvestMilestone.create({ data: { networkId, harvestId: harvest.id, milestoneId: milestone.id } });
+    }
+  }
 }

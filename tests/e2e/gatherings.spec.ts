@@ -65,4 +65,21 @@ test("a broker plans a gathering with one seat; the second member waits and move
   await expect(came.getByText("3 members and 1 guest came.")).toBeVisible();
   await expect(came.getByText("Guests: Anna from the city")).toBeVisible();
   await expectNoSeriousA11yViolations(broker, "gathering page, attendance");
+
+  // The broker writes the kick-off's harvest, linked to a thread, and publishes it: it shows on the
+  // thread and in the journey (decision 038).
+  const harvest = broker.getByRole("region", { name: "Harvest", exact: true });
+  await harvest.getByRole("textbox", { name: "What happened" }).fill("Two days in one room: what connects us is a stance, not a method.");
+  await harvest.getByRole("textbox", { name: "Insight 1: what did we see?" }).fill("Trust comes before any project.");
+  await harvest.getByRole("combobox", { name: "Level" }).first().selectOption({ label: "The bigger context" });
+  await harvest.getByRole("combobox", { name: "Area" }).first().selectOption({ label: "Observations and facts" });
+  await harvest.getByRole("checkbox", { name: "Means: accelerators, partners and funds" }).check();
+  await harvest.getByRole("button", { name: "Save the draft" }).click();
+  await expect(harvest.getByText("Draft: only the hosts and brokers see it until it is published.")).toBeVisible();
+  await harvest.getByRole("button", { name: "Publish the harvest" }).click();
+  await expect(harvest.getByText(/^Published on/)).toBeVisible();
+  await harvest.getByRole("link", { name: "Means: accelerators, partners and funds" }).click();
+  await expect(broker.getByText("From the gathering Kick-off in Berlin", { exact: false })).toBeVisible();
+  await broker.goto(`/n/${SLUG}/cycles/journey`);
+  await expect(broker.getByRole("heading", { name: "Kick-off in Berlin", level: 2 })).toBeVisible();
 });
