@@ -33,6 +33,8 @@ export async function SinceLastVisit({ slug, home, lang }: { slug: string; home:
           initiative: e.initiativeName,
           link: link(`/n/${slug}/initiatives/${e.initiativeId}`),
         });
+      case "harvest":
+        return t.rich("eventHarvest", { title: e.title, link: link(`/n/${slug}/gatherings/${e.id}`) });
       case "lesson":
         return t.rich("eventLesson", {
           title: e.milestoneTitle,

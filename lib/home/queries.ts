@@ -34,6 +34,7 @@ export const LIMITS = {
   overdue: 5,
   backed: 10,
   journey: 5,
+  harvests: 3,
   initiatives: 5,
   milestonesPerInitiative: 5,
   threadTitles: 10,
@@ -61,6 +62,8 @@ export type HomeEvent =
   | { kind: "cycle_opened"; cycleId: string; title: string; at: Date }
   | { kind: "cycle_we"; cycleId: string; title: string; at: Date }
   | { kind: "cycle_closed"; cycleId: string; title: string; at: Date }
+  /** A gathering's harvest was published (brokers and members; `id` is the gathering's). */
+  | { kind: "harvest"; id: string; title: string; at: Date }
   | { kind: "milestone"; id: string; title: string; status: "reached" | "learned"; initiativeId: string; initiativeName: string; at: Date }
   | { kind: "lesson"; id: string; milestoneTitle: string; initiativeId: string; initiativeName: string; excerpt: string; at: Date };
 
@@ -273,6 +276,12 @@ async function loadItems(scope: NetworkScope, now: Date) {
       WHERE up."networkId" = ${n} AND up.kind = 'lesson' AND up."hiddenAt" IS NULL AND up."createdAt" > ${since}
         AND up."authorId" IS DISTINCT FROM ${u}
       ORDER BY up."createdAt" DESC, up.id DESC LIMIT ${LIMITS.lessons})`,
+    // Harvests published since, by someone else (brokers and members read them, decision 038): id = the gathering.
+    Prisma.sql`(SELECT ${cols("harvest")}, g.id, g.title, h."publishedAt", NULL, NULL, NULL, NULL, NULL, NULL
+      FROM "Harvest" h JOIN "Gathering" g ON g."networkId" = h."networkId" AND g.id = h."gatheringId"
+      WHERE h."networkId" = ${n} AND h."publishedAt" > ${since} AND h."authorId" IS DISTINCT FROM ${u}
+        AND ${can(scope.role, "harvest.read")}
+      ORDER BY h."publishedAt" DESC, h.id DESC LIMIT ${LIMITS.harvests})`,
     // Milestones due within the window.
     Prisma.sql`(SELECT ${cols("due")}, m.id, m.title, m."targetDate"::timestamp, NULL, i.id, i.name, NULL, m.status::text, NULL
       FROM "Milestone" m JOIN "Initiative" i ON i."networkId" = m."networkId" AND i.id = m."initiativeId"
@@ -362,6 +371,7 @@ async function loadMemberHome(scope: NetworkScope, now: Date): Promise<MemberHom
       at: r.at!,
     });
   }
+  for (const r of of("harvest")) events.push({ kind: "harvest", id: r.id, title: r.title, at: r.at! });
   for (const r of of("lesson")) {
     events.push({
       kind: "lesson",

@@ -7,7 +7,8 @@ import { loadThreadPage } from "@/lib/dialogue/queries";
 import { loadInitiativePage } from "@/lib/funding/queries";
 import { publishHarvestAction, saveHarvestAction } from "@/lib/harvests/actions";
 import { loadHarvestSection } from "@/lib/harvests/queries";
-import { requireMember } from "@/lib/membership/scope";
+import { loadNetworkHome } from "@/lib/home/queries";
+import { requireMember, viewNetwork } from "@/lib/membership/scope";
 import { listNotifications } from "@/lib/notifications/queries";
 import { asUser, call, expectRefused, makeNetwork, member, signInAs, snapshotDatabase, user, type User } from "./support";
 
@@ -265,5 +266,13 @@ describe("reading a harvest", () => {
     const second = await listJourney(member, decodeCursor(first.next ?? undefined), 1);
     expect([second.harvests.length, second.items.map((c) => c.title)]).toEqual([0, ["Cycle two"]]);
     expect((await listJourney(funder)).harvests).toEqual([]);
+    // On the network home, "since your last visit" names it (not for its writer, nor a funder).
+    const homeOf = async (person: User) => {
+      const home = await asUser(person, async () => loadNetworkHome((await viewNetwork(w.a.slug))!));
+      return home.kind === "member" ? home.events.filter((e) => e.kind === "harvest").map((e) => e.title) : null;
+    };
+    expect(await homeOf(w.people.plain)).toEqual(["Street meeting"]);
+    expect(await homeOf(w.people.host)).toEqual([]);
+    expect(await homeOf(w.people.backer)).toEqual([]);
   });
 });
