@@ -60,14 +60,14 @@ function gatheringUid(gatheringId: string): string {
 }
 
 /** Where it happens: the place and address, and the online link when the reader may have it. */
-function gatheringLocation(g: Pick<CalendarGathering, "mode" | "placeName" | "address" | "onlineUrl">): string {
+export function gatheringLocation(g: Pick<CalendarGathering, "mode" | "placeName" | "address" | "onlineUrl">): string {
   const place = g.mode === "online" ? [] : [g.placeName, g.address].filter((part) => part.trim() !== "");
   const online = g.mode !== "in_person" && g.onlineUrl ? [g.onlineUrl] : [];
   return [...place, ...online].join(", ");
 }
 
 /** The event's text: the purpose as plain text, the online link (to those going), and the way back to Kring. */
-function gatheringDetails(
+export function gatheringDetails(
   g: Pick<CalendarGathering, "id" | "slug" | "purpose" | "purposeHtml" | "mode" | "onlineUrl">,
   words: CalendarWords,
 ): string {

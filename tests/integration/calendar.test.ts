@@ -6,10 +6,12 @@ import { GET as publicFeedRoute } from "@/app/n/[slug]/calendar.ics/route";
 import { GET as networkFeedRoute } from "@/app/n/[slug]/calendar/[token]/route";
 import { renewNetworkFeedAction, renewPersonalFeedAction, revokeNetworkFeedAction, revokePersonalFeedAction } from "@/lib/calendar/actions";
 import { addToCalendarLinks, feedSubjects } from "@/lib/calendar/policy";
+import { hasNetworkFeed, hasPersonalFeed } from "@/lib/calendar/queries";
 import { dbSystem } from "@/lib/db/client";
 import type { GatheringStatus, GatheringVisibility, RsvpStatus } from "@/lib/db/generated/enums";
 import { env } from "@/lib/env";
 import { hashToken } from "@/lib/membership/invitations";
+import { requireMember } from "@/lib/membership/scope";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { feedChecks } from "@/lib/rate-limit/policy";
 import { call, expectRefused, makeMembership, makeNetwork, member, signInAs, user, type User } from "./support";
@@ -322,7 +324,9 @@ describe("a member's private feed of a network", () => {
     expect((await feedAt(renewed)).status).toBe(200);
     // Turned off: a 404.
     signInAs(w.going);
+    expect(await hasNetworkFeed(await requireMember(w.slug))).toBe(true);
     expect((await call(revokeNetworkFeedAction, { slug: w.slug })).ok).toBe(true);
+    expect(await hasNetworkFeed(await requireMember(w.slug))).toBe(false);
     expect((await feedAt(renewed)).status).toBe(404);
     // A member who left (or was removed): a 404, even with the address still in their calendar.
     const again = await networkFeedUrl(w.going, w.slug);
@@ -371,7 +375,9 @@ describe("the personal \"my gatherings\" feed", () => {
     expect((await feedAt(url)).status).toBe(404);
     expect((await feedAt(renewed)).status).toBe(200);
     signInAs(w.going);
+    expect(await hasPersonalFeed(w.going.id)).toBe(true);
     expect((await call(revokePersonalFeedAction, {})).ok).toBe(true);
+    expect(await hasPersonalFeed(w.going.id)).toBe(false);
     expect((await feedAt(renewed)).status).toBe(404);
     expect((await personalFeedRoute(request("/calendar/x.ics"), { params: Promise.resolve({ token: "x.ics" }) })).status).toBe(404);
     signInAs(null);

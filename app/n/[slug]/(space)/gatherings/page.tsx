@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { NetworkCalendarSection } from "@/components/calendar/network-calendar";
 import { GatheringList } from "@/components/gatherings/gathering-list";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { buttonClass } from "@/components/ui/styles";
+import { hasNetworkFeed } from "@/lib/calendar/queries";
 import { decodeCursor } from "@/lib/cursor";
 import { loadGatheringsPage } from "@/lib/gatherings/queries";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
@@ -22,11 +24,16 @@ export default async function GatheringsPage({ params, searchParams }: { params:
   const { slug } = await params;
   const { before } = await searchParams;
   const scope = await requireMemberPage(slug, `/n/${slug}/gatherings`, "gathering.view");
-  const [page, view, t] = await Promise.all([loadGatheringsPage(scope, decodeCursor(before)), viewNetwork(scope.slug), getTranslations("gatherings")]);
+  const [page, view, t, feed] = await Promise.all([
+    loadGatheringsPage(scope, decodeCursor(before)),
+    viewNetwork(scope.slug),
+    getTranslations("gatherings"),
+    hasNetworkFeed(scope),
+  ]);
   const lang = view?.network.locale ?? "en";
   const planner = scope.role === "broker";
   return (
-    <ClientMessages namespaces={["errors"]}>
+    <ClientMessages namespaces={["calendar", "errors", "validation"]}>
       <div className="space-y-6">
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="space-y-1">
@@ -55,6 +62,9 @@ export default async function GatheringsPage({ params, searchParams }: { params:
             </Link>
           ) : null}
         </div>
+        {before ? null : (
+          <NetworkCalendarSection slug={scope.slug} networkName={view?.network.name ?? scope.slug} isPublic={view?.network.visibility === "public"} active={feed} />
+        )}
       </div>
     </ClientMessages>
   );

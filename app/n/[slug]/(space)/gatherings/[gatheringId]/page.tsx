@@ -8,6 +8,7 @@ import { ManageSection } from "@/components/gatherings/manage-section";
 import { PeopleSection } from "@/components/gatherings/people-section";
 import { RsvpSection } from "@/components/gatherings/rsvp-section";
 import { SeriesSection } from "@/components/gatherings/series-section";
+import { AddToCalendar } from "@/components/calendar/add-to-calendar";
 import { HarvestSection } from "@/components/harvests/harvest-section";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { loadGatheringPage } from "@/lib/gatherings/queries";
@@ -43,7 +44,7 @@ export default async function GatheringPage({ params }: Params) {
         </div>
         <aside className="space-y-6" aria-label={page.gathering.title}>
           <RsvpSection slug={scope.slug} userId={scope.userId} page={page} />
-          {/* The calendar links (.ics download, add to calendar) go here, components/calendar. */}
+          {page.gathering.status === "planned" && !page.over ? <AddToCalendar slug={scope.slug} gathering={page.gathering} /> : null}
           <PeopleSection page={page} />
           <SeriesSection slug={scope.slug} page={page} />
           <ManageSection slug={scope.slug} page={page} />
