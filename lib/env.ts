@@ -61,6 +61,8 @@ const schema = z
     KRING_RATE_WRITES: rate("300/1h"),
     // Calendar feeds and .ics downloads, per feed address (per client IP for the public ones; decision 037).
     KRING_RATE_FEEDS: rate("120/1h"),
+    // Invitations sent by email, per network (decision 034): a broker cannot spray addresses.
+    KRING_RATE_INVITATION_MAIL: rate("50/1d"),
     // How many proxies in front of Kring append to X-Forwarded-For; 0 trusts none (decision 018).
     KRING_TRUST_PROXY: z.coerce.number({ error: "expected 0, 1 or the number of proxies" }).int().min(0).max(10).default(0),
     // Immediate email: how long a thread must be quiet before its news goes out as one mail, and
@@ -99,6 +101,7 @@ const schema = z
         posts: raw.KRING_RATE_POSTS,
         writes: raw.KRING_RATE_WRITES,
         feeds: raw.KRING_RATE_FEEDS,
+        invitationMail: raw.KRING_RATE_INVITATION_MAIL,
       },
       /** Proxies whose X-Forwarded-For entries are believed; 0: the socket's address only. */
       trustedProxies: raw.KRING_TRUST_PROXY,

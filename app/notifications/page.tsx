@@ -73,7 +73,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     </a>
                   </p>
                   {item.note ? <p className="whitespace-pre-line">{t("declineNote", { note: item.note })}</p> : null}
-                  {item.role ? <p>{t("newRole", { role: roles(item.role) })}</p> : null}
+                  {item.role ? <p>{t(item.kind === "membership_invited" ? "invitedAs" : "newRole", { role: roles(item.role) })}</p> : null}
                   <p className="text-sm text-muted">
                     <time dateTime={item.createdAt.toISOString()}>
                       {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}

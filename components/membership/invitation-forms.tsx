@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/messages";
 import { inputClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createInvitationAction, revokeInvitationAction } from "@/lib/membership/actions";
-import { INVITATION_NOTE_MAX } from "@/lib/membership/limits";
+import { INVITATION_EMAIL_MAX, INVITATION_NOTE_MAX } from "@/lib/membership/limits";
 
 export function CreateInvitationForm({ slug }: { slug: string }) {
   const t = useTranslations("invitations");
@@ -15,6 +15,7 @@ export function CreateInvitationForm({ slug }: { slug: string }) {
   const [state, action] = useActionState(createInvitationAction, null);
   // Built by the server on KRING_PUBLIC_URL, not from the address this page happens to be on.
   const link = state?.ok ? state.data.link : null;
+  const sentTo = state?.ok ? state.data.sentTo : null;
   return (
     <div className="space-y-4">
       <form action={action} className="grid gap-4 sm:grid-cols-3 sm:items-end" noValidate>
@@ -29,6 +30,17 @@ export function CreateInvitationForm({ slug }: { slug: string }) {
         <TextField name="expiresInDays" type="number" inputMode="numeric" min={1} max={30} label={t("expiresInDays")} initial="7" state={state} required />
         <TextField name="note" label={t("note")} hint={t("noteHint")} state={state} maxLength={INVITATION_NOTE_MAX} />
         <div className="sm:col-span-3">
+          <TextField
+            name="email"
+            type="email"
+            autoComplete="off"
+            label={t("email")}
+            hint={t("emailHint")}
+            state={state}
+            maxLength={INVITATION_EMAIL_MAX}
+          />
+        </div>
+        <div className="sm:col-span-3">
           <SubmitButton pendingLabel={t("creating")}>{t("create")}</SubmitButton>
         </div>
       </form>
@@ -40,6 +52,7 @@ export function CreateInvitationForm({ slug }: { slug: string }) {
           </label>
           <input id="invitation-link" readOnly value={link} className={inputClass} onFocus={(e) => e.currentTarget.select()} data-testid="invitation-link" />
           <p className="text-sm">{t("shownOnce")}</p>
+          {sentTo ? <p className="text-sm">{t("mailed", { email: sentTo })}</p> : null}
         </div>
       ) : null}
     </div>

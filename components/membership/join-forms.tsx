@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { CheckboxField, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { acceptInvitationAction, joinAction, requestToJoinAction } from "@/lib/membership/actions";
+import { acceptAddressedInvitationAction, acceptInvitationAction, joinAction, requestToJoinAction } from "@/lib/membership/actions";
 import { REQUEST_MESSAGE_MAX } from "@/lib/membership/limits";
 
 /** Open networks: accept the principles and join. */
@@ -53,6 +53,21 @@ export function AcceptInvitationForm({ slug, token }: { slug: string; token: str
       <FormMessage state={state} />
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="token" value={token} />
+      <CheckboxField name="acceptPrinciples" label={t("acceptPrinciples")} state={state} />
+      <SubmitButton pendingLabel={t("joining")}>{t("acceptInvitation")}</SubmitButton>
+    </form>
+  );
+}
+
+/** An invitation sent to the viewer's own address: accepted from the network's home, without the link. */
+export function AcceptAddressedInvitationForm({ slug, invitationId }: { slug: string; invitationId: string }) {
+  const t = useTranslations("join");
+  const [state, action] = useActionState(acceptAddressedInvitationAction, null);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="invitationId" value={invitationId} />
       <CheckboxField name="acceptPrinciples" label={t("acceptPrinciples")} state={state} />
       <SubmitButton pendingLabel={t("joining")}>{t("acceptInvitation")}</SubmitButton>
     </form>

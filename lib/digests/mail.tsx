@@ -55,7 +55,7 @@ export async function notificationMail(input: NotificationMailInput) {
             network,
           }),
           item.note ? tn("declineNote", { note: item.note }) : null,
-          item.role ? tn("newRole", { role: tr(item.role as "member") }) : null,
+          item.role ? tn(item.kind === "membership_invited" ? "invitedAs" : "newRole", { role: tr(item.role as "member") }) : null,
         ]
           .filter(Boolean)
           .join(" "),

@@ -5,7 +5,10 @@ import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/action";
 import { requireViewer } from "@/lib/auth/session";
 import { emailLink } from "@/lib/mail/links";
+import { withinRateLimits } from "@/lib/rate-limit/mutations";
+import { invitationMailChecks } from "@/lib/rate-limit/policy";
 import {
+  acceptAddressedInvitation,
   acceptInvitation,
   changeRole,
   createInvitation,
@@ -17,6 +20,7 @@ import {
   reviewRequest,
 } from "./mutations";
 import {
+  acceptAddressedInvitationSchema,
   acceptInvitationSchema,
   changeRoleSchema,
   createInvitationSchema,
@@ -68,14 +72,18 @@ export async function reviewRequestAction(_prev: unknown, form: FormData): Promi
 export async function createInvitationAction(
   _prev: unknown,
   form: FormData,
-): Promise<ActionResult<{ token: string; slug: string; link: string; expiresAt: string }>> {
-  return runAction(createInvitationSchema, form, async ({ slug, role, expiresInDays, note }) => {
+): Promise<ActionResult<{ token: string; slug: string; link: string; expiresAt: string; sentTo: string | null }>> {
+  return runAction(createInvitationSchema, form, async ({ slug, role, expiresInDays, note, email }) => {
     const scope = await requireMember(slug, "invitations.manage");
-    const { token, expiresAt } = await createInvitation(scope, { role, expiresInDays, note });
+    const create = () => createInvitation(scope, { role, expiresInDays, note, email });
+    // Sent by email, an invitation also counts against the network's own budget (decision 034).
+    const { token, expiresAt, sentTo } = email
+      ? await withinRateLimits(invitationMailChecks(scope.networkId), { field: "email" }, create)
+      : await create();
     revalidateNetwork(scope.slug);
     // The link the broker passes on: on the public address, like every link Kring hands out.
     const link = emailLink(`/n/${scope.slug}/invite/${token}`);
-    return { token, slug: scope.slug, link, expiresAt: expiresAt.toISOString() };
+    return { token, slug: scope.slug, link, expiresAt: expiresAt.toISOString(), sentTo };
   });
 }
 
@@ -93,6 +101,23 @@ export async function acceptInvitationAction(_prev: unknown, form: FormData): Pr
     const viewer = await requireViewer();
     const { ref, visible } = await requireInvitedNetworkRef(slug);
     await hideUnlessVisible(visible, () => acceptInvitation(ref, viewer.id, token));
+    revalidateNetwork(ref.slug);
+    return null;
+  });
+  if (result.ok) redirect(`/n/${encodeURIComponent(String(form.get("slug")))}?joined=1`);
+  return result;
+}
+
+/**
+ * Accepts an invitation sent to the signed-in person's own account address, from the network's
+ * home, without the link's token. Like a link, it reaches a private network; a stranger learns
+ * nothing (every refusal there is `not_found`).
+ */
+export async function acceptAddressedInvitationAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  const result = await runAction(acceptAddressedInvitationSchema, form, async ({ slug, invitationId }) => {
+    const viewer = await requireViewer();
+    const { ref, visible } = await requireInvitedNetworkRef(slug);
+    await hideUnlessVisible(visible, () => acceptAddressedInvitation(ref, viewer.id, invitationId));
     revalidateNetwork(ref.slug);
     return null;
   });

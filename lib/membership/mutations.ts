@@ -3,10 +3,14 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
-import { notifyJoinRequested, notifyMembershipNews } from "@/lib/notifications/mutations";
+import type { AppLocale } from "@/lib/i18n/config";
+import { emailLink } from "@/lib/mail/links";
+import { enqueueMail } from "@/lib/mail/mutations";
+import { notifyInvited, notifyJoinRequested, notifyMembershipNews } from "@/lib/notifications/mutations";
 import { can, type Permission } from "./policy";
 import type { NetworkRef, NetworkScope } from "./scope";
 import { hashToken, invitationState, newInvitationToken } from "./invitations";
+import { invitationEmail } from "./invitation-mail";
 
 type LockedNetworkRow = { joinPolicy: string };
 
@@ -136,20 +140,40 @@ export async function reviewRequest(scope: NetworkScope, membershipId: string, d
   });
 }
 
-/** Creates a single-use invitation link; returns the token, which is shown once. */
+/** The account an invitation address belongs to, with what its mail and news need. */
+async function invitedAccount(email: string) {
+  // Accounts are not tenant rows; the address is compared as typed, without case.
+  return db().user.findFirst({
+    where: { email: { equals: email, mode: "insensitive" } },
+    select: { id: true, locale: true },
+  });
+}
+
+/**
+ * Creates a single-use invitation link; returns the token, which is shown once. With an
+ * address, the invitation is also sent there through the mail queue, in the same transaction,
+ * and an account with that address hears of it in its notification centre (decision 034).
+ */
 export async function createInvitation(
   scope: NetworkScope,
-  input: { role: Role; expiresInDays: number; note: string },
+  input: { role: Role; expiresInDays: number; note: string; email?: string },
 ) {
   const token = newInvitationToken();
   const expiresAt = new Date(Date.now() + input.expiresInDays * 24 * 60 * 60 * 1000);
+  const email = input.email ? input.email.toLowerCase() : null;
+  const mail = email ? await invitationMailFor(scope, email, token, input) : null;
   await db(scope).$transaction(async (tx) => {
+    if (mail?.account) {
+      const existing = await findMembership(tx, scope.networkId, mail.account.id);
+      if (existing?.status === "active") throw new AppError("invalid_input", { email: ["already_member"] });
+    }
     const invitation = await tx.invitation.create({
       data: {
         networkId: scope.networkId,
         tokenHash: hashToken(token),
         role: input.role,
         note: input.note,
+        email,
         createdById: scope.userId,
         expiresAt,
       },
@@ -159,10 +183,38 @@ export async function createInvitation(
       networkId: scope.networkId,
       actorId: scope.userId,
       action: "invitation.created",
-      detail: { invitationId: invitation.id, role: input.role, expiresAt: expiresAt.toISOString() },
+      detail: { invitationId: invitation.id, role: input.role, expiresAt: expiresAt.toISOString(), sentByEmail: email !== null },
     });
+    if (mail) {
+      await enqueueMail({ kind: "invitation", userId: mail.account?.id ?? null, ...mail.message }, tx);
+      if (mail.account) {
+        await notifyInvited(tx, scope, { invitationId: invitation.id, userId: mail.account.id, role: input.role });
+      }
+    }
   });
-  return { token, expiresAt };
+  return { token, expiresAt, sentTo: email };
+}
+
+/** The invitation's mail, in the account's language when the address has one, else the network's. */
+async function invitationMailFor(scope: NetworkScope, email: string, token: string, input: { role: Role; expiresInDays: number }) {
+  const [account, network, inviter] = await Promise.all([
+    invitedAccount(email),
+    db(scope).network.findUnique({ where: { id: scope.networkId }, select: { name: true, locale: true } }),
+    db().user.findUnique({ where: { id: scope.userId }, select: { name: true } }),
+  ]);
+  if (!network) throw new AppError("not_found");
+  const locale: AppLocale = account?.locale ?? network.locale;
+  const message = await invitationEmail({
+    to: email,
+    // Only on the configured public address (decision 029), never from the request.
+    url: emailLink(`/n/${scope.slug}/invite/${token}`),
+    locale,
+    network: network.name,
+    inviter: inviter?.name ?? null,
+    role: input.role,
+    expiresInDays: input.expiresInDays,
+  });
+  return { account, message };
 }
 
 export async function revokeInvitation(scope: NetworkScope, invitationId: string) {
@@ -181,37 +233,63 @@ export async function revokeInvitation(scope: NetworkScope, invitationId: string
   });
 }
 
-/** Uses an invitation: the person becomes an active member with the invitation's role. */
+type InvitationRow = { id: string; role: Role; expiresAt: Date; usedAt: Date | null; revokedAt: Date | null };
+
+/** Uses an invitation found under the network lock: the person becomes an active member with its role. */
+async function useInvitation(tx: Tx, ref: NetworkRef, userId: string, invitation: InvitationRow | null, via: "link" | "account") {
+  if (!invitation) throw new AppError("invitation_invalid");
+  const state = invitationState(invitation);
+  if (state !== "valid") throw new AppError(`invitation_${state}`);
+  const existing = await findMembership(tx, ref.networkId, userId);
+  if (existing?.status === "active") throw new AppError("already_member");
+  const now = new Date();
+  await tx.invitation.update({
+    where: { id: invitation.id, networkId: ref.networkId },
+    data: { usedAt: now, usedById: userId },
+  });
+  await setMembership(tx, ref.networkId, userId, {
+    status: "active",
+    role: invitation.role,
+    principlesAcceptedAt: now,
+    joinedAt: now,
+  });
+  await recordAudit(tx, {
+    networkId: ref.networkId,
+    actorId: userId,
+    action: "invitation.accepted",
+    subjectUserId: userId,
+    detail: { invitationId: invitation.id, role: invitation.role, via },
+  });
+}
+
+const invitationFields = { id: true, role: true, expiresAt: true, usedAt: true, revokedAt: true } as const;
+
+/** Uses an invitation link: the person becomes an active member with the invitation's role. */
 export async function acceptInvitation(ref: NetworkRef, userId: string, token: string) {
   return db(ref).$transaction(async (tx) => {
     await lockNetwork(tx, ref.networkId);
     const invitation = await tx.invitation.findFirst({
       where: { networkId: ref.networkId, tokenHash: hashToken(token) },
-      select: { id: true, role: true, expiresAt: true, usedAt: true, revokedAt: true },
+      select: invitationFields,
     });
-    if (!invitation) throw new AppError("invitation_invalid");
-    const state = invitationState(invitation);
-    if (state !== "valid") throw new AppError(`invitation_${state}`);
-    const existing = await findMembership(tx, ref.networkId, userId);
-    if (existing?.status === "active") throw new AppError("already_member");
-    const now = new Date();
-    await tx.invitation.update({
-      where: { id: invitation.id, networkId: ref.networkId },
-      data: { usedAt: now, usedById: userId },
+    await useInvitation(tx, ref, userId, invitation, "link");
+  });
+}
+
+/**
+ * Uses an invitation sent to the signed-in person's own account address, without its token:
+ * the address is the proof, read from the account on the server, never from the form.
+ */
+export async function acceptAddressedInvitation(ref: NetworkRef, userId: string, invitationId: string) {
+  return db(ref).$transaction(async (tx) => {
+    await lockNetwork(tx, ref.networkId);
+    const account = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!account) throw new AppError("unauthenticated");
+    const invitation = await tx.invitation.findFirst({
+      where: { networkId: ref.networkId, id: invitationId, email: account.email.toLowerCase() },
+      select: invitationFields,
     });
-    await setMembership(tx, ref.networkId, userId, {
-      status: "active",
-      role: invitation.role,
-      principlesAcceptedAt: now,
-      joinedAt: now,
-    });
-    await recordAudit(tx, {
-      networkId: ref.networkId,
-      actorId: userId,
-      action: "invitation.accepted",
-      subjectUserId: userId,
-      detail: { invitationId: invitation.id, role: invitation.role },
-    });
+    await useInvitation(tx, ref, userId, invitation, "account");
   });
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/db/generated/enums";
 import { hashToken } from "./invitations";
 import type { NetworkRef, NetworkScope } from "./scope";
 
@@ -77,8 +78,27 @@ export async function listInvitations(scope: NetworkScope) {
     where: { networkId: scope.networkId, createdAt: { gte: new Date(Date.now() - 90 * 24 * 60 * 60 * 1000) } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
-    select: { id: true, role: true, note: true, expiresAt: true, usedAt: true, revokedAt: true, createdAt: true },
+    select: { id: true, role: true, note: true, email: true, expiresAt: true, usedAt: true, revokedAt: true, createdAt: true },
   });
+}
+
+type OpenInvitationRow = { id: string; role: Role };
+
+/**
+ * The newest open invitation (unused, unrevoked, unexpired) sent to the signed-in person's own
+ * account address in this network, or null: what lets them accept without the link (decision 034).
+ * One statement; the address is read from the account, never from the request.
+ */
+export async function findOpenInvitationFor(ref: NetworkRef, userId: string): Promise<OpenInvitationRow | null> {
+  const rows = await db(ref).$queryRaw<OpenInvitationRow[]>`
+    SELECT i.id, i.role::text AS role
+    FROM "Invitation" i
+    WHERE i."networkId" = ${ref.networkId}
+      AND i.email = (SELECT lower(u.email) FROM "User" u WHERE u.id = ${userId})
+      AND i."usedAt" IS NULL AND i."revokedAt" IS NULL AND i."expiresAt" > now()
+    ORDER BY i."createdAt" DESC, i.id DESC
+    LIMIT 1`;
+  return rows[0] ?? null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idField as id, slugField as slug } from "@/lib/form-fields";
-import { DECLINE_NOTE_MAX, INVITATION_NOTE_MAX, REQUEST_MESSAGE_MAX } from "./limits";
+import { DECLINE_NOTE_MAX, INVITATION_EMAIL_MAX, INVITATION_NOTE_MAX, REQUEST_MESSAGE_MAX } from "./limits";
 export * from "./limits";
 
 /** A checkbox that must be ticked: the principles are accepted as part of joining. */
@@ -30,6 +30,8 @@ export const reviewRequestSchema = z.object({
     .pipe(z.string().max(DECLINE_NOTE_MAX, `too_long|${DECLINE_NOTE_MAX}`)),
 });
 
+const anEmail = z.email();
+
 const roleSchema = z.enum(["broker", "member", "funder"], { error: "invalid_choice" });
 
 export const createInvitationSchema = z.object({
@@ -45,6 +47,13 @@ export const createInvitationSchema = z.object({
     .default("")
     .transform((s) => s.normalize("NFC").trim())
     .pipe(z.string().max(INVITATION_NOTE_MAX, `too_long|${INVITATION_NOTE_MAX}`)),
+  /** Where to send it (optional): lower-cased; an account with this address may accept it without the token. */
+  email: z
+    .string()
+    .default("")
+    .transform((s) => s.normalize("NFC").trim().toLowerCase())
+    .pipe(z.string().max(INVITATION_EMAIL_MAX, `too_long|${INVITATION_EMAIL_MAX}`))
+    .refine((s) => s === "" || anEmail.safeParse(s).success, "email_invalid"),
 });
 
 export const revokeInvitationSchema = z.object({ slug, invitationId: id });
@@ -54,6 +63,9 @@ export const acceptInvitationSchema = z.object({
   token: z.string().min(16).max(128),
   acceptPrinciples,
 });
+
+/** Accepting an invitation sent to one's own account address: the id, no token (the address is the proof). */
+export const acceptAddressedInvitationSchema = z.object({ slug, invitationId: id, acceptPrinciples });
 
 export const changeRoleSchema = z.object({ slug, membershipId: id, role: roleSchema });
 export const removeMemberSchema = z.object({ slug, membershipId: id });

@@ -5,6 +5,7 @@ import { getViewer } from "@/lib/auth/session";
 import type { NetworkRef, NetworkScope } from "@/lib/db/tenant-proof";
 import { AppError } from "@/lib/errors";
 import { findNetworkWithViewer } from "@/lib/networks/queries";
+import { findOpenInvitationFor } from "./queries";
 import { canSeeNetwork } from "@/lib/networks/policy";
 import { can, type Permission } from "./policy";
 
@@ -18,8 +19,11 @@ export const viewNetwork = cache(async (slug: string) => {
   const found = await findNetworkWithViewer(slug, viewer?.id ?? null);
   if (!found) return null;
   const active = found.membership?.status === "active" ? found.membership : null;
-  if (!canSeeNetwork(found.network.visibility, active !== null)) return null;
   const ref = { networkId: found.network.id, slug: found.network.slug } as NetworkRef;
+  // An open invitation sent to the viewer's own address: the home offers to accept it, and like
+  // the invitation's link it shows a private network's text to the person invited (decision 034).
+  const invitation = viewer && !active ? await findOpenInvitationFor(ref, viewer.id) : null;
+  if (!canSeeNetwork(found.network.visibility, active !== null) && !invitation) return null;
   const scope =
     viewer && active
       ? ({
@@ -30,7 +34,7 @@ export const viewNetwork = cache(async (slug: string) => {
           role: active.role,
         } as NetworkScope)
       : null;
-  return { ...found, viewer, ref, scope };
+  return { ...found, viewer, ref, scope, invitation };
 });
 
 /**

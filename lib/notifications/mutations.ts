@@ -1,8 +1,8 @@
 import "server-only";
 import { dbAcross, type Tx } from "@/lib/db/client";
-import { memberNetworkIds } from "@/lib/networks/queries";
 import type { NotificationKind, Role } from "@/lib/db/generated/enums";
 import type { NetworkScope } from "@/lib/membership/scope";
+import { notificationNetworkIds } from "./queries";
 import type { ModerationAct } from "./schema";
 
 /**
@@ -204,14 +204,41 @@ export async function notifyMembershipNews(
 }
 
 /**
+ * A broker sent an invitation to the address of an existing account: that person hears of it
+ * once per invitation (`membership-invited:<invitationId>`), never the broker themself. They have
+ * no membership in the network yet; the centre shows it while the invitation is open (decision
+ * 034). The invitation's own mail already reached the address, so the item counts as emailed and
+ * the digest never repeats it.
+ */
+export async function notifyInvited(tx: Tx, scope: NetworkScope, invited: { invitationId: string; userId: string; role: Role }) {
+  if (invited.userId === scope.userId) return;
+  const now = new Date();
+  await tx.notification.createMany({
+    data: [
+      {
+        networkId: scope.networkId,
+        userId: invited.userId,
+        kind: "membership_invited",
+        actorId: scope.userId,
+        role: invited.role,
+        dedupeKey: `membership-invited:${invited.invitationId}`,
+        emailedAt: now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
+/**
  * Marks one of the person's notifications read. The network is loaded through the
  * person's own notifications, so someone else's id finds nothing and changes nothing.
  * Returns where the notification points, or null.
  */
 export async function markNotificationRead(userId: string, id: string, at = new Date()) {
   // A reviewed cross-network path (decision 022): only the person's own networks are visible,
-  // of any membership status (news of a decline or removal outlives the active membership).
-  const own = dbAcross(await memberNetworkIds(userId, { everStatus: true }));
+  // of any membership status (news of a decline or removal outlives the active membership),
+  // and those with an open invitation to their address (decision 034).
+  const own = dbAcross(await notificationNetworkIds(userId));
   const found = await own.user.findUnique({
     where: { id: userId },
     select: {
@@ -253,7 +280,7 @@ export async function markNotificationRead(userId: string, id: string, at = new 
 
 /** Marks every unread notification of the person read, across networks; returns how many. */
 export async function markAllNotificationsRead(userId: string, at = new Date()) {
-  const own = dbAcross(await memberNetworkIds(userId, { everStatus: true }));
+  const own = dbAcross(await notificationNetworkIds(userId));
   const before = await own.user.findUnique({
     where: { id: userId },
     select: { _count: { select: { notifications: { where: { readAt: null } } } } },

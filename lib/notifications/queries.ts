@@ -1,10 +1,20 @@
 import "server-only";
-import { dbAcross } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
-import { memberNetworkIds } from "@/lib/networks/queries";
+import { cache } from "react";
+import { db, dbAcross } from "@/lib/db/client";
 import type { NotificationKind, Role } from "@/lib/db/generated/enums";
 import { MEMBERSHIP_NEWS_FOR_THE_PERSON, moderationActOf, NOTIFICATIONS_PAGE_SIZE, type ModerationAct } from "./schema";
+
+/**
+ * The networks whose items a person reads in their centre: every network they ever had a
+ * membership in, and those with an open invitation sent to their account's address (decision
+ * 034), through the database's reviewed door `kring_notification_networks`. Once per request.
+ */
+export const notificationNetworkIds = cache(async (userId: string): Promise<string[]> => {
+  const rows = await db().$queryRaw<{ networkId: string }[]>`SELECT "networkId" FROM kring_notification_networks(${userId})`;
+  return rows.map((r) => r.networkId);
+});
 
 /**
  * The notification centre reads one person's items across networks. One statement
@@ -12,10 +22,14 @@ import { MEMBERSHIP_NEWS_FOR_THE_PERSON, moderationActOf, NOTIFICATIONS_PAGE_SIZ
  * the person may still see: networks they are an active member of, threads not hidden
  * from them, and (for mentions and replies) replies that are neither hidden nor deleted.
  * News of a person's own membership (approved, declined, role changed, removed) stays
- * visible whatever their membership is now; a waiting request only to brokers.
+ * visible whatever their membership is now; a waiting request only to brokers; an invitation
+ * (the person may have no membership yet) while it is open or once it was used, not after it
+ * was revoked or ran out unused.
  */
 const visible = Prisma.sql`
-  JOIN "Membership" m ON m."networkId" = n."networkId" AND m."userId" = n."userId"
+  LEFT JOIN "Membership" m ON m."networkId" = n."networkId" AND m."userId" = n."userId"
+  LEFT JOIN "Invitation" inv ON n.kind = 'membership_invited' AND inv."networkId" = n."networkId"
+    AND inv.id = split_part(n."dedupeKey", ':', 2)
   LEFT JOIN "Thread" t ON t.id = n."threadId" AND t."networkId" = n."networkId"
   LEFT JOIN "Reply" r ON r.id = n."replyId" AND r."networkId" = n."networkId"
   LEFT JOIN "Milestone" ms ON ms.id = n."milestoneId" AND ms."networkId" = n."networkId"
@@ -23,6 +37,9 @@ const visible = Prisma.sql`
 
 const visibleWhere = Prisma.sql`
   (m.status = 'active' OR n.kind::text IN (${Prisma.join([...MEMBERSHIP_NEWS_FOR_THE_PERSON])}))
+  AND (m.id IS NOT NULL OR n.kind = 'membership_invited')
+  AND (n.kind <> 'membership_invited' OR (inv.id IS NOT NULL AND inv."revokedAt" IS NULL
+       AND (inv."usedAt" IS NOT NULL OR inv."expiresAt" > now())))
   AND (n.kind <> 'join_requested' OR m.role = 'broker')
   AND (n."threadId" IS NULL OR t.id IS NOT NULL)
   AND (n."milestoneId" IS NULL OR ms.id IS NOT NULL)
@@ -61,7 +78,7 @@ export async function listNotifications(userId: string, after?: Cursor, take = N
   const cursor = after ? Prisma.sql`AND (n."createdAt", n.id) < (${after.at}, ${after.id})` : Prisma.empty;
   // A reviewed cross-network read (decision 022): the person's own networks, of any membership
   // status (the visibility filter keeps only membership news of those they no longer belong to).
-  const rows = await dbAcross(await memberNetworkIds(userId, { everStatus: true })).$queryRaw<NotificationRow[]>`
+  const rows = await dbAcross(await notificationNetworkIds(userId)).$queryRaw<NotificationRow[]>`
     SELECT n.id, n.kind::text AS kind, n."dedupeKey", n.note, n.role::text AS role, n."threadId", n."replyId", n."readAt", n."createdAt",
            net.name AS "networkName", net.slug AS "networkSlug", t.title AS "threadTitle", ms.title AS "milestoneTitle",
            n."gatheringId", g.title AS "gatheringTitle", g."startsAt" AS "gatheringStartsAt", g."timeZone" AS "gatheringTimeZone",
@@ -88,7 +105,7 @@ type UnreadCountRow = { count: number };
 
 /** Unread items the person may still see (the header's count): one statement. */
 export async function countUnreadNotifications(userId: string): Promise<number> {
-  const rows = await dbAcross(await memberNetworkIds(userId, { everStatus: true })).$queryRaw<UnreadCountRow[]>`
+  const rows = await dbAcross(await notificationNetworkIds(userId)).$queryRaw<UnreadCountRow[]>`
     SELECT count(*)::int AS count
     FROM "Notification" n
     ${visible}

@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors";
  * spraying addresses, posting spam) tolerate.
  */
 
-export type RateRule = "signin-address" | "signin-ip" | "posts" | "writes" | "writes-ip" | "feeds";
+export type RateRule = "signin-address" | "signin-ip" | "posts" | "writes" | "writes-ip" | "feeds" | "invitation-mail";
 
 /** One counter to bump: its key, its limit and its window length. */
 export type RateCheck = { rule: RateRule; key: string; limit: number; windowMs: number };
@@ -72,6 +72,16 @@ export function writeChecks(caller: { userId: string } | { ip: string }, limits:
  */
 export function feedChecks(subject: string, limits: RateLimits = env().rateLimits): RateCheck[] {
   const check = rateCheck("feeds", limits.feeds, subject);
+  return check ? [check] : [];
+}
+
+/**
+ * Sending an invitation to an email address: per network (KRING_RATE_INVITATION_MAIL, decision
+ * 034), whoever of its brokers sends it, so a network cannot be used to spray addresses; on top of
+ * the sender's writes budget.
+ */
+export function invitationMailChecks(networkId: string, limits: RateLimits = env().rateLimits): RateCheck[] {
+  const check = rateCheck("invitation-mail", limits.invitationMail, networkId);
   return check ? [check] : [];
 }
 

@@ -46,7 +46,8 @@ test("an invitation link lets one person join, once; a revoked link stays shut",
 
   // The link is spent: a third person gets told so.
   const third = await newPage();
-  await signIn(third, newEmail("third"));
+  const thirdEmail = newEmail("third");
+  await signIn(third, thirdEmail);
   await third.goto(link);
   await expect(third.getByRole("main").getByRole("alert")).toHaveText("This invitation has already been used.");
   await expect(third.getByRole("button", { name: "Accept and join" })).toHaveCount(0);
@@ -54,18 +55,31 @@ test("an invitation link lets one person join, once; a revoked link stays shut",
   const response = await third.goto(`/n/${network.slug}`);
   expect(response?.status()).toBe(404);
 
-  // The broker sees it used, makes another link and revokes it.
+  // The broker sees it used, sends another one to the third person's address, and revokes it.
   await broker.reload();
   await expect(broker.getByRole("listitem").filter({ hasText: "For the guest" })).toContainText("Member · used");
   await broker.getByLabel("Note").fill("To be withdrawn");
+  await broker.getByLabel("Send to (optional)").fill(thirdEmail);
   await broker.getByRole("button", { name: "Create link" }).click();
   await expect(linkField).not.toHaveValue(link);
   const second = await linkField.inputValue();
   const pending = broker.getByRole("listitem").filter({ hasText: "To be withdrawn" });
   await expect(pending).toContainText("Member · open");
+  await expect(pending).toContainText(`Sent to ${thirdEmail}`);
+
+  // The mail with the link reaches the address; the network's home offers it to its account.
+  await expect(async () => {
+    await third.goto(`/dev/outbox?${new URLSearchParams({ to: thirdEmail })}`);
+    await expect(third.getByTestId("outbox-link").filter({ hasText: second })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await third.goto(`/n/${network.slug}`);
+  await expect(third.getByText("You are invited to join as a member.")).toBeVisible();
+
   await pending.getByRole("button", { name: "Revoke" }).click();
   await expect(pending).toContainText("Member · revoked");
   await expect(pending.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+  // Revoked: the private network is closed to them again.
+  expect((await third.goto(`/n/${network.slug}`))?.status()).toBe(404);
 
   await third.goto(second);
   await expect(third.getByRole("main").getByRole("alert")).toHaveText("This invitation was withdrawn by a broker.");

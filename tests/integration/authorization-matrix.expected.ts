@@ -303,6 +303,13 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "invitation_invalid", funder: "invitation_invalid", broker: "invitation_invalid" },
     foreign: { member: "redirect", funder: "redirect", broker: "redirect" },
   },
+  // The invitation is the outsider's (sent to their address): anyone else signed in finds none, in A
+  // and in B, and so does an id of B's under A's slug.
+  "lib/membership/actions.ts#acceptAddressedInvitationAction": {
+    own: { anonymous: "unauthenticated", outsider: "redirect", member: "invitation_invalid", funder: "invitation_invalid", broker: "invitation_invalid", otherBroker: "invitation_invalid" },
+    foreignInOwnName: { member: "invitation_invalid", funder: "invitation_invalid", broker: "invitation_invalid" },
+    foreign: { member: "invitation_invalid", funder: "invitation_invalid", broker: "invitation_invalid" },
+  },
   "lib/membership/actions.ts#changeRoleAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },

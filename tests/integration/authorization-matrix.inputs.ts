@@ -303,7 +303,7 @@ export const actionInputs: Record<string, ActionInput> = {
   },
   "lib/membership/actions.ts#createInvitationAction": {
     broker: true,
-    fields: (c) => ({ slug: c.home.slug, role: "funder", expiresInDays: "7", note: "For the city fund" }),
+    fields: (c) => ({ slug: c.home.slug, role: "funder", expiresInDays: "7", note: "For the city fund", email: "city.fund@example.test" }),
   },
   "lib/membership/actions.ts#revokeInvitationAction": {
     broker: true,
@@ -311,6 +311,10 @@ export const actionInputs: Record<string, ActionInput> = {
   },
   "lib/membership/actions.ts#acceptInvitationAction": {
     fields: (c) => ({ slug: c.home.slug, token: c.o.invitationToken, acceptPrinciples: "on" }),
+  },
+  // Sent to the outsider's address: only the outsider may accept it, and only with its own network's id.
+  "lib/membership/actions.ts#acceptAddressedInvitationAction": {
+    fields: (c) => ({ slug: c.home.slug, invitationId: c.o.addressedInvitationId, acceptPrinciples: "on" }),
   },
   "lib/membership/actions.ts#changeRoleAction": {
     broker: true,

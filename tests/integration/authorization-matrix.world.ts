@@ -263,6 +263,8 @@ export type Objects = {
   pendingMembershipId: string;
   invitationId: string;
   invitationToken: string;
+  /** An open invitation sent to the outsider's address (accepted from the home, without the token). */
+  addressedInvitationId: string;
   threadId: string;
   /** A locked and pinned thread, for unlock and unpin. */
   lockedThreadId: string;
@@ -330,7 +332,7 @@ async function must(label: string, run: () => Promise<unknown>) {
   return result.data as Record<string, string> | null;
 }
 
-async function populate(slug: string, label: string): Promise<Objects> {
+async function populate(slug: string, label: string, outsider: User): Promise<Objects> {
   const { createReplyAction, createThreadAction } = await import("@/lib/dialogue/actions");
   const { hidePostAction, lockThreadAction, pinThreadAction, reportPostAction } = await import("@/lib/moderation/actions");
   const cycles = await import("@/lib/cycles/actions");
@@ -351,6 +353,7 @@ async function populate(slug: string, label: string): Promise<Objects> {
   const target = await member(network, targetUser);
   const pending = await makeMembership(dbSystem(), { networkId: network.id, userId: requester.id, status: "pending" });
   const inv = await invitation(network, broker, { role: "member" });
+  const addressed = await invitation(network, broker, { role: "member", email: outsider.email });
 
   // Dialogue: the member's thread with replies by the member and the other member.
   signInAs(plain);
@@ -570,6 +573,7 @@ async function populate(slug: string, label: string): Promise<Objects> {
     pendingMembershipId: pending.id,
     invitationId: inv.id,
     invitationToken: inv.token,
+    addressedInvitationId: addressed.id,
     threadId: thread.id,
     lockedThreadId: locked.id,
     replyId: reply!.replyId!,
@@ -605,9 +609,9 @@ export async function buildWorld(): Promise<World> {
   // From empty tables: the setup empties them before each test, not before a file, so a file
   // that ran earlier in this worker may have left its last test's rows (its "net-a" too).
   await restoreDatabase({ tables: await tableNames(), rows: new Map() });
-  const a = await populate("net-a", "A");
-  const b = await populate("net-b", "B");
   const outsider = await user("Outsider");
+  const a = await populate("net-a", "A", outsider);
+  const b = await populate("net-b", "B", outsider);
   resetRequest();
   return { a, b, outsider };
 }

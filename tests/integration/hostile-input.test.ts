@@ -8,7 +8,7 @@ import { saveHarvestAction } from "@/lib/harvests/actions";
 import en from "@/lib/i18n/messages/en.json";
 import { createGatheringAction, rsvpAction } from "@/lib/gatherings/actions";
 import { toLocal } from "@/lib/gatherings/recurrence";
-import { requestToJoinAction } from "@/lib/membership/actions";
+import { createInvitationAction, requestToJoinAction } from "@/lib/membership/actions";
 import { createNetworkAction } from "@/lib/networks/actions";
 import { findNetworkWithViewer } from "@/lib/networks/queries";
 import { call, makeNetwork, networkFields, signInAs, user, type Outcome } from "./support";
@@ -240,6 +240,28 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
       stored++;
     }
     expect(stored).toBeGreaterThan(80);
+  });
+
+  it("as an invitation's address: refused with a field code on the address alone, nothing typed lost and nothing sent; or sent to it lower-cased", async () => {
+    const broker = await user("Broker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "naughty-invites", joinPolicy: "invitation" });
+    signInAs(broker);
+    for (const [i, s] of naughty.entries()) {
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const typed = { slug: net.slug, role: "member", expiresInDays: "7", note: "Kept", email: s };
+      const result = await call(createInvitationAction, typed);
+      if (!result.ok) {
+        expectFieldRefusal(result, label);
+        expect(Object.keys(result.fieldErrors ?? {}), label).toEqual(["email"]);
+        expect(result.values, label).toMatchObject(typed);
+        continue;
+      }
+      // An empty address is a plain link; anything else sent is a real address, as stored.
+      expect(result.data!.sentTo, label).toBe(clean(s) === "" ? null : clean(s).toLowerCase());
+    }
+    const stored = await dbSystem().invitation.findMany({ where: { networkId: net.id, email: { not: null } }, select: { email: true } });
+    const mailed = await dbSystem().mailMessage.count({ where: { kind: "invitation", to: { in: stored.map((r) => r.email!) } } });
+    expect(mailed).toBe(stored.length);
   });
 
   it("beyond the list: a NUL character (which PostgreSQL text cannot hold) is a field error, not a crash", async () => {

@@ -5,6 +5,7 @@ import { listAudit } from "@/lib/audit/queries";
 import { dbSystem } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/demo";
 import {
+  acceptAddressedInvitationAction,
   acceptInvitationAction,
   changeRoleAction,
   createInvitationAction,
@@ -16,9 +17,9 @@ import {
   revokeInvitationAction,
 } from "@/lib/membership/actions";
 import { changeRole } from "@/lib/membership/mutations";
-import { countPendingRequests, listMembers, listPendingRequests } from "@/lib/membership/queries";
+import { countPendingRequests, listInvitations, listMembers, listPendingRequests } from "@/lib/membership/queries";
 import { countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";
-import { requireMember } from "@/lib/membership/scope";
+import { requireMember, viewNetwork } from "@/lib/membership/scope";
 import {
   activeBrokers,
   asUser,
@@ -599,6 +600,145 @@ describe("membership news", () => {
     // The private network is closed to them now: the link stays in the centre.
     expect(await follow(rex, items[0]!.id)).toBe("/notifications");
     expect(await countUnreadNotifications(rex.id)).toBe(0);
+  });
+});
+
+/** The mail the queue holds for an address, oldest first. */
+async function mailTo(address: string) {
+  return dbSystem().mailMessage.findMany({
+    where: { to: address },
+    orderBy: { createdAt: "asc" },
+    select: { kind: true, userId: true, subject: true, text: true, html: true },
+  });
+}
+
+/** The accept offer on the network's home for a signed-in person (null: none, or no page at all). */
+async function offerFor(person: User, slug: string) {
+  signInAs(person);
+  return (await viewNetwork(slug))?.invitation ?? null;
+}
+
+describe("invitations sent to an address", () => {
+  it("go out once by mail on the public address, tell the account holder once, and are accepted from the home once", async () => {
+    const { net, broker } = await network({ joinPolicy: "invitation", visibility: "private" });
+    const ann = await user("Ann");
+    await dbSystem().user.update({ where: { id: ann.id }, data: { locale: "nl" } });
+    const bob = await user("Bob");
+
+    signInAs(broker);
+    requestHeaders.set("host", "evil.example");
+    const typed = `  ${ann.email.toUpperCase()} `;
+    const created = await call(createInvitationAction, { slug: net.slug, role: "funder", expiresInDays: "7", note: "Ann", email: typed });
+    expect(created).toMatchObject({ ok: true, data: { sentTo: ann.email } });
+    const { token, link } = created.ok ? created.data! : { token: "", link: "" };
+    expect(link).toBe(`${env().publicUrl}/n/${net.slug}/invite/${token}`);
+
+    // One mail, to the address, in Ann's language, with the link on the public address only.
+    const mails = await mailTo(ann.email);
+    expect(mails.map((m) => [m.kind, m.userId])).toEqual([["invitation", ann.id]]);
+    expect(mails[0]!.subject).toContain("je bent uitgenodigd");
+    expect(mails[0]!.text).toContain(link);
+    expect(mails[0]!.html).not.toContain("evil.example");
+
+    // The list shows brokers to whom it went.
+    signInAs(broker);
+    const [listed] = await listInvitations(await requireMember(net.slug, "invitations.manage"));
+    expect(listed).toMatchObject({ email: ann.email, role: "funder" });
+
+    // Ann hears of it once, though she has no membership; the digest will not mail it again.
+    expect((await newsOf(ann)).map((n) => [n.kind, n.actorId, n.role, n.networkId])).toEqual([["membership_invited", broker.id, "funder", net.id]]);
+    expect(await dbSystem().notification.count({ where: { networkId: net.id, userId: ann.id, emailedAt: null } })).toBe(0);
+    expect(await newsOf(broker)).toEqual([]);
+    const items = (await listNotifications(ann.id)).items;
+    expect(items.map((n) => [n.kind, n.role, n.networkSlug, n.actorName])).toEqual([["membership_invited", "funder", net.slug, "Broker"]]);
+    expect(await countUnreadNotifications(ann.id)).toBe(1);
+    expect(await follow(ann, items[0]!.id)).toBe(`/n/${net.slug}`);
+
+    // The private network's home offers it to Ann, and to nobody else.
+    expect(await offerFor(ann, net.slug)).toMatchObject({ role: "funder" });
+    expect(await offerFor(bob, net.slug)).toBeNull();
+    expect(await listNotifications(bob.id)).toMatchObject({ items: [] });
+
+    // Bob cannot take Ann's invitation without the token: it is not his address.
+    const invitationId = listed!.id;
+    signInAs(bob);
+    expect(await call(acceptAddressedInvitationAction, { slug: net.slug, invitationId, acceptPrinciples: "on" })).toMatchObject({ code: "not_found" });
+    expect(await membershipOf(net.id, bob.id)).toBeNull();
+
+    // Ann accepts from the home: principles first, then once, with the invitation's role.
+    signInAs(ann);
+    const withoutPrinciples = await call(acceptAddressedInvitationAction, { slug: net.slug, invitationId });
+    expect(withoutPrinciples.ok ? [] : withoutPrinciples.fieldErrors?.acceptPrinciples).toEqual(["principles_required"]);
+    expect(await call(acceptAddressedInvitationAction, { slug: net.slug, invitationId, acceptPrinciples: "on" })).toMatchObject({
+      ok: true,
+      redirect: `/n/${net.slug}?joined=1`,
+    });
+    expect(await membershipOf(net.id, ann.id)).toMatchObject({ status: "active", role: "funder" });
+    expect(await call(acceptAddressedInvitationAction, { slug: net.slug, invitationId, acceptPrinciples: "on" })).toMatchObject({
+      code: "invitation_used",
+    });
+    // The link is spent too.
+    expect(await call(acceptInvitationAction, { slug: net.slug, token, acceptPrinciples: "on" })).toMatchObject({ code: "invitation_used" });
+    expect(await offerFor(ann, net.slug)).toBeNull();
+    expect((await listNotifications(ann.id)).items.map((n) => n.kind)).toEqual(["membership_invited"]);
+
+    const accepted = (await auditOf(net.slug, broker)).filter((e) => e.action === "invitation.accepted");
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]).toMatchObject({ actor: "Ann", detail: { invitationId, role: "funder", via: "account" } });
+  });
+
+  it("revoked: the offer and the news are gone, and it cannot be accepted", async () => {
+    const { net, broker } = await network({ joinPolicy: "invitation" });
+    const ann = await user("Ann");
+    signInAs(broker);
+    expect(await call(createInvitationAction, { slug: net.slug, role: "member", expiresInDays: "7", email: ann.email })).toMatchObject({ ok: true });
+    const invitationId = (await dbSystem().invitation.findFirstOrThrow({ where: { networkId: net.id }, select: { id: true } })).id;
+    expect((await newsOf(ann)).map((n) => n.kind)).toEqual(["membership_invited"]);
+    expect(await offerFor(ann, net.slug)).toMatchObject({ id: invitationId });
+
+    signInAs(broker);
+    expect(await call(revokeInvitationAction, { slug: net.slug, invitationId })).toMatchObject({ ok: true });
+    expect(await offerFor(ann, net.slug)).toBeNull();
+    expect(await listNotifications(ann.id)).toMatchObject({ items: [] });
+    expect(await countUnreadNotifications(ann.id)).toBe(0);
+    signInAs(ann);
+    expect(await call(acceptAddressedInvitationAction, { slug: net.slug, invitationId, acceptPrinciples: "on" })).toMatchObject({
+      code: "invitation_revoked",
+    });
+    expect(await membershipOf(net.id, ann.id)).toBeNull();
+  });
+
+  it("to an address without an account: mailed in the network's language, nobody notified; a wrong address loses nothing typed", async () => {
+    const { net, broker } = await network({ joinPolicy: "invitation" });
+    await dbSystem().network.update({ where: { id: net.id }, data: { locale: "nl" } });
+    const plain = await user("Plain");
+    await member(net, plain);
+    signInAs(broker);
+    const before = await snapshotDatabase();
+
+    const wrong = await call(createInvitationAction, { slug: net.slug, role: "broker", expiresInDays: "5", note: "Keep me", email: "not an address" });
+    expect(wrong).toMatchObject({ ok: false, code: "invalid_input", fieldErrors: { email: ["email_invalid"] } });
+    expect(wrong.ok ? null : wrong.values).toMatchObject({ role: "broker", expiresInDays: "5", note: "Keep me", email: "not an address" });
+    // An active member needs no invitation.
+    expect(await call(createInvitationAction, { slug: net.slug, role: "member", expiresInDays: "7", email: plain.email })).toMatchObject({
+      code: "invalid_input",
+      fieldErrors: { email: ["already_member"] },
+    });
+    expect(await snapshotDatabase()).toBe(before);
+
+    expect(await call(createInvitationAction, { slug: net.slug, role: "member", expiresInDays: "7", email: "New.Person@Example.TEST" })).toMatchObject({
+      ok: true,
+      data: { sentTo: "new.person@example.test" },
+    });
+    const mails = await mailTo("new.person@example.test");
+    expect(mails.map((m) => [m.kind, m.userId])).toEqual([["invitation", null]]);
+    expect(mails[0]!.subject).toContain("je bent uitgenodigd");
+    expect(await dbSystem().notification.count({ where: { networkId: net.id, kind: "membership_invited" } })).toBe(0);
+
+    // A link without an address is mailed nowhere.
+    const mailCount = await dbSystem().mailMessage.count();
+    expect(await call(createInvitationAction, { slug: net.slug, role: "member", expiresInDays: "7" })).toMatchObject({ ok: true, data: { sentTo: null } });
+    expect(await dbSystem().mailMessage.count()).toBe(mailCount);
   });
 });
 

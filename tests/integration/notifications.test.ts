@@ -226,9 +226,9 @@ describe("reading notifications", () => {
     } finally {
       stop();
     }
-    // The person's networks come through the membership door (decision 022): once per request in
-    // the app (the header asks too, React's cache shares it), once per call outside a request.
-    const doors = statements.filter((sql) => sql.includes("kring_member_networks"));
+    // The person's networks come through the notification door (decisions 022, 034): once per request
+    // in the app (the header asks too, React's cache shares it), once per call outside a request.
+    const doors = statements.filter((sql) => sql.includes("kring_notification_networks"));
     expect(statements.length - doors.length).toBe(2);
     expect(doors.length).toBeLessThanOrEqual(2);
   });

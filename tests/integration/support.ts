@@ -86,7 +86,7 @@ export async function member(network: { id: string }, person: { id: string }, ro
 export async function invitation(
   network: { id: string },
   createdBy: { id: string },
-  opts: { role?: Role; expiresAt?: Date; token?: string } = {},
+  opts: { role?: Role; expiresAt?: Date; token?: string; email?: string } = {},
 ) {
   const token = opts.token ?? `token-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-padding`;
   const row = await dbSystem().invitation.create({
@@ -94,6 +94,7 @@ export async function invitation(
       networkId: network.id,
       tokenHash: hashToken(token),
       role: opts.role ?? "member",
+      email: opts.email?.toLowerCase() ?? null,
       createdById: createdBy.id,
       expiresAt: opts.expiresAt ?? new Date(Date.now() + 7 * 86_400_000),
     },

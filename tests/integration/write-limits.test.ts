@@ -7,7 +7,7 @@ import { env, parseEnv } from "@/lib/env";
 import { addMilestoneAction, createInitiativeAction, pledgeAction, postUpdateAction } from "@/lib/funding/actions";
 import { timeZoneCookie } from "@/lib/i18n/config";
 import { createInvitationAction, requestToJoinAction } from "@/lib/membership/actions";
-import { postingChecks, writeChecks, type RateCheck } from "@/lib/rate-limit/policy";
+import { invitationMailChecks, postingChecks, writeChecks, type RateCheck } from "@/lib/rate-limit/policy";
 import { cookieJar, requestHeaders, resetRequest } from "../setup/session";
 import { actionPersonas, expectedActions, insidePersonas, type Persona } from "./authorization-matrix.expected";
 import { actionInputs, type Ctx } from "./authorization-matrix.inputs";
@@ -218,6 +218,28 @@ describe("the writes budget", () => {
     // Another address is not held back: it gets the usual answer for a visitor.
     requestHeaders.set("x-forwarded-for", "198.51.100.20");
     expect(await call(createInitiativeAction, fields)).toMatchObject({ ok: false, code: "unauthenticated" });
+  });
+});
+
+describe("a network that used up its invitation mail budget", () => {
+  it("sends no more invitations by email, with the wait on the address and nothing typed lost; links and other networks go on", async () => {
+    const { a, b } = world;
+    await fresh(a.broker);
+    const checks = invitationMailChecks(a.networkId);
+    await useUp(checks);
+    const before = await snapshotDatabase();
+    const typed = { slug: "net-a", role: "member", expiresInDays: "7", note: "Spray", email: "someone@example.test" };
+    const refused = await call(createInvitationAction, typed);
+    expect(refused).toMatchObject({ ok: false, code: "rate_limited", fieldErrors: { email: [expect.stringMatching(/^retry_after\|\d+$/)] } });
+    expect(refused.ok ? undefined : refused.values).toMatchObject(typed);
+    expect(await snapshotDatabase()).toBe(before);
+    // The budget is the network's: another broker of it is held back too.
+    await dbSystem().membership.update({ where: { networkId_userId: { networkId: a.networkId, userId: a.other.id } }, data: { role: "broker" } });
+    expect(await asUser(a.other, () => call(createInvitationAction, { ...typed, email: "another@example.test" }))).toMatchObject({ code: "rate_limited" });
+    // A link without an address is not mail, and B's broker is not held back.
+    expect(await call(createInvitationAction, { ...typed, email: "" })).toMatchObject({ ok: true });
+    expect(await asUser(b.broker, () => call(createInvitationAction, { ...typed, slug: "net-b" }))).toMatchObject({ ok: true });
+    expect(await dbSystem().mailMessage.count({ where: { to: "someone@example.test" } })).toBe(1);
   });
 });
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AcceptOrJoin } from "@/components/membership/accept-or-join";
+import { AcceptAddressedInvitationForm } from "@/components/membership/join-forms";
 import { BackedMilestones } from "@/components/home/backed-milestones";
 import { BrokerWaiting } from "@/components/home/broker-waiting";
 import { Coming } from "@/components/home/coming";
@@ -49,7 +50,7 @@ export default async function NetworkHomePage({
   const { joined } = await searchParams;
   const view = await viewNetwork(slug);
   if (!view) notFound();
-  const { network, membership, viewer, scope } = view;
+  const { network, membership, viewer, scope, invitation } = view;
   const t = await getTranslations("networkHome");
   const tn = await getTranslations("networks");
   const tc = await getTranslations("cycles");
@@ -115,6 +116,11 @@ export default async function NetworkHomePage({
                 <Link href={`/signin?callbackUrl=${encodeURIComponent(`/n/${slug}`)}`} className="font-medium">
                   {t("signIn")}
                 </Link>
+              </>
+            ) : invitation ? (
+              <>
+                <p role="status">{t("invited", { role: invitation.role })}</p>
+                <AcceptAddressedInvitationForm slug={slug} invitationId={invitation.id} />
               </>
             ) : membership?.status === "pending" ? (
               <p role="status">{t("pending")}</p>

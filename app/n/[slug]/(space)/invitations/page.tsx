@@ -46,6 +46,7 @@ export default async function InvitationsPage({ params }: { params: Promise<{ sl
                     <p className="font-medium">
                       {tr(inv.role)} · {t(`state.${state}`)}
                     </p>
+                    {inv.email ? <p className="text-sm break-all">{t("sentTo", { email: inv.email })}</p> : null}
                     <p className="text-sm text-muted">
                       {inv.note ? `${inv.note} · ` : ""}
                       {t("expires", { date: format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}
