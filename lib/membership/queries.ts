@@ -3,7 +3,7 @@ import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { hashToken } from "./invitations";
-import type { NetworkRef, NetworkScope } from "./scope";
+import type { NetworkRef, NetworkScope } from "@/lib/db/tenant-proof";
 
 const MEMBERS_PAGE_SIZE = 50;
 
