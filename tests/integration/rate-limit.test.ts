@@ -244,6 +244,7 @@ describe("the settings", () => {
       posts: { limit: 30, windowMs: 5 * MINUTE },
       writes: { limit: 300, windowMs: 60 * MINUTE },
       feeds: { limit: 120, windowMs: 60 * MINUTE },
+      invitationMail: { limit: 50, windowMs: 24 * 60 * MINUTE },
     });
     expect(parseEnv({ KRING_RATE_POSTS: "12/30s" }).rateLimits.posts).toEqual({ limit: 12, windowMs: 30_000 });
     expect(parseEnv({ KRING_RATE_POSTS: "1000/2h" }).rateLimits.posts).toEqual({ limit: 1000, windowMs: 7_200_000 });
@@ -260,8 +261,8 @@ describe("the settings", () => {
   });
 
   it("turn a limit off with 0 or off: nothing is counted or refused", async () => {
-    const off = parseEnv({ KRING_RATE_POSTS: "off", KRING_RATE_SIGNIN_PER_IP: "0", KRING_RATE_SIGNIN_PER_ADDRESS: "OFF", KRING_RATE_WRITES: "off", KRING_RATE_FEEDS: "off" }).rateLimits;
-    expect(off).toEqual({ signInPerAddress: null, signInPerIp: null, posts: null, writes: null, feeds: null });
+    const off = parseEnv({ KRING_RATE_POSTS: "off", KRING_RATE_SIGNIN_PER_IP: "0", KRING_RATE_SIGNIN_PER_ADDRESS: "OFF", KRING_RATE_WRITES: "off", KRING_RATE_FEEDS: "off", KRING_RATE_INVITATION_MAIL: "off" }).rateLimits;
+    expect(off).toEqual({ signInPerAddress: null, signInPerIp: null, posts: null, writes: null, feeds: null, invitationMail: null });
     expect(writeChecks({ userId: "someone" }, off)).toEqual([]);
     expect(postingChecks("someone", off)).toEqual([]);
     expect(signInChecks("ada@example.test", "192.0.2.1", off)).toEqual([]);

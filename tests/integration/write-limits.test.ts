@@ -51,10 +51,14 @@ const NOT_COUNTED = [
   "lib/notifications/actions.ts#markNotificationReadAction",
 ];
 
-/** The dialogue's posting forms show the wait on their body field, as the posting limit does. */
-const ON_BODY = new Set(
-  ["createThreadAction", "createReplyAction", "editReplyAction", "editThreadAction"].map((name) => `lib/dialogue/actions.ts#${name}`),
-);
+/**
+ * Forms that show the wait on one of their fields instead of above the form: the dialogue's posting
+ * forms on their body, as the posting limit does; the harvest editor on its first text.
+ */
+const WAIT_FIELD = new Map<string, string>([
+  ...["createThreadAction", "createReplyAction", "editReplyAction", "editThreadAction"].map((name) => [`lib/dialogue/actions.ts#${name}`, "body"] as const),
+  ["lib/harvests/actions.ts#saveHarvestAction", "summary"],
+]);
 
 /** A visitor's client address, for the per-IP budget of actions run by nobody signed in. */
 const VISITOR_IP = "203.0.113.7";
@@ -190,7 +194,7 @@ describe("the writes budget", () => {
     expect(outcome, `${actionKey} as ${run.persona} (${run.target}) over the writes budget: it has no limit and no written reason`).toBe(
       "rate_limited",
     );
-    expectOverBudget(raw.kind === "returned" ? (raw.value as Outcome) : undefined, fields, ON_BODY.has(actionKey) ? "body" : undefined);
+    expectOverBudget(raw.kind === "returned" ? (raw.value as Outcome) : undefined, fields, WAIT_FIELD.get(actionKey));
     const after = await snapshotDatabase();
     expect(after === before ? [] : changedTables(before, after), `${actionKey}: refused, but wrote`).toEqual([]);
   });
