@@ -20,7 +20,11 @@ export async function HarvestMentions({ slug, mentions, kind }: { slug: string; 
             {t.rich(line, {
               title: m.title,
               date: format.dateTime(m.startsAt, { dateStyle: "long" }),
-              link: (chunks) => <Link href={`/n/${slug}/gatherings/${m.gatheringId}`}>{chunks}</Link>,
+              link: (chunks) => (
+                <Link href={`/n/${slug}/gatherings/${m.gatheringId}`} className="underline underline-offset-4">
+                  {chunks}
+                </Link>
+              ),
             })}
           </li>
         ))}

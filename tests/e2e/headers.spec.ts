@@ -44,6 +44,7 @@ const resolvers: Record<string, (r: Resolved) => string> = {
   slug: () => NETWORK,
   threadId: (r) => r.threadId!,
   initiativeId: (r) => r.initiativeId!,
+  gatheringId: (r) => r.gatheringId!,
   token: (r) => r.token!,
   id: (r) => r.notificationId!,
   nextauth: () => "session",
@@ -181,6 +182,13 @@ test.beforeAll(async ({ browser }) => {
   const initiative = hrefs.find((h) => new RegExp(`^/n/${NETWORK}/initiatives/(?!new$|funding$|lessons$)[^/#?]+$`).test(h));
   expect(initiative, "the demo network lists an initiative").toBeTruthy();
   resolved.initiativeId = initiative!.split("/").pop()!;
+
+  // gatheringId: the demo network's gathering (its kick-off), from its list.
+  await b.goto(`/n/${NETWORK}/gatherings`);
+  const gatheringHrefs = await b.getByRole("main").locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const gathering = gatheringHrefs.find((h) => new RegExp(`^/n/${NETWORK}/gatherings/(?!new$)[^/#?.]+$`).test(h));
+  expect(gathering, "the demo network lists a gathering").toBeTruthy();
+  resolved.gatheringId = gathering!.split("/").pop()!;
 
   await broker.page.close();
   await funder.page.close();
