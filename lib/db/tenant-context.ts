@@ -63,6 +63,11 @@ export const TENANT_MODELS = new Set<string>([
   "HarvestRevision",
   "HarvestThread",
   "HarvestMilestone",
+  "ExchangeTag",
+  "ExchangePost",
+  "ExchangeConversation",
+  "ExchangeMessage",
+  "SupportEntry",
 ]);
 
 const TENANT_TABLE = new RegExp(`"(${[...TENANT_MODELS].join("|")})"`);

@@ -560,6 +560,17 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
   await dbSystem().membership.updateMany({ where: { networkId: network.id, userId: plain.id }, data: { calendarTokenHash: hashToken(memberFeedToken) } });
   await dbSystem().user.update({ where: { id: plain.id }, data: { calendarTokenHash: hashToken(personalFeedToken) } });
 
+  // Exchange and the support map (issue 20): a tag of the vocabulary, the member's request with the
+  // other member's conversation on it, and one entry of the map.
+  await dbSystem().exchangeTag.create({ data: { networkId: network.id, slug: "facilitation", labelEn: "Facilitation", labelNl: "Facilitatie" } });
+  const post = await dbSystem().exchangePost.create({
+    data: { networkId: network.id, authorId: plain.id, direction: "request", capital: "place", title: `A room ${label}`, tags: ["facilitation"], town: "Tilburg", expiresAt: new Date(Date.now() + 60 * DAY) },
+    select: { id: true },
+  });
+  const conversation = await dbSystem().exchangeConversation.create({ data: { networkId: network.id, postId: post.id, starterId: other.id }, select: { id: true } });
+  await dbSystem().exchangeMessage.create({ data: { networkId: network.id, conversationId: conversation.id, senderId: other.id, body: "We have a room." } });
+  await dbSystem().supportEntry.create({ data: { networkId: network.id, provider: "Provincie", name: `Fund ${label}`, kinds: ["grant"], stages: ["pilot"], checkedAt: new Date() } });
+
   return {
     networkId: network.id,
     slug,

@@ -68,7 +68,10 @@ export async function snapshotDatabase(options: { counters?: boolean } = {}): Pr
   const columns = tables.map(
     (t) => `'${t}', (SELECT coalesce(json_agg(t ORDER BY t::text), '[]'::json) FROM "${t}" t)`,
   );
-  const [row] = await dbSystem().$queryRawUnsafe<{ snapshot: string }[]>(`SELECT json_build_object(${columns.join(", ")})::text AS snapshot`);
+  // json_build_object takes at most 100 arguments (50 tables): one object per 40 tables, merged.
+  const objects: string[] = [];
+  for (let i = 0; i < columns.length; i += 40) objects.push(`json_build_object(${columns.slice(i, i + 40).join(", ")})::jsonb`);
+  const [row] = await dbSystem().$queryRawUnsafe<{ snapshot: string }[]>(`SELECT (${objects.join(" || ")})::text AS snapshot`);
   return row?.snapshot ?? "";
 }
 
