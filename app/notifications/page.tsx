@@ -67,6 +67,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                         thread: item.threadTitle ?? t("aThread"),
                         milestone: item.milestoneTitle ?? t("aMilestone"),
                         gathering: item.gatheringTitle ?? t("aGathering"),
+                        post: item.exchangePostTitle ?? t("aPost"),
+                        entry: item.supportEntryName ?? t("anEntry"),
                         when: item.gatheringStartsAt ? format.dateTime(item.gatheringStartsAt, { dateStyle: "full", timeStyle: "short" }) : "",
                         network: item.networkName,
                       })}

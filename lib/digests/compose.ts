@@ -24,6 +24,11 @@ export type MailItem = {
   gatheringId: string | null;
   gatheringTitle: string | null;
   gatheringStartsAt: Date | null;
+  /** Exchange news: the offer or request; support-map news: the entry. */
+  exchangePostId: string | null;
+  exchangePostTitle: string | null;
+  supportEntryId: string | null;
+  supportEntryName: string | null;
   threadTitle: string | null;
   cycleTitle: string | null;
   milestoneTitle: string | null;
@@ -38,7 +43,7 @@ export type MailGroup = {
   key: string;
   /** What the group is about: a thread's title, a cycle's, an initiative's name; null for the network. */
   title: string | null;
-  about: "thread" | "cycle" | "initiative" | "gathering" | "network";
+  about: "thread" | "cycle" | "initiative" | "gathering" | "exchange" | "support" | "network";
   newest: Date;
   items: MailItem[];
   /** Items of this group not listed (beyond MAX_ITEMS). */
@@ -52,6 +57,8 @@ function groupOf(item: MailItem): Pick<MailGroup, "key" | "title" | "about"> {
   if (item.cycleId) return { key: `cycle:${item.cycleId}`, title: item.cycleTitle, about: "cycle" };
   if (item.initiativeId) return { key: `initiative:${item.initiativeId}`, title: item.initiativeName, about: "initiative" };
   if (item.gatheringId) return { key: `gathering:${item.gatheringId}`, title: item.gatheringTitle, about: "gathering" };
+  if (item.exchangePostId) return { key: `exchange:${item.exchangePostId}`, title: item.exchangePostTitle, about: "exchange" };
+  if (item.supportEntryId) return { key: `support:${item.supportEntryId}`, title: item.supportEntryName, about: "support" };
   return { key: "network", title: null, about: "network" };
 }
 

@@ -27,6 +27,8 @@ function groupHref(slug: string, group: MailGroup): string {
   if (about === "cycle") return emailLink(`/n/${slug}/cycles`);
   if (about === "initiative") return emailLink(`/n/${slug}/initiatives/${id}`);
   if (about === "gathering") return emailLink(`/n/${slug}/gatherings/${id}`);
+  if (about === "exchange") return emailLink(`/n/${slug}/exchange/${id}`);
+  if (about === "support") return emailLink(`/n/${slug}/support#entry-${id}`);
   return emailLink(`/n/${slug}`);
 }
 
@@ -51,6 +53,8 @@ export async function notificationMail(input: NotificationMailInput) {
             thread: item.threadTitle ?? tn("aThread"),
             milestone: item.milestoneTitle ?? tn("aMilestone"),
             gathering: item.gatheringTitle ?? tn("aGathering"),
+            post: item.exchangePostTitle ?? tn("aPost"),
+            entry: item.supportEntryName ?? tn("anEntry"),
             when: item.gatheringStartsAt ? whenLong.format(item.gatheringStartsAt) : "",
             network,
           }),

@@ -76,6 +76,7 @@ async function lockPending(tx: Tx, c: CandidateRow, before: Date): Promise<Pendi
            COALESCE(c.id, cr."cycleId") AS "cycleId", ms."initiativeId",
            t.title AS "threadTitle", COALESCE(c.title, rc.title) AS "cycleTitle", ms.title AS "milestoneTitle",
            i.name AS "initiativeName", n."gatheringId", g.title AS "gatheringTitle", g."startsAt" AS "gatheringStartsAt",
+           n."exchangePostId", ep.title AS "exchangePostTitle", n."supportEntryId", se.name AS "supportEntryName",
            a.name AS "actorName", (${visible}) AS visible
     FROM "Notification" n
     ${joins}

@@ -252,6 +252,9 @@ export async function markNotificationRead(userId: string, id: string, at = new 
           replyId: true,
           milestoneId: true,
           gatheringId: true,
+          exchangePostId: true,
+          conversationId: true,
+          supportEntryId: true,
           network: { select: { slug: true } },
         },
       },
@@ -275,6 +278,9 @@ export async function markNotificationRead(userId: string, id: string, at = new 
     milestoneId: milestone?.id ?? null,
     initiativeId: milestone?.initiativeId ?? null,
     gatheringId: n.gatheringId,
+    exchangePostId: n.exchangePostId,
+    conversationId: n.conversationId,
+    supportEntryId: n.supportEntryId,
   };
 }
 

@@ -47,6 +47,13 @@ export function notificationMessageKey(item: { kind: string; act: string | null;
     case "gathering_reminder":
     case "gathering_promoted":
     case "harvest_published":
+    case "exchange_answered":
+    case "exchange_message":
+    case "exchange_matched":
+    case "exchange_expiring":
+    case "exchange_thanked":
+    case "support_suggested":
+    case "support_reviewed":
       return item.kind;
     default: {
       const act = item.act ?? "hide";

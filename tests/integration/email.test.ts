@@ -251,6 +251,34 @@ describe("immediate mail", () => {
   });
 });
 
+describe("exchange and support-map news by email", () => {
+  it("groups by the offer or request and the entry, names them, and links them from the public URL", async () => {
+    const w = await world();
+    const nina = await w.person("Nina", { emailFrequency: "immediate" });
+    const at = new Date(Date.UTC(2026, 10, 3, 10));
+    const post = await w.db.exchangePost.create({
+      data: { networkId: w.network.id, authorId: nina.id, direction: "request", capital: "place", title: "A room for twenty", expiresAt: new Date(at.getTime() + 60 * DAY) },
+      select: { id: true },
+    });
+    const entry = await w.db.supportEntry.create({ data: { networkId: w.network.id, provider: "Provincie", name: "Pilot fund", kinds: ["grant"], suggestedById: nina.id }, select: { id: true } });
+    for (const [kind, more] of [
+      ["exchange_matched", { exchangePostId: post.id }],
+      ["exchange_expiring", { exchangePostId: post.id }],
+      ["support_reviewed", { supportEntryId: entry.id }],
+    ] as const) {
+      await w.db.notification.create({ data: { networkId: w.network.id, userId: nina.id, kind, actorId: w.broker.id, dedupeKey: `${kind}:x`, createdAt: at, ...more } });
+    }
+    expect(await sweep(new Date(at.getTime() + HOUR))).toBe(2);
+    const exchange = received.find((m) => m.text.includes("A room for twenty"))!;
+    expect(linkedIds(exchange)).toHaveLength(2);
+    expect(exchange.text).toContain("“A room for twenty” expires in a week");
+    expect(exchange.text).toContain(`http://localhost:3000/n/${w.network.slug}/exchange/${post.id}`);
+    const support = received.find((m) => m.text.includes("Pilot fund"))!;
+    expect(support.text).toContain("A broker reviewed your suggestion “Pilot fund”");
+    expect(support.text).toContain(`/n/${w.network.slug}/support#entry-${entry.id}`);
+  });
+});
+
 describe("what a mail never carries", () => {
   it("a post hidden since, a network left, or anything for someone who turned email off", async () => {
     const w = await world();

@@ -233,3 +233,77 @@ describe("reading notifications", () => {
     expect(doors.length).toBeLessThanOrEqual(2);
   });
 });
+
+describe("exchange and support-map news", () => {
+  /** Writes a notification row as the exchange and support-map mutations do. */
+  async function tell(w: World, to: User, data: { kind: "exchange_answered" | "exchange_message" | "exchange_matched" | "exchange_expiring" | "exchange_thanked" | "support_suggested" | "support_reviewed"; exchangePostId?: string; conversationId?: string; supportEntryId?: string; actorId?: string }) {
+    await dbSystem().notification.create({ data: { networkId: w.a.id, userId: to.id, dedupeKey: `${data.kind}:${key()}`, ...data } });
+  }
+
+  async function destinationOf(person: User, id: string) {
+    const { GET } = await import("@/app/notifications/[id]/route");
+    signInAs(person);
+    const response = await GET(new Request("http://localhost/"), { params: Promise.resolve({ id }) });
+    return response.headers.get("location");
+  }
+
+  it("name the post or the entry, lead to it, and show a conversation's news only to its two people", async () => {
+    const w = await buildWorld();
+    const post = await dbSystem().exchangePost.create({
+      data: { networkId: w.a.id, authorId: w.alice.id, direction: "request", capital: "place", title: "A room for twenty", expiresAt: new Date(Date.now() + 86_400_000) },
+      select: { id: true },
+    });
+    const conversation = await dbSystem().exchangeConversation.create({ data: { networkId: w.a.id, postId: post.id, starterId: w.bob.id }, select: { id: true } });
+    const entry = await dbSystem().supportEntry.create({ data: { networkId: w.a.id, provider: "Provincie", name: "Pilot fund", kinds: ["grant"], status: "suggested", suggestedById: w.bob.id } });
+
+    await tell(w, w.alice, { kind: "exchange_answered", exchangePostId: post.id, conversationId: conversation.id, actorId: w.bob.id });
+    await tell(w, w.alice, { kind: "exchange_message", exchangePostId: post.id, conversationId: conversation.id, actorId: w.bob.id });
+    await tell(w, w.bob, { kind: "exchange_thanked", exchangePostId: post.id, actorId: w.alice.id });
+    // Carol is neither the author nor the one who answered: a message row addressed to her is never shown.
+    await tell(w, w.carol, { kind: "exchange_message", exchangePostId: post.id, conversationId: conversation.id, actorId: w.bob.id });
+    await tell(w, w.bea, { kind: "support_suggested", supportEntryId: entry.id, actorId: w.bob.id });
+    await tell(w, w.carol, { kind: "support_suggested", supportEntryId: entry.id, actorId: w.bob.id });
+    await tell(w, w.bob, { kind: "support_reviewed", supportEntryId: entry.id, actorId: w.bea.id });
+
+    const alice = (await listNotifications(w.alice.id)).items;
+    expect(alice.map((i) => [i.kind, i.exchangePostTitle, i.actorName]).sort()).toEqual([
+      ["exchange_answered", "A room for twenty", "Bob"],
+      ["exchange_message", "A room for twenty", "Bob"],
+    ]);
+    const conversationPath = `/n/siac/exchange/${post.id}/conversations/${conversation.id}`;
+    for (const item of alice) expect(await destinationOf(w.alice, item.id)).toBe(conversationPath);
+
+    const bob = (await listNotifications(w.bob.id)).items;
+    expect(bob.map((i) => i.kind).sort()).toEqual(["exchange_thanked", "support_reviewed"]);
+    expect(bob.find((i) => i.kind === "support_reviewed")?.supportEntryName).toBe("Pilot fund");
+    expect(await destinationOf(w.bob, bob.find((i) => i.kind === "exchange_thanked")!.id)).toBe(`/n/siac/exchange/${post.id}`);
+    expect(await destinationOf(w.bob, bob.find((i) => i.kind === "support_reviewed")!.id)).toBe(`/n/siac/support#entry-${entry.id}`);
+
+    // A suggestion waits for brokers: Carol, a member, does not see one addressed to her.
+    expect((await listNotifications(w.carol.id)).items).toEqual([]);
+    expect(await countUnreadNotifications(w.carol.id)).toBe(0);
+    const bea = (await listNotifications(w.bea.id)).items;
+    expect(bea.map((i) => [i.kind, i.supportEntryName])).toEqual([["support_suggested", "Pilot fund"]]);
+    expect(await destinationOf(w.bea, bea[0]!.id)).toBe("/n/siac/support#suggestions");
+  });
+
+  it("show a funder only news of posts visible to funders, and nothing of a removed post", async () => {
+    const w = await buildWorld();
+    const funder = await user("Fiona");
+    await member(w.a, funder, "funder");
+    const post = (visibility: "network" | "network_and_funders", title: string) =>
+      dbSystem().exchangePost.create({
+        data: { networkId: w.a.id, authorId: w.alice.id, direction: "request", capital: "knowledge", title, visibility, expiresAt: new Date(Date.now() + 86_400_000) },
+        select: { id: true },
+      });
+    const members = await post("network", "Members only");
+    const funders = await post("network_and_funders", "Funders too");
+    await tell(w, funder, { kind: "exchange_matched", exchangePostId: members.id });
+    await tell(w, funder, { kind: "exchange_matched", exchangePostId: funders.id });
+    expect((await listNotifications(funder.id)).items.map((i) => i.exchangePostTitle)).toEqual(["Funders too"]);
+    expect(await countUnreadNotifications(funder.id)).toBe(1);
+
+    await dbSystem().exchangePost.deleteMany({ where: { networkId: w.a.id, id: funders.id } });
+    expect((await listNotifications(funder.id)).items).toEqual([]);
+  });
+});

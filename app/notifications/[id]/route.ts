@@ -11,7 +11,8 @@ function seeOther(path: string) {
 
 /**
  * Following a notification: marks it read (only the viewer's own; anyone else's id
- * finds nothing) and goes on to the thread, the cycle or the milestone, the Requests tab (a waiting
+ * finds nothing) and goes on to the thread, the cycle, the milestone, the gathering, the offer or request (or its
+ * conversation), the support map, the Requests tab (a waiting
  * request, for brokers) or the network (news of the person's own membership; a removal stays in the
  * centre), or back to the centre.
  */
@@ -32,6 +33,13 @@ function destination(target: NonNullable<Awaited<ReturnType<typeof markNotificat
   // A removed person may no longer see a private network: the centre says what happened.
   if (target.kind === "membership_removed") return "/notifications";
   if ((MEMBERSHIP_NEWS_FOR_THE_PERSON as readonly string[]).includes(target.kind)) return `/n/${target.slug}`;
+  if (target.conversationId && target.exchangePostId) {
+    return `/n/${target.slug}/exchange/${target.exchangePostId}/conversations/${target.conversationId}`;
+  }
+  if (target.exchangePostId) return `/n/${target.slug}/exchange/${target.exchangePostId}`;
+  // A suggestion waits in the brokers' queue on the map; a reviewed one is on the map (or not, with the note).
+  if (target.kind === "support_suggested") return `/n/${target.slug}/support#suggestions`;
+  if (target.supportEntryId) return `/n/${target.slug}/support#entry-${target.supportEntryId}`;
   if (target.gatheringId) return `/n/${target.slug}/gatherings/${target.gatheringId}`;
   if (target.initiativeId) return `/n/${target.slug}/initiatives/${target.initiativeId}#milestone-${target.milestoneId}`;
   if (cycleKinds.includes(target.kind)) return `/n/${target.slug}/cycles`;
