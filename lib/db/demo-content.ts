@@ -631,3 +631,20 @@ export const demoHarvests: Record<string, DemoHarvest[]> = {
     },
   ],
 };
+
+/**
+ * "I can help with" of the demo members (decision 041), by network slug and email: the vocabulary's
+ * slugs and a free tag, so a new request in either network finds someone on a fresh install.
+ */
+export const demoHelpTags: Record<string, Record<string, string[]>> = {
+  siac: {
+    "mara@siac.example": ["facilitation", "meeting-space"],
+    "tomas@siac.example": ["city-hall", "open-data", "accelerators"],
+    "ioana@siac.example": ["translation", "facilitation", "citizen-participation"],
+  },
+  "pathfinders-midden-brabant": {
+    "hanneke@pathfinders.example": ["vergaderruimte", "facilitatie"],
+    "joris@pathfinders.example": ["gemeente", "wonen"],
+    "fatima@pathfinders.example": ["onderwijs", "coaching", "subsidie"],
+  },
+};

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "./client";
-import { demoHarvests, demoNetworks, type DemoNetwork, type DemoThread } from "./demo-content";
+import { demoHarvests, demoHelpTags, demoNetworks, type DemoNetwork, type DemoThread } from "./demo-content";
 import {
   makeCycle,
   makeInitiative,
@@ -59,6 +59,7 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     for (const { person, user } of others) {
       await makeMembership(prisma, { networkId: network.id, userId: user.id, role: person.role });
     }
+    await seedHelpTags(prisma, network.id, demo.slug, users);
     await prisma.auditEntry.create({
       data: { networkId: network.id, actorId: broker.user.id, action: "network.created" },
     });
@@ -551,5 +552,14 @@ async function seedHarvests(
       const milestone = await prisma.milestone.findFirst({ where: { networkId }, orderBy: { position: "asc" }, skip: h.milestone, select: { id: true } });
       if (milestone) await prisma.harvestMilestone.create({ data: { networkId, harvestId: harvest.id, milestoneId: milestone.id } });
     }
+  }
+}
+
+/** The demo members' "I can help with" (decision 041), on their memberships of this network. */
+async function seedHelpTags(prisma: Db, networkId: string, slug: string, users: { person: { email: string }; user: { id: string } }[]) {
+  for (const { person, user } of users) {
+    const helpTags = demoHelpTags[slug]?.[person.email];
+    if (!helpTags) continue;
+    await prisma.membership.update({ where: { networkId_userId: { networkId, userId: user.id } }, data: { helpTags } });
   }
 }

@@ -3,6 +3,7 @@ import { htmlOf } from "@/lib/markdown/render";
 import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
+import type { CapitalKind, ExchangeStatus } from "@/lib/db/generated/enums";
 import { listHarvestEvidence, type HarvestMention } from "@/lib/harvests/queries";
 import { mayReadAsEvidence } from "@/lib/harvests/policy";
 import { can } from "@/lib/membership/policy";
@@ -415,4 +416,67 @@ export async function fundingOverview(scope: NetworkScope) {
     initiatives,
     needFunders: short.map((m) => ({ ...m, needed: BigInt(m.needed), pledged: BigInt(m.pledged), missing: BigInt(m.needed) - BigInt(m.pledged) })),
   };
+}
+
+/** How many of one milestone's open requests its card lists (the count says how many there are). */
+const MILESTONE_NEEDS_SHOWN = 5;
+
+/** An open request that names a milestone: what the step needs besides money (issue 20, decision 041). */
+export type MilestoneNeed = { id: string; milestoneId: string; title: string; capital: CapitalKind; status: ExchangeStatus; town: string };
+
+type MilestoneNeedRow = MilestoneNeed & { total: number | bigint };
+
+/**
+ * The open requests (open or in progress, not expired) linked to the milestones of one initiative
+ * that the viewer may read (a funder: only those shown to funders), newest first, at most
+ * MILESTONE_NEEDS_SHOWN per milestone with each milestone's full count. One statement for the
+ * whole growth path, whatever the number of milestones.
+ */
+export async function listMilestoneNeeds(scope: NetworkScope, initiativeId: string) {
+  const fundersOnly = scope.role === "funder";
+  const rows = await db(scope).$queryRaw<MilestoneNeedRow[]>`
+    SELECT id, "milestoneId", title, capital, status, town, total
+    FROM (
+      SELECT p.id, p."milestoneId", p.title, p.capital, p.status, p.town,
+             count(*) OVER (PARTITION BY p."milestoneId") AS total,
+             row_number() OVER (PARTITION BY p."milestoneId" ORDER BY p."createdAt" DESC, p.id DESC) AS rank
+      FROM "ExchangePost" p
+      JOIN "Milestone" m ON m.id = p."milestoneId" AND m."networkId" = p."networkId"
+      WHERE p."networkId" = ${scope.networkId} AND m."initiativeId" = ${initiativeId}
+        AND p.direction = 'request' AND p.status IN ('open', 'in_progress') AND p."expiresAt" > now()
+        AND (${fundersOnly}::boolean = false OR p.visibility = 'network_and_funders')
+    ) needs
+    WHERE rank <= ${MILESTONE_NEEDS_SHOWN}
+    ORDER BY "milestoneId", rank`;
+  const byMilestone = new Map<string, { total: number; requests: MilestoneNeed[] }>();
+  for (const { total, ...need } of rows) {
+    const entry = byMilestone.get(need.milestoneId) ?? { total: Number(total), requests: [] };
+    entry.requests.push(need);
+    byMilestone.set(need.milestoneId, entry);
+  }
+  return byMilestone;
+}
+
+type OpenAsksRow = { milestoneId: string; title: string; initiativeId: string; initiativeName: string; asks: number | bigint };
+
+/**
+ * The broker's funding overview, beside the money still needed: per milestone of the network that
+ * is not closed, how many requests for other kinds of capital are open (open or in progress, not
+ * expired). One grouped statement; a funder's count would only include posts shown to funders.
+ */
+export async function listOpenAsks(scope: NetworkScope) {
+  const fundersOnly = scope.role === "funder";
+  const rows = await db(scope).$queryRaw<OpenAsksRow[]>`
+    SELECT m.id AS "milestoneId", m.title, i.id AS "initiativeId", i.name AS "initiativeName", count(*)::int AS asks
+    FROM "ExchangePost" p
+    JOIN "Milestone" m ON m.id = p."milestoneId" AND m."networkId" = p."networkId"
+    JOIN "Initiative" i ON i.id = m."initiativeId" AND i."networkId" = m."networkId"
+    WHERE p."networkId" = ${scope.networkId} AND p.direction = 'request'
+      AND p.status IN ('open', 'in_progress') AND p."expiresAt" > now()
+      AND m.status IN ('planned', 'active')
+      AND (${fundersOnly}::boolean = false OR p.visibility = 'network_and_funders')
+    GROUP BY m.id, i.id
+    ORDER BY count(*) DESC, i.name, m.position
+    LIMIT 200`;
+  return rows.map((r) => ({ ...r, asks: Number(r.asks) }));
 }

@@ -18,12 +18,14 @@ import {
   requestToJoin,
   revokeInvitation,
   reviewRequest,
+  setHelpTags,
 } from "./mutations";
 import {
   acceptAddressedInvitationSchema,
   acceptInvitationSchema,
   changeRoleSchema,
   createInvitationSchema,
+  helpTagsSchema,
   joinSchema,
   leaveSchema,
   removeMemberSchema,
@@ -152,4 +154,19 @@ export async function leaveAction(_prev: unknown, form: FormData): Promise<Actio
   }, { rateLimit: { none: "ends the caller's own membership, once per membership (joining again is counted): leaving a network must always be possible" } });
   if (result.ok) redirect("/?left=1");
   return result;
+}
+
+/** "I can help with" on the caller's own membership of the network: members and brokers (decision 041). */
+export async function updateHelpTagsAction(_prev: unknown, form: FormData): Promise<ActionResult<{ helpTags: string[] }>> {
+  return runAction(
+    helpTagsSchema,
+    form,
+    async ({ slug, helpTags }) => {
+      const scope = await requireMember(slug, "membership.help_tags");
+      const stored = await setHelpTags(scope, helpTags);
+      revalidatePath(`/n/${scope.slug}/members`);
+      return { helpTags: stored };
+    },
+    { rateLimit: { field: "helpTags" } },
+  );
 }

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { normaliseTag } from "@/lib/membership/help-tags";
 import type { AppLocale } from "@/lib/i18n/config";
 import { emailLink } from "@/lib/mail/links";
 import { enqueueMail } from "@/lib/mail/mutations";
@@ -356,4 +357,31 @@ export async function removeMember(scope: NetworkScope, membershipId: string) {
     });
     await notifyMembershipNews(tx, scope, { membershipId: target.id, userId: target.userId }, { kind: "membership_removed", at: new Date() });
   });
+}
+
+/**
+ * "I can help with" on the caller's own membership (decision 041). A tag typed as one of the
+ * vocabulary's labels ("Vergaderruimte", "Meeting space") is stored as that tag's slug, so it meets
+ * the posts tagged with it; any other tag is kept as typed, normalised. Returns what is stored.
+ */
+export async function setHelpTags(scope: NetworkScope, typed: string[]): Promise<string[]> {
+  const client = db(scope);
+  const vocabulary = await client.exchangeTag.findMany({
+    where: { networkId: scope.networkId },
+    select: { slug: true, labelEn: true, labelNl: true },
+    take: 500,
+  });
+  const bySlugOrLabel = new Map<string, string>();
+  for (const tag of vocabulary) {
+    bySlugOrLabel.set(normaliseTag(tag.labelEn), tag.slug);
+    bySlugOrLabel.set(normaliseTag(tag.labelNl), tag.slug);
+  }
+  for (const tag of vocabulary) bySlugOrLabel.set(tag.slug, tag.slug);
+  const tags = [...new Set(typed.map((tag) => bySlugOrLabel.get(tag) ?? tag))];
+  const { count } = await client.membership.updateMany({
+    where: { id: scope.membershipId, networkId: scope.networkId, status: "active" },
+    data: { helpTags: tags },
+  });
+  if (count === 0) throw new AppError("not_found");
+  return tags;
 }

@@ -54,6 +54,9 @@ export const permissions = {
   "gathering.names": ["broker", "member"],
   "harvest.read": ["broker", "member"],
   "harvest.write": ["broker", "member"],
+  // "I can help with" on one's own membership: what matching tells people about (decision 041).
+  // Funders are not matched: they give money, and read the exchange only where a post lets them.
+  "membership.help_tags": ["broker", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -24,6 +24,7 @@ export async function listMembers(scope: NetworkScope, after?: Cursor, take = ME
       role: true,
       joinedAt: true,
       createdAt: true,
+      helpTags: true,
       user: { select: { id: true, name: true, email: true, bio: true } },
     },
   });
@@ -38,10 +39,27 @@ export async function listMembers(scope: NetworkScope, after?: Cursor, take = ME
       name: m.user.name,
       // Addresses stay private: members see names and bios, not emails.
       bio: m.user.bio,
+      helpTags: m.helpTags,
       isViewer: m.user.id === scope.userId,
     })),
     next: rows.length > take && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
+}
+
+type HelpTagsRow = { helpTags: string[]; vocabulary: { slug: string; labelEn: string; labelNl: string }[] | null };
+
+/**
+ * The caller's own "I can help with" in this network, and the network's tag vocabulary to choose
+ * from (slug order), in one statement: the members page's form shows both.
+ */
+export async function findOwnHelpTags(scope: NetworkScope) {
+  const [row] = await db(scope).$queryRaw<HelpTagsRow[]>`
+    SELECT m."helpTags",
+           (SELECT json_agg(json_build_object('slug', t.slug, 'labelEn', t."labelEn", 'labelNl', t."labelNl") ORDER BY t.slug)
+            FROM (SELECT slug, "labelEn", "labelNl" FROM "ExchangeTag" WHERE "networkId" = ${scope.networkId} ORDER BY slug LIMIT 200) t) AS vocabulary
+    FROM "Membership" m
+    WHERE m."networkId" = ${scope.networkId} AND m.id = ${scope.membershipId}`;
+  return { helpTags: row?.helpTags ?? [], vocabulary: row?.vocabulary ?? [] };
 }
 
 /** How many requests to join wait for a broker (the Requests tab's count; the layout checks the role). */

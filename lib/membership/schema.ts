@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HELP_TAGS_INPUT_MAX, HELP_TAGS_MAX, parseTagList } from "@/lib/membership/help-tags";
 import { idField as id, slugField as slug } from "@/lib/form-fields";
 import { DECLINE_NOTE_MAX, INVITATION_EMAIL_MAX, INVITATION_NOTE_MAX, REQUEST_MESSAGE_MAX } from "./limits";
 export * from "./limits";
@@ -70,3 +71,23 @@ export const acceptAddressedInvitationSchema = z.object({ slug, invitationId: id
 export const changeRoleSchema = z.object({ slug, membershipId: id, role: roleSchema });
 export const removeMemberSchema = z.object({ slug, membershipId: id });
 export const leaveSchema = z.object({ slug });
+
+/**
+ * "I can help with": a typed list of tags (commas between them), normalised; an empty list clears
+ * it. The vocabulary's labels become their slugs in the mutation, which knows the network.
+ */
+export const helpTagsSchema = z.object({
+  slug,
+  helpTags: z
+    .string()
+    .default("")
+    .pipe(z.string().max(HELP_TAGS_INPUT_MAX, `too_long|${HELP_TAGS_INPUT_MAX}`))
+    .transform((typed, ctx) => {
+      const parsed = parseTagList(typed, HELP_TAGS_MAX);
+      if ("problem" in parsed) {
+        ctx.addIssue({ code: "custom", message: parsed.problem });
+        return z.NEVER;
+      }
+      return parsed.tags;
+    }),
+});

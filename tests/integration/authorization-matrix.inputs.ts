@@ -325,6 +325,7 @@ export const actionInputs: Record<string, ActionInput> = {
     fields: (c) => ({ slug: c.home.slug, membershipId: c.o.targetMembershipId }),
   },
   "lib/membership/actions.ts#leaveAction": { fields: (c) => ({ slug: c.home.slug }) },
+  "lib/membership/actions.ts#updateHelpTagsAction": { fields: (c) => ({ slug: c.home.slug, helpTags: "Fundraising, meeting space" }) },
 
   // ---- moderation
   "lib/moderation/actions.ts#reportPostAction": {

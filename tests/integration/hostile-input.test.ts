@@ -8,7 +8,7 @@ import { saveHarvestAction } from "@/lib/harvests/actions";
 import en from "@/lib/i18n/messages/en.json";
 import { createGatheringAction, rsvpAction } from "@/lib/gatherings/actions";
 import { toLocal } from "@/lib/gatherings/recurrence";
-import { createInvitationAction, requestToJoinAction } from "@/lib/membership/actions";
+import { createInvitationAction, requestToJoinAction, updateHelpTagsAction } from "@/lib/membership/actions";
 import { createNetworkAction } from "@/lib/networks/actions";
 import { findNetworkWithViewer } from "@/lib/networks/queries";
 import { call, makeNetwork, networkFields, signInAs, user, type Outcome } from "./support";
@@ -262,6 +262,29 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
     const stored = await dbSystem().invitation.findMany({ where: { networkId: net.id, email: { not: null } }, select: { email: true } });
     const mailed = await dbSystem().mailMessage.count({ where: { kind: "invitation", to: { in: stored.map((r) => r.email!) } } });
     expect(mailed).toBe(stored.length);
+  });
+
+  it("as 'I can help with': stored as normalised tags, or refused with a field code on the field alone", async () => {
+    const owner = await user("Owner");
+    const net = await makeNetwork(dbSystem(), { brokerId: owner.id, slug: "naughty-help" });
+    signInAs(owner);
+    let stored = 0;
+    for (const [i, s] of naughty.entries()) {
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const result = await call(updateHelpTagsAction, { slug: net.slug, helpTags: s });
+      if (!result.ok) {
+        expectFieldRefusal(result, label);
+        expect(Object.keys(result.fieldErrors ?? {}), label).toEqual(["helpTags"]);
+        expect(result.values?.helpTags, label).toBe(s);
+        continue;
+      }
+      const row = await dbSystem().membership.findFirstOrThrow({ where: { networkId: net.id, userId: owner.id }, select: { helpTags: true } });
+      expect(row.helpTags, label).toEqual((result.data as { helpTags: string[] }).helpTags);
+      for (const tag of row.helpTags) expect(tag, label).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(row.helpTags.length, label).toBeLessThanOrEqual(12);
+      stored++;
+    }
+    expect(stored).toBeGreaterThan(100);
   });
 
   it("beyond the list: a NUL character (which PostgreSQL text cannot hold) is a field error, not a crash", async () => {

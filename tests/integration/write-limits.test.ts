@@ -58,6 +58,7 @@ const NOT_COUNTED = [
 const WAIT_FIELD = new Map<string, string>([
   ...["createThreadAction", "createReplyAction", "editReplyAction", "editThreadAction"].map((name) => [`lib/dialogue/actions.ts#${name}`, "body"] as const),
   ["lib/harvests/actions.ts#saveHarvestAction", "summary"],
+  ["lib/membership/actions.ts#updateHelpTagsAction", "helpTags"],
 ]);
 
 /** A visitor's client address, for the per-IP budget of actions run by nobody signed in. */

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { HelpTagsForm } from "@/components/membership/help-tags-form";
 import { LeaveForm, MemberActions } from "@/components/membership/member-actions";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { can } from "@/lib/membership/policy";
-import { listMembers } from "@/lib/membership/queries";
+import { findOwnHelpTags, listMembers } from "@/lib/membership/queries";
 import { decodeCursor } from "@/lib/cursor";
 import { requireMemberPage } from "@/lib/membership/scope";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -25,7 +26,12 @@ export default async function MembersPage({
   const { slug } = await params;
   const scope = await requireMemberPage(slug, `/n/${slug}/members`, "members.view");
   const { after } = await searchParams;
-  const { items, next } = await listMembers(scope, decodeCursor(after));
+  const mayHelp = can(scope.role, "membership.help_tags");
+  const [{ items, next }, own, locale] = await Promise.all([
+    listMembers(scope, decodeCursor(after)),
+    mayHelp ? findOwnHelpTags(scope) : null,
+    getLocale(),
+  ]);
   const t = await getTranslations("members");
   const tr = await getTranslations("roles");
   const format = await getFormatter();
@@ -34,6 +40,19 @@ export default async function MembersPage({
     <ClientMessages namespaces={["errors", "members", "validation"]}>
       <div className="space-y-6">
         <h1 className="text-xl font-semibold">{t("title")}</h1>
+        {own ? (
+          <section aria-labelledby="help-tags" className={`${cardClass} space-y-2`}>
+            <h2 id="help-tags" className="text-lg font-semibold">
+              {t("helpTagsTitle")}
+            </h2>
+            <p className="text-sm text-muted">{t("helpTagsIntro")}</p>
+            <HelpTagsForm
+              slug={scope.slug}
+              helpTags={own.helpTags}
+              vocabulary={own.vocabulary.map((tag) => (locale === "nl" ? tag.labelNl : tag.labelEn))}
+            />
+          </section>
+        ) : null}
         <ul className="space-y-3">
           {items.map((m) => (
             <li key={m.membershipId} className={`${cardClass} space-y-2`}>
@@ -47,6 +66,11 @@ export default async function MembersPage({
                 </p>
               </div>
               {m.bio ? <p className="whitespace-pre-line text-muted">{m.bio}</p> : null}
+              {m.helpTags.length > 0 ? (
+                <p className="text-sm" data-testid="member-help-tags">
+                  <span className="font-medium">{t("canHelpWith")}</span> {m.helpTags.join(", ")}
+                </p>
+              ) : null}
               {manage && !m.isViewer ? (
                 <MemberActions slug={slug} membershipId={m.membershipId} role={m.role} name={m.name || t("unnamed")} />
               ) : null}

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { OpenAsksSection } from "@/components/funding/open-asks";
 import { cardClass } from "@/components/ui/styles";
 import { formatMoney, percentOf } from "@/lib/funding/money";
-import { fundingOverview } from "@/lib/funding/queries";
+import { fundingOverview, listOpenAsks } from "@/lib/funding/queries";
 import { toDateInput } from "@/lib/funding/schema";
 import { requireMemberPage } from "@/lib/membership/scope";
 
@@ -21,7 +22,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FundingOverviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const scope = await requireMemberPage(slug, `/n/${slug}/initiatives/funding`, "funding.overview");
-  const [t, format, locale, overview] = await Promise.all([getTranslations("funding"), getFormatter(), getLocale(), fundingOverview(scope)]);
+  const [t, format, locale, overview, asks] = await Promise.all([
+    getTranslations("funding"),
+    getFormatter(),
+    getLocale(),
+    fundingOverview(scope),
+    listOpenAsks(scope),
+  ]);
+  const asksOf = new Map(asks.map((a) => [a.milestoneId, a.asks]));
   const money = (amount: bigint, currency: string) => formatMoney(amount, currency, locale);
   return (
     <div className="space-y-6">
@@ -91,6 +99,7 @@ export default async function FundingOverviewPage({ params }: { params: Promise<
                 <p className="text-sm">
                   {t("missing", { missing: money(m.missing, m.currency), needed: money(m.needed, m.currency) })} ·{" "}
                   {t(`milestoneStatus.${m.status}`)}
+                  {asksOf.has(m.milestoneId) ? ` · ${t("openAsks", { count: asksOf.get(m.milestoneId) ?? 0 })}` : null}
                   {m.targetDate ? (
                     <>
                       {" · "}
@@ -103,6 +112,7 @@ export default async function FundingOverviewPage({ params }: { params: Promise<
           </ul>
         )}
       </section>
+      <OpenAsksSection slug={scope.slug} asks={asks} />
     </div>
   );
 }
