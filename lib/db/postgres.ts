@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { Availability } from "./availability";
@@ -30,8 +31,29 @@ export function postgresAdapter(settings: PoolSettings, state: Availability) {
     // An idle or in-transaction connection dropped (the server restarting): find out now.
     onPoolError: () => state.suspect(),
     onConnectionError: () => state.suspect(),
+    statementNameGenerator: statementName,
   });
   return withAvailability(factory, state);
+}
+
+/** How many distinct statements are named, and so prepared on each connection that runs them. */
+const NAMED_STATEMENTS_MAX = 500;
+const named = new Set<string>();
+
+/**
+ * Names each statement by its text, so node-postgres parses it once per connection and
+ * PostgreSQL keeps its plan, choosing a generic one after five runs when that costs no more
+ * (decision 042). Planning the pages' wider statements (the header's unread count, the network
+ * home's overview) cost more than running them. The first NAMED_STATEMENTS_MAX distinct texts
+ * are named; any beyond run unnamed, so a connection never holds more prepared statements than
+ * that, whatever a long-running process sends.
+ */
+function statementName(query: { sql: string }): string {
+  const name = `k${createHash("sha1").update(query.sql).digest("base64url")}`;
+  if (named.has(name)) return name;
+  if (named.size >= NAMED_STATEMENTS_MAX) return "";
+  named.add(name);
+  return name;
 }
 
 /** Reports every statement's outcome (and every transaction start) to `state`. */
@@ -162,8 +184,8 @@ class TenantClient extends pg.Client {
     const fresh = this.applied === undefined;
     if (!control && (fresh || (want !== this.applied && touchesTenantTable(text)))) {
       // The role only on a fresh session: a transaction may have left it on purpose (executeAsOwner).
-      if (fresh) await super.query(SET_ROLE_AND_TENANT, [APP_ROLE, want]);
-      else await super.query(SET_TENANT, [want]);
+      if (fresh) await super.query({ name: "kring_role_and_tenant", text: SET_ROLE_AND_TENANT, values: [APP_ROLE, want] });
+      else await super.query({ name: "kring_tenant", text: SET_TENANT, values: [want] });
       this.applied = want;
       if (this.inTransaction) this.changedInTransaction = true;
     }

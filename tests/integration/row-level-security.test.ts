@@ -114,6 +114,19 @@ describe("row-level security", () => {
     expect(onlyB.map((r) => r.networkId)).toEqual([world.b.networkId]);
   });
 
+  it("holds for a statement run often enough that PostgreSQL keeps a generic plan for it (decision 042)", async () => {
+    await restoreDatabase(dump);
+    // Named statements are prepared once per connection; after five runs PostgreSQL may plan them
+    // once for any network. Twelve rounds, alternating networks, on one pool: each sees only its own.
+    for (let round = 0; round < 12; round += 1) {
+      for (const [network, other] of [[world.a, world.b], [world.b, world.a]] as const) {
+        const rows = await dbAcross([network.networkId]).$queryRaw<{ networkId: string }[]>`
+          SELECT DISTINCT "networkId" FROM "Reply" WHERE "networkId" IN (${network.networkId}, ${other.networkId})`;
+        expect(rows.map((r) => r.networkId), `round ${round}`).toEqual([network.networkId]);
+      }
+    }
+  });
+
   it("refuses to write a row into another network, and changes or deletes none of its rows", async () => {
     const scope = await scopeOfA();
     const before = await countsBySystem("Thread");
