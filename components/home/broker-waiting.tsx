@@ -7,12 +7,12 @@ import type { BrokerHome } from "@/lib/home/queries";
 
 /**
  * For brokers: what waits for them (join requests, open reports, objections in the current
- * cycle, milestones past their target date) and, for a new network, its first steps.
+ * cycle, gatherings members proposed, milestones past their target date) and, for a new network, its first steps.
  */
 export async function BrokerWaiting({ slug, broker, lang }: { slug: string; broker: BrokerHome; lang: string }) {
   const [t, format] = await Promise.all([getTranslations("networkHome"), getFormatter()]);
   const link = <T extends string>(href: Route<T>) => richLink(href);
-  const nothing = broker.requests + broker.reports + broker.objections + broker.overdue.total === 0;
+  const nothing = broker.requests + broker.reports + broker.objections + broker.proposals + broker.overdue.total === 0;
   const first = broker.firstSteps;
   const firstSteps = first
     ? ([
@@ -56,6 +56,9 @@ export async function BrokerWaiting({ slug, broker, lang }: { slug: string; brok
             ) : null}
             {broker.objections > 0 ? (
               <li>{t.rich("waitingObjections", { count: broker.objections, link: link(`/n/${slug}/cycles`) })}</li>
+            ) : null}
+            {broker.proposals > 0 ? (
+              <li>{t.rich("waitingProposals", { count: broker.proposals, link: link(`/n/${slug}/gatherings`) })}</li>
             ) : null}
             {broker.overdue.total > 0 ? (
               <li>

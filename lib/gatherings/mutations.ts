@@ -75,6 +75,14 @@ async function notify(tx: Tx, scope: NetworkScope, kind: NotificationKind, gathe
   });
 }
 
+async function activeBrokers(tx: Tx, scope: NetworkScope): Promise<string[]> {
+  const rows = await tx.membership.findMany({
+    where: { networkId: scope.networkId, status: "active", role: "broker", userId: { not: scope.userId } },
+    select: { userId: true },
+  });
+  return rows.map((r) => r.userId);
+}
+
 /** A gathering on the calendar: every active broker and member but the planner hears of it once. */
 async function notifyPlanned(tx: Tx, scope: NetworkScope, gatheringId: string, alsoUserId: string | null) {
   const members = await tx.membership.findMany({
@@ -261,6 +269,8 @@ export async function createGathering(
       });
       // One notification for a series: its first occurrence (the page lists the others).
       if (status === "planned") await notifyPlanned(tx, scope, made.id, null);
+      // A proposal waits for a broker: every active broker hears of it once.
+      else await notify(tx, scope, "gathering_proposed", made.id, await activeBrokers(tx, scope), `gathering-proposed:${made.id}`);
       return made;
     });
   } catch (error) {

@@ -102,6 +102,8 @@ export type BrokerHome = {
   requests: number;
   reports: number;
   objections: number;
+  /** Gatherings members proposed that have not happened yet: each waits for a broker to plan it. */
+  proposals: number;
   overdue: { total: number; items: HomeMilestone[] };
   /** For a new network, until every one is done; null once they are. */
   firstSteps: { invite: boolean; question: boolean; thread: boolean; cycle: boolean } | null;
@@ -152,6 +154,7 @@ type StateRow = {
   requests: number | null;
   reports: number | null;
   objections: number | null;
+  proposals: number | null;
   overdue: number | null;
   invited: boolean | null;
   questionEdited: boolean | null;
@@ -201,6 +204,7 @@ async function loadState(scope: NetworkScope, broker: boolean, now: Date) {
         WHERE a."networkId" = ${n} AND r."cycleId" = c.id AND a.answer = 'object' AND a."handledAt" IS NULL) AS objections,
       (SELECT count(*)::int FROM "Milestone" WHERE "networkId" = ${n} AND status IN ('planned', 'active')
         AND "targetDate" < ${today}::date) AS overdue,
+      (SELECT count(*)::int FROM "Gathering" WHERE "networkId" = ${n} AND status = 'proposed' AND "endsAt" > ${now}) AS proposals,
       (EXISTS (SELECT 1 FROM "Invitation" WHERE "networkId" = ${n})
         OR EXISTS (SELECT 1 FROM "Membership" WHERE "networkId" = ${n} AND "userId" <> ${scope.userId})) AS invited,
       (EXISTS (SELECT 1 FROM "AuditEntry" WHERE "networkId" = ${n} AND action = 'network.updated' AND detail->'fields' ? 'workingQuestion')
@@ -418,6 +422,7 @@ async function loadMemberHome(scope: NetworkScope, now: Date): Promise<MemberHom
       requests: state.requests ?? 0,
       reports: state.reports ?? 0,
       objections: state.objections ?? 0,
+      proposals: state.proposals ?? 0,
       overdue: { total: state.overdue ?? 0, items: of("overdue").map(milestone) },
       firstSteps: Object.values(steps).every(Boolean) ? null : steps,
     };

@@ -50,7 +50,7 @@ const visibleWhere = Prisma.sql`
   AND (n."exchangePostId" IS NULL OR (ep.id IS NOT NULL AND (m.role <> 'funder' OR ep.visibility = 'network_and_funders')))
   AND (n."conversationId" IS NULL OR (ec.id IS NOT NULL AND (ec."starterId" = n."userId" OR ep."authorId" = n."userId")))
   AND (n."supportEntryId" IS NULL OR se.id IS NOT NULL)
-  AND (n.kind <> 'support_suggested' OR m.role = 'broker')
+  AND (n.kind NOT IN ('support_suggested', 'gathering_proposed') OR m.role = 'broker')
   AND (t."hiddenAt" IS NULL OR m.role = 'broker' OR t."authorId" = n."userId")
   AND (n.kind = 'moderation' OR n."replyId" IS NULL
        OR (r.id IS NOT NULL AND r."deletedAt" IS NULL AND (r."hiddenAt" IS NULL OR m.role = 'broker')))`;

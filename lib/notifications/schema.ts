@@ -54,6 +54,7 @@ export function notificationMessageKey(item: { kind: string; act: string | null;
     case "exchange_thanked":
     case "support_suggested":
     case "support_reviewed":
+    case "gathering_proposed":
       return item.kind;
     default: {
       const act = item.act ?? "hide";

@@ -162,14 +162,22 @@ describe("planning a gathering", () => {
     const proposed = await asUser(w.ann, () => call(createGatheringAction, fields({ title: "Walk in the woods" })));
     const id = proposed.redirect!.split("/").at(-1)!;
     expect(await dbSystem().gathering.findFirst({ where: { networkId: A, id }, select: { status: true } })).toEqual({ status: "proposed" });
-    // Not on the calendar yet: nobody was told, others do not see it, nobody can answer.
+    // The proposal waits for a broker: the broker is told once and finds it on the home.
+    expect(await kinds(w.broker)).toEqual(["gathering_proposed"]);
+    const brokerHome = await asUser(w.broker, async () => loadNetworkHome((await viewNetwork("net-a"))!));
+    expect(brokerHome.kind === "member" ? brokerHome.broker?.proposals : null).toBe(1);
+    // Not on the calendar yet: no member was told (a row sent to one would not show), others do not see it, nobody can answer.
+    await dbSystem().notification.create({ data: { networkId: A, userId: w.bob.id, kind: "gathering_proposed", gatheringId: id, dedupeKey: "gathering-proposed:x" } });
     expect(await kinds(w.bob)).toEqual([]);
+    expect(await kinds(w.ann)).toEqual([]);
     expect(await loadGatheringPage(await scopeOf(w.bob), id)).toBeNull();
     expect((await loadGatheringsPage(await scopeOf(w.bob), undefined)).upcoming).toEqual([]);
     expect((await loadGatheringsPage(await scopeOf(w.ann), undefined)).upcoming.map((g) => g.id)).toEqual([id]);
     expectRefused(await rsvp(w.ann, id, "going"), "invalid_transition");
     expectRefused(await asUser(w.ann, () => call(planGatheringAction, { slug: "net-a", gatheringId: id })), "forbidden");
     expect(await asUser(w.broker, () => call(planGatheringAction, { slug: "net-a", gatheringId: id }))).toMatchObject({ ok: true });
+    const plannedHome = await asUser(w.broker, async () => loadNetworkHome((await viewNetwork("net-a"))!));
+    expect(plannedHome.kind === "member" ? plannedHome.broker?.proposals : null).toBe(0);
     expect(await kinds(w.bob)).toEqual(["gathering_planned"]);
     expect(await kinds(w.ann)).toEqual(["gathering_planned"]);
     expect(await rsvp(w.bob, id, "going")).toMatchObject({ ok: true, data: { status: "going" } });
