@@ -740,6 +740,30 @@ describe("invitations sent to an address", () => {
     expect(await call(createInvitationAction, { slug: net.slug, role: "member", expiresInDays: "7" })).toMatchObject({ ok: true, data: { sentTo: null } });
     expect(await dbSystem().mailMessage.count()).toBe(mailCount);
   });
+
+  it("to an address without an account: the account made later hears of the open invitation once, not of a revoked one", async () => {
+    const { net, broker } = await network({ joinPolicy: "invitation" });
+    const { net: other, broker: otherBroker } = await network({ joinPolicy: "invitation", slug: "other-net" });
+    signInAs(broker);
+    expect(await call(createInvitationAction, { slug: net.slug, role: "funder", expiresInDays: "7", email: "Later@Example.TEST" })).toMatchObject({ ok: true });
+    signInAs(otherBroker);
+    expect(await call(createInvitationAction, { slug: other.slug, role: "member", expiresInDays: "7", email: "later@example.test" })).toMatchObject({ ok: true });
+    const revoked = await dbSystem().invitation.findFirstOrThrow({ where: { networkId: other.id }, select: { id: true } });
+    expect(await call(revokeInvitationAction, { slug: other.slug, invitationId: revoked.id })).toMatchObject({ ok: true });
+
+    // The sign-up through Auth.js's adapter, as the magic link makes it.
+    const { authAdapter } = await import("@/lib/db/auth-adapter");
+    const adapter = authAdapter();
+    const later = await adapter.createUser!({ id: "", email: "later@example.test", emailVerified: new Date(), name: null });
+    const items = (await listNotifications(later.id)).items;
+    expect(items.map((n) => [n.kind, n.role, n.networkSlug, n.actorName])).toEqual([["membership_invited", "funder", net.slug, "Broker"]]);
+    expect(await countUnreadNotifications(later.id)).toBe(1);
+    // Already told by the invitation's own mail: no digest repeats it.
+    expect(await dbSystem().notification.count({ where: { networkId: net.id, userId: later.id, emailedAt: null } })).toBe(0);
+    // The home offers to accept it (the invitation is to their address).
+    const laterUser = (await dbSystem().user.findUniqueOrThrow({ where: { id: later.id } })) as User;
+    expect(await offerFor(laterUser, net.slug)).toMatchObject({ role: "funder" });
+  });
 });
 
 describe("the demo", () => {
