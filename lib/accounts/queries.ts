@@ -2,6 +2,7 @@ import "server-only";
 import { db, dbAcross } from "@/lib/db/client";
 import type { AppLocale } from "@/lib/i18n/config";
 import { memberNetworkIds } from "@/lib/networks/queries";
+import { notificationNetworkIds } from "@/lib/notifications/queries";
 
 export async function getViewerLocale(userId: string): Promise<AppLocale | null> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { locale: true } });
@@ -72,8 +73,10 @@ type OwnConsentAnswerRow = {
 
 /** Everything Kring keeps about one person, for "download my data". */
 export async function exportAccountData(userId: string) {
-  // A reviewed cross-network read (decision 022): every network the person ever belonged to.
-  const own = dbAcross(await memberNetworkIds(userId, { everStatus: true }));
+  // A reviewed cross-network read (decision 022): every network the person ever belonged to, and
+  // those with an open invitation to their address (its news is theirs, decision 034).
+  const [ever, invitedTo] = await Promise.all([memberNetworkIds(userId, { everStatus: true }), notificationNetworkIds(userId)]);
+  const own = dbAcross([...new Set([...ever, ...invitedTo])]);
   const user = await own.user.findUnique({
     where: { id: userId },
     select: {
@@ -123,7 +126,21 @@ export async function exportAccountData(userId: string) {
       },
       notifications: {
         orderBy: { createdAt: "asc" },
-        select: { kind: true, threadId: true, replyId: true, readAt: true, createdAt: true, network: { select: { slug: true } } },
+        select: {
+          kind: true,
+          threadId: true,
+          replyId: true,
+          milestoneId: true,
+          gatheringId: true,
+          exchangePostId: true,
+          conversationId: true,
+          supportEntryId: true,
+          role: true,
+          note: true,
+          readAt: true,
+          createdAt: true,
+          network: { select: { slug: true } },
+        },
       },
       // Growth paths: their updates on milestones, and (as a funder) their pledges.
       updates: {

@@ -38,6 +38,25 @@ describe("download my data", () => {
     expect(body.account).toMatchObject({ threads: [], replies: [], notifications: [] });
   });
 
+  it("includes the news of an invitation to the person's address from a network they never joined", async () => {
+    const me = await user("Me");
+    const broker = await user("Broker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "inviting", name: "Inviting" });
+    const invitation = await dbSystem().invitation.create({
+      data: { networkId: net.id, tokenHash: `hash-${me.id}`, role: "member", email: me.email.toLowerCase(), createdById: broker.id, expiresAt: new Date(Date.now() + 86_400_000) },
+      select: { id: true },
+    });
+    await dbSystem().notification.create({
+      data: { networkId: net.id, userId: me.id, kind: "membership_invited", actorId: broker.id, role: "member", dedupeKey: `membership-invited:${invitation.id}` },
+    });
+    signInAs(me);
+    const body = await (await exportRoute()).json();
+    expect(body.account.memberships).toEqual([]);
+    expect(body.account.notifications.map((n: { kind: string; role: string; network: { slug: string } }) => [n.kind, n.role, n.network.slug])).toEqual([
+      ["membership_invited", "member", "inviting"],
+    ]);
+  });
+
   it("includes a funder's own pledges with exact amounts (the JSON route can send them), and nobody else's", async () => {
     const me = await user("Me");
     const other = await user("Other");
