@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { db, dbAcross, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { freeSeatsOf } from "@/lib/gatherings/mutations";
 import type { AppLocale } from "@/lib/i18n/config";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { memberNetworkIds } from "@/lib/networks/queries";
@@ -149,6 +150,8 @@ export async function deleteAccount(userId: string, confirmEmail: string) {
     // attendance go; agenda items and gatherings they hosted or planned stay, without them.
     if (networks.length > 0) {
       const inTheirNetworks = { networkId: { in: networks } };
+      // A seat they held goes to the first person waiting, who is told.
+      for (const networkId of networks) await freeSeatsOf(tx, networkId, userId);
       await tx.rsvp.deleteMany({ where: { ...inTheirNetworks, userId } });
       await tx.gatheringHost.deleteMany({ where: { ...inTheirNetworks, userId } });
       await tx.attendance.deleteMany({ where: { ...inTheirNetworks, userId } });

@@ -39,7 +39,7 @@ type LockedGathering = {
   createdById: string | null;
 };
 
-async function lockGathering(tx: Tx, scope: NetworkScope, gatheringId: string): Promise<LockedGathering> {
+async function lockGathering(tx: Tx, scope: Pick<NetworkScope, "networkId">, gatheringId: string): Promise<LockedGathering> {
   const rows = await tx.$queryRaw<LockedGathering[]>`
     SELECT id, "seriesId", title, purpose, status::text AS status, "startsAt", "endsAt", "timeZone", mode::text AS mode,
            "placeName", address, accessibility, "onlineUrl", visibility::text AS visibility, capacity, sequence, "createdById"
@@ -424,7 +424,7 @@ export async function endSeries(scope: NetworkScope, input: { seriesId: string }
  * each person promoted. Runs with the gathering's row locked, so concurrent cancellations each
  * see the seats the other left: one person per free seat, never two.
  */
-async function promote(tx: Tx, scope: NetworkScope, g: { id: string; capacity: number | null }, now: Date) {
+async function promote(tx: Tx, scope: Pick<NetworkScope, "networkId">, g: { id: string; capacity: number | null }, now: Date) {
   const going = await tx.rsvp.count({ where: { networkId: scope.networkId, gatheringId: g.id, status: "going" } });
   const free = g.capacity === null ? Number.MAX_SAFE_INTEGER : g.capacity - going;
   if (free <= 0) return;
@@ -485,6 +485,27 @@ export async function answerRsvp(
     if (before?.status === "going" && status !== "going") await promote(tx, scope, g, now);
     return { status };
   });
+}
+
+/**
+ * A person leaves the network, is removed, or deletes their account: their answers to gatherings
+ * still to come are withdrawn (not going), and each seat they held goes to the first person
+ * waiting, who is told, as when they cancel themselves. Inside the caller's transaction.
+ */
+export async function freeSeatsOf(tx: Tx, networkId: string, userId: string, now = new Date()) {
+  const answers = await tx.rsvp.findMany({
+    where: { networkId, userId, status: { in: ["going", "maybe", "waitlisted"] }, gathering: { networkId, startsAt: { gt: now }, status: "planned" } },
+    select: { gatheringId: true, status: true },
+    orderBy: { gatheringId: "asc" },
+  });
+  if (answers.length === 0) return;
+  await tx.rsvp.updateMany({
+    where: { networkId, userId, gatheringId: { in: answers.map((a) => a.gatheringId) } },
+    data: { status: "not_going", waitlistedAt: null },
+  });
+  for (const a of answers) {
+    if (a.status === "going") await promote(tx, { networkId }, await lockGathering(tx, { networkId }, a.gatheringId), now);
+  }
 }
 
 // ---------------------------------------------------------------- attendance

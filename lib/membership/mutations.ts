@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { freeSeatsOf } from "@/lib/gatherings/mutations";
 import { normaliseTag } from "@/lib/membership/help-tags";
 import type { AppLocale } from "@/lib/i18n/config";
 import { emailLink } from "@/lib/mail/links";
@@ -307,6 +308,7 @@ export async function leaveNetwork(scope: NetworkScope) {
     if (!me || me.status !== "active") throw new AppError("not_found");
     await assertBrokerRemains(tx, scope.networkId, me);
     await tx.membership.update({ where: { id: me.id, networkId: scope.networkId }, data: { status: "left" } });
+    await freeSeatsOf(tx, scope.networkId, scope.userId);
     await recordAudit(tx, {
       networkId: scope.networkId,
       actorId: scope.userId,
@@ -349,6 +351,7 @@ export async function removeMember(scope: NetworkScope, membershipId: string) {
     const target = await activeMember(tx, scope.networkId, membershipId);
     await assertBrokerRemains(tx, scope.networkId, target);
     await tx.membership.update({ where: { id: target.id, networkId: scope.networkId }, data: { status: "removed" } });
+    await freeSeatsOf(tx, scope.networkId, target.userId);
     await recordAudit(tx, {
       networkId: scope.networkId,
       actorId: scope.userId,

@@ -250,6 +250,39 @@ describe("a series", () => {
 });
 
 describe("answering and the waitlist", () => {
+  it("gives the seat of someone who leaves, is removed or deletes their account to the first waiting, who is told", async () => {
+    const w = await buildWorld();
+    const { leaveAction, removeMemberAction } = await import("@/lib/membership/actions");
+    const { deleteAccountAction } = await import("@/lib/accounts/actions");
+    const dan = await user("Dan");
+    const eve = await user("Eve");
+    await member(w.a, dan);
+    await member(w.a, eve);
+    const id = await plan(w, { capacity: "1" });
+    const other = await plan(w, { capacity: "1", title: "Another evening" });
+    expect(await rsvp(w.ann, id, "going")).toMatchObject({ data: { status: "going" } });
+    expect(await rsvp(w.ann, other, "maybe")).toMatchObject({ ok: true });
+    for (const person of [w.bob, w.cas, dan, eve]) expect(await rsvp(person, id, "going")).toMatchObject({ data: { status: "waitlisted" } });
+
+    // Ann leaves: her seat goes to Bob, her other answer is withdrawn.
+    expect(await asUser(w.ann, () => call(leaveAction, { slug: "net-a" }))).toMatchObject({ redirect: "/?left=1" });
+    expect(await dbSystem().membership.findFirst({ where: { networkId: A, userId: w.ann.id }, select: { status: true } })).toEqual({ status: "left" });
+    expect([await statusOf(id, w.ann), await statusOf(other, w.ann), await statusOf(id, w.bob)]).toEqual(["not_going", "not_going", "going"]);
+    expect(await kinds(w.bob)).toContain("gathering_promoted");
+
+    // Bob is removed: Cas moves up.
+    const bobs = await dbSystem().membership.findFirstOrThrow({ where: { networkId: A, userId: w.bob.id }, select: { id: true } });
+    expect(await asUser(w.broker, () => call(removeMemberAction, { slug: "net-a", membershipId: bobs.id }))).toMatchObject({ ok: true });
+    expect([await statusOf(id, w.bob), await statusOf(id, w.cas)]).toEqual(["not_going", "going"]);
+    expect(await kinds(w.cas)).toContain("gathering_promoted");
+
+    // Cas deletes the account: Dan moves up; Eve still waits.
+    expect(await asUser(w.cas, () => call(deleteAccountAction, { confirmEmail: w.cas.email }))).toMatchObject({ ok: true });
+    expect([await statusOf(id, dan), await statusOf(id, eve)]).toEqual(["going", "waitlisted"]);
+    expect(await kinds(dan)).toContain("gathering_promoted");
+    expect(await kinds(eve)).not.toContain("gathering_promoted");
+  });
+
   it("waitlists beyond capacity, promotes the first waiting when someone going cancels, and tells them", async () => {
     const w = await buildWorld();
     const id = await plan(w, { capacity: "1" });
