@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { cardClass } from "@/components/ui/styles";
 import type { InitiativePage } from "@/lib/funding/queries";
 import { MilestoneCard } from "./milestone-card";
+import { stageChoice } from "@/components/support/milestone-support";
 import { AddMilestoneForm, FormDisclosure } from "./milestone-forms";
 
 /** The initiative's growth path: its milestones in order, each a card, and (for the team and brokers) adding one. */
@@ -37,7 +38,7 @@ export async function GrowthPath({ slug, userId, page, lang }: { slug: string; u
       {page.may.edit ? (
         <div className={cardClass}>
           <FormDisclosure summary={t("addMilestone")}>
-            <AddMilestoneForm slug={slug} initiativeId={page.initiative.id} />
+            <AddMilestoneForm slug={slug} initiativeId={page.initiative.id} stage={await stageChoice()} />
           </FormDisclosure>
         </div>
       ) : null}

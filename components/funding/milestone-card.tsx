@@ -7,6 +7,7 @@ import type { InitiativePage, MilestoneView } from "@/lib/funding/queries";
 import { toDateInput } from "@/lib/funding/schema";
 import { newKey } from "./idempotency-key";
 import { EditMilestoneForm, FormDisclosure, MilestoneStatusForm, MoveMilestoneButtons, UpdateForm } from "./milestone-forms";
+import { FindSupportLink, stageChoice } from "@/components/support/milestone-support";
 import { MilestonePledges } from "./milestone-pledges";
 import { MilestoneUpdates } from "./milestone-updates";
 
@@ -97,6 +98,7 @@ export async function MilestoneCard({
         </dd>
       </dl>
       {m.needsFunders ? <p className="font-medium text-accent-strong">{t("needsFunders")}</p> : null}
+      {closed ? null : <FindSupportLink slug={slug} stage={m.stage} title={m.title} />}
       {m.status === "learned" || m.status === "dropped" ? (
         <div className="rounded-md bg-accent-soft px-3 py-2">
           <p className="font-medium">{m.status === "learned" ? t("lessonLearned") : t("dropReason")}</p>
@@ -129,7 +131,9 @@ export async function MilestoneCard({
                     targetDate: toDateInput(m.targetDate),
                     amount: formatAmount(m.amountNeeded, m.currency, locale),
                     currency: m.currency,
+                    stage: m.stage ?? "",
                   }}
+                  stage={await stageChoice()}
                 />
               </FormDisclosure>
               <FormDisclosure summary={t("changeStatus")}>

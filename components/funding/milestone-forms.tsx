@@ -24,6 +24,7 @@ import {
   UPDATE_KINDS,
   type MilestoneStatus,
 } from "@/lib/funding/limits";
+import type { StageChoice } from "@/components/support/milestone-support";
 
 /** A `<details>` whose form is rendered once opened, and stays mounted (typed text survives closing). */
 export function FormDisclosure({ summary, children }: { summary: string; children: ReactNode }) {
@@ -36,9 +37,9 @@ export function FormDisclosure({ summary, children }: { summary: string; childre
   );
 }
 
-type MilestoneValues = { title: string; unlocks: string; targetDate: string; amount: string; currency: string };
+type MilestoneValues = { title: string; unlocks: string; targetDate: string; amount: string; currency: string; stage?: string };
 
-function MilestoneFields({ state, initial }: { state: Parameters<typeof FormMessage>[0]["state"]; initial: MilestoneValues }) {
+function MilestoneFields({ state, initial, stage }: { state: Parameters<typeof FormMessage>[0]["state"]; initial: MilestoneValues; stage: StageChoice }) {
   const t = useTranslations("funding");
   return (
     <>
@@ -58,32 +59,33 @@ function MilestoneFields({ state, initial }: { state: Parameters<typeof FormMess
         <TextField name="amount" label={t("amountNeeded")} hint={t("amountHint")} state={state} initial={initial.amount} maxLength={40} required />
         <TextField name="currency" label={t("currency")} hint={t("currencyHint")} state={state} initial={initial.currency} maxLength={3} required />
       </div>
+      <SelectField name="stage" label={stage.label} hint={stage.hint} state={state} initial={initial.stage ?? ""} options={stage.options} />
     </>
   );
 }
 
-export function AddMilestoneForm({ slug, initiativeId }: { slug: string; initiativeId: string }) {
+export function AddMilestoneForm({ slug, initiativeId, stage }: { slug: string; initiativeId: string; stage: StageChoice }) {
   const t = useTranslations("funding");
   const [state, action] = useActionState(addMilestoneAction, null);
   return (
     <form action={action} className="space-y-4" noValidate key={state?.ok ? state.data.milestoneId : "draft"}>
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="initiativeId" value={initiativeId} />
-      <MilestoneFields state={state} initial={{ title: "", unlocks: "", targetDate: "", amount: "", currency: "EUR" }} />
+      <MilestoneFields state={state} initial={{ title: "", unlocks: "", targetDate: "", amount: "", currency: "EUR" }} stage={stage} />
       <FormMessage state={state} success={t("milestoneAdded")} />
       <SubmitButton pendingLabel={t("saving")}>{t("addMilestone")}</SubmitButton>
     </form>
   );
 }
 
-export function EditMilestoneForm({ slug, milestoneId, initial }: { slug: string; milestoneId: string; initial: MilestoneValues }) {
+export function EditMilestoneForm({ slug, milestoneId, initial, stage }: { slug: string; milestoneId: string; initial: MilestoneValues; stage: StageChoice }) {
   const t = useTranslations("funding");
   const [state, action] = useActionState(editMilestoneAction, null);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="milestoneId" value={milestoneId} />
-      <MilestoneFields state={state} initial={initial} />
+      <MilestoneFields state={state} initial={initial} stage={stage} />
       <FormMessage state={state} success={t("saved")} />
       <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>

@@ -46,7 +46,10 @@ export type AuditAction =
   | "gathering.planned"
   | "gathering.proposed"
   | "gathering.cancelled"
-  | "gathering.series_ended";
+  | "gathering.series_ended"
+  | "support.listed"
+  | "support.declined"
+  | "support.removed";
 
 /** Writes one audit entry inside the caller's transaction, so the decision and its record land together. */
 export async function recordAudit(

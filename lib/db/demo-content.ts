@@ -1,7 +1,7 @@
 // The demo content: the networks, people, threads, reflections and initiatives a fresh Kring
 // shows, drawn from the source texts (SIAC in English, Pathfinders in Dutch). Data only: the
 // records are written by seedDemo (lib/db/demo.ts) through the factories the tests use.
-import type { Area, JoinPolicy, Level, Locale, MilestoneStatus, Role } from "./generated/enums";
+import type { Area, GrowthStage, JoinPolicy, Level, Locale, MilestoneStatus, Role, SupportKind } from "./generated/enums";
 import { defaultPrinciples } from "@/lib/networks/defaults";
 
 type DemoPerson = { email: string; name: string; bio: string; locale: Locale; role: Role };
@@ -49,6 +49,8 @@ type DemoMilestone = {
   amountNeeded: bigint;
   status: MilestoneStatus;
   progress: number;
+  /** The growth stage of this step ("find support for this step" filters the support map by it). */
+  stage: GrowthStage;
   /** The lesson of a learned milestone (also posted to the lessons log, with `area`). */
   lesson?: { body: string; area: Area };
 };
@@ -65,6 +67,27 @@ type DemoInitiative = {
   update: { milestone: number; body: string; progress: number };
   /** A co-funding pledge by another funder (index into `people`), in euro cents. */
   coPledge?: { by: number; milestone: number; amount: bigint; condition: string };
+};
+/**
+ * One entry of a network's support map: listed by the broker and checked `checkedDaysAgo` days ago
+ * (over 365: flagged "may be out of date"), or, with `suggestedBy` (index into `people`), a member's
+ * suggestion still waiting for a broker.
+ */
+type DemoSupportEntry = {
+  provider: string;
+  name: string;
+  description: string;
+  kinds: SupportKind[];
+  /** None: every stage. */
+  stages: GrowthStage[];
+  eligibility: string;
+  region: string;
+  url?: string;
+  email?: string;
+  phone?: string;
+  sourceUrl?: string;
+  checkedDaysAgo?: number;
+  suggestedBy?: number;
 };
 type DemoAgendaItem = { title: string; minutes: number; host?: number; thread?: number };
 /**
@@ -116,6 +139,8 @@ export type DemoNetwork = {
   /** Someone whose request to join waits for the broker (a network that takes requests): the count and the notification. */
   applicant?: Omit<DemoPerson, "role"> & { message: string };
   gatherings?: DemoGatherings;
+  /** The network's support map (issue 20); see DemoSupportEntry. */
+  supportMap?: DemoSupportEntry[];
 };
 
 /** The demo networks, drawn from the source texts (SIAC in English, Pathfinders in Dutch). */
@@ -218,6 +243,122 @@ export const demoNetworks: DemoNetwork[] = [
       ],
     },
     mentionReply: "@{name} would you share your experience here?",
+    supportMap: [
+      {
+        provider: "European Commission",
+        name: "European Social Fund Plus (ESF+): social innovation calls",
+        description: "EU co-funding for social innovation that is **tested locally and then scaled**, through national managing authorities and the EU-level Social Innovation+ calls.",
+        kinds: ["grant"],
+        stages: ["pilot", "scaling"],
+        eligibility: "Public bodies, civil society organisations and social economy enterprises, usually in a partnership across member states.",
+        region: "European Union",
+        url: "https://ec.europa.eu/european-social-fund-plus/en",
+        sourceUrl: "https://ec.europa.eu/european-social-fund-plus/en/social-innovation",
+        checkedDaysAgo: 40,
+      },
+      {
+        provider: "European Innovation Council",
+        name: "EIC Accelerator",
+        description: "Grants and equity for start-ups and SMEs with an innovation ready to scale, including impact ventures.",
+        kinds: ["grant", "loan"],
+        stages: ["scaling"],
+        eligibility: "Single start-ups and SMEs in the EU or an associated country.",
+        region: "European Union",
+        url: "https://eic.ec.europa.eu/eic-funding-opportunities/eic-accelerator_en",
+        checkedDaysAgo: 75,
+      },
+      {
+        provider: "European Commission",
+        name: "European Social Innovation Competition",
+        description: "A yearly prize competition on a social challenge, with coaching for the semi-finalists and prizes for three winners.",
+        kinds: ["prize", "coaching"],
+        stages: ["idea", "pilot"],
+        eligibility: "Anyone in the EU or an associated country with an early-stage idea on the year's theme.",
+        region: "European Union",
+        url: "https://eusic.challenges.org",
+        checkedDaysAgo: 120,
+      },
+      {
+        provider: "Ashoka",
+        name: "Ashoka Fellowship",
+        description: "A lifelong network of social entrepreneurs with a **system-changing idea**, with a stipend for the first years where needed.",
+        kinds: ["network", "grant"],
+        stages: ["system_change"],
+        eligibility: "Individuals leading a new idea for system change, nominated and selected in several rounds.",
+        region: "Worldwide",
+        url: "https://www.ashoka.org/en/program/ashoka-fellowship",
+        checkedDaysAgo: 200,
+      },
+      {
+        provider: "EIT Community",
+        name: "New European Bauhaus Lab",
+        description: "Co-creation projects and a community of practice around beautiful, sustainable and inclusive places.",
+        kinds: ["network", "research"],
+        stages: [],
+        eligibility: "Cities, civil society and research partners across Europe.",
+        region: "European Union",
+        url: "https://new-european-bauhaus.europa.eu",
+        checkedDaysAgo: 30,
+      },
+      {
+        provider: "Social Innovation Exchange (SIX)",
+        name: "SIX peer learning programme",
+        description: "Peer coaching and exchange between social innovators and public servants from different countries.",
+        kinds: ["coaching", "network"],
+        stages: ["pilot", "scaling"],
+        eligibility: "Teams of a city and its citizen initiatives.",
+        region: "Europe",
+        url: "https://socialinnovationexchange.org",
+        email: "hello@socialinnovationexchange.example",
+        checkedDaysAgo: 90,
+      },
+      {
+        provider: "European Investment Fund",
+        name: "Social impact loans through local intermediaries",
+        description: "Guaranteed microloans and impact loans, offered by banks and microfinance institutions in each country.",
+        kinds: ["loan"],
+        stages: ["scaling"],
+        eligibility: "Social enterprises and micro-enterprises; ask the intermediary in your country.",
+        region: "European Union",
+        url: "https://www.eif.org/what_we_do/microfinance/index.htm",
+        checkedDaysAgo: 60,
+      },
+      {
+        provider: "Goteo Foundation",
+        name: "Matchfunding calls",
+        description: "Crowdfunding campaigns that a public or private fund **doubles**, euro for euro, up to a cap.",
+        kinds: ["matched_crowdfunding"],
+        stages: ["idea", "pilot"],
+        eligibility: "Citizen projects with a social return, open source where possible.",
+        region: "Spain and Europe",
+        url: "https://www.goteo.org",
+        checkedDaysAgo: 150,
+      },
+      {
+        provider: "PILOT Legal Aid Network",
+        name: "Pro bono legal help for civil society",
+        description: "Volunteer lawyers answer questions on statutes, data protection and contracts for citizen initiatives.",
+        kinds: ["legal"],
+        stages: [],
+        eligibility: "Non-profit citizen initiatives.",
+        region: "Europe",
+        email: "help@pilotlegal.example",
+        phone: "+32 2 555 01 23",
+        // Last checked over a year ago: the map flags it.
+        checkedDaysAgo: 430,
+      },
+      {
+        provider: "Maker spaces of the partner cities",
+        name: "Free workshop and meeting space for citizen labs",
+        description: "The open labs of Baia Mare and Berlin lend their rooms to citizen initiatives between sessions.",
+        kinds: ["space"],
+        stages: ["idea", "pilot"],
+        eligibility: "Citizen initiatives of the network.",
+        region: "Baia Mare, Berlin",
+        // A member's suggestion, waiting for the broker.
+        suggestedBy: 2,
+      },
+    ],
     gatherings: {
       timeZone: "Europe/Berlin",
       kickoff: {
@@ -260,6 +401,7 @@ export const demoNetworks: DemoNetwork[] = [
           amountNeeded: 300000n,
           status: "learned",
           progress: 60,
+          stage: "idea",
           lesson: {
             body: "Starting from the municipality's agenda made the citizens passive. The next session starts from the questions citizens bring themselves, and the city joins as one of the partners.",
             area: "means",
@@ -272,6 +414,7 @@ export const demoNetworks: DemoNetwork[] = [
           amountNeeded: 1500000n,
           status: "active",
           progress: 40,
+          stage: "pilot",
         },
         {
           title: "Peer exchange across five countries",
@@ -280,6 +423,7 @@ export const demoNetworks: DemoNetwork[] = [
           amountNeeded: 800000n,
           status: "planned",
           progress: 0,
+          stage: "scaling",
         },
         {
           title: "A policy pilot co-created with one city",
@@ -288,6 +432,7 @@ export const demoNetworks: DemoNetwork[] = [
           amountNeeded: 2000000n,
           status: "planned",
           progress: 0,
+          stage: "system_change",
         },
       ],
       pledge: { milestone: 1, amount: 500000n, condition: "Co-funded with the cities' own programmes, not instead of them." },
@@ -434,6 +579,7 @@ export const demoNetworks: DemoNetwork[] = [
           amountNeeded: 250000n,
           status: "learned",
           progress: 50,
+          stage: "idea",
           lesson: {
             body: "Koppelen via een formulier werkte niet: studenten vonden hun initiatief pas toen ze samen de buurt in gingen. We houden ruimte voor toevalligheid.",
             area: "means",
@@ -446,6 +592,7 @@ export const demoNetworks: DemoNetwork[] = [
           amountNeeded: 1200000n,
           status: "active",
           progress: 60,
+          stage: "pilot",
         },
         {
           title: "Experimenteerruimte bij de woningcorporatie",
@@ -454,6 +601,7 @@ export const demoNetworks: DemoNetwork[] = [
           amountNeeded: 750000n,
           status: "planned",
           progress: 0,
+          stage: "scaling",
         },
         {
           title: "Een structurele plek in het curriculum",
@@ -462,6 +610,7 @@ export const demoNetworks: DemoNetwork[] = [
           amountNeeded: 2500000n,
           status: "planned",
           progress: 0,
+          stage: "system_change",
         },
       ],
       pledge: { milestone: 1, amount: 400000n, condition: "Samen met de gemeente, over de grenzen van beleidsdomeinen heen." },
@@ -472,6 +621,123 @@ export const demoNetworks: DemoNetwork[] = [
         progress: 60,
       },
     },
+    supportMap: [
+      {
+        provider: "Provincie Noord-Brabant",
+        name: "Subsidie maatschappelijke initiatieven",
+        description: "Een bijdrage voor initiatieven van inwoners die een **maatschappelijke opgave** in Brabant aanpakken, met cofinanciering door de gemeente of een fonds.",
+        kinds: ["grant"],
+        stages: ["pilot", "scaling"],
+        eligibility: "Stichtingen en verenigingen in Noord-Brabant; geen winstoogmerk.",
+        region: "Noord-Brabant",
+        url: "https://www.brabant.nl/subsidies",
+        phone: "+31 73 681 28 12",
+        sourceUrl: "https://www.brabant.nl/subsidies-en-financiering",
+        checkedDaysAgo: 20,
+      },
+      {
+        provider: "Brabantse Ontwikkelings Maatschappij (BOM)",
+        name: "Impactfinanciering voor sociale ondernemers",
+        description: "Leningen en participaties voor Brabantse ondernemingen met maatschappelijke impact die willen groeien.",
+        kinds: ["loan"],
+        stages: ["scaling"],
+        eligibility: "Sociale ondernemingen in Brabant met een verdienmodel.",
+        region: "Noord-Brabant",
+        url: "https://www.bom.nl",
+        checkedDaysAgo: 95,
+      },
+      {
+        provider: "Stichting DOEN",
+        name: "Bijdrage voor groene, sociale en creatieve vernieuwers",
+        description: "Subsidies, leningen en participaties voor pioniers die werken aan een groenere, socialere of creatievere samenleving.",
+        kinds: ["grant", "loan"],
+        stages: ["pilot", "scaling"],
+        eligibility: "Vernieuwende initiatieven in Nederland; kijk eerst of je vraag in een lopende regeling past.",
+        region: "Nederland",
+        url: "https://www.doen.nl",
+        checkedDaysAgo: 130,
+      },
+      {
+        provider: "Oranje Fonds",
+        name: "Bijdrage voor sociale initiatieven",
+        description: "Steun voor initiatieven die mensen met elkaar verbinden, vooral wie er alleen voor staat.",
+        kinds: ["grant"],
+        stages: ["idea", "pilot"],
+        eligibility: "Stichtingen en verenigingen met een sociaal doel; geen individuele aanvragen.",
+        region: "Nederland",
+        url: "https://www.oranjefonds.nl",
+        checkedDaysAgo: 60,
+      },
+      {
+        provider: "Voor je Buurt",
+        name: "Crowdfunding met verdubbeling door de gemeente",
+        description: "Campagnes voor buurtinitiatieven waar de gemeente of een fonds elke gedoneerde euro aanvult, tot een maximum.",
+        kinds: ["matched_crowdfunding"],
+        stages: ["idea", "pilot"],
+        eligibility: "Bewonersinitiatieven in deelnemende gemeenten.",
+        region: "Tilburg",
+        url: "https://www.voorjebuurt.nl",
+        checkedDaysAgo: 45,
+      },
+      {
+        provider: "Kennisdeel Tilburg",
+        name: "Coachingtraject voor buurtinitiatieven",
+        description: "Zes gesprekken met een ervaren coach over je plan, je team en je volgende stap.",
+        kinds: ["coaching"],
+        stages: ["idea", "pilot"],
+        eligibility: "Initiatiefnemers in Midden-Brabant.",
+        region: "Midden-Brabant",
+        email: "coaching@kennisdeel.example",
+        checkedDaysAgo: 30,
+      },
+      {
+        provider: "Bibliotheek Midden-Brabant",
+        name: "Vergaderzaal in de LocHal",
+        description: "Een vergaderzaal voor twintig mensen, gratis voor maatschappelijke initiatieven, op aanvraag.",
+        kinds: ["space"],
+        stages: [],
+        eligibility: "Maatschappelijke initiatieven uit de regio.",
+        region: "Tilburg",
+        url: "https://www.bibliotheekmiddenbrabant.nl",
+        phone: "+31 13 542 62 50",
+        checkedDaysAgo: 15,
+      },
+      {
+        provider: "Juridisch Loket",
+        name: "Juridisch spreekuur voor stichtingen en verenigingen",
+        description: "Gratis advies over statuten, aansprakelijkheid en contracten.",
+        kinds: ["legal"],
+        stages: [],
+        eligibility: "Vrijwilligersorganisaties zonder eigen jurist.",
+        region: "Nederland",
+        url: "https://www.juridischloket.nl",
+        phone: "0800 8020",
+        // Al meer dan een jaar niet gecontroleerd: de kaart markeert het.
+        checkedDaysAgo: 400,
+      },
+      {
+        provider: "Tilburg University",
+        name: "Wetenschapswinkel",
+        description: "Studenten en onderzoekers beantwoorden onderzoeksvragen van maatschappelijke organisaties.",
+        kinds: ["research"],
+        stages: ["pilot", "system_change"],
+        eligibility: "Maatschappelijke organisaties zonder budget voor onderzoek.",
+        region: "Midden-Brabant",
+        url: "https://www.tilburguniversity.edu",
+        checkedDaysAgo: 170,
+      },
+      {
+        provider: "Netwerk Sociale Innovatie Brabant",
+        name: "Lerend netwerk van Brabantse makelaars",
+        description: "Elk kwartaal een intervisie met makelaars uit andere Brabantse gemeenten.",
+        kinds: ["network"],
+        stages: ["scaling", "system_change"],
+        eligibility: "Makelaars en trekkers van sociale initiatieven in Brabant.",
+        region: "Noord-Brabant",
+        // Een voorstel van een lid, dat op de makelaar wacht.
+        suggestedBy: 1,
+      },
+    ],
     gatherings: {
       timeZone: "Europe/Amsterdam",
       series: {

@@ -74,12 +74,58 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     // and of the upcoming one; the demo's harvests belong on those past gatherings.
     const gatherings = await seedGatherings(prisma, network.id, demo, userIds, threadIds);
     await seedHarvests(prisma, network.id, demo.slug, userIds, threadIds, gatherings.past, cycle.cycleId);
+    await seedSupportMap(prisma, network.id, demo, userIds);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
     await renderMissingTexts(prisma, network.id);
     created.push(demo.slug);
   }
   return created;
+}
+
+/**
+ * The demo support map (issue 20): the broker's entries, each checked some days ago (one over a
+ * year ago, so the map flags it), and a member's suggestion waiting for the broker, who has its
+ * notification. The descriptions are rendered here, as the app renders them when written.
+ */
+async function seedSupportMap(prisma: Db, networkId: string, demo: DemoNetwork, userIds: string[]) {
+  const brokerId = userIds[0]!;
+  const now = Date.now();
+  for (const [i, e] of (demo.supportMap ?? []).entries()) {
+    const suggester = e.suggestedBy === undefined ? null : userIds[e.suggestedBy]!;
+    const listed = suggester === null;
+    const createdAt = new Date(now - (listed ? (e.checkedDaysAgo ?? 0) + 10 : 2) * DAY);
+    const entry = await prisma.supportEntry.create({
+      data: {
+        networkId,
+        provider: e.provider,
+        name: e.name,
+        description: e.description,
+        descriptionHtml: renderMarkdown(e.description),
+        kinds: e.kinds,
+        stages: e.stages,
+        eligibility: e.eligibility,
+        region: e.region,
+        url: e.url ?? "",
+        email: e.email ?? "",
+        phone: e.phone ?? "",
+        sourceUrl: e.sourceUrl ?? "",
+        status: listed ? "listed" : "suggested",
+        checkedAt: listed ? new Date(now - (e.checkedDaysAgo ?? 0) * DAY) : null,
+        suggestedById: suggester ?? brokerId,
+        reviewedById: listed ? brokerId : null,
+        reviewedAt: listed ? createdAt : null,
+        idempotencyKey: `demo-support-${i}`,
+        createdAt,
+      },
+      select: { id: true },
+    });
+    if (!listed) {
+      await prisma.notification.create({
+        data: { networkId, userId: brokerId, kind: "support_suggested", actorId: suggester, supportEntryId: entry.id, dedupeKey: `support-suggested:${entry.id}` },
+      });
+    }
+  }
 }
 
 /** The demo dialogue: threads an hour apart, replies a few minutes apart, counters as the app keeps them. */
@@ -330,6 +376,7 @@ async function seedInitiative(prisma: Db, networkId: string, demo: DemoNetwork, 
       progress: m.progress,
       closingNote: m.lesson?.body ?? "",
       closedAt: m.status === "learned" ? new Date(now - 10 * DAY) : null,
+      stage: m.stage,
     });
     milestoneIds.push(milestone.id);
     if (m.lesson) {

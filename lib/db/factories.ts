@@ -3,6 +3,7 @@ import type { Db } from "./client";
 import type { Prisma } from "./generated/client";
 import type {
   Area,
+  GrowthStage,
   InitiativeStatus,
   JoinPolicy,
   Level,
@@ -215,6 +216,7 @@ export async function makeMilestone(
     progress?: number;
     closingNote?: string;
     closedAt?: Date | null;
+    stage?: GrowthStage | null;
   },
 ) {
   return prisma.milestone.create({

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { NotificationKind } from "@/lib/db/generated/enums";
+import type { GrowthStage, NotificationKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown/render";
 import type { NetworkScope } from "@/lib/membership/scope";
@@ -147,7 +147,7 @@ export async function editInitiative(scope: NetworkScope, input: InitiativeInput
   });
 }
 
-type MilestoneInput = { title: string; unlocks: string; targetDate: Date | null; money: Money };
+type MilestoneInput = { title: string; unlocks: string; targetDate: Date | null; money: Money; stage: GrowthStage | null };
 
 /** Adds a milestone at the end of the growth path (positions stay 0, 1, 2, ...). */
 export async function addMilestone(scope: NetworkScope, input: MilestoneInput & { initiativeId: string }) {
@@ -166,6 +166,7 @@ export async function addMilestone(scope: NetworkScope, input: MilestoneInput & 
         targetDate: input.targetDate,
         amountNeeded: input.money.amount,
         currency: input.money.currency,
+        stage: input.stage,
       },
       select: { id: true },
     });
@@ -187,6 +188,7 @@ export async function editMilestone(scope: NetworkScope, input: MilestoneInput &
         targetDate: input.targetDate,
         amountNeeded: input.money.amount,
         currency: input.money.currency,
+        stage: input.stage,
       },
     });
     return { id: milestone.id, initiativeId: milestone.initiativeId };

@@ -8,6 +8,7 @@ import { listHarvestEvidence, type HarvestMention } from "@/lib/harvests/queries
 import { mayReadAsEvidence } from "@/lib/harvests/policy";
 import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
+import type { GrowthStage } from "@/lib/db/generated/enums";
 import type { Money } from "./money";
 import { mayEditInitiative, mayJoinTeam, needsFunders } from "./policy";
 import { LESSONS_PAGE_SIZE, type Area, type InitiativeStatus, type MilestoneStatus } from "./schema";
@@ -103,6 +104,8 @@ export type MilestoneView = {
   status: MilestoneStatus;
   progress: number;
   closingNote: string;
+  /** The growth stage of this step, if the team set one (the support map filters by it). */
+  stage: GrowthStage | null;
   /** Pledged (standing or released) per currency; never one total across currencies. */
   funded: Money[];
   needsFunders: boolean;
@@ -169,6 +172,7 @@ async function findInitiative(scope: NetworkScope, initiativeId: string) {
         status: true,
         progress: true,
         closingNote: true,
+        stage: true,
       },
       orderBy: { position: "asc" },
     }),

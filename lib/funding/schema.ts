@@ -3,6 +3,7 @@ import { idField as id, markdownField as markdown, optionalMarkdownField, slugFi
 import { AREAS } from "@/lib/dialogue/limits";
 import { AppError } from "@/lib/errors";
 import { MODERATION_REASON_MAX } from "@/lib/moderation/limits";
+import { GROWTH_STAGES } from "@/lib/support/limits";
 import { DEFAULT_CURRENCY, MoneyError, parseAmount, type Money } from "./money";
 import { INITIATIVE_NAME_MAX, INITIATIVE_STATUSES, INITIATIVE_TEXT_MAX, MILESTONE_STATUSES, MILESTONE_TEXT_MAX, MILESTONE_TITLE_MAX, NOTE_MAX, TEAM_MAX, UPDATE_BODY_MAX, UPDATE_KINDS, type InitiativeStatus } from "./limits";
 export * from "./limits";
@@ -116,6 +117,13 @@ const milestoneFields = {
   targetDate: optionalDate,
   amount,
   currency,
+  /** The growth stage of this step (optional): "find support for this step" filters the support map by it. */
+  stage: z
+    .string()
+    .default("")
+    .transform((s) => s.trim())
+    .pipe(z.enum(["", ...GROWTH_STAGES], { error: "invalid_choice" }))
+    .transform((s) => (s === "" ? null : s)),
 };
 
 export const addMilestoneSchema = z.object({ ...milestoneFields, initiativeId: id });

@@ -57,6 +57,10 @@ export const permissions = {
   // "I can help with" on one's own membership: what matching tells people about (decision 041).
   // Funders are not matched: they give money, and read the exchange only where a post lets them.
   "membership.help_tags": ["broker", "member"],
+  // The support map (decision 040): everyone in the network reads it; members suggest, brokers keep it.
+  "support.view": ["broker", "member", "funder"],
+  "support.suggest": ["broker", "member"],
+  "support.manage": ["broker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

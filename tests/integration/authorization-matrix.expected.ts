@@ -73,6 +73,34 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
     foreign: { member: "ok", funder: "ok", broker: "ok" },
   },
+  // The support map (decision 040): brokers add entries (listed), members suggest them (waiting for
+  // a broker), funders read only. Naming no record, a suggestion under A's slug is A's.
+  "lib/support/actions.ts#createSupportEntryAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "ok", funder: "forbidden", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  // Only brokers keep the map: edit, mark checked, remove, and review a member's suggestion; B's entry under A's slug is not found.
+  "lib/support/actions.ts#updateSupportEntryAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/support/actions.ts#checkSupportEntryAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/support/actions.ts#removeSupportEntryAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/support/actions.ts#reviewSupportEntryAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   // Brokers plan; members may only propose where the network allows it (not in the world). Another
   // network's member as an agenda host is a field error.
   "lib/gatherings/actions.ts#createGatheringAction": {
@@ -540,6 +568,13 @@ export const expectedRoutes: Record<string, RouteRow> = {
     foreignInOwnName: { member: "404", funder: "404", broker: "404" },
     foreign: { member: "404", funder: "404", broker: "404" },
   },
+  // The support map's open-data export: A's members (funders too), never B's entries under A's slug
+  // (the slug decides the network), nobody else.
+  "app/n/[slug]/(space)/support/export.json/route.ts GET": {
+    own: { anonymous: "401", outsider: "404", member: "200", funder: "200", broker: "200", otherBroker: "404" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "404", funder: "404", broker: "404" },
+  },
   // A public network's public feed: the same for everyone.
   "app/n/[slug]/calendar.ics/route.ts GET": {
     own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
@@ -608,6 +643,9 @@ export const expectedPages: Record<string, PageRow> = {
   "app/n/[slug]/(space)/moderation/page.tsx": { permission: "moderation.review", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/requests/page.tsx": { permission: "requests.review", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/settings/page.tsx": { permission: "network.edit", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/support/[entryId]/edit/page.tsx": { permission: "support.manage", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/support/new/page.tsx": { permission: "support.suggest", own: brokerAndMembers, foreign: notInB },
+  "app/n/[slug]/(space)/support/page.tsx": { permission: "support.view", own: everyMember, foreign: notInB },
 };
 
 /**

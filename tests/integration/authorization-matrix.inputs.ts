@@ -99,7 +99,35 @@ async function notHosting(w: World) {
   }
 }
 
+/** A support-map entry as its form sends it. */
+function supportFields(c: Ctx): Record<string, string> {
+  return {
+    slug: c.home.slug,
+    provider: "Stichting DOEN",
+    name: "Growth fund",
+    description: text,
+    "kind.grant": "on",
+    "stage.scaling": "on",
+    eligibility: "Foundations and cooperatives",
+    region: "Netherlands",
+    url: "https://www.doen.nl",
+    email: "info@doen.example",
+    phone: "+31 20 123 4567",
+    sourceUrl: "https://www.doen.nl/over",
+  };
+}
+
 export const actionInputs: Record<string, ActionInput> = {
+  // ---- the support map: brokers keep it, members suggest entries
+  "lib/support/actions.ts#createSupportEntryAction": { fields: (c) => ({ ...supportFields(c), idempotencyKey: key() }) },
+  "lib/support/actions.ts#updateSupportEntryAction": { broker: true, fields: (c) => ({ ...supportFields(c), entryId: c.o.supportEntryId }) },
+  "lib/support/actions.ts#checkSupportEntryAction": { broker: true, fields: (c) => ({ slug: c.home.slug, entryId: c.o.supportEntryId }) },
+  "lib/support/actions.ts#removeSupportEntryAction": { broker: true, fields: (c) => ({ slug: c.home.slug, entryId: c.o.supportEntryId }) },
+  "lib/support/actions.ts#reviewSupportEntryAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, entryId: c.o.supportSuggestionId, decision: "decline", note: "Already on the map" }),
+  },
+
   // ---- calendar feeds (one's own private feed of a network, one's own personal feed)
   "lib/calendar/actions.ts#renewNetworkFeedAction": { fields: (c) => ({ slug: c.home.slug }) },
   "lib/calendar/actions.ts#revokeNetworkFeedAction": { fields: (c) => ({ slug: c.home.slug }) },
@@ -462,6 +490,8 @@ export const routeInputs: Record<string, RouteInput> = {
   // Calendar: a members-only gathering's .ics; the public feed; the member's feeds by their secret.
   "app/n/[slug]/(space)/gatherings/[gatheringId]/event.ics/route.ts GET": { params: (c) => ({ slug: c.home.slug, gatheringId: c.o.gatheringId }) },
   "app/n/[slug]/calendar.ics/route.ts GET": { params: (c) => ({ slug: c.home.slug }) },
+  // The support map as open data (HSDS field names): the network's members only.
+  "app/n/[slug]/(space)/support/export.json/route.ts GET": { params: (c) => ({ slug: c.home.slug }) },
   "app/n/[slug]/calendar/[token]/route.ts GET": { params: (c) => ({ slug: c.home.slug, token: `${c.o.memberFeedToken}.ics` }) },
   "app/calendar/[token]/route.ts GET": { params: (c) => ({ token: `${c.o.personalFeedToken}.ics` }) },
   "app/email/unsubscribe/[token]/route.ts POST": { params: (c) => ({ token: unsubscribeToken({ userId: c.o.member.id, networkId: c.o.networkId }) }) },

@@ -304,6 +304,10 @@ export type Objects = {
   memberFeedToken: string;
   /** The secret of the member's "my gatherings" feed. */
   personalFeedToken: string;
+  /** A listed entry of the support map, by the broker. */
+  supportEntryId: string;
+  /** The member's suggestion for the support map, waiting for a broker. */
+  supportSuggestionId: string;
   /** A weekly series of two gatherings, by the broker. */
   seriesId: string;
   /** The member's proposal, waiting for a broker. */
@@ -569,7 +573,14 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
   });
   const conversation = await dbSystem().exchangeConversation.create({ data: { networkId: network.id, postId: post.id, starterId: other.id }, select: { id: true } });
   await dbSystem().exchangeMessage.create({ data: { networkId: network.id, conversationId: conversation.id, senderId: other.id, body: "We have a room." } });
-  await dbSystem().supportEntry.create({ data: { networkId: network.id, provider: "Provincie", name: `Fund ${label}`, kinds: ["grant"], stages: ["pilot"], checkedAt: new Date() } });
+  const supportEntry = await dbSystem().supportEntry.create({
+    data: { networkId: network.id, provider: "Provincie", name: `Fund ${label}`, kinds: ["grant"], stages: ["pilot"], checkedAt: new Date(), suggestedById: broker.id },
+    select: { id: true },
+  });
+  const supportSuggestion = await dbSystem().supportEntry.create({
+    data: { networkId: network.id, provider: "Bibliotheek", name: `Meeting room ${label}`, kinds: ["space"], status: "suggested", suggestedById: plain.id },
+    select: { id: true },
+  });
 
   return {
     networkId: network.id,
@@ -608,6 +619,8 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     gatheringId: gathering.id,
     memberFeedToken,
     personalFeedToken,
+    supportEntryId: supportEntry.id,
+    supportSuggestionId: supportSuggestion.id,
     seriesId: seriesId!,
     proposedGatheringId: proposal.id,
     pastGatheringId: past.id,
