@@ -41,6 +41,7 @@ import { DIALOGUE, seedDialogue } from "./seeds/dialogue";
 import { FUNDING, seedFunding } from "./seeds/funding";
 import { GATHERINGS, seedGatherings } from "./seeds/gatherings";
 import { SCALE, seedScale } from "./seeds/scale";
+import { SUPPORT, seedSupport } from "./seeds/support";
 import { createSession, seedInTransaction, withClient } from "./seeds/setup";
 import { holdIfAsked, measure, printRows, settings, startServer, warmUp, withFreshDatabase, type Row } from "./support";
 
@@ -81,6 +82,10 @@ const PAGES: Page[] = [
     route: "/n/[slug]/(space)/gatherings/[gatheringId]/page",
     expect: "The big gathering",
   },
+  // The support map (issue 20): 2,000 entries paged by keyset with the overview, as a member and as
+  // the broker (with the review queue of 100 suggestions).
+  { key: "support", name: "support map", path: `/n/${slug}/support`, who: "member", route: "/n/[slug]/(space)/support/page", expect: SUPPORT.firstProvider },
+  { key: "supportBroker", name: "support map (broker)", path: `/n/${slug}/support`, who: "broker", route: "/n/[slug]/(space)/support/page", expect: "Suggestion 99" },
   { key: "funder", name: "funder dashboard", path: "/funder", who: "funder", route: "/funder/page", expect: FUNDING.lastNetworkName },
 ];
 
@@ -91,6 +96,7 @@ async function seed(url: string): Promise<Cookies> {
     await seedDialogue(c);
     await seedCycle(c);
     await seedGatherings(c);
+    await seedSupport(c);
     await seedFunding(c);
     return {
       member: await createSession(c, DIALOGUE.member),

@@ -45,6 +45,7 @@ const resolvers: Record<string, (r: Resolved) => string> = {
   threadId: (r) => r.threadId!,
   initiativeId: (r) => r.initiativeId!,
   gatheringId: (r) => r.gatheringId!,
+  entryId: (r) => r.entryId!,
   token: (r) => r.token!,
   id: (r) => r.notificationId!,
   nextauth: () => "session",
@@ -189,6 +190,13 @@ test.beforeAll(async ({ browser }) => {
   const gathering = gatheringHrefs.find((h) => new RegExp(`^/n/${NETWORK}/gatherings/(?!new$)[^/#?.]+$`).test(h));
   expect(gathering, "the demo network lists a gathering").toBeTruthy();
   resolved.gatheringId = gathering!.split("/").pop()!;
+
+  // entryId: an entry of the demo network's support map, from the edit link its broker sees.
+  await b.goto(`/n/${NETWORK}/support`);
+  const supportHrefs = await b.getByRole("main").locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const edit = supportHrefs.find((h) => new RegExp(`^/n/${NETWORK}/support/[^/#?.]+/edit$`).test(h));
+  expect(edit, "the demo network's support map lists an entry").toBeTruthy();
+  resolved.entryId = edit!.split("/").at(-2)!;
 
   await broker.page.close();
   await funder.page.close();

@@ -11,6 +11,7 @@ import { toLocal } from "@/lib/gatherings/recurrence";
 import { createInvitationAction, requestToJoinAction, updateHelpTagsAction } from "@/lib/membership/actions";
 import { createNetworkAction } from "@/lib/networks/actions";
 import { findNetworkWithViewer } from "@/lib/networks/queries";
+import { createSupportEntryAction } from "@/lib/support/actions";
 import { call, makeNetwork, networkFields, signInAs, user, type Outcome } from "./support";
 
 /** The Big List of Naughty Strings (515 strings), shared test data. */
@@ -240,6 +241,84 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
       stored++;
     }
     expect(stored).toBeGreaterThan(80);
+  });
+
+  it("in a support entry's texts: stored exactly (the description rendered without script), or refused with a field code", async () => {
+    const broker = await user("Broker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "support-texts" });
+    signInAs(broker);
+    const expected = new Map<string, { text: string; label: string }>();
+    // Every third string: each entry is a write with its audit row.
+    for (const [i, s] of naughty.entries()) {
+      if (i % 3 !== 0) continue;
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const result = await call(createSupportEntryAction, {
+        slug: net.slug,
+        idempotencyKey: `naughty-support-${String(i).padStart(4, "0")}`,
+        provider: s,
+        name: s,
+        description: s,
+        eligibility: s,
+        region: s,
+        "kind.grant": "on",
+      });
+      const text = clean(s);
+      if (!(chars(text) >= 1 && chars(text) <= 200)) {
+        expectFieldRefusal(result, label);
+        continue;
+      }
+      if (!result.ok) {
+        // Only nesting too deep for Markdown may refuse a text of the right length, on the description alone.
+        expectFieldRefusal(result, label);
+        expect(Object.keys(result.fieldErrors ?? {}), label).toEqual(["description"]);
+        continue;
+      }
+      expected.set((result as { data: { entryId: string } }).data.entryId, { text, label });
+    }
+    const rows = await dbSystem().supportEntry.findMany({
+      where: { networkId: net.id },
+      select: { id: true, provider: true, name: true, description: true, eligibility: true, region: true, descriptionHtml: true },
+    });
+    expect(rows).toHaveLength(expected.size);
+    for (const row of rows) {
+      const want = expected.get(row.id)!;
+      const { descriptionHtml, ...texts } = row;
+      expect(texts, want.label).toEqual({ id: row.id, provider: want.text, name: want.text, description: want.text, eligibility: want.text, region: want.text });
+      expect(descriptionHtml ?? "", want.label).not.toMatch(/<script|onerror=|javascript:/i);
+    }
+    expect(expected.size).toBeGreaterThan(130);
+  });
+
+  it("as a support entry's link: refused with url_http unless it is a well-formed http(s) address, nothing typed lost", async () => {
+    const broker = await user("Broker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "support-links" });
+    signInAs(broker);
+    for (const [i, s] of naughty.entries()) {
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const result = await call(createSupportEntryAction, {
+        slug: net.slug,
+        idempotencyKey: `naughty-link-${String(i).padStart(4, "0")}`,
+        provider: "Provider",
+        name: "Fund",
+        "kind.grant": "on",
+        url: s,
+        sourceUrl: s,
+      });
+      if (s.trim() === "") {
+        expect(result, label).toMatchObject({ ok: true });
+        continue;
+      }
+      if (result.ok) {
+        // A string of the list that is itself a web address is kept as one.
+        expect(s.trim(), label).toMatch(/^https?:\/\/[^\s]+$/i);
+        continue;
+      }
+      expect(result, label).toMatchObject({ ok: false, code: "invalid_input" });
+      if (!result.ok) {
+        expect(result.fieldErrors?.url?.[0]?.split("|")[0], label).toMatch(/^(url_http|too_long|invalid)$/);
+        if (!s.includes("\u0000")) expect(result.values?.url, label).toBe(s);
+      }
+    }
   });
 
   it("as an invitation's address: refused with a field code on the address alone, nothing typed lost and nothing sent; or sent to it lower-cased", async () => {

@@ -59,6 +59,10 @@ const WAIT_FIELD = new Map<string, string>([
   ...["createThreadAction", "createReplyAction", "editReplyAction", "editThreadAction"].map((name) => [`lib/dialogue/actions.ts#${name}`, "body"] as const),
   ["lib/harvests/actions.ts#saveHarvestAction", "summary"],
   ["lib/membership/actions.ts#updateHelpTagsAction", "helpTags"],
+  // The support map's forms show the wait on the entry's name, a review's on its note.
+  ["lib/support/actions.ts#createSupportEntryAction", "name"],
+  ["lib/support/actions.ts#updateSupportEntryAction", "name"],
+  ["lib/support/actions.ts#reviewSupportEntryAction", "note"],
 ]);
 
 /** A visitor's client address, for the per-IP budget of actions run by nobody signed in. */
