@@ -6,12 +6,13 @@ import { htmlOf } from "@/lib/markdown/render";
 import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { GROWTH_STAGES, MAP_PAGE_SIZE, OWN_SUGGESTIONS_MAX, QUEUE_MAX, SUPPORT_KINDS } from "./limits";
-import { isStale, kindsOfType, type SupportFilter } from "./policy";
+import { isFiltered, isStale, kindsOfType, type SupportFilter } from "./policy";
 
 /**
  * Reads of the support map (decision 040). The map page is a fixed number of statements whatever
- * the map's size: one page of entries (keyset by provider, name and id), their count, the
- * overview's counts by stage and kind, and the broker's queue or the member's own suggestions.
+ * the map's size: one page of entries (keyset by provider, name and id), the overview's counts by
+ * stage and kind (which also count the whole map), the filtered count only when a filter is set,
+ * and the broker's queue or the member's own suggestions.
  */
 
 const entrySelect = {
@@ -125,14 +126,15 @@ type QueueRow = EntryRow & { suggestedByName: string | null; waiting: bigint };
 export async function loadSupportMap(scope: NetworkScope, filter: SupportFilter, cursor: MapCursor | undefined, now = new Date()): Promise<SupportMapPage> {
   const may = { manage: can(scope.role, "support.manage"), suggest: can(scope.role, "support.suggest") };
   const where = listedWhere(scope, filter);
-  const [rows, total, overview, queue, own] = await Promise.all([
+  const [rows, filtered, overview, queue, own] = await Promise.all([
     db(scope).supportEntry.findMany({
       where: cursor ? listedWhere(scope, filter, cursor) : where,
       select: entrySelect,
       orderBy: [{ provider: "asc" }, { name: "asc" }, { id: "asc" }],
       take: MAP_PAGE_SIZE + 1,
     }),
-    db(scope).supportEntry.count({ where }),
+    // Unfiltered, the overview's statement counts the whole map too.
+    isFiltered(filter) ? db(scope).supportEntry.count({ where }) : Promise.resolve(null),
     loadOverview(scope),
     may.manage
       ? db(scope).$queryRaw<QueueRow[]>`
@@ -158,9 +160,9 @@ export async function loadSupportMap(scope: NetworkScope, filter: SupportFilter,
   const last = page.at(-1);
   return {
     entries: page.map((r) => view(r, now)),
-    total,
+    total: filtered ?? overview.total,
     next: rows.length > MAP_PAGE_SIZE && last ? encodeMapCursor(last) : null,
-    overview,
+    overview: overview.cells,
     may,
     queue: queue.map(({ suggestedByName, waiting: _w, ...r }) => ({ ...view(r, now), suggestedByName })),
     queueCount: Number(queue[0]?.waiting ?? 0),
@@ -171,18 +173,21 @@ export async function loadSupportMap(scope: NetworkScope, filter: SupportFilter,
 /**
  * The overview's counts, one statement: each listed entry counts once in every cell of its
  * kinds by its stages (an entry without stages in every stage), so a cell's count is what its
- * link to the filtered list finds.
+ * link to the filtered list finds; the empty grouping set counts the listed entries themselves.
  */
-async function loadOverview(scope: NetworkScope): Promise<OverviewCell[]> {
-  const rows = await db(scope).$queryRaw<{ stage: GrowthStage; kind: SupportKind; count: number }[]>`
-    SELECT s.stage::text AS stage, k.kind::text AS kind, count(*)::int AS count
+async function loadOverview(scope: NetworkScope): Promise<{ cells: OverviewCell[]; total: number }> {
+  const rows = await db(scope).$queryRaw<{ stage: GrowthStage | null; kind: SupportKind | null; count: number }[]>`
+    SELECT s.stage::text AS stage, k.kind::text AS kind, count(DISTINCT e.id)::int AS count
     FROM "SupportEntry" e
     CROSS JOIN LATERAL unnest(CASE WHEN cardinality(e.stages) = 0 THEN enum_range(NULL::"GrowthStage") ELSE e.stages END) AS s(stage)
     CROSS JOIN LATERAL unnest(e.kinds) AS k(kind)
     WHERE e."networkId" = ${scope.networkId} AND e.status = 'listed'
-    GROUP BY 1, 2`;
+    GROUP BY GROUPING SETS ((s.stage, k.kind), ())`;
   const order = (stage: string, kind: string) => GROWTH_STAGES.indexOf(stage as never) * 100 + SUPPORT_KINDS.indexOf(kind as never);
-  return rows.sort((a, b) => order(a.stage, a.kind) - order(b.stage, b.kind));
+  const cells = rows
+    .filter((r): r is OverviewCell => r.stage !== null && r.kind !== null)
+    .sort((a, b) => order(a.stage, a.kind) - order(b.stage, b.kind));
+  return { cells, total: rows.find((r) => r.stage === null && r.kind === null)?.count ?? 0 };
 }
 
 // ---------------------------------------------------------------- one entry
