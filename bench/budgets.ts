@@ -38,6 +38,7 @@ import { runLighthouse, type LighthouseResult } from "./budgets/lighthouse";
 import { countStatements, sequentialScans, type ScanFinding, type StatementCount } from "./budgets/statements";
 import { CYCLE, seedCycle } from "./seeds/cycle";
 import { DIALOGUE, seedDialogue } from "./seeds/dialogue";
+import { seedExchange } from "./seeds/exchange";
 import { FUNDING, seedFunding } from "./seeds/funding";
 import { GATHERINGS, seedGatherings } from "./seeds/gatherings";
 import { SCALE, seedScale } from "./seeds/scale";
@@ -86,6 +87,8 @@ const PAGES: Page[] = [
   // the broker (with the review queue of 100 suggestions).
   { key: "support", name: "support map", path: `/n/${slug}/support`, who: "member", route: "/n/[slug]/(space)/support/page", expect: SUPPORT.firstProvider },
   { key: "supportBroker", name: "support map (broker)", path: `/n/${slug}/support`, who: "broker", route: "/n/[slug]/(space)/support/page", expect: "Suggestion 99" },
+  // Offers and requests (issue 20): the list of 2,000 running posts, paged by keyset.
+  { key: "exchange", name: "offers and requests", path: `/n/${slug}/exchange`, who: "member", route: "/n/[slug]/(space)/exchange/page", expect: "Exchange post 1" },
   { key: "funder", name: "funder dashboard", path: "/funder", who: "funder", route: "/funder/page", expect: FUNDING.lastNetworkName },
 ];
 
@@ -97,6 +100,7 @@ async function seed(url: string): Promise<Cookies> {
     await seedCycle(c);
     await seedGatherings(c);
     await seedSupport(c);
+    await seedExchange(c);
     await seedFunding(c);
     return {
       member: await createSession(c, DIALOGUE.member),

@@ -49,6 +49,7 @@ export const errorCodes = [
   "harvest_too_early",
   "harvest_gathering_cancelled",
   "harvest_not_written",
+  "exchange_closed",
   "invalid_input",
   "unexpected",
 ] as const;

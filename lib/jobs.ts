@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { sendDueRemindersEverywhere, sendGatheringRemindersEverywhere } from "@/lib/reminders/mutations";
+import { sendDueRemindersEverywhere, sendGatheringRemindersEverywhere, sweepExchangePostsEverywhere } from "@/lib/reminders/mutations";
 import { deleteExpiredRateLimits } from "@/lib/rate-limit/mutations";
 import { sendDueNotificationMail } from "@/lib/digests/mutations";
 import { deliverQueuedMail } from "@/lib/mail/mutations";
@@ -13,7 +13,8 @@ let started = false;
 /**
  * Work that must happen whether or not anyone visits: the reflection cycles' reminders
  * (phase changes need no job: they are computed from the deadlines), the day-before reminders of
- * gatherings (once per gathering and time: `remindedAt`), and deleting the
+ * gatherings (once per gathering and time: `remindedAt`), the expiry of offers and requests and the
+ * reminder a week before (once per post and expiry: `remindedAt`), and deleting the
  * rate-limit counters whose window has ended (decision 018). Every instance runs the timer;
  * the reminders take an advisory lock and the deletion is idempotent, so several instances
  * behind a load balancer do the work once. Mail runs every 30 seconds: notifications become
@@ -37,6 +38,12 @@ export function startJobs(): void {
       if (reminded) console.log(`[kring] reminded people going to ${reminded} gatherings`);
     } catch (error) {
       console.error("[kring] the gathering reminder sweep failed", error);
+    }
+    try {
+      const swept = await sweepExchangePostsEverywhere();
+      if (swept.expired || swept.reminded) console.log(`[kring] exchange: ${swept.expired} posts expired, ${swept.reminded} authors reminded`);
+    } catch (error) {
+      console.error("[kring] the exchange sweep failed", error);
     }
     try {
       await deleteExpiredRateLimits();

@@ -49,7 +49,11 @@ export type AuditAction =
   | "gathering.series_ended"
   | "support.listed"
   | "support.declined"
-  | "support.removed";
+  | "support.removed"
+  | "exchange.withdrawn"
+  | "exchange.tag_added"
+  | "exchange.tag_renamed"
+  | "exchange.tag_removed";
 
 /** Writes one audit entry inside the caller's transaction, so the decision and its record land together. */
 export async function recordAudit(

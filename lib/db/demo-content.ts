@@ -914,3 +914,182 @@ export const demoHelpTags: Record<string, Record<string, string[]>> = {
     "fatima@pathfinders.example": ["onderwijs", "coaching", "subsidie"],
   },
 };
+
+/**
+ * Offers and requests (issue 20, decision 039) of a demo network: its tag vocabulary and its
+ * posts, people by index into `people`, a milestone by index into the initiative's; one of them
+ * fulfilled, with a thank-you and a lesson for the lessons log.
+ */
+type DemoPost = {
+  by: number;
+  direction: "offer" | "request";
+  capital: "knowledge" | "contacts" | "time" | "place" | "materials" | "other";
+  title: string;
+  body: string;
+  tags: string[];
+  town: string;
+  /** A place offer's address, shown by its author's choice. */
+  address?: string;
+  milestone?: number;
+  /** Shown to the network's funders too. */
+  funders?: boolean;
+  daysAgo: number;
+  expiresInDays: number;
+  fulfilled?: { helper: number; thanks: string; lesson: string };
+};
+export type DemoExchange = { tags: { slug: string; en: string; nl: string }[]; posts: DemoPost[] };
+
+export const demoExchange: Record<string, DemoExchange> = {
+  siac: {
+    tags: [
+      { slug: "meeting-space", en: "Meeting space", nl: "Vergaderruimte" },
+      { slug: "facilitation", en: "Facilitation", nl: "Facilitatie" },
+      { slug: "city-hall", en: "City hall contacts", nl: "Contacten bij de gemeente" },
+      { slug: "translation", en: "Translation", nl: "Vertaling" },
+      { slug: "open-data", en: "Open data", nl: "Open data" },
+    ],
+    posts: [
+      {
+        by: 1,
+        direction: "request",
+        capital: "place",
+        title: "A room for 20 people in Baia Mare",
+        body: "For the first co-creation session with the city we need a room for about **20 people**, on a weekday afternoon, reachable by public transport. A projector would help.",
+        tags: ["meeting-space"],
+        town: "Baia Mare",
+        milestone: 0,
+        funders: true,
+        daysAgo: 6,
+        expiresInDays: 40,
+      },
+      {
+        by: 2,
+        direction: "offer",
+        capital: "knowledge",
+        title: "I can facilitate a co-creation session",
+        body: "I have facilitated a dozen sessions between citizens and city officials. Happy to prepare and host one of yours, in English or Romanian.",
+        tags: ["facilitation"],
+        town: "Cluj-Napoca",
+        funders: true,
+        daysAgo: 4,
+        expiresInDays: 55,
+      },
+      {
+        by: 0,
+        direction: "offer",
+        capital: "contacts",
+        title: "Introductions to the open-data team of Berlin",
+        body: "I know the people behind Berlin's open-data portal and can introduce you, if your initiative works with city data.",
+        tags: ["city-hall", "open-data"],
+        town: "Berlin",
+        daysAgo: 3,
+        expiresInDays: 30,
+      },
+      {
+        by: 1,
+        direction: "offer",
+        capital: "place",
+        title: "Meeting room at our community centre",
+        body: "Our community centre has a meeting room for 15 people, free on Tuesday and Thursday evenings.",
+        tags: ["meeting-space"],
+        town: "Lisbon",
+        address: "Rua da Esperança 12, Lisbon",
+        daysAgo: 2,
+        expiresInDays: 50,
+      },
+      {
+        by: 2,
+        direction: "request",
+        capital: "time",
+        title: "Translating our workshop guide into Romanian",
+        body: "The workshop guide of the Berlin kick-off is in English. We need a few hours of help to translate it for the Baia Mare session.",
+        tags: ["translation"],
+        town: "Baia Mare",
+        milestone: 0,
+        daysAgo: 20,
+        expiresInDays: 40,
+        fulfilled: {
+          helper: 1,
+          thanks: "Thank you, Tomas, for the evenings you spent on this: the guide reads as if it was **written** in Romanian.",
+          lesson: "Translate a workshop guide together with someone from the city itself: the words officials use differ from the dictionary's.",
+        },
+      },
+    ],
+  },
+  "pathfinders-midden-brabant": {
+    tags: [
+      { slug: "vergaderruimte", en: "Meeting space", nl: "Vergaderruimte" },
+      { slug: "coaching", en: "Coaching", nl: "Coaching" },
+      { slug: "subsidie", en: "Funding applications", nl: "Subsidieaanvragen" },
+      { slug: "gemeente", en: "Municipality", nl: "Gemeente" },
+      { slug: "onderwijs", en: "Education", nl: "Onderwijs" },
+    ],
+    posts: [
+      {
+        by: 1,
+        direction: "request",
+        capital: "place",
+        title: "Ruimte voor 20 mensen in Tilburg",
+        body: "Voor de bijeenkomsten van de koppels van student en initiatief zoeken we een ruimte voor ongeveer **20 mensen**, op een doordeweekse avond, goed bereikbaar met de fiets.",
+        tags: ["vergaderruimte"],
+        town: "Tilburg",
+        milestone: 1,
+        funders: true,
+        daysAgo: 5,
+        expiresInDays: 45,
+      },
+      {
+        by: 2,
+        direction: "offer",
+        capital: "place",
+        title: "Vergaderzaal in de bibliotheek, Tilburg",
+        body: "Via de bibliotheek kan ik een vergaderzaal voor twintig mensen regelen, op dinsdag- en donderdagavond. Koffie en thee zijn er.",
+        tags: ["vergaderruimte"],
+        town: "Tilburg",
+        address: "Burgemeester Brokxlaan 1000, Tilburg",
+        daysAgo: 3,
+        expiresInDays: 50,
+      },
+      {
+        by: 0,
+        direction: "offer",
+        capital: "knowledge",
+        title: "Coaching bij het schrijven van een subsidieaanvraag",
+        body: "Ik heb een tiental aanvragen bij fondsen en de provincie begeleid. Ik denk graag een uur mee over de jouwe.",
+        tags: ["subsidie", "coaching"],
+        town: "Midden-Brabant",
+        funders: true,
+        daysAgo: 8,
+        expiresInDays: 30,
+      },
+      {
+        by: 1,
+        direction: "request",
+        capital: "materials",
+        title: "Gereedschap voor een pop-up werkplaats",
+        body: "Voor een pop-up werkplaats in de Piushaven zoeken we gereedschap te leen: schroefmachines, zaagtafels, werkbanken.",
+        tags: [],
+        town: "Tilburg",
+        daysAgo: 2,
+        expiresInDays: 20,
+      },
+      {
+        by: 2,
+        direction: "request",
+        capital: "contacts",
+        title: "Contact bij de gemeente voor een buurtexperiment",
+        body: "Wie kent iemand bij de gemeente Tilburg die over experimenteerruimte in de wijk gaat? We willen een buurtexperiment voorleggen.",
+        tags: ["gemeente"],
+        town: "Tilburg",
+        milestone: 2,
+        daysAgo: 25,
+        expiresInDays: 35,
+        fulfilled: {
+          helper: 0,
+          thanks: "Dank je, Hanneke: dankzij jouw introductie zaten we binnen twee weken aan tafel bij de wijkregisseur.",
+          lesson: "Begin bij de wijkregisseur, niet bij het stadhuis: die kent de buurt en weet wie er over experimenteerruimte gaat.",
+        },
+      },
+    ],
+  },
+};

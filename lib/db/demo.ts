@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "./client";
-import { demoHarvests, demoHelpTags, demoNetworks, type DemoNetwork, type DemoThread } from "./demo-content";
+import { demoExchange, demoHarvests, demoHelpTags, demoNetworks, type DemoNetwork, type DemoThread } from "./demo-content";
 import {
   makeCycle,
   makeInitiative,
@@ -75,6 +75,7 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     const gatherings = await seedGatherings(prisma, network.id, demo, userIds, threadIds);
     await seedHarvests(prisma, network.id, demo.slug, userIds, threadIds, gatherings.past, cycle.cycleId);
     await seedSupportMap(prisma, network.id, demo, userIds);
+    await seedExchange(prisma, network.id, demo.slug, userIds);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
     await renderMissingTexts(prisma, network.id);
@@ -608,5 +609,51 @@ async function seedHelpTags(prisma: Db, networkId: string, slug: string, users: 
     const helpTags = demoHelpTags[slug]?.[person.email];
     if (!helpTags) continue;
     await prisma.membership.update({ where: { networkId_userId: { networkId, userId: user.id } }, data: { helpTags } });
+  }
+}
+
+/**
+ * The demo's offers and requests (decision 039): the network's tag vocabulary, and posts by its
+ * members, some for the network's funders too, some for a milestone of its initiative; one fulfilled,
+ * with the helper's thank-you and a lesson for the lessons log. The search
+ * vectors and HTML are filled by the backfills that follow.
+ */
+async function seedExchange(prisma: Db, networkId: string, slug: string, userIds: string[]) {
+  const spec = demoExchange[slug];
+  if (!spec) return;
+  const now = Date.now();
+  await prisma.exchangeTag.createMany({ data: spec.tags.map((t) => ({ networkId, slug: t.slug, labelEn: t.en, labelNl: t.nl })) });
+  const milestones = await prisma.milestone.findMany({ where: { networkId }, orderBy: [{ createdAt: "asc" }, { position: "asc" }], select: { id: true, initiativeId: true } });
+  for (const [i, p] of spec.posts.entries()) {
+    const milestone = p.milestone === undefined ? undefined : milestones[p.milestone];
+    const createdAt = new Date(now - p.daysAgo * DAY);
+    const helperId = p.fulfilled ? (userIds[p.fulfilled.helper] ?? null) : null;
+    await prisma.exchangePost.create({
+      data: {
+        networkId,
+        authorId: userIds[p.by] ?? null,
+        direction: p.direction,
+        capital: p.capital,
+        title: p.title,
+        body: p.body,
+        bodyHtml: renderMarkdown(p.body),
+        tags: p.tags,
+        town: p.town,
+        address: p.address ?? "",
+        initiativeId: milestone?.initiativeId ?? null,
+        milestoneId: milestone?.id ?? null,
+        visibility: p.funders ? "network_and_funders" : "network",
+        status: p.fulfilled ? "fulfilled" : "open",
+        expiresAt: new Date(now + p.expiresInDays * DAY),
+        closedAt: p.fulfilled ? new Date(now - 2 * DAY) : null,
+        helperId,
+        thanks: p.fulfilled?.thanks ?? "",
+        thanksHtml: p.fulfilled ? renderMarkdown(p.fulfilled.thanks) : null,
+        lesson: p.fulfilled?.lesson ?? "",
+        lessonHtml: p.fulfilled ? renderMarkdown(p.fulfilled.lesson) : null,
+        idempotencyKey: `demo-${slug}-post-${i}`,
+        createdAt,
+      },
+    });
   }
 }

@@ -4,6 +4,7 @@ import { canSeeHiddenText } from "@/lib/moderation/policy";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
 import type { CapitalKind, ExchangeStatus } from "@/lib/db/generated/enums";
+import { listExchangeLessons } from "@/lib/exchange/queries";
 import { listHarvestEvidence, type HarvestMention } from "@/lib/harvests/queries";
 import { mayReadAsEvidence } from "@/lib/harvests/policy";
 import { can } from "@/lib/membership/policy";
@@ -269,11 +270,13 @@ type LessonItem = {
   area: Area | null;
   createdAt: Date;
   authorName: string | null;
-  initiativeId: string;
-  initiativeName: string;
-  milestoneTitle: string;
+  initiativeId: string | null;
+  initiativeName: string | null;
+  milestoneTitle: string | null;
   /** The lesson closed its milestone as "learned" (a failure turned into learning). */
   fromLearned: boolean;
+  /** A fulfilled offer or request the lesson comes from (decision 039), else null. */
+  post: { id: string; title: string } | null;
 };
 
 /**
@@ -286,8 +289,10 @@ export async function loadLessonsPage(scope: NetworkScope, filter: { initiative?
 }
 
 /**
- * The network's lessons log: every lesson update (learned milestones post theirs), newest
- * first, optionally for one initiative and one area, in keyset pages.
+ * The network's lessons log: every lesson update (learned milestones post theirs) and the lessons
+ * of fulfilled offers and requests (decision 039; not for an area filter, as posts have none),
+ * newest first, optionally for one initiative and one area, in keyset pages. Two statements, each
+ * a page plus one: the merge of two ordered pages is the first page of their union.
  */
 async function listLessons(
   scope: NetworkScope,
@@ -295,33 +300,34 @@ async function listLessons(
   after?: Cursor,
   take = LESSONS_PAGE_SIZE,
 ) {
-  const rows = await db(scope).milestoneUpdate.findMany({
-    where: {
-      networkId: scope.networkId,
-      kind: "lesson",
-      // A lesson a broker hid is not in the log (its initiative's page shows brokers and its author the notice).
-      hiddenAt: null,
-      ...(filter.initiative ? { initiativeId: filter.initiative } : {}),
-      ...(filter.area ? { area: filter.area } : {}),
-      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
-    },
-    select: {
-      id: true,
-      body: true,
-      bodyHtml: true,
-      area: true,
-      createdAt: true,
-      author: { select: { name: true } },
-      initiative: { select: { id: true, name: true } },
-      milestone: { select: { title: true, status: true, closingNote: true } },
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: take + 1,
-  });
-  const page = rows.slice(0, take);
-  const last = page.at(-1);
-  return {
-    items: page.map(
+  const [rows, posts] = await Promise.all([
+    db(scope).milestoneUpdate.findMany({
+      where: {
+        networkId: scope.networkId,
+        kind: "lesson",
+        // A lesson a broker hid is not in the log (its initiative's page shows brokers and its author the notice).
+        hiddenAt: null,
+        ...(filter.initiative ? { initiativeId: filter.initiative } : {}),
+        ...(filter.area ? { area: filter.area } : {}),
+        ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+      },
+      select: {
+        id: true,
+        body: true,
+        bodyHtml: true,
+        area: true,
+        createdAt: true,
+        author: { select: { name: true } },
+        initiative: { select: { id: true, name: true } },
+        milestone: { select: { title: true, status: true, closingNote: true } },
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: take + 1,
+    }),
+    filter.area ? Promise.resolve([]) : listExchangeLessons(scope, filter, after, take + 1),
+  ]);
+  const merged = [
+    ...rows.map(
       (r): LessonItem => ({
         id: r.id,
         body: r.body,
@@ -333,9 +339,30 @@ async function listLessons(
         initiativeName: r.initiative.name,
         milestoneTitle: r.milestone.title,
         fromLearned: r.milestone.status === "learned" && r.milestone.closingNote === r.body,
+        post: null,
       }),
     ),
-    next: rows.length > take && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    ...posts.map(
+      (p): LessonItem => ({
+        id: p.id,
+        body: p.lesson,
+        html: htmlOf(p.lessonHtml, p.lesson),
+        area: null,
+        createdAt: p.closedAt,
+        authorName: p.authorName,
+        initiativeId: p.initiativeId,
+        initiativeName: p.initiativeName,
+        milestoneTitle: p.milestoneTitle,
+        fromLearned: false,
+        post: { id: p.id, title: p.title },
+      }),
+    ),
+  ].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const page = merged.slice(0, take);
+  const last = page.at(-1);
+  return {
+    items: page,
+    next: merged.length > take && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
   };
 }
 

@@ -61,6 +61,11 @@ export const permissions = {
   "support.view": ["broker", "member", "funder"],
   "support.suggest": ["broker", "member"],
   "support.manage": ["broker"],
+  // Offers and requests (decision 039): funders read the posts shown to funders; brokers keep the
+  // tag vocabulary (and withdraw any post as moderation: moderation.hide).
+  "exchange.view": ["broker", "member", "funder"],
+  "exchange.post": ["broker", "member"],
+  "exchange.tags": ["broker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,6 +1,7 @@
 import "server-only";
 import { dbSystem, type Tx } from "@/lib/db/client";
 import { REMINDER_WINDOW_MS } from "@/lib/cycles/phase";
+import { EXPIRY_REMINDER_DAYS } from "@/lib/exchange/limits";
 
 // The reminder before a cycle's I deadline, for every network at once (in-app, and by email as
 // the person's email settings say: lib/digests/mutations.ts mails it like every notification):
@@ -93,4 +94,44 @@ export async function sendGatheringRemindersEverywhere(now = new Date()): Promis
       SELECT id FROM due`;
   });
   return rows.length;
+}
+
+/** Another number: the exchange sweep takes its own lock. */
+const EXCHANGE_SWEEP_LOCK = 0x6b72696e69;
+
+/** How long before a post expires its author is reminded. */
+const EXCHANGE_REMINDER_MS = EXPIRY_REMINDER_DAYS * 24 * 60 * 60 * 1000;
+
+/**
+ * Offers and requests of every network at once (decision 039), in one transaction under an advisory
+ * lock, run by the sweep in lib/jobs.ts: running posts past their expiry become expired (they leave
+ * the open lists and stay readable), and the author of every running post expiring within a week
+ * that has not been reminded (`remindedAt`, cleared on renewal) gets ONE `exchange_expiring`, keyed
+ * by the post and its expiry, if still an active member. Returns how many posts expired and how many
+ * authors were reminded.
+ */
+export async function sweepExchangePostsEverywhere(now = new Date()): Promise<{ expired: number; reminded: number }> {
+  const until = new Date(now.getTime() + EXCHANGE_REMINDER_MS);
+  // The system path (decision 022): every network's posts.
+  return dbSystem().$transaction(async (tx) => {
+    const lock = await tx.$queryRaw<SweepLockRow[]>`SELECT pg_try_advisory_xact_lock(${EXCHANGE_SWEEP_LOCK}) AS locked`;
+    if (!lock[0]?.locked) return { expired: 0, reminded: 0 };
+    const expired = await tx.$executeRaw`
+      UPDATE "ExchangePost" SET status = 'expired', "closedAt" = ${now}
+      WHERE status IN ('open', 'in_progress') AND "expiresAt" <= ${now}`;
+    const reminded = await tx.$queryRaw<{ id: string }[]>`
+      WITH due AS (
+        UPDATE "ExchangePost" SET "remindedAt" = ${now}
+        WHERE status IN ('open', 'in_progress') AND "remindedAt" IS NULL AND "expiresAt" > ${now} AND "expiresAt" <= ${until}
+        RETURNING id, "networkId", "authorId", "expiresAt"
+      )
+      INSERT INTO "Notification" (id, "networkId", "userId", kind, "exchangePostId", "dedupeKey", "createdAt")
+      SELECT gen_random_uuid()::text, d."networkId", d."authorId", 'exchange_expiring', d.id,
+             'exchange-expiring:' || d.id || ':' || floor(extract(epoch FROM d."expiresAt"))::bigint, ${now}
+      FROM due d
+      JOIN "Membership" m ON m."networkId" = d."networkId" AND m."userId" = d."authorId" AND m.status = 'active'
+      ON CONFLICT ("userId", "dedupeKey") DO NOTHING
+      RETURNING id`;
+    return { expired, reminded: reminded.length };
+  });
 }

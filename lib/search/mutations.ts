@@ -27,12 +27,25 @@ export async function indexReply(tx: Sql, networkId: string, replyId: string): P
     WHERE n.id = r."networkId" AND r."networkId" = ${networkId} AND r.id = ${replyId}`;
 }
 
+/** The vector of an offer or request, stemmed like the rest: its title, body and tags (hyphens read as spaces). */
+export async function indexExchangePost(tx: Sql, networkId: string, postId: string): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "ExchangePost" p
+    SET "searchVector" =
+      setweight(to_tsvector(CASE WHEN n.locale::text = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, p.title), 'A') ||
+      setweight(to_tsvector(CASE WHEN n.locale::text = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, p.body), 'B') ||
+      setweight(to_tsvector(CASE WHEN n.locale::text = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END,
+                            replace(array_to_string(p.tags, ' '), '-', ' ')), 'C')
+    FROM "Network" n
+    WHERE n.id = p."networkId" AND p."networkId" = ${networkId} AND p.id = ${postId}`;
+}
+
 /**
  * Fills the vectors that are still NULL (rows written before search existed, or by a
  * seed that bypasses the mutations). Idempotent; run at start-up and by `npm run db:seed`.
  * With `networkId` it covers one network only (the demo seed, right after creating it).
  */
-export async function backfillSearchVectors(prisma: Db | Sql, networkId?: string): Promise<{ threads: number; replies: number }> {
+export async function backfillSearchVectors(prisma: Db | Sql, networkId?: string): Promise<{ threads: number; replies: number; exchangePosts: number }> {
   const only = networkId ?? null;
   const threads = await prisma.$executeRaw`
     UPDATE "Thread" t
@@ -46,5 +59,14 @@ export async function backfillSearchVectors(prisma: Db | Sql, networkId?: string
     SET "searchVector" = to_tsvector(CASE WHEN n.locale::text = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, r.body)
     FROM "Network" n
     WHERE n.id = r."networkId" AND r."searchVector" IS NULL AND (${only}::text IS NULL OR r."networkId" = ${only}::text)`;
-  return { threads, replies };
+  const exchangePosts = await prisma.$executeRaw`
+    UPDATE "ExchangePost" p
+    SET "searchVector" =
+      setweight(to_tsvector(CASE WHEN n.locale::text = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, p.title), 'A') ||
+      setweight(to_tsvector(CASE WHEN n.locale::text = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END, p.body), 'B') ||
+      setweight(to_tsvector(CASE WHEN n.locale::text = 'nl' THEN 'dutch'::regconfig ELSE 'english'::regconfig END,
+                            replace(array_to_string(p.tags, ' '), '-', ' ')), 'C')
+    FROM "Network" n
+    WHERE n.id = p."networkId" AND p."searchVector" IS NULL AND (${only}::text IS NULL OR p."networkId" = ${only}::text)`;
+  return { threads, replies, exchangePosts };
 }

@@ -46,6 +46,7 @@ const resolvers: Record<string, (r: Resolved) => string> = {
   initiativeId: (r) => r.initiativeId!,
   gatheringId: (r) => r.gatheringId!,
   entryId: (r) => r.entryId!,
+  postId: (r) => r.postId!,
   token: (r) => r.token!,
   id: (r) => r.notificationId!,
   nextauth: () => "session",
@@ -197,6 +198,12 @@ test.beforeAll(async ({ browser }) => {
   const edit = supportHrefs.find((h) => new RegExp(`^/n/${NETWORK}/support/[^/#?.]+/edit$`).test(h));
   expect(edit, "the demo network's support map lists an entry").toBeTruthy();
   resolved.entryId = edit!.split("/").at(-2)!;
+  // postId: the broker's own offer in the demo network (its edit page is theirs), from the exchange page.
+  await b.goto(`/n/${NETWORK}/exchange`);
+  const postHrefs = await b.locator("#exchange-mine ~ ul a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const post = postHrefs.find((h) => new RegExp(`^/n/${NETWORK}/exchange/(?!new$|tags$)[^/#?.]+$`).test(h));
+  expect(post, "the demo network's broker has an offer").toBeTruthy();
+  resolved.postId = post!.split("/").pop()!;
 
   await broker.page.close();
   await funder.page.close();

@@ -9,7 +9,7 @@ test("an invitation link lets one person join, once; a revoked link stays shut",
   await createNetwork(broker, { ...network, visibility: "Private", joining: "By invitation" });
 
   // The broker makes a member link.
-  await broker.getByRole("navigation", { name: "Network" }).getByRole("link", { name: "Invitations" }).click();
+  await broker.getByRole("navigation", { name: "Network" }).getByRole("link", { name: "Invites" }).click();
   await expect(broker).toHaveURL(new RegExp(`/n/${network.slug}/invitations$`));
   await expect(broker.getByText("No invitations yet.")).toBeVisible();
   await expect(broker.getByLabel("Role")).toHaveValue("member");

@@ -61,7 +61,7 @@ test("a request is approved, the member's role changed, then the member removed"
   await expect(member.getByLabel(`Role of ${requesterName}`)).toHaveValue("funder");
   await broker.reload();
   await expect(member.getByLabel(`Role of ${requesterName}`)).toHaveValue("funder");
-  await broker.getByRole("navigation", { name: "Network" }).getByRole("link", { name: "Audit log" }).click();
+  await broker.getByRole("navigation", { name: "Network" }).getByRole("link", { name: "Audit" }).click();
   await expect(broker.getByRole("row").filter({ hasText: `changed the role of ${requesterName} from Member to Funder` })).toBeVisible();
   await expect(broker.getByRole("row").filter({ hasText: `approved the request of ${requesterName}` })).toBeVisible();
 

@@ -140,6 +140,54 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  // Offers and requests (decision 039): brokers and members post; a post names a milestone of its
+  // own network (another's is a field error). Only the author changes the member's request; a
+  // broker may withdraw it (moderation). Brokers keep the tag vocabulary.
+  "lib/exchange/actions.ts#createPostAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "redirect", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "invalid_input", funder: "forbidden", broker: "invalid_input" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/exchange/actions.ts#updatePostAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "redirect", funder: "forbidden", broker: "forbidden", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/exchange/actions.ts#startPostAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "forbidden", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/exchange/actions.ts#renewPostAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "forbidden", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/exchange/actions.ts#fulfilPostAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "forbidden", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/exchange/actions.ts#withdrawPostAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/exchange/actions.ts#addTagAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/exchange/actions.ts#renameTagAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/exchange/actions.ts#removeTagAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   "lib/cycles/actions.ts#advanceCycleAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
@@ -629,6 +677,11 @@ export const expectedPages: Record<string, PageRow> = {
   "app/n/[slug]/(space)/dialogue/new/page.tsx": { permission: "thread.create", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/dialogue/page.tsx": { permission: "thread.read", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/dialogue/search/page.tsx": { permission: "thread.read", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/exchange/[postId]/edit/page.tsx": { permission: "exchange.post", own: brokerAndMembers, foreign: notInB },
+  "app/n/[slug]/(space)/exchange/[postId]/page.tsx": { permission: "exchange.view", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/exchange/new/page.tsx": { permission: "exchange.post", own: brokerAndMembers, foreign: notInB },
+  "app/n/[slug]/(space)/exchange/page.tsx": { permission: "exchange.view", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/exchange/tags/page.tsx": { permission: "exchange.tags", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/gatherings/[gatheringId]/edit/page.tsx": { permission: "gathering.propose", own: brokerAndMembers, foreign: notInB },
   "app/n/[slug]/(space)/gatherings/[gatheringId]/page.tsx": { permission: "gathering.view", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/gatherings/new/page.tsx": { permission: "gathering.propose", own: brokerAndMembers, foreign: notInB },

@@ -45,6 +45,26 @@ async function joinByRequest(w: World) {
 
 const local = (date: Date) => toLocalInput(date, ZONE);
 
+/** A day `n` days ahead as a date input sends it. */
+const inDays = (n: number) => new Date(Date.now() + n * HOURS.DAY).toISOString().slice(0, 10);
+
+/** An offer of time, tagged, for a milestone of the records' network. */
+function postFields(c: Ctx) {
+  return {
+    slug: c.home.slug,
+    direction: "offer",
+    capital: "time",
+    title: "Two evenings a month",
+    body: text,
+    "tag.facilitation": "on",
+    freeTags: "Evenings, Tilburg",
+    unlocks: `milestone:${c.o.milestoneId}`,
+    town: "Tilburg",
+    expiresOn: inDays(30),
+    visibility: "network_and_funders",
+  };
+}
+
 /** A gathering ten days ahead, its first agenda item hosted by the member of the records' network. */
 function gatheringFields(c: Ctx) {
   return {
@@ -160,6 +180,19 @@ export const actionInputs: Record<string, ActionInput> = {
   "lib/gatherings/actions.ts#recordAttendanceAction": {
     fields: (c) => ({ slug: c.home.slug, gatheringId: c.o.pastGatheringId, [`came.${c.o.member.id}`]: "on", guests: "Jan from the library\nMies" }),
   },
+
+  // ---- exchange (decision 039): the member's request in the world is theirs to change
+  "lib/exchange/actions.ts#createPostAction": { fields: (c) => ({ ...postFields(c), idempotencyKey: key() }) },
+  "lib/exchange/actions.ts#updatePostAction": { fields: (c) => ({ ...postFields(c), postId: c.o.exchangePostId }) },
+  "lib/exchange/actions.ts#startPostAction": { fields: (c) => ({ slug: c.home.slug, postId: c.o.exchangePostId }) },
+  "lib/exchange/actions.ts#renewPostAction": { fields: (c) => ({ slug: c.home.slug, postId: c.o.exchangePostId, expiresOn: inDays(90) }) },
+  "lib/exchange/actions.ts#fulfilPostAction": {
+    fields: (c) => ({ slug: c.home.slug, postId: c.o.exchangePostId, helperId: c.o.other.id, thanks: "Thank you!", lesson: text }),
+  },
+  "lib/exchange/actions.ts#withdrawPostAction": { broker: true, fields: (c) => ({ slug: c.home.slug, postId: c.o.exchangePostId, reason: "Off topic" }) },
+  "lib/exchange/actions.ts#addTagAction": { broker: true, fields: (c) => ({ slug: c.home.slug, tag: "Meeting space", labelEn: "Meeting space", labelNl: "Vergaderruimte" }) },
+  "lib/exchange/actions.ts#renameTagAction": { broker: true, fields: (c) => ({ slug: c.home.slug, tagId: c.o.exchangeTagId, labelEn: "Hosting", labelNl: "Gastheerschap" }) },
+  "lib/exchange/actions.ts#removeTagAction": { broker: true, fields: (c) => ({ slug: c.home.slug, tagId: c.o.exchangeTagId }) },
 
   // ---- cycles
   "lib/cycles/actions.ts#openCycleAction": {

@@ -318,6 +318,10 @@ export type Objects = {
   harvestGatheringId: string;
   /** That harvest's version (its `updatedAt` in ms), as its editor's form carries it. */
   harvestVersion: string;
+  /** The vocabulary's tag "facilitation". */
+  exchangeTagId: string;
+  /** The member's request (a place in Tilburg, for the network only), answered by the other member. */
+  exchangePostId: string;
 };
 
 export type World = {
@@ -566,7 +570,10 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
 
   // Exchange and the support map (issue 20): a tag of the vocabulary, the member's request with the
   // other member's conversation on it, and one entry of the map.
-  await dbSystem().exchangeTag.create({ data: { networkId: network.id, slug: "facilitation", labelEn: "Facilitation", labelNl: "Facilitatie" } });
+  const exchangeTag = await dbSystem().exchangeTag.create({
+    data: { networkId: network.id, slug: "facilitation", labelEn: "Facilitation", labelNl: "Facilitatie" },
+    select: { id: true },
+  });
   const post = await dbSystem().exchangePost.create({
     data: { networkId: network.id, authorId: plain.id, direction: "request", capital: "place", title: `A room ${label}`, tags: ["facilitation"], town: "Tilburg", expiresAt: new Date(Date.now() + 60 * DAY) },
     select: { id: true },
@@ -626,6 +633,8 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     pastGatheringId: past.id,
     harvestGatheringId: harvested.id,
     harvestVersion: String(harvest.updatedAt.getTime()),
+    exchangeTagId: exchangeTag.id,
+    exchangePostId: post.id,
   };
 }
 

@@ -251,6 +251,12 @@ describe("deeply nested Markdown in every text field of every server action (iss
       UNRENDERABLE_HTML,
     );
     if (harvests && harvests.n > 0) found.push(`Harvest: ${harvests.n} stored text(s) that cannot be rendered`);
+    // An offer or request keeps its description, thanks and lesson rendered (decision 039).
+    const [posts] = await dbSystem().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "ExchangePost" WHERE $1 IN ("bodyHtml", "thanksHtml", "lessonHtml")`,
+      UNRENDERABLE_HTML,
+    );
+    if (posts && posts.n > 0) found.push(`ExchangePost: ${posts.n} stored text(s) that cannot be rendered`);
     dirty = true;
     expect(found, key).toEqual([]);
   });

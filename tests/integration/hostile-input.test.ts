@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { updateProfileAction } from "@/lib/accounts/actions";
 import { getProfile } from "@/lib/accounts/queries";
 import { dbSystem } from "@/lib/db/client";
+import { createPostAction, fulfilPostAction } from "@/lib/exchange/actions";
 import { saveHarvestAction } from "@/lib/harvests/actions";
 import en from "@/lib/i18n/messages/en.json";
 import { createGatheringAction, rsvpAction } from "@/lib/gatherings/actions";
@@ -197,6 +198,54 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
       const row = await dbSystem().rsvp.findFirst({ where: { networkId: net.id, gatheringId: gatheringId!, userId: broker.id }, select: { note: true } });
       expect(row?.note, `blns[${i}] ${JSON.stringify(s)}`).toBe(clean(s));
     }
+  });
+
+  it("in an offer's texts, free tags and a thank-you: stored exactly (tags normalised), or refused with a field code", async () => {
+    const author = await user("Author");
+    const helper = await user("Helper");
+    const net = await makeNetwork(dbSystem(), { brokerId: author.id, slug: "naughty-exchange" });
+    await dbSystem().membership.create({ data: { networkId: net.id, userId: helper.id, role: "member", status: "active" } });
+    const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    signInAs(author);
+    let stored = 0;
+    // Every third string: each post is a transaction of several statements.
+    for (const [i, s] of naughty.entries()) {
+      if (i % 3 !== 0) continue;
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const typed = {
+        slug: net.slug,
+        idempotencyKey: `naughty-post-${String(i).padStart(4, "0")}`,
+        direction: "offer",
+        capital: "knowledge",
+        title: s,
+        body: s,
+        freeTags: s,
+        town: "Tilburg",
+        expiresOn,
+        visibility: "network",
+      };
+      const result = await call(createPostAction, typed);
+      const text = clean(s);
+      if (!result.ok) {
+        expectFieldRefusal(result, label);
+        expect(result.values, label).toMatchObject({ title: s, body: s });
+        continue;
+      }
+      const id = result.redirect!.split("/").at(-1)!;
+      const row = await dbSystem().exchangePost.findFirstOrThrow({ where: { networkId: net.id, id }, select: { title: true, body: true, bodyHtml: true, tags: true } });
+      expect([row.title, row.body], label).toEqual([text, text]);
+      expect(row.bodyHtml, label).not.toBeNull();
+      for (const tag of row.tags) expect(tag, label).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      const thanked = await call(fulfilPostAction, { slug: net.slug, postId: id, helperId: helper.id, thanks: s, lesson: s });
+      if (!thanked.ok) {
+        expectFieldRefusal(thanked, label);
+        continue;
+      }
+      const closed = await dbSystem().exchangePost.findFirstOrThrow({ where: { networkId: net.id, id }, select: { thanks: true, lesson: true, status: true } });
+      expect(closed, label).toEqual({ thanks: text, lesson: text, status: "fulfilled" });
+      stored++;
+    }
+    expect(stored).toBeGreaterThan(100);
   });
 
   it("in a harvest's texts and an insight: stored exactly, or refused with a field code", async () => {

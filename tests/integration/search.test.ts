@@ -103,7 +103,7 @@ describe("search: indexing at write time", () => {
     expect(await vectorOf("Thread", row.id)).toBeNull();
     expect(await backfillSearchVectors(dbSystem())).toMatchObject({ threads: 1 });
     expect(await found(w.memberScope, "initiatief")).toEqual([`thread:${row.id}`]);
-    expect(await backfillSearchVectors(dbSystem())).toEqual({ threads: 0, replies: 0 });
+    expect(await backfillSearchVectors(dbSystem())).toEqual({ threads: 0, replies: 0, exchangePosts: 0 });
   });
 });
 

@@ -63,6 +63,11 @@ const WAIT_FIELD = new Map<string, string>([
   ["lib/support/actions.ts#createSupportEntryAction", "name"],
   ["lib/support/actions.ts#updateSupportEntryAction", "name"],
   ["lib/support/actions.ts#reviewSupportEntryAction", "note"],
+  ...["createPostAction", "updatePostAction"].map((name) => [`lib/exchange/actions.ts#${name}`, "title"] as const),
+  ["lib/exchange/actions.ts#renewPostAction", "expiresOn"],
+  ["lib/exchange/actions.ts#fulfilPostAction", "thanks"],
+  ["lib/exchange/actions.ts#addTagAction", "tag"],
+  ["lib/exchange/actions.ts#renameTagAction", "labelEn"],
 ]);
 
 /** A visitor's client address, for the per-IP budget of actions run by nobody signed in. */

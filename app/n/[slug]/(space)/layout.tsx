@@ -27,6 +27,7 @@ export default async function NetworkLayout({ children, params }: { children: Re
     { href: route(`/n/${slug}/dialogue`), label: t("dialogue"), show: can(role, "thread.read") },
     { href: route(`/n/${slug}/cycles`), label: t("cycle"), show: can(role, "cycle.view") },
     { href: route(`/n/${slug}/gatherings`), label: t("gatherings"), show: can(role, "gathering.view") },
+    { href: route(`/n/${slug}/exchange`), label: t("exchange"), show: can(role, "exchange.view") },
     { href: route(`/n/${slug}/initiatives`), label: t("initiatives"), show: can(role, "initiative.view") },
     { href: route(`/n/${slug}/members`), label: t("members"), show: can(role, "members.view") },
     {

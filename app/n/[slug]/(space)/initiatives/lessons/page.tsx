@@ -14,7 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("funding"))("lessonsLog") };
 }
 
-/** The network's lessons log: lessons from updates and learned milestones, failures included. */
+/**
+ * The network's lessons log: lessons from updates and learned milestones, failures included, and
+ * those of fulfilled offers and requests.
+ */
 export default async function LessonsPage({
   params,
   searchParams,
@@ -26,9 +29,10 @@ export default async function LessonsPage({
   const scope = await requireMemberPage(slug, `/n/${slug}/initiatives/lessons`, "lessons.view");
   const query = await searchParams;
   const filter = lessonFilterSchema.parse({ initiative: query.initiative, area: query.area });
-  const [t, ta, format, view, page] = await Promise.all([
+  const [t, ta, te, format, view, page] = await Promise.all([
     getTranslations("funding"),
     getTranslations("areas"),
+    getTranslations("exchange"),
     getFormatter(),
     viewNetwork(scope.slug),
     loadLessonsPage(scope, filter, decodeCursor(query.after)),
@@ -91,9 +95,16 @@ export default async function LessonsPage({
           {items.map((l) => (
             <li key={l.id} className={`${cardClass} space-y-2`}>
               <p className="text-sm text-muted">
-                <Link href={`/n/${scope.slug}/initiatives/${l.initiativeId}`}>{l.initiativeName}</Link> · {l.milestoneTitle}
-                {l.area ? ` · ${ta(l.area)}` : ""} · {l.authorName ?? t("someone")} ·{" "}
-                <time dateTime={l.createdAt.toISOString()}>{format.dateTime(l.createdAt, { dateStyle: "medium" })}</time>
+                {l.post ? (
+                  <>
+                    <Link href={`/n/${scope.slug}/exchange/${l.post.id}`}>{te("lessonFrom", { title: l.post.title })}</Link> ·{" "}
+                  </>
+                ) : null}
+                {l.initiativeId ? <Link href={`/n/${scope.slug}/initiatives/${l.initiativeId}`}>{l.initiativeName}</Link> : null}
+                {l.milestoneTitle ? ` · ${l.milestoneTitle}` : ""}
+                {l.area ? ` · ${ta(l.area)}` : ""}
+                {l.initiativeId || l.area ? " · " : ""}
+                {l.authorName ?? t("someone")} · <time dateTime={l.createdAt.toISOString()}>{format.dateTime(l.createdAt, { dateStyle: "medium" })}</time>
               </p>
               {l.fromLearned ? <p className="font-medium">{t("fromLearned")}</p> : null}
               <Markdown html={l.html} lang={lang} />

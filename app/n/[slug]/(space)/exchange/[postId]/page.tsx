@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ManageSection } from "@/components/exchange/manage-section";
+import { PostView } from "@/components/exchange/post-view";
+import { EXPIRY_DEFAULT_DAYS } from "@/lib/exchange/limits";
+import { loadPostPage } from "@/lib/exchange/queries";
+import { toLocal } from "@/lib/gatherings/recurrence";
+import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
+
+export const dynamic = "force-dynamic";
+
+const DAY = 86_400_000;
+
+/** The default expiry, 60 days from today, as a date input shows it in `zone`. */
+function defaultExpiry(zone: string): string {
+  return toLocal(new Date(Date.now() + EXPIRY_DEFAULT_DAYS * DAY), zone).slice(0, 10);
+}
+
+type Params = { params: Promise<{ slug: string; postId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("exchange"))("title") };
+}
+
+/**
+ * One offer or request: what it is, and what its author (renew, fulfilled, withdraw, each in one
+ * step) or a broker (withdraw) may do. Guard, one loader, the sections in components/exchange.
+ * A funder reaches only posts shown to funders; any other post is a 404.
+ */
+export default async function PostPage({ params }: Params) {
+  const { slug, postId } = await params;
+  const scope = await requireMemberPage(slug, `/n/${slug}/exchange/${postId}`, "exchange.view");
+  const [page, view, zone] = await Promise.all([loadPostPage(scope, postId), viewNetwork(scope.slug), getTimeZone()]);
+  if (!page) notFound();
+  const lang = view?.network.locale ?? "en";
+  const renewUntil = defaultExpiry(zone);
+  return (
+    <ClientMessages namespaces={["errors", "exchange", "validation"]}>
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-6">
+          <PostView slug={scope.slug} page={page} lang={lang} />
+          {/* Conversations ("I can help" / "I'm interested": components/conversations) go here, below the post. */}
+        </div>
+        <aside className="space-y-6" aria-label={page.post.title}>
+          <ManageSection slug={scope.slug} page={page} renewUntil={renewUntil} />
+          {/* Matching (lib/exchange/matching.ts): the best matching posts and people, for the author, go here. */}
+        </aside>
+      </div>
+    </ClientMessages>
+  );
+}

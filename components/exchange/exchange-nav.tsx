@@ -1,0 +1,33 @@
+import type { Route } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+/**
+ * The exchange's own sub-navigation: what people offer and ask, and the support map around the
+ * network (issue 20). `current` marks the page shown.
+ */
+export async function ExchangeNav({ slug, current }: { slug: string; current: "exchange" | "support" }) {
+  const t = await getTranslations("exchange");
+  const links = [
+    { key: "exchange", href: `/n/${slug}/exchange` as Route, label: t("navExchange") },
+    // The support map's page (/n/<slug>/support) is typed once it exists; a cast keeps this link valid meanwhile.
+    { key: "support", href: `/n/${slug}/support` as Route, label: t("navSupport") },
+  ] as const;
+  return (
+    <nav aria-label={t("navLabel")}>
+      <ul className="flex flex-wrap gap-2">
+        {links.map((l) => (
+          <li key={l.key}>
+            <Link
+              href={l.href}
+              aria-current={current === l.key ? "page" : undefined}
+              className="inline-flex min-h-11 items-center rounded-md border border-line px-3 text-sm font-medium text-ink no-underline hover:bg-sand aria-[current=page]:bg-accent-soft aria-[current=page]:text-accent-strong"
+            >
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
