@@ -1,6 +1,6 @@
-import type { Route } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { route } from "@/lib/route";
 
 /**
  * The exchange's own sub-navigation: what people offer and ask, and the support map around the
@@ -9,9 +9,8 @@ import { getTranslations } from "next-intl/server";
 export async function ExchangeNav({ slug, current }: { slug: string; current: "exchange" | "support" }) {
   const t = await getTranslations("exchange");
   const links = [
-    { key: "exchange", href: `/n/${slug}/exchange` as Route, label: t("navExchange") },
-    // The support map's page (/n/<slug>/support) is typed once it exists; a cast keeps this link valid meanwhile.
-    { key: "support", href: `/n/${slug}/support` as Route, label: t("navSupport") },
+    { key: "exchange", href: route(`/n/${slug}/exchange`), label: t("navExchange") },
+    { key: "support", href: route(`/n/${slug}/support`), label: t("navSupport") },
   ] as const;
   return (
     <nav aria-label={t("navLabel")}>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ExchangeNav } from "@/components/exchange/exchange-nav";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { SupportFilterForm } from "@/components/support/support-filter";
 import { SupportOverview } from "@/components/support/support-overview";
@@ -34,6 +35,7 @@ export default async function SupportMapPage({ params, searchParams }: Props) {
   return (
     <ClientMessages namespaces={["support", "errors", "validation"]}>
       <div className="space-y-8">
+        <ExchangeNav slug={scope.slug} current="support" />
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="space-y-1">
             <p>
