@@ -35,6 +35,8 @@ export async function SinceLastVisit({ slug, home, lang }: { slug: string; home:
         });
       case "harvest":
         return t.rich("eventHarvest", { title: e.title, link: link(`/n/${slug}/gatherings/${e.id}`) });
+      case "post":
+        return t.rich(e.direction === "offer" ? "eventOffer" : "eventRequest", { title: e.title, link: link(`/n/${slug}/exchange/${e.id}`) });
       case "lesson":
         return t.rich("eventLesson", {
           title: e.milestoneTitle,

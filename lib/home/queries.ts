@@ -3,6 +3,7 @@ import { cyclePhase, weStartsAt, type CyclePhase } from "@/lib/cycles/phase";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { MilestoneStatus, Role, Visibility } from "@/lib/db/generated/enums";
+import { visibleTo } from "@/lib/exchange/policy";
 import { can } from "@/lib/membership/policy";
 import type { NetworkRef, NetworkScope } from "@/lib/membership/scope";
 
@@ -35,6 +36,7 @@ export const LIMITS = {
   backed: 10,
   journey: 5,
   harvests: 3,
+  posts: 3,
   initiatives: 5,
   milestonesPerInitiative: 5,
   threadTitles: 10,
@@ -64,6 +66,8 @@ export type HomeEvent =
   | { kind: "cycle_closed"; cycleId: string; title: string; at: Date }
   /** A gathering's harvest was published (brokers and members; `id` is the gathering's). */
   | { kind: "harvest"; id: string; title: string; at: Date }
+  /** An offer or a request posted by someone else, still open (only those shown to the viewer's role). */
+  | { kind: "post"; id: string; title: string; direction: "offer" | "request"; at: Date }
   | { kind: "milestone"; id: string; title: string; status: "reached" | "learned"; initiativeId: string; initiativeName: string; at: Date }
   | { kind: "lesson"; id: string; milestoneTitle: string; initiativeId: string; initiativeName: string; excerpt: string; at: Date };
 
@@ -286,6 +290,14 @@ async function loadItems(scope: NetworkScope, now: Date) {
       WHERE h."networkId" = ${n} AND h."publishedAt" > ${since} AND h."authorId" IS DISTINCT FROM ${u}
         AND ${can(scope.role, "harvest.read")}
       ORDER BY h."publishedAt" DESC, h.id DESC LIMIT ${LIMITS.harvests})`,
+    // Offers and requests posted since by someone else, still open, as the viewer's role may read them
+    // (decision 039: a funder only those shown to funders): status = offer or request.
+    Prisma.sql`(SELECT ${cols("post")}, p.id, p.title, p."createdAt", NULL, NULL, NULL, NULL, p.direction::text, NULL
+      FROM "ExchangePost" p
+      WHERE p."networkId" = ${n} AND p."createdAt" > ${since} AND p.status IN ('open', 'in_progress')
+        AND p."authorId" IS DISTINCT FROM ${u}
+        AND p.visibility::text IN (${Prisma.join(visibleTo(scope.role).length ? visibleTo(scope.role) : ["none"])})
+      ORDER BY p."createdAt" DESC, p.id DESC LIMIT ${LIMITS.posts})`,
     // Milestones due within the window.
     Prisma.sql`(SELECT ${cols("due")}, m.id, m.title, m."targetDate"::timestamp, NULL, i.id, i.name, NULL, m.status::text, NULL
       FROM "Milestone" m JOIN "Initiative" i ON i."networkId" = m."networkId" AND i.id = m."initiativeId"
@@ -376,6 +388,7 @@ async function loadMemberHome(scope: NetworkScope, now: Date): Promise<MemberHom
     });
   }
   for (const r of of("harvest")) events.push({ kind: "harvest", id: r.id, title: r.title, at: r.at! });
+  for (const r of of("post")) events.push({ kind: "post", id: r.id, title: r.title, direction: r.status === "offer" ? "offer" : "request", at: r.at! });
   for (const r of of("lesson")) {
     events.push({
       kind: "lesson",

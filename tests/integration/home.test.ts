@@ -206,6 +206,29 @@ describe("the network home per role", () => {
     expect(JSON.stringify(home, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).not.toContain(SECRET);
   });
 
+  it("tells of new offers and requests by others, still open, as the viewer's role may read them", async () => {
+    const w = await buildWorld();
+    const post = (title: string, data: Record<string, unknown> = {}) =>
+      dbSystem().exchangePost.create({
+        data: { networkId: w.net.id, authorId: w.broker.id, direction: "offer", capital: "knowledge", title, expiresAt: new Date(w.now.getTime() + 30 * DAY), createdAt: new Date(w.now.getTime() - DAY), ...data },
+      });
+    await post("Coaching for pilots");
+    await post("Room for twenty", { direction: "request", capital: "place", visibility: "network_and_funders" });
+    await post("Before the last visit", { createdAt: new Date(w.lastVisit.getTime() - DAY) });
+    await post("Already fulfilled", { status: "fulfilled" });
+    await post("My own", { authorId: w.plain.id });
+    const member = await memberHome(w.plain, w.net.slug);
+    const posts = member.events.filter((e) => e.kind === "post");
+    expect(posts.map((e) => [e.title, e.kind === "post" ? e.direction : null]).sort()).toEqual([
+      ["Coaching for pilots", "offer"],
+      ["Room for twenty", "request"],
+    ]);
+    // A funder reads only what is shown to funders (their last visit was a week ago too).
+    await dbSystem().membership.updateMany({ where: { networkId: w.net.id, userId: w.funder.id }, data: { lastSeenAt: w.lastVisit } });
+    const funder = await memberHome(w.funder, w.net.slug);
+    expect(funder.events.filter((e) => e.kind === "post").map((e) => ("title" in e ? e.title : ""))).toEqual(["Room for twenty"]);
+  });
+
   it("shows a visitor of a public network its journey, lessons and initiatives, and thread titles only when allowed", async () => {
     const w = await buildWorld();
     for (const person of [null, w.stranger]) {
