@@ -10,7 +10,7 @@ import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { indexExchangePost } from "@/lib/search/mutations";
 import { VOCABULARY_MAX } from "./limits";
-import { addressError, expiryError, isLive, looksLikeStreetAddress, mayEdit, mayFulfil, mayRenew, mayStart, mayWithdraw } from "./policy";
+import { addressError, expiryError, isLive, mayEdit, mayFulfil, mayRenew, mayStart, mayWithdraw } from "./policy";
 import type { CreatePostInput, UpdatePostInput } from "./schema";
 
 /**
@@ -60,8 +60,8 @@ type Resolved = {
 
 /**
  * Checks what the form sent against the network: vocabulary tags it knows, an initiative or a
- * milestone of its own, a town that is not a street address, an address only on a place offer that
- * shows it, an expiry within a year. Throws every field error at once.
+ * milestone of its own (the schema refused a street address as the town), an address only on a
+ * place offer that shows it, an expiry within a year. Throws every field error at once.
  */
 async function resolve(tx: Tx, scope: NetworkScope, input: Omit<UpdatePostInput, "postId">, now: Date): Promise<Resolved> {
   const errors: Record<string, string[]> = {};
@@ -79,7 +79,6 @@ async function resolve(tx: Tx, scope: NetworkScope, input: Omit<UpdatePostInput,
   ]);
   if (known.length !== input.tags.length) errors.tags = ["exchange_tag_unknown"];
   if (input.unlocks && !milestone && !initiative) errors.unlocks = ["link_unknown"];
-  if (looksLikeStreetAddress(input.town)) errors.town = ["exchange_street_address"];
   const address = addressError(input);
   if (address) errors.address = [address];
   const expiry = expiryError(expiresAt, now);

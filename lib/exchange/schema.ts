@@ -18,6 +18,7 @@ import {
   TOWN_MAX,
   WITHDRAW_REASON_MAX,
 } from "./limits";
+import { looksLikeStreetAddress } from "./policy";
 import { normalizeTag, splitTags } from "./tags";
 export * from "./limits";
 
@@ -81,7 +82,8 @@ const postFields = {
     .transform(splitTags)
     .pipe(z.array(z.string()).max(FREE_TAGS_MAX, `too_many|${FREE_TAGS_MAX}`)),
   unlocks,
-  town: optionalText(TOWN_MAX),
+  // A town or area, never a street address (decision 039): said at the field with the other refusals.
+  town: optionalText(TOWN_MAX).refine((s) => !looksLikeStreetAddress(s), "exchange_street_address"),
   address: optionalText(EXCHANGE_ADDRESS_MAX),
   showAddress: z
     .string()
