@@ -38,11 +38,6 @@ export default async function SupportMapPage({ params, searchParams }: Props) {
         <ExchangeNav slug={scope.slug} current="support" />
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="space-y-1">
-            <p>
-              <Link href={`/n/${scope.slug}`} className="underline">
-                {t("backToNetwork")}
-              </Link>
-            </p>
             <h1 className="text-2xl font-semibold">{t("title")}</h1>
             <p className="max-w-prose text-muted">{t("intro")}</p>
           </div>
