@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { db, dbAcross, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { forgetPersonInPosts } from "@/lib/exchange/mutations";
 import { freeSeatsOf } from "@/lib/gatherings/mutations";
 import type { AppLocale } from "@/lib/i18n/config";
 import { renderMarkdown } from "@/lib/markdown/render";
@@ -159,6 +160,8 @@ export async function deleteAccount(userId: string, confirmEmail: string) {
       await tx.agendaItem.updateMany({ where: { ...inTheirNetworks, hostId: userId }, data: { hostId: null } });
       await tx.gathering.updateMany({ where: { ...inTheirNetworks, createdById: userId }, data: { createdById: null } });
       await tx.gatheringSeries.updateMany({ where: { ...inTheirNetworks, createdById: userId }, data: { createdById: null } });
+      // Their running offers and requests are withdrawn; their posts, and those they helped, stay without them (decision 039).
+      await forgetPersonInPosts(tx, networks, userId);
     }
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await tx.outboxEmail.deleteMany({ where: { to: user.email } });

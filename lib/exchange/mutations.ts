@@ -319,3 +319,18 @@ export async function closePostsOf(tx: Tx, networkId: string, userId: string, no
     data: { status: "withdrawn", closedAt: now },
   });
 }
+
+/**
+ * A deleted account (lib/accounts/mutations.ts, in its transaction across the person's networks):
+ * their running posts are withdrawn, and their posts and the posts they helped stay without them
+ * (posts name people by id without a foreign key, as gatherings do).
+ */
+export async function forgetPersonInPosts(tx: Tx, networkIds: string[], userId: string, now = new Date()) {
+  const inTheirNetworks = { networkId: { in: networkIds } };
+  await tx.exchangePost.updateMany({
+    where: { ...inTheirNetworks, authorId: userId, status: { in: ["open", "in_progress"] } },
+    data: { status: "withdrawn", closedAt: now },
+  });
+  await tx.exchangePost.updateMany({ where: { ...inTheirNetworks, authorId: userId }, data: { authorId: null } });
+  await tx.exchangePost.updateMany({ where: { ...inTheirNetworks, helperId: userId }, data: { helperId: null } });
+}

@@ -396,3 +396,18 @@ describe("a member who goes", () => {
     expect(await row(done)).toMatchObject({ status: "fulfilled" });
   });
 });
+
+describe("a deleted account", () => {
+  it("withdraws the person's running posts, and their posts and the posts they helped stay without them", async () => {
+    const w = await buildWorld();
+    const open = await post(w.ann);
+    const helped = await post(w.bob, { title: "Helped by Ann" });
+    expect(await asUser(w.bob, () => call(fulfilPostAction, { slug: "net-a", postId: helped, helperId: w.ann.id, thanks: "Thanks!", lesson: "" }))).toMatchObject({ ok: true });
+    const { deleteAccountAction } = await import("@/lib/accounts/actions");
+    const deleted = await asUser(w.ann, () => call(deleteAccountAction, { confirmEmail: w.ann.email }));
+    expect(deleted.ok === true || deleted.redirect !== undefined, JSON.stringify(deleted)).toBe(true);
+    expect(await row(open)).toMatchObject({ status: "withdrawn", authorId: null });
+    expect(await row(helped)).toMatchObject({ status: "fulfilled", helperId: null, thanks: "Thanks!" });
+    expect((await loadPostPage(await scopeOf(w.bob), helped))?.post.helperName).toBeNull();
+  });
+});
