@@ -14,7 +14,7 @@ export function NetworkNav({ links, label }: { links: { href: Route; label: stri
             <Link
               href={l.href}
               aria-current={pathname === l.href ? "page" : undefined}
-              className="inline-flex min-h-11 items-center whitespace-nowrap rounded-md px-2 text-sm font-medium text-ink no-underline hover:bg-sand aria-[current=page]:bg-accent-soft aria-[current=page]:text-accent-strong"
+              className="inline-flex min-h-11 items-center whitespace-nowrap rounded-md px-1.5 text-sm font-medium text-ink no-underline hover:bg-sand aria-[current=page]:bg-accent-soft aria-[current=page]:text-accent-strong"
             >
               {l.label}
             </Link>

@@ -39,7 +39,7 @@ export default async function NetworkLayout({ children, params }: { children: Re
     { href: route(`/n/${slug}/settings`), label: t("settings"), show: can(role, "network.edit") },
     {
       href: route(`/n/${slug}/moderation`),
-      label: t("moderation", { count: openReports }),
+      label: openReports ? t("moderationWaiting", { count: openReports }) : t("moderation"),
       show: can(role, "moderation.review"),
     },
     { href: route(`/n/${slug}/audit`), label: t("audit"), show: can(role, "audit.view") },
