@@ -1,12 +1,27 @@
 import { getTranslations } from "next-intl/server";
 import { cardClass } from "@/components/ui/styles";
-import type { InitiativePage } from "@/lib/funding/queries";
+import type { InitiativePage, MilestoneNeed } from "@/lib/funding/queries";
 import { MilestoneCard } from "./milestone-card";
 import { stageChoice } from "@/components/support/milestone-support";
 import { AddMilestoneForm, FormDisclosure } from "./milestone-forms";
 
 /** The initiative's growth path: its milestones in order, each a card, and (for the team and brokers) adding one. */
-export async function GrowthPath({ slug, userId, page, lang }: { slug: string; userId: string; page: InitiativePage; lang?: string }) {
+export async function GrowthPath({
+  slug,
+  userId,
+  page,
+  needs,
+  mayPost,
+  lang,
+}: {
+  slug: string;
+  userId: string;
+  page: InitiativePage;
+  /** Each milestone's open requests (decision 041). */
+  needs: Map<string, { total: number; requests: MilestoneNeed[] }>;
+  mayPost: boolean;
+  lang?: string;
+}) {
   const t = await getTranslations("funding");
   const { milestones } = page.initiative;
   return (
@@ -30,6 +45,8 @@ export async function GrowthPath({ slug, userId, page, lang }: { slug: string; u
               milestone={m}
               index={index}
               last={index === milestones.length - 1}
+              needs={needs.get(m.id)}
+              mayPost={mayPost}
               lang={lang}
             />
           ))}

@@ -1,9 +1,10 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { MilestoneNeeds } from "@/components/exchange/milestone-needs";
 import { HarvestMentions } from "@/components/harvests/harvest-mentions";
 import { cardClass } from "@/components/ui/styles";
 import { formatAmount, formatMoney } from "@/lib/funding/money";
 import { isClosed, isOverdue, nextStatuses } from "@/lib/funding/policy";
-import type { InitiativePage, MilestoneView } from "@/lib/funding/queries";
+import type { InitiativePage, MilestoneNeed, MilestoneView } from "@/lib/funding/queries";
 import { toDateInput } from "@/lib/funding/schema";
 import { newKey } from "./idempotency-key";
 import { EditMilestoneForm, FormDisclosure, MilestoneStatusForm, MoveMilestoneButtons, UpdateForm } from "./milestone-forms";
@@ -24,6 +25,8 @@ export async function MilestoneCard({
   milestone: m,
   index,
   last,
+  needs,
+  mayPost,
   lang,
 }: {
   slug: string;
@@ -32,6 +35,9 @@ export async function MilestoneCard({
   milestone: MilestoneView;
   index: number;
   last: boolean;
+  /** Its open requests (decision 041). */
+  needs: { total: number; requests: MilestoneNeed[] } | undefined;
+  mayPost: boolean;
   lang?: string;
 }) {
   const [t, format, locale] = await Promise.all([getTranslations("funding"), getFormatter(), getLocale()]);
@@ -107,6 +113,16 @@ export async function MilestoneCard({
           </p>
         </div>
       ) : null}
+
+      <MilestoneNeeds
+        slug={slug}
+        milestoneId={m.id}
+        headingId={`${headingId}-needs`}
+        needs={needs}
+        mayPost={mayPost}
+        mayAsk={page.may.edit && !closed}
+        lang={lang}
+      />
 
       <MilestonePledges
         slug={slug}

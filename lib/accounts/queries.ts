@@ -91,6 +91,8 @@ export async function exportAccountData(userId: string) {
           principlesAcceptedAt: true,
           joinedAt: true,
           emailFrequency: true,
+          // "I can help with" (decision 041): what they said about themselves in that network.
+          helpTags: true,
           createdAt: true,
           updatedAt: true,
           networkId: true,

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/action";
-import { requireMember } from "@/lib/membership/scope";
+import { requireMember, type NetworkScope } from "@/lib/membership/scope";
+import { notifyMatches } from "./matching/mutations";
 import { addTag, createPost, fulfilPost, removeTag, renameTag, renewPost, startPost, updatePost, withdrawPost } from "./mutations";
 import {
   addTagSchema,
@@ -22,7 +23,19 @@ function revalidateExchange(slug: string, postId?: string) {
   if (postId) revalidatePath(`/n/${slug}/exchange/${postId}`);
 }
 
-/** A member posts an offer or a request. */
+/**
+ * After a post is saved: the people it matches hear of it, once per post (decision 041). The post
+ * is already written; a failure here is logged and does not turn its save into an error.
+ */
+async function tellMatches(scope: NetworkScope, postId: string) {
+  try {
+    await notifyMatches(scope, postId);
+  } catch (error) {
+    console.error("[kring] matching a saved post failed", error);
+  }
+}
+
+/** A member posts an offer or a request; the people it matches are told. */
 export async function createPostAction(_prev: unknown, form: FormData): Promise<ActionResult<{ postId: string }>> {
   const result = await runAction(
     createPostSchema,
@@ -30,6 +43,7 @@ export async function createPostAction(_prev: unknown, form: FormData): Promise<
     async ({ slug, ...input }) => {
       const scope = await requireMember(slug, "exchange.post");
       const post = await createPost(scope, input);
+      await tellMatches(scope, post.id);
       revalidateExchange(scope.slug);
       return { postId: post.id, slug: scope.slug };
     },
@@ -39,7 +53,7 @@ export async function createPostAction(_prev: unknown, form: FormData): Promise<
   return result;
 }
 
-/** The author edits a running post. */
+/** The author edits a running post; people it newly matches are told. */
 export async function updatePostAction(_prev: unknown, form: FormData): Promise<ActionResult<{ postId: string }>> {
   const result = await runAction(
     updatePostSchema,
@@ -47,6 +61,7 @@ export async function updatePostAction(_prev: unknown, form: FormData): Promise<
     async ({ slug, ...input }) => {
       const scope = await requireMember(slug, "exchange.post");
       const post = await updatePost(scope, input);
+      await tellMatches(scope, post.id);
       revalidateExchange(scope.slug, post.id);
       return { postId: post.id, slug: scope.slug };
     },

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { dbSystem } from "@/lib/db/client";
+import { exportAccountData } from "@/lib/accounts/queries";
 import { seedDemo } from "@/lib/db/demo";
 import { makeInitiative, makeMilestone } from "@/lib/db/factories";
 import type { CapitalKind, ExchangeDirection, ExchangeStatus, ExchangeVisibility } from "@/lib/db/generated/enums";
+import { createPostAction, updatePostAction } from "@/lib/exchange/actions";
 import { notifyMatches } from "@/lib/exchange/matching/mutations";
 import { listMilestoneNeeds, listOpenAsks } from "@/lib/funding/queries";
 import { matchesForPost } from "@/lib/exchange/matching/queries";
@@ -304,6 +306,9 @@ describe("'I can help with' on the members page", () => {
     expect(result).toMatchObject({ ok: true, data: { helpTags: ["meeting-space", "fondsenwerving", "open-source", "cafe"] } });
     const row = await dbSystem().membership.findUniqueOrThrow({ where: { networkId_userId: { networkId: w.network.id, userId: w.ann.id } } });
     expect(row.helpTags).toEqual(["meeting-space", "fondsenwerving", "open-source", "cafe"]);
+    // The person's data download holds it.
+    const exported = await exportAccountData(w.ann.id);
+    expect(exported?.account.memberships).toEqual([expect.objectContaining({ helpTags: ["meeting-space", "fondsenwerving", "open-source", "cafe"] })]);
     expect(await asUser(w.broker, () => call(updateHelpTagsAction, { slug: w.slug, helpTags: "" }))).toMatchObject({ ok: true, data: { helpTags: [] } });
     // Only the caller's own membership changes.
     const bob = await dbSystem().membership.findUniqueOrThrow({ where: { networkId_userId: { networkId: w.network.id, userId: w.bob.id } } });
@@ -419,5 +424,53 @@ describe("the demo", () => {
       const { people } = await matchesForPost(await scopeOf(asker.user, slug), request);
       expect(people.map((p) => p.userId), slug).toContain(helper.user.id);
     }
+  });
+});
+
+describe("saving a post through the exchange's form", () => {
+  const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+  const form = (slug: string, overrides: Record<string, string> = {}) => ({
+    slug,
+    idempotencyKey: `matching-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`,
+    direction: "request",
+    capital: "place",
+    title: "Ruimte voor 20 mensen in Tilburg",
+    body: "Voor onze eerste avond.",
+    "tag.vergaderruimte": "on",
+    freeTags: "",
+    unlocks: "",
+    town: "Tilburg",
+    address: "",
+    expiresOn: inDays(30),
+    visibility: "network",
+    ...overrides,
+  });
+
+  it("tells the matched people when a post is created, once, and only the newly matched when it is edited", async () => {
+    const w = await world("nl");
+    await dbSystem().exchangeTag.create({ data: { networkId: w.network.id, slug: "vergaderruimte", labelEn: "Meeting space", labelNl: "Vergaderruimte" } });
+    await helpTags(w.network, w.bob, ["vergaderruimte"]);
+    await helpTags(w.network, w.funder, ["vergaderruimte"]);
+    const room = await post({ network: w.network, author: w.cas, direction: "offer", capital: "place", title: "Vergaderzaal in de bibliotheek, Tilburg" });
+    const fields = form(w.slug);
+    const created = await asUser(w.ann, () => call(createPostAction, fields));
+    expect(created, JSON.stringify(created)).toMatchObject({ ok: true });
+    const id = created.redirect!.split("/").at(-1)!;
+    // A double submit is the same post, and tells no one twice.
+    await asUser(w.ann, () => call(createPostAction, fields));
+    expect(await matchedKeys(w.network, w.bob)).toEqual([{ exchangePostId: id, dedupeKey: `exchange_matched:${id}`, actorId: w.ann.id }]);
+    expect(await matchedKeys(w.network, w.cas)).toHaveLength(1);
+    expect(await matchedKeys(w.network, w.funder)).toEqual([]);
+    expect(await matchedKeys(w.network, w.ann)).toEqual([]);
+    // An edit with a new tag reaches Dee, who can help with it; Bob and Cas are not told again.
+    await helpTags(w.network, w.dee, ["catering"]);
+    const edited = await asUser(w.ann, () => call(updatePostAction, { ...form(w.slug, { freeTags: "catering" }), postId: id }));
+    expect(edited, JSON.stringify(edited)).toMatchObject({ ok: true });
+    expect(await matchedKeys(w.network, w.dee)).toHaveLength(1);
+    expect(await matchedKeys(w.network, w.bob)).toHaveLength(1);
+    expect(await matchedKeys(w.network, w.cas)).toHaveLength(1);
+    const { posts, people } = await matchesForPost(await scopeOf(w.ann, w.slug), id);
+    expect(posts.map((p) => p.id)).toEqual([room]);
+    expect(people.map((p) => p.userId)).toEqual([w.bob.id, w.dee.id].sort((x, y) => (x < y ? -1 : 1)));
   });
 });

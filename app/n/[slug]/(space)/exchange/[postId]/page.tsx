@@ -3,8 +3,11 @@ import { notFound } from "next/navigation";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ManageSection } from "@/components/exchange/manage-section";
+import { MatchesSection } from "@/components/exchange/matches-section";
 import { PostView } from "@/components/exchange/post-view";
 import { EXPIRY_DEFAULT_DAYS } from "@/lib/exchange/limits";
+import { matchesForPost } from "@/lib/exchange/matching/queries";
+import { isLive } from "@/lib/exchange/policy";
 import { loadPostPage } from "@/lib/exchange/queries";
 import { toLocal } from "@/lib/gatherings/recurrence";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
@@ -27,13 +30,15 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * One offer or request: what it is, and what its author (renew, fulfilled, withdraw, each in one
  * step) or a broker (withdraw) may do. Guard, one loader, the sections in components/exchange.
- * A funder reaches only posts shown to funders; any other post is a 404.
+ * A funder reaches only posts shown to funders; any other post is a 404. Its author also sees,
+ * while it runs, the people and posts that may match (two statements, for the author only).
  */
 export default async function PostPage({ params }: Params) {
   const { slug, postId } = await params;
   const scope = await requireMemberPage(slug, `/n/${slug}/exchange/${postId}`, "exchange.view");
   const [page, view, zone] = await Promise.all([loadPostPage(scope, postId), viewNetwork(scope.slug), getTimeZone()]);
   if (!page) notFound();
+  const matches = page.isAuthor && isLive(page.post.status) ? await matchesForPost(scope, postId) : null;
   const lang = view?.network.locale ?? "en";
   const renewUntil = defaultExpiry(zone);
   return (
@@ -45,7 +50,7 @@ export default async function PostPage({ params }: Params) {
         </div>
         <aside className="space-y-6" aria-label={page.post.title}>
           <ManageSection slug={scope.slug} page={page} renewUntil={renewUntil} />
-          {/* Matching (lib/exchange/matching.ts): the best matching posts and people, for the author, go here. */}
+          {matches ? <MatchesSection slug={scope.slug} matches={matches} lang={lang} /> : null}
         </aside>
       </div>
     </ClientMessages>

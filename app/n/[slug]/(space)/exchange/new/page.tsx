@@ -22,10 +22,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("exchange"))("newTitle") };
 }
 
-/** A member posts an offer or a request (`?direction=offer|request` picks the first choice). */
-export default async function NewPostPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ direction?: string }> }) {
+/**
+ * A member posts an offer or a request (`?direction=offer|request` picks the first choice;
+ * `?milestone=<id>`, from a milestone's "offer help" or "ask", links it to that milestone).
+ */
+export default async function NewPostPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ direction?: string; milestone?: string }>;
+}) {
   const { slug } = await params;
-  const { direction } = await searchParams;
+  const { direction, milestone } = await searchParams;
   const scope = await requireMemberPage(slug, `/n/${slug}/exchange/new`, "exchange.post");
   const [form, t, locale] = await Promise.all([loadPostForm(scope, null), getTranslations("exchange"), getLocale()]);
   return (
@@ -50,7 +59,8 @@ export default async function NewPostPage({ params, searchParams }: { params: Pr
               body: "",
               tags: [],
               freeTags: "",
-              unlocks: "",
+              // Only a milestone the form offers (of this network) is pre-filled.
+              unlocks: form.unlocks.some((u) => u.value === `milestone:${milestone}`) ? `milestone:${milestone}` : "",
               town: "",
               address: "",
               showAddress: false,

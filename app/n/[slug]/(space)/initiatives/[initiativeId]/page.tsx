@@ -5,7 +5,8 @@ import { GrowthPath } from "@/components/funding/growth-path";
 import { InitiativeAbout } from "@/components/funding/initiative-about";
 import { InitiativeHeader } from "@/components/funding/initiative-header";
 import { ClientMessages } from "@/components/i18n/client-messages";
-import { loadInitiativePage } from "@/lib/funding/queries";
+import { listMilestoneNeeds, loadInitiativePage } from "@/lib/funding/queries";
+import { can } from "@/lib/membership/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 
 export const dynamic = "force-dynamic";
@@ -23,13 +24,18 @@ export async function generateMetadata(): Promise<Metadata> {
  * checked again by its action on the server.
  *
  * Guard (`requireMemberPage`; `viewNetwork` is the same request's cached look-up, for the
- * language the network writes in), one loader (`loadInitiativePage`), then the sections in
+ * language the network writes in), one loader (`loadInitiativePage`) and one statement for what
+ * every milestone asks besides money (`listMilestoneNeeds`), then the sections in
  * components/funding/ inside the page's one <ClientMessages>.
  */
 export default async function InitiativePage({ params }: Params) {
   const { slug, initiativeId } = await params;
   const scope = await requireMemberPage(slug, `/n/${slug}/initiatives/${initiativeId}`, "initiative.view");
-  const [page, view] = await Promise.all([loadInitiativePage(scope, initiativeId), viewNetwork(scope.slug)]);
+  const [page, view, needs] = await Promise.all([
+    loadInitiativePage(scope, initiativeId),
+    viewNetwork(scope.slug),
+    listMilestoneNeeds(scope, initiativeId),
+  ]);
   if (!page) notFound();
   const lang = view?.network.locale;
   return (
@@ -37,7 +43,7 @@ export default async function InitiativePage({ params }: Params) {
       <div className="space-y-6">
         <InitiativeHeader slug={scope.slug} initiative={page.initiative} lang={lang} />
         <InitiativeAbout slug={scope.slug} page={page} lang={lang} />
-        <GrowthPath slug={scope.slug} userId={scope.userId} page={page} lang={lang} />
+        <GrowthPath slug={scope.slug} userId={scope.userId} page={page} needs={needs} mayPost={can(scope.role, "exchange.post")} lang={lang} />
       </div>
     </ClientMessages>
   );
