@@ -107,12 +107,14 @@ type DemoGatherings = {
     /** Oldest first. */
     occurrences: { title: string; purpose: string; agenda: DemoAgendaItem[]; came: number[]; guests: string[] }[];
   };
+  /** One still to come: in person (`place`, on the public landing page) or online (`onlineUrl`, members only). */
   upcoming?: {
     title: string;
     purpose: string;
     inDays: number;
-    place: { name: string; address: string; accessibility: string };
-    capacity: number;
+    place?: { name: string; address: string; accessibility: string };
+    onlineUrl?: string;
+    capacity?: number;
     agenda: DemoAgendaItem[];
     going: number[];
     maybe: number[];
@@ -377,6 +379,19 @@ export const demoNetworks: DemoNetwork[] = [
           { title: "WE: what connects us", minutes: 180, host: 0 },
         ],
         going: [0, 1, 2],
+      },
+      // The synthesis ends with it: "We meet online in four weeks to choose one step to take together."
+      upcoming: {
+        title: "Online: choosing our first step",
+        purpose: "Four weeks after Berlin, online: we choose **one step** to take together, from the synthesis of our cycle.",
+        inDays: 24,
+        onlineUrl: "https://meet.siac.example/first-step",
+        agenda: [
+          { title: "Where each city stands", minutes: 30, host: 0 },
+          { title: "Choosing one step", minutes: 60, host: 1, thread: 0 },
+        ],
+        going: [0],
+        maybe: [2],
       },
     },
     applicant: {

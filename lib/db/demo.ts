@@ -487,44 +487,47 @@ async function seedGatherings(prisma: Db, networkId: string, demo: DemoNetwork, 
     await prisma.rsvp.createMany({ data: k.going.map((p) => ({ networkId, gatheringId: g.id, userId: userIds[p]!, status: "going" as const })) });
     past.push(g.id);
   }
-  if (!plan.series || !plan.upcoming) return { past, upcoming: null };
-  const count = plan.series.occurrences.length;
-  const series = await prisma.gatheringSeries.create({
-    data: { networkId, rule: `FREQ=WEEKLY;INTERVAL=4;COUNT=${count}`, timeZone: zone, createdById: broker },
-  });
-  for (const [i, o] of plan.series.occurrences.entries()) {
-    const { startsAt, endsAt } = evening(-28 * (count - i));
-    const g = await prisma.gathering.create({
-      data: {
-        networkId,
-        seriesId: series.id,
-        title: o.title,
-        purpose: o.purpose,
-        purposeHtml: renderMarkdown(o.purpose),
-        startsAt,
-        endsAt,
-        timeZone: zone,
-        placeName: plan.series.place.name,
-        address: plan.series.place.address,
-        accessibility: plan.series.place.accessibility,
-        createdById: broker,
-        remindedAt: new Date(startsAt.getTime() - DAY),
-      },
+  if (plan.series) {
+    const s = plan.series;
+    const count = s.occurrences.length;
+    const series = await prisma.gatheringSeries.create({
+      data: { networkId, rule: `FREQ=WEEKLY;INTERVAL=4;COUNT=${count}`, timeZone: zone, createdById: broker },
     });
-    await prisma.agendaItem.createMany({ data: agendaRows(g.id, o.agenda) });
-    await prisma.gatheringHost.createMany({ data: hostRows(g.id, o.agenda) });
-    const came = o.came.map((p) => userIds[p]).filter((id): id is string => !!id);
-    await prisma.rsvp.createMany({ data: came.map((userId) => ({ networkId, gatheringId: g.id, userId, status: "going" as const })) });
-    await prisma.attendance.createMany({
-      data: [
-        ...came.map((userId) => ({ networkId, gatheringId: g.id, userId, recordedById: broker })),
-        ...o.guests.map((guestName) => ({ networkId, gatheringId: g.id, guestName, recordedById: broker })),
-      ],
-    });
-    past.push(g.id);
+    for (const [i, o] of s.occurrences.entries()) {
+      const { startsAt, endsAt } = evening(-28 * (count - i));
+      const g = await prisma.gathering.create({
+        data: {
+          networkId,
+          seriesId: series.id,
+          title: o.title,
+          purpose: o.purpose,
+          purposeHtml: renderMarkdown(o.purpose),
+          startsAt,
+          endsAt,
+          timeZone: zone,
+          placeName: s.place.name,
+          address: s.place.address,
+          accessibility: s.place.accessibility,
+          createdById: broker,
+          remindedAt: new Date(startsAt.getTime() - DAY),
+        },
+      });
+      await prisma.agendaItem.createMany({ data: agendaRows(g.id, o.agenda) });
+      await prisma.gatheringHost.createMany({ data: hostRows(g.id, o.agenda) });
+      const came = o.came.map((p) => userIds[p]).filter((id): id is string => !!id);
+      await prisma.rsvp.createMany({ data: came.map((userId) => ({ networkId, gatheringId: g.id, userId, status: "going" as const })) });
+      await prisma.attendance.createMany({
+        data: [
+          ...came.map((userId) => ({ networkId, gatheringId: g.id, userId, recordedById: broker })),
+          ...o.guests.map((guestName) => ({ networkId, gatheringId: g.id, guestName, recordedById: broker })),
+        ],
+      });
+      past.push(g.id);
+    }
   }
 
   const u = plan.upcoming;
+  if (!u) return { past, upcoming: null };
   const { startsAt, endsAt } = evening(u.inDays);
   const upcoming = await prisma.gathering.create({
     data: {
@@ -535,11 +538,14 @@ async function seedGatherings(prisma: Db, networkId: string, demo: DemoNetwork, 
       startsAt,
       endsAt,
       timeZone: zone,
-      placeName: u.place.name,
-      address: u.place.address,
-      accessibility: u.place.accessibility,
-      visibility: "public",
-      capacity: u.capacity,
+      mode: u.onlineUrl ? "online" : "in_person",
+      onlineUrl: u.onlineUrl ?? "",
+      placeName: u.place?.name ?? "",
+      address: u.place?.address ?? "",
+      accessibility: u.place?.accessibility ?? "",
+      // An online meeting's link is for members who go: it stays off the public page.
+      visibility: u.onlineUrl ? "members" : "public",
+      capacity: u.capacity ?? null,
       createdById: broker,
     },
   });
