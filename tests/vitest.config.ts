@@ -42,6 +42,7 @@ export const EMBEDDED_FILES = [
   "tests/integration/calendar.test.ts", // calendar: feeds by secret across networks, downloads, the feed rate limit
   "tests/integration/gatherings.test.ts", // gatherings: the waitlist under row locks, series, reminders on the one PGlite session
   "tests/integration/harvests.test.ts", // harvests: writing, revisions, links, publishing and where they show
+  "tests/integration/exchange.test.ts", // exchange: posts, tags, the expiry sweep, funder visibility
   "tests/integration/support-map.test.ts", // support: the map's filter and overview (unnest over enum arrays), reviews under row locks
 ];
 
