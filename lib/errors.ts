@@ -50,6 +50,8 @@ export const errorCodes = [
   "harvest_gathering_cancelled",
   "harvest_not_written",
   "exchange_closed",
+  "conversation_post_closed",
+  "conversation_closed",
   "invalid_input",
   "unexpected",
 ] as const;

@@ -162,6 +162,9 @@ export async function deleteAccount(userId: string, confirmEmail: string) {
       await tx.gatheringSeries.updateMany({ where: { ...inTheirNetworks, createdById: userId }, data: { createdById: null } });
       // Their running offers and requests are withdrawn; their posts, and those they helped, stay without them (decision 039).
       await forgetPersonInPosts(tx, networks, userId);
+      // Their conversations and messages stay without them (decision 039): the other person keeps what was said.
+      await tx.exchangeConversation.updateMany({ where: { ...inTheirNetworks, starterId: userId }, data: { starterId: null } });
+      await tx.exchangeMessage.updateMany({ where: { ...inTheirNetworks, senderId: userId }, data: { senderId: null } });
     }
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await tx.outboxEmail.deleteMany({ where: { to: user.email } });

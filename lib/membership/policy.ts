@@ -66,6 +66,9 @@ export const permissions = {
   "exchange.view": ["broker", "member", "funder"],
   "exchange.post": ["broker", "member"],
   "exchange.tags": ["broker"],
+  // "I can help" / "I'm interested" on an offer or request, and the private conversation it starts:
+  // brokers and members. Funders read the posts open to them but do not answer (decision 039).
+  "exchange.converse": ["broker", "member"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/account/export/route";
 import { deleteAccountAction } from "@/lib/accounts/actions";
+import { startConversationAction } from "@/lib/conversations/actions";
+import { loadConversationPage } from "@/lib/conversations/queries";
 import { dbSystem } from "@/lib/db/client";
 import { makeReply, makeThread } from "@/lib/db/factories";
 import { createReplyAction, editReplyAction } from "@/lib/dialogue/actions";
+import { requireMember } from "@/lib/membership/scope";
 import {
   activeBrokers,
+  asUser,
   call,
   expectRefused,
   makeNetwork,
@@ -250,5 +254,39 @@ describe("delete my account", () => {
       authorId: null,
       body: "Compost first.",
     });
+  });
+
+  it("closes the person's open offers and requests, and leaves their conversations to the other person, without them", async () => {
+    const me = await user("Me");
+    const ann = await user("Ann");
+    const cas = await user("Cas");
+    const broker = await user("Broker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "exchange" });
+    for (const person of [me, ann, cas]) await member(net, person);
+    const post = (authorId: string, status: "open" | "in_progress" | "fulfilled" = "open") =>
+      dbSystem().exchangePost.create({
+        data: { networkId: net.id, authorId, direction: "request", capital: "time", title: "Help", status, expiresAt: new Date(Date.now() + 30 * 86_400_000) },
+        select: { id: true },
+      });
+    const [mineOpen, mineBusy, mineDone, annsPost] = [await post(me.id), await post(me.id, "in_progress"), await post(me.id, "fulfilled"), await post(ann.id)];
+    const key = () => `exchange-key-${Math.random().toString(36).slice(2)}-padding`;
+    const started = await asUser(me, () => call(startConversationAction, { slug: net.slug, postId: annsPost.id, body: "I can help, Ann.", idempotencyKey: key() }));
+    const conversationId = started.redirect?.split("/").at(-1) ?? "";
+    expect(await asUser(cas, () => call(startConversationAction, { slug: net.slug, postId: mineOpen.id, body: "I can help.", idempotencyKey: key() }))).toMatchObject({ ok: true });
+
+    signInAs(me);
+    expect(await call(deleteAccountAction, { confirmEmail: me.email })).toMatchObject({ ok: true });
+
+    const posts = await dbSystem().exchangePost.findMany({ where: { networkId: net.id, id: { in: [mineOpen.id, mineBusy.id, mineDone.id] } }, orderBy: { createdAt: "asc" } });
+    expect(posts.map((p) => [p.status, p.closedAt !== null, p.authorId])).toEqual([
+      ["withdrawn", true, null],
+      ["withdrawn", true, null],
+      ["fulfilled", false, null],
+    ]);
+    const page = await asUser(ann, async () => loadConversationPage(await requireMember(net.slug), conversationId));
+    expect(page).toMatchObject({ other: { id: null, name: null, active: false }, maySend: false });
+    expect(page?.messages.map((m) => [m.senderId, m.body])).toEqual([[null, "I can help, Ann."]]);
+    expect(await dbSystem().exchangeMessage.count({ where: { networkId: net.id, senderId: me.id } })).toBe(0);
+    expect(await dbSystem().exchangeConversation.count({ where: { networkId: net.id, starterId: me.id } })).toBe(0);
   });
 });

@@ -99,6 +99,19 @@ export const expectedActions: Record<string, ActionRow> = {
   "lib/support/actions.ts#reviewSupportEntryAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+  // "I can help" on the member's request: a broker (or any other member) starts a conversation; the
+  // member, its author, is told at the field that a conversation with oneself is not possible;
+  // funders do not answer (decision 039).
+  "lib/conversations/actions.ts#startConversationAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "invalid_input", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  // A conversation is its two people's only (the member wrote the post; the other member answered):
+  // a broker finds nothing, as does anyone in another network's name.
+  "lib/conversations/actions.ts#sendMessageAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "not_found", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
   // Brokers plan; members may only propose where the network allows it (not in the world). Another
@@ -682,6 +695,9 @@ export const expectedPages: Record<string, PageRow> = {
   "app/n/[slug]/(space)/exchange/new/page.tsx": { permission: "exchange.post", own: brokerAndMembers, foreign: notInB },
   "app/n/[slug]/(space)/exchange/page.tsx": { permission: "exchange.view", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/exchange/tags/page.tsx": { permission: "exchange.tags", own: brokerOnly, foreign: notInB },
+  // A conversation's page: brokers and members pass the guard; its loader then answers only its two people.
+  "app/n/[slug]/(space)/exchange/[postId]/conversations/[conversationId]/page.tsx": { permission: "exchange.converse", own: brokerAndMembers, foreign: notInB },
+  "app/n/[slug]/(space)/exchange/conversations/page.tsx": { permission: "exchange.converse", own: brokerAndMembers, foreign: notInB },
   "app/n/[slug]/(space)/gatherings/[gatheringId]/edit/page.tsx": { permission: "gathering.propose", own: brokerAndMembers, foreign: notInB },
   "app/n/[slug]/(space)/gatherings/[gatheringId]/page.tsx": { permission: "gathering.view", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/gatherings/new/page.tsx": { permission: "gathering.propose", own: brokerAndMembers, foreign: notInB },

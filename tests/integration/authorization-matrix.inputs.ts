@@ -421,6 +421,14 @@ export const actionInputs: Record<string, ActionInput> = {
     fields: (c) => ({ slug: c.home.slug, gatheringId: c.o.harvestGatheringId }),
   },
 
+  // ---- conversations (issue 20): the member's request, and the other member's conversation on it.
+  "lib/conversations/actions.ts#startConversationAction": {
+    fields: (c) => ({ slug: c.home.slug, postId: c.o.exchangePostId, body: "I can **help**.", idempotencyKey: key() }),
+  },
+  "lib/conversations/actions.ts#sendMessageAction": {
+    fields: (c) => ({ slug: c.home.slug, conversationId: c.o.conversationId, body: "Tuesday at **ten**?", idempotencyKey: key() }),
+  },
+
   // ---- home
   // The caller's own last visit of the network's home: members only.
   "lib/home/actions.ts#recordVisitAction": { fields: (c) => ({ slug: c.home.slug }) },

@@ -322,6 +322,8 @@ export type Objects = {
   exchangeTagId: string;
   /** The member's request (a place in Tilburg, for the network only), answered by the other member. */
   exchangePostId: string;
+  /** The other member's conversation on that request ("I can help"), started through its action. */
+  conversationId: string;
 };
 
 export type World = {
@@ -347,6 +349,7 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
   const synthesis = await import("@/lib/synthesis/actions");
   const funding = await import("@/lib/funding/actions");
   const gatherings = await import("@/lib/gatherings/actions");
+  const conversations = await import("@/lib/conversations/actions");
 
   const broker = await user(`Broker ${label}`);
   const plain = await user(`Member ${label}`);
@@ -578,8 +581,11 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     data: { networkId: network.id, authorId: plain.id, direction: "request", capital: "place", title: `A room ${label}`, tags: ["facilitation"], town: "Tilburg", expiresAt: new Date(Date.now() + 60 * DAY) },
     select: { id: true },
   });
-  const conversation = await dbSystem().exchangeConversation.create({ data: { networkId: network.id, postId: post.id, starterId: other.id }, select: { id: true } });
-  await dbSystem().exchangeMessage.create({ data: { networkId: network.id, conversationId: conversation.id, senderId: other.id, body: "We have a room." } });
+  // The other member answers the request ("I can help"): the conversation and its first message.
+  signInAs(other);
+  const answered = await call(conversations.startConversationAction, { slug, postId: post.id, body: "We have a room.", idempotencyKey: key() });
+  expect(answered.redirect, JSON.stringify(answered)).toMatch(/\/conversations\/[^/]+$/);
+  const conversation = { id: answered.redirect!.split("/").at(-1)! };
   const supportEntry = await dbSystem().supportEntry.create({
     data: { networkId: network.id, provider: "Provincie", name: `Fund ${label}`, kinds: ["grant"], stages: ["pilot"], checkedAt: new Date(), suggestedById: broker.id },
     select: { id: true },
@@ -635,6 +641,7 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     harvestVersion: String(harvest.updatedAt.getTime()),
     exchangeTagId: exchangeTag.id,
     exchangePostId: post.id,
+    conversationId: conversation.id,
   };
 }
 

@@ -241,7 +241,7 @@ describe("deeply nested Markdown in every text field of every server action (iss
       }
     }
     // Whatever was accepted was stored with HTML that renders, never the notice marker.
-    for (const table of ["Thread", "Reply", "Reflection", "SynthesisRevision", "MilestoneUpdate"]) {
+    for (const table of ["Thread", "Reply", "Reflection", "SynthesisRevision", "MilestoneUpdate", "ExchangeMessage"]) {
       const [row] = await dbSystem().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}" WHERE "bodyHtml" = $1`, UNRENDERABLE_HTML);
       if (row && row.n > 0) found.push(`${table}: ${row.n} stored text(s) that cannot be rendered`);
     }

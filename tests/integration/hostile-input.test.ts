@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { updateProfileAction } from "@/lib/accounts/actions";
 import { getProfile } from "@/lib/accounts/queries";
+import { sendMessageAction, startConversationAction } from "@/lib/conversations/actions";
 import { dbSystem } from "@/lib/db/client";
 import { createPostAction, fulfilPostAction } from "@/lib/exchange/actions";
 import { saveHarvestAction } from "@/lib/harvests/actions";
@@ -369,6 +370,44 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
         if (!s.includes("\u0000")) expect(result.values?.url, label).toBe(s);
       }
     }
+  it("in a conversation's messages: stored exactly, or refused with a field code", async () => {
+    const author = await user("Author");
+    const helper = await user("Helper");
+    const net = await makeNetwork(dbSystem(), { brokerId: author.id, slug: "conversations" });
+    await dbSystem().membership.create({ data: { networkId: net.id, userId: helper.id, role: "member", status: "active" } });
+    const post = await dbSystem().exchangePost.create({
+      data: { networkId: net.id, authorId: author.id, direction: "request", capital: "time", title: "Hands", expiresAt: new Date(Date.now() + 30 * 86_400_000) },
+      select: { id: true },
+    });
+    signInAs(helper);
+    const opened = await call(startConversationAction, { slug: net.slug, postId: post.id, body: "I can help.", idempotencyKey: "naughty-conversation-start" });
+    expect(opened).toMatchObject({ ok: true });
+    const conversationId = opened.redirect!.split("/").at(-1)!;
+    const expected: string[] = [];
+    // Every other string (the whole list took 22 s on a loaded machine).
+    for (const [i, s] of naughty.entries()) {
+      if (i % 2 !== 0) continue;
+      // Messages count against the posting limit (30 in 5 minutes): each one starts from an empty counter.
+      await dbSystem().rateLimitBucket.deleteMany({});
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const result = await call(sendMessageAction, { slug: net.slug, conversationId, body: s, idempotencyKey: `naughty-message-${String(i).padStart(4, "0")}` });
+      const text = clean(s);
+      if (!(chars(text) >= 1 && chars(text) <= 4000)) {
+        expectFieldRefusal(result, label);
+        expect(Object.keys(result.ok ? {} : (result.fieldErrors ?? {})), label).toEqual(["body"]);
+        continue;
+      }
+      expect(result, label).toMatchObject({ ok: true });
+      expected.push(text);
+    }
+    const rows = await dbSystem().exchangeMessage.findMany({
+      where: { networkId: net.id, conversationId, idempotencyKey: { startsWith: "naughty-message-" } },
+      orderBy: { idempotencyKey: "asc" },
+      select: { body: true, bodyHtml: true },
+    });
+    expect(rows.map((r) => r.body)).toEqual(expected);
+    for (const row of rows) expect(row.bodyHtml).not.toBeNull();
+    expect(expected.length).toBeGreaterThan(200);
   });
 
   it("as an invitation's address: refused with a field code on the address alone, nothing typed lost and nothing sent; or sent to it lower-cased", async () => {

@@ -53,7 +53,8 @@ const NOT_COUNTED = [
 
 /**
  * Forms that show the wait on one of their fields instead of above the form: the dialogue's posting
- * forms on their body, as the posting limit does; the harvest editor on its first text.
+ * forms on their body, as the posting limit does; the harvest editor on its first text; the
+ * exchange's conversation forms on their message.
  */
 const WAIT_FIELD = new Map<string, string>([
   ...["createThreadAction", "createReplyAction", "editReplyAction", "editThreadAction"].map((name) => [`lib/dialogue/actions.ts#${name}`, "body"] as const),
@@ -68,6 +69,7 @@ const WAIT_FIELD = new Map<string, string>([
   ["lib/exchange/actions.ts#fulfilPostAction", "thanks"],
   ["lib/exchange/actions.ts#addTagAction", "tag"],
   ["lib/exchange/actions.ts#renameTagAction", "labelEn"],
+  ...["startConversationAction", "sendMessageAction"].map((name) => [`lib/conversations/actions.ts#${name}`, "body"] as const),
 ]);
 
 /** A visitor's client address, for the per-IP budget of actions run by nobody signed in. */
