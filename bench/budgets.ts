@@ -36,6 +36,7 @@ import path from "node:path";
 import { routeJsBytes, type RouteJs } from "./budgets/js-bytes";
 import { runLighthouse, type LighthouseResult } from "./budgets/lighthouse";
 import { countStatements, sequentialScans, type ScanFinding, type StatementCount } from "./budgets/statements";
+import { CONVERSATIONS, seedConversations } from "./seeds/conversations";
 import { CYCLE, seedCycle } from "./seeds/cycle";
 import { DIALOGUE, seedDialogue } from "./seeds/dialogue";
 import { seedExchange } from "./seeds/exchange";
@@ -89,6 +90,23 @@ const PAGES: Page[] = [
   { key: "supportBroker", name: "support map (broker)", path: `/n/${slug}/support`, who: "broker", route: "/n/[slug]/(space)/support/page", expect: "Suggestion 99" },
   // Offers and requests (issue 20): the list of 2,000 running posts, paged by keyset.
   { key: "exchange", name: "offers and requests", path: `/n/${slug}/exchange`, who: "member", route: "/n/[slug]/(space)/exchange/page", expect: "Exchange post 1" },
+  // The exchange's conversations (issue 20): the member's 300 (keyset pages of 20), and one of 2,000 messages (the latest 50).
+  {
+    key: "conversations",
+    name: "my conversations",
+    path: `/n/${slug}/exchange/conversations`,
+    who: "member",
+    route: "/n/[slug]/(space)/exchange/conversations/page",
+    expect: CONVERSATIONS.latest,
+  },
+  {
+    key: "conversation",
+    name: "conversation page",
+    path: `/n/${slug}/exchange/${CONVERSATIONS.post}/conversations/${CONVERSATIONS.big}`,
+    who: "member",
+    route: "/n/[slug]/(space)/exchange/[postId]/conversations/[conversationId]/page",
+    expect: `Message ${CONVERSATIONS.messages}:`,
+  },
   { key: "funder", name: "funder dashboard", path: "/funder", who: "funder", route: "/funder/page", expect: FUNDING.lastNetworkName },
 ];
 
@@ -101,6 +119,7 @@ async function seed(url: string): Promise<Cookies> {
     await seedGatherings(c);
     await seedSupport(c);
     await seedExchange(c);
+    await seedConversations(c);
     await seedFunding(c);
     return {
       member: await createSession(c, DIALOGUE.member),

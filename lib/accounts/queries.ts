@@ -60,6 +60,8 @@ type OwnGatheringRow = {
   network: string;
 };
 
+type OwnExchangeMessageRow = { id: string; conversationId: string; postId: string; body: string; createdAt: Date; network: string };
+
 type OwnConsentAnswerRow = {
   answer: string;
   text: string;
@@ -169,7 +171,7 @@ export async function exportAccountData(userId: string) {
   if (!user) return null;
   // What they wrote in syntheses and answered in consent rounds, in every network: the
   // person's own rows, found by their id (these tables keep the id, not a relation).
-  const [synthesisRevisions, consentAnswers, gatherings] = await Promise.all([
+  const [synthesisRevisions, consentAnswers, gatherings, exchangeMessages] = await Promise.all([
     own.$queryRaw<OwnSynthesisRevisionRow[]>`
       SELECT s.number, s.body, s."createdAt", s."cycleId", c.title AS cycle, s."networkId", n.slug AS network
       FROM "SynthesisRevision" s
@@ -198,6 +200,15 @@ export async function exportAccountData(userId: string) {
          OR EXISTS (SELECT 1 FROM "Attendance" a WHERE a."networkId" = g."networkId" AND a."gatheringId" = g.id AND a."userId" = ${userId})
          OR EXISTS (SELECT 1 FROM "GatheringHost" h WHERE h."networkId" = g."networkId" AND h."gatheringId" = g.id AND h."userId" = ${userId})
       ORDER BY g."startsAt", g.id`,
+    // The messages they sent in the exchange's private conversations (decision 039): their own
+    // words only; the other person's stay theirs.
+    own.$queryRaw<OwnExchangeMessageRow[]>`
+      SELECT x.id, x."conversationId", c."postId", x.body, x."createdAt", n.slug AS network
+      FROM "ExchangeMessage" x
+      JOIN "ExchangeConversation" c ON c.id = x."conversationId" AND c."networkId" = x."networkId"
+      JOIN "Network" n ON n.id = x."networkId"
+      WHERE x."senderId" = ${userId}
+      ORDER BY x."createdAt", x.id`,
   ]);
   // Where the person is no longer an active member (they left, or were removed or refused),
   // their download holds their own records only: what the network wrote (its name, a cycle's
@@ -225,6 +236,7 @@ export async function exportAccountData(userId: string) {
       synthesisRevisions: synthesisRevisions.map(({ networkId, cycle, ...r }) => (active.has(networkId) ? { ...r, cycle } : r)),
       consentAnswers: consentAnswers.map(({ networkId, cycle, ...a }) => (active.has(networkId) ? { ...a, cycle } : a)),
       gatherings: gatherings.map(({ networkId, gathering, ...g }) => (active.has(networkId) ? { ...g, gathering } : g)),
+      exchangeMessages,
       activeSessions: sessions.filter((s) => s.expires > new Date()).length,
     },
   };

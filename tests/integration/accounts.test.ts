@@ -274,7 +274,13 @@ describe("delete my account", () => {
     const conversationId = started.redirect?.split("/").at(-1) ?? "";
     expect(await asUser(cas, () => call(startConversationAction, { slug: net.slug, postId: mineOpen.id, body: "I can help.", idempotencyKey: key() }))).toMatchObject({ ok: true });
 
+    // Their download holds the messages they sent, not the other person's.
     signInAs(me);
+    const exported = await (await exportRoute()).json();
+    expect(exported.account.exchangeMessages.map((m: { body: string; conversationId: string; postId: string; network: string }) => [m.body, m.conversationId, m.postId, m.network])).toEqual([
+      ["I can help, Ann.", conversationId, annsPost.id, net.slug],
+    ]);
+
     expect(await call(deleteAccountAction, { confirmEmail: me.email })).toMatchObject({ ok: true });
 
     const posts = await dbSystem().exchangePost.findMany({ where: { networkId: net.id, id: { in: [mineOpen.id, mineBusy.id, mineDone.id] } }, orderBy: { createdAt: "asc" } });
