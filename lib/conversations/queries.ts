@@ -48,7 +48,7 @@ export type MessageView = { id: string; senderId: string | null; senderName: str
  * latest messages in order (oldest first), with a cursor to earlier ones (`before`: keyset on the
  * time and id of the earliest message shown). Two statements, sent together; null for anyone else.
  */
-export async function loadConversationPage(scope: NetworkScope, conversationId: string, before?: Cursor) {
+export async function loadConversationPage(scope: NetworkScope, conversationId: string, before?: Cursor, now = new Date()) {
   if (!can(scope.role, "exchange.converse")) return null;
   const n = scope.networkId;
   const cursor = before ? Prisma.sql`AND (x."createdAt", x.id) < (${before.at}, ${before.id})` : Prisma.empty;
@@ -82,7 +82,8 @@ export async function loadConversationPage(scope: NetworkScope, conversationId: 
   const other = viewerIsAuthor ? { id: row.starterId, name: row.starterName } : { id: row.authorId, name: row.authorName };
   return {
     conversation: { id: row.id, createdAt: row.createdAt },
-    post: { id: row.postId, title: row.postTitle, direction: row.direction, status: row.status, expiresAt: row.expiresAt },
+    // Past its expiry but not yet swept: shown as expired, as the sweep will make it.
+    post: { id: row.postId, title: row.postTitle, direction: row.direction, status: isAnswerable(row, now) || !["open", "in_progress"].includes(row.status) ? row.status : ("expired" as const), expiresAt: row.expiresAt },
     viewerIsAuthor,
     other: { id: other.id, name: other.name, active: row.otherActive },
     messages: page.reverse(),

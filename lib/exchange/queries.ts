@@ -1,4 +1,5 @@
 import "server-only";
+import { loadPostConversations } from "@/lib/conversations/queries";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -165,7 +166,10 @@ export async function loadPostPage(scope: NetworkScope, postId: string, now = ne
   const status: ExchangeStatus = isLive(post.status) && post.expiresAt.getTime() <= now.getTime() ? "expired" : post.status;
   const ref = { authorId: post.authorId, status };
   const fulfils = mayFulfil(scope.role, ref, scope.userId);
-  const parts = await db(scope).$queryRaw<PartRow[]>`
+  // Beside its tags and helpers, sent together: the conversations part (lib/conversations/queries.ts,
+  // decision 039): for the author the conversations on the post, for another broker or member theirs.
+  const [parts, conversations] = await Promise.all([
+    db(scope).$queryRaw<PartRow[]>`
     (SELECT 'tag'::text AS kind, t.id, t.slug, t."labelEn", t."labelNl", NULL::text AS name
       FROM "ExchangeTag" t WHERE t."networkId" = ${n} AND t.slug = ANY(${post.tags}::text[])
       ORDER BY t.slug LIMIT 100)
@@ -174,12 +178,16 @@ export async function loadPostPage(scope: NetworkScope, postId: string, now = ne
       FROM "Membership" ms JOIN "User" u ON u.id = ms."userId"
       WHERE ${fulfils ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND ms."networkId" = ${n} AND ms.status = 'active' AND ms.role IN ('broker', 'member')
         AND ms."userId" <> ${scope.userId}
-      ORDER BY u.name, ms."userId" LIMIT 1000)`;
+      ORDER BY u.name, ms."userId" LIMIT 1000)`,
+    loadPostConversations(scope, { id: post.id, authorId: post.authorId, status, expiresAt: post.expiresAt }, now),
+  ]);
   const labels = new Map(parts.filter((p) => p.kind === "tag").map((p) => [p.slug!, { en: p.labelEn!, nl: p.labelNl! }]));
   return {
     post: { ...post, status },
     tags: post.tags.map((slug) => ({ slug, label: labels.get(slug) ?? null })),
     helpers: parts.filter((p) => p.kind === "person").map((p) => ({ userId: p.id, name: p.name ?? "" })),
+    /** The conversations section as this viewer may see it (nothing for a funder). */
+    conversations,
     isAuthor: post.authorId === scope.userId,
     may: {
       edit: mayEdit(scope.role, ref, scope.userId),

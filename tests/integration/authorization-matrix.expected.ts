@@ -99,6 +99,8 @@ export const expectedActions: Record<string, ActionRow> = {
   "lib/support/actions.ts#reviewSupportEntryAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   // "I can help" on the member's request: a broker (or any other member) starts a conversation; the
   // member, its author, is told at the field that a conversation with oneself is not possible;
   // funders do not answer (decision 039).

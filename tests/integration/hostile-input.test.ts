@@ -370,6 +370,8 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
         if (!s.includes("\u0000")) expect(result.values?.url, label).toBe(s);
       }
     }
+  });
+
   it("in a conversation's messages: stored exactly, or refused with a field code", async () => {
     const author = await user("Author");
     const helper = await user("Helper");

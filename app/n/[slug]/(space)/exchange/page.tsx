@@ -8,6 +8,7 @@ import { decodeCursor } from "@/lib/cursor";
 import { CAPITAL_KINDS, DIRECTIONS } from "@/lib/exchange/limits";
 import { loadExchangePage } from "@/lib/exchange/queries";
 import { exchangeFilterSchema } from "@/lib/exchange/schema";
+import { can } from "@/lib/membership/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 
 export const dynamic = "force-dynamic";
@@ -44,7 +45,7 @@ export default async function ExchangePage({
   const filtered = filters.size > 0;
   return (
     <div className="space-y-6">
-      <ExchangeNav slug={scope.slug} current="exchange" />
+      <ExchangeNav slug={scope.slug} current="exchange" converses={can(scope.role, "exchange.converse")} />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold">{t("title")}</h1>

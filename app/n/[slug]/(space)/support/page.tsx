@@ -7,6 +7,7 @@ import { SupportFilterForm } from "@/components/support/support-filter";
 import { SupportOverview } from "@/components/support/support-overview";
 import { OwnSuggestions, ReviewQueue, SupportResults } from "@/components/support/support-sections";
 import { buttonClass } from "@/components/ui/styles";
+import { can } from "@/lib/membership/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 import { readSupportFilter } from "@/lib/support/policy";
 import { decodeMapCursor, loadSupportMap } from "@/lib/support/queries";
@@ -35,7 +36,7 @@ export default async function SupportMapPage({ params, searchParams }: Props) {
   return (
     <ClientMessages namespaces={["support", "errors", "validation"]}>
       <div className="space-y-8">
-        <ExchangeNav slug={scope.slug} current="support" />
+        <ExchangeNav slug={scope.slug} current="support" converses={can(scope.role, "exchange.converse")} />
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="space-y-1">
             <h1 className="text-2xl font-semibold">{t("title")}</h1>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTimeZone, getTranslations } from "next-intl/server";
+import { PostConversationsSection } from "@/components/conversations/post-conversations-section";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ManageSection } from "@/components/exchange/manage-section";
 import { MatchesSection } from "@/components/exchange/matches-section";
@@ -42,11 +43,15 @@ export default async function PostPage({ params }: Params) {
   const lang = view?.network.locale ?? "en";
   const renewUntil = defaultExpiry(zone);
   return (
-    <ClientMessages namespaces={["errors", "exchange", "validation"]}>
+    <ClientMessages namespaces={["conversations", "errors", "exchange", "validation"]}>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <PostView slug={scope.slug} page={page} lang={lang} />
-          {/* Conversations ("I can help" / "I'm interested": components/conversations) go here, below the post. */}
+          <PostConversationsSection
+            slug={scope.slug}
+            post={{ id: page.post.id, direction: page.post.direction, authorName: page.post.authorName }}
+            data={page.conversations}
+          />
         </div>
         <aside className="space-y-6" aria-label={page.post.title}>
           <ManageSection slug={scope.slug} page={page} renewUntil={renewUntil} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { MyConversationList } from "@/components/conversations/my-conversations";
+import { ExchangeNav } from "@/components/exchange/exchange-nav";
 import { buttonClass } from "@/components/ui/styles";
 import { loadMyConversations } from "@/lib/conversations/queries";
 import { decodeCursor } from "@/lib/cursor";
@@ -25,6 +26,7 @@ export default async function MyConversationsPage({ params, searchParams }: { pa
   const lang = view?.network.locale ?? "en";
   return (
     <div className="space-y-6">
+      <ExchangeNav slug={scope.slug} current="conversations" converses />
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">{t("mineTitle")}</h1>
         <p className="text-muted">{t("mineIntro")}</p>

@@ -46,7 +46,7 @@ export default async function ConversationPage({ params, searchParams }: Params)
         <p>
           <Link href={`/n/${scope.slug}/exchange/conversations`}>{t("backToMine")}</Link>
         </p>
-        <ConversationHeader page={page} lang={lang} />
+        <ConversationHeader slug={scope.slug} page={page} lang={lang} />
         <section aria-labelledby="conversation-messages" className="space-y-3">
           <h2 id="conversation-messages" className="text-xl font-semibold">
             {t("messages")}
