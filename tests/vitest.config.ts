@@ -30,7 +30,7 @@ export const EMBEDDED_FILES = [
   "tests/integration/live.test.ts", // live: LISTEN/NOTIFY on the one PGlite session
   "tests/integration/rate-limit.test.ts", // rate-limit: counters upserted in the database
   // One representative file per domain.
-  "tests/integration/accounts.test.ts", // accounts: export and deletion across every table
+  "tests/integration/accounts.test.ts", // accounts: export and deletion across every table; the exchange: a post and its conversations
   "tests/integration/notifications.test.ts", // notifications, dialogue, moderation
   "tests/integration/search.test.ts", // search (English and Dutch stemming), dialogue, moderation
   "tests/integration/cycles.test.ts", // cycles, notifications, the reminder sweep's advisory lock

@@ -1108,3 +1108,56 @@ export const demoExchange: Record<string, DemoExchange> = {
     ],
   },
 };
+
+/**
+ * The private conversations (issue 20, decision 039) of a demo network: on a member's request, the
+ * "I can help" of another member and the answer; on the broker's own offer, a member's "I'm
+ * interested" and the broker's answer. `post` indexes the network's posts in `demoExchange`, people
+ * index `people`; messages in order, the last one unread by the person it went to.
+ */
+export type DemoConversation = { post: number; by: number; messages: { by: number; body: string; hoursAgo: number }[] };
+
+export const demoConversations: Record<string, DemoConversation[]> = {
+  siac: [
+    {
+      post: 0,
+      by: 2,
+      messages: [
+        {
+          by: 2,
+          body: "The cultural centre in Baia Mare lends its **hall** to citizen groups on weekday afternoons, projector included. I can ask them for you.",
+          hoursAgo: 30,
+        },
+        { by: 1, body: "That would be perfect. A Thursday afternoon, from two to five, if they can.", hoursAgo: 26 },
+        { by: 2, body: "They said yes for Thursday the 17th. I will meet you at the entrance at a quarter to two.", hoursAgo: 3 },
+      ],
+    },
+    {
+      post: 2,
+      by: 1,
+      messages: [
+        { by: 1, body: "Our lab works with the open data of Baia Mare: an introduction would help us compare notes with Berlin.", hoursAgo: 20 },
+        { by: 0, body: "Gladly. I will write to them this week and put you in copy.", hoursAgo: 5 },
+      ],
+    },
+  ],
+  "pathfinders-midden-brabant": [
+    {
+      post: 0,
+      by: 2,
+      messages: [
+        { by: 2, body: "De bibliotheek heeft een **vergaderzaal** voor twintig mensen. Ik kan hem voor jullie vragen.", hoursAgo: 28 },
+        { by: 1, body: "Graag! Een dinsdagavond zou ideaal zijn, vanaf half acht.", hoursAgo: 25 },
+        { by: 2, body: "Dinsdag de 15e is hij vrij. Ik heb hem op onze naam gezet.", hoursAgo: 4 },
+      ],
+    },
+    {
+      post: 2,
+      by: 1,
+      messages: [
+        { by: 1, body: "Wij willen in het voorjaar een aanvraag doen bij het Brabantfonds. Heb je in maart een uur?", hoursAgo: 22 },
+        { by: 0, body: "Zeker. Stuur me je eerste opzet, dan plannen we een uur in de eerste week van maart.", hoursAgo: 6 },
+      ],
+    },
+  ],
+};

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "./client";
-import { demoExchange, demoHarvests, demoHelpTags, demoNetworks, type DemoNetwork, type DemoThread } from "./demo-content";
+import { demoConversations, demoExchange, demoHarvests, demoHelpTags, demoNetworks, type DemoNetwork, type DemoThread } from "./demo-content";
 import {
   makeCycle,
   makeInitiative,
@@ -23,6 +23,7 @@ import { backfillSearchVectors } from "@/lib/search/mutations";
 export { demoNetworks } from "./demo-content";
 
 const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
 
 /**
  * Creates the demo networks (lib/db/demo-content.ts) that do not exist yet, through the
@@ -76,6 +77,7 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     await seedHarvests(prisma, network.id, demo.slug, userIds, threadIds, gatherings.past, cycle.cycleId);
     await seedSupportMap(prisma, network.id, demo, userIds);
     await seedExchange(prisma, network.id, demo.slug, userIds);
+    await seedConversations(prisma, network.id, demo.slug, userIds);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
     await renderMissingTexts(prisma, network.id);
@@ -660,6 +662,54 @@ async function seedExchange(prisma: Db, networkId: string, slug: string, userIds
         idempotencyKey: `demo-${slug}-post-${i}`,
         createdAt,
       },
+    });
+  }
+}
+
+/**
+ * The demo's private conversations (decision 039), on the posts seedExchange made: each with its
+ * messages (rendered), the author told of its start (read), and the person the last message went to
+ * told of it (unread), as the conversation's own writes would have left them.
+ */
+async function seedConversations(prisma: Db, networkId: string, slug: string, userIds: string[]) {
+  const specs = demoConversations[slug] ?? [];
+  const now = Date.now();
+  for (const [i, c] of specs.entries()) {
+    const post = await prisma.exchangePost.findFirstOrThrow({ where: { networkId, idempotencyKey: `demo-${slug}-post-${c.post}` }, select: { id: true, authorId: true } });
+    const starterId = userIds[c.by]!;
+    const at = (hoursAgo: number) => new Date(now - hoursAgo * HOUR);
+    const conversation = await prisma.exchangeConversation.create({
+      data: { networkId, postId: post.id, starterId, createdAt: at(c.messages[0]!.hoursAgo), lastMessageAt: at(c.messages.at(-1)!.hoursAgo) },
+      select: { id: true },
+    });
+    let lastId = "";
+    for (const [j, m] of c.messages.entries()) {
+      const message = await prisma.exchangeMessage.create({
+        data: {
+          networkId,
+          conversationId: conversation.id,
+          senderId: userIds[m.by]!,
+          body: m.body,
+          bodyHtml: renderMarkdown(m.body),
+          idempotencyKey: `demo-${slug}-conversation-${i}-${j}`,
+          createdAt: at(m.hoursAgo),
+        },
+        select: { id: true },
+      });
+      lastId = message.id;
+    }
+    const last = c.messages.at(-1)!;
+    const lastFrom = userIds[last.by]!;
+    const lastTo = lastFrom === starterId ? post.authorId : starterId;
+    const about = { networkId, exchangePostId: post.id, conversationId: conversation.id };
+    await prisma.notification.createMany({
+      data: [
+        ...(post.authorId
+          ? [{ ...about, userId: post.authorId, kind: "exchange_answered" as const, actorId: starterId, dedupeKey: `exchange-answered:${conversation.id}`, createdAt: at(c.messages[0]!.hoursAgo), readAt: at(c.messages[0]!.hoursAgo - 1) }]
+          : []),
+        ...(lastTo ? [{ ...about, userId: lastTo, kind: "exchange_message" as const, actorId: lastFrom, dedupeKey: `exchange-message:${lastId}`, createdAt: at(last.hoursAgo) }] : []),
+      ],
+      skipDuplicates: true,
     });
   }
 }

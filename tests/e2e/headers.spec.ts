@@ -47,6 +47,7 @@ const resolvers: Record<string, (r: Resolved) => string> = {
   gatheringId: (r) => r.gatheringId!,
   entryId: (r) => r.entryId!,
   postId: (r) => r.postId!,
+  conversationId: (r) => r.conversationId!,
   token: (r) => r.token!,
   id: (r) => r.notificationId!,
   nextauth: () => "session",
@@ -204,6 +205,15 @@ test.beforeAll(async ({ browser }) => {
   const post = postHrefs.find((h) => new RegExp(`^/n/${NETWORK}/exchange/(?!new$|tags$)[^/#?.]+$`).test(h));
   expect(post, "the demo network's broker has an offer").toBeTruthy();
   resolved.postId = post!.split("/").pop()!;
+  // conversationId: a member's conversation on that offer (the demo's), which the broker, its author, reads.
+  await b.goto(`/n/${NETWORK}/exchange/${resolved.postId}`);
+  const conversationHrefs = await b
+    .getByRole("region", { name: "Conversations on your post" })
+    .locator("a[href]")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const conversation = conversationHrefs.find((h) => h.startsWith(`/n/${NETWORK}/exchange/${resolved.postId}/conversations/`));
+  expect(conversation, "the broker's offer has a conversation in the demo").toBeTruthy();
+  resolved.conversationId = conversation!.split("/").pop()!;
 
   await broker.page.close();
   await funder.page.close();

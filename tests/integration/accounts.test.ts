@@ -4,6 +4,7 @@ import { deleteAccountAction } from "@/lib/accounts/actions";
 import { startConversationAction } from "@/lib/conversations/actions";
 import { loadConversationPage } from "@/lib/conversations/queries";
 import { dbSystem } from "@/lib/db/client";
+import { createPostAction } from "@/lib/exchange/actions";
 import { makeReply, makeThread } from "@/lib/db/factories";
 import { createReplyAction, editReplyAction } from "@/lib/dialogue/actions";
 import { requireMember } from "@/lib/membership/scope";
@@ -268,8 +269,24 @@ describe("delete my account", () => {
         data: { networkId: net.id, authorId, direction: "request", capital: "time", title: "Help", status, expiresAt: new Date(Date.now() + 30 * 86_400_000) },
         select: { id: true },
       });
-    const [mineOpen, mineBusy, mineDone, annsPost] = [await post(me.id), await post(me.id, "in_progress"), await post(me.id, "fulfilled"), await post(ann.id)];
     const key = () => `exchange-key-${Math.random().toString(36).slice(2)}-padding`;
+    // The open one posted through its form (lib/exchange), the others as they would be by now.
+    const posted = await asUser(me, () =>
+      call(createPostAction, {
+        slug: net.slug,
+        direction: "request",
+        capital: "time",
+        title: "Help",
+        body: "",
+        town: "Tilburg",
+        expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        visibility: "network",
+        idempotencyKey: key(),
+      }),
+    );
+    expect(posted.redirect, JSON.stringify(posted)).toMatch(/^\/n\/exchange\/exchange\/[^/]+$/);
+    const mineOpen = { id: posted.redirect!.split("/").at(-1)! };
+    const [mineBusy, mineDone, annsPost] = [await post(me.id, "in_progress"), await post(me.id, "fulfilled"), await post(ann.id)];
     const started = await asUser(me, () => call(startConversationAction, { slug: net.slug, postId: annsPost.id, body: "I can help, Ann.", idempotencyKey: key() }));
     const conversationId = started.redirect?.split("/").at(-1) ?? "";
     expect(await asUser(cas, () => call(startConversationAction, { slug: net.slug, postId: mineOpen.id, body: "I can help.", idempotencyKey: key() }))).toMatchObject({ ok: true });

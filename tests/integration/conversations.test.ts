@@ -368,3 +368,27 @@ describe("a member who goes", () => {
     expect(await dbSystem().exchangePost.findFirstOrThrow({ where: { networkId: A, id: open } })).toMatchObject({ status: "withdrawn", closedAt: expect.any(Date) });
   });
 });
+
+describe("the demo seed", () => {
+  it("gives each demo network conversations on a member's request and on the broker's offer, readable by their two people only", async () => {
+    const { seedDemo, demoNetworks } = await import("@/lib/db/demo");
+    await seedDemo(dbSystem());
+    for (const demo of demoNetworks) {
+      const network = await dbSystem().network.findUniqueOrThrow({ where: { slug: demo.slug }, select: { id: true } });
+      const person = (i: number) => dbSystem().user.findUniqueOrThrow({ where: { email: demo.people[i]!.email } });
+      const [broker, first, second] = [await person(0), await person(1), await person(2)];
+      const mine = async (who: User) => asUser(who, async () => (await loadMyConversations(await requireMember(demo.slug))).conversations);
+      const brokers = await mine(broker);
+      expect(brokers.map((c) => [c.direction, c.started, c.otherName]), demo.slug).toEqual([["offer", false, first.name]]);
+      const onRequest = (await mine(second)).find((c) => c.direction === "request")!;
+      expect(onRequest, demo.slug).toMatchObject({ started: true, otherName: first.name, status: "open", unread: false });
+      const page = await asUser(second, async () => loadConversationPage(await requireMember(demo.slug), onRequest.id));
+      expect(page?.messages.length, demo.slug).toBe(3);
+      expect(page?.messages.every((m) => m.bodyHtml !== null)).toBe(true);
+      // The request's author has the last message unread; the broker reads nothing of it.
+      expect((await mine(first)).find((c) => c.id === onRequest.id)?.unread, demo.slug).toBe(true);
+      expect(await asUser(broker, async () => loadConversationPage(await requireMember(demo.slug), onRequest.id))).toBeNull();
+      expect(await dbSystem().exchangeConversation.count({ where: { networkId: network.id } })).toBe(2);
+    }
+  });
+});
