@@ -141,3 +141,24 @@ test("a member asks for help with a milestone; another offers it in a private co
   await tomas.goto(conversationUrl);
   await expect(tomas.getByRole("list", { name: "Messages" }).getByRole("listitem")).toHaveCount(2);
 });
+
+test.describe("on a phone (390 × 844), in Dutch", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("a broker finds the demo conversation on her offer, reads it without sideways scrolling and answers", async ({ page }) => {
+    // The Pathfinders' broker (lib/db/demo-content.ts): Joris answered her coaching offer.
+    await signIn(page, "hanneke@pathfinders.example");
+    await page.goto("/n/pathfinders-midden-brabant/exchange/conversations");
+    await expect(page.getByRole("heading", { name: "Mijn gesprekken", level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "Coaching bij het schrijven van een subsidieaanvraag" }).click();
+    await expect(page.getByRole("list", { name: "Berichten" })).toContainText("Stuur me je eerste opzet");
+    await expect(page.getByText(/Alleen jij en Joris .* kunnen dit gesprek lezen/)).toBeVisible();
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    await expectNoSeriousA11yViolations(page, "a conversation on a phone, in Dutch");
+    await page.getByRole("textbox", { name: /^Je bericht aan Joris/ }).fill("Tot dan!");
+    await page.getByRole("button", { name: "Bericht versturen" }).click();
+    await expect(page.getByText("Bericht verstuurd.")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Berichten" })).toContainText("Tot dan!");
+  });
+});
