@@ -26,7 +26,7 @@ export async function seedExchange(c: pg.Client): Promise<void> {
             (CASE WHEN g > $2 THEN 'fulfilled' ELSE 'open' END)::"ExchangeStatus",
             now() + interval '30 days', CASE WHEN g > $2 THEN now() ELSE NULL END,
             now() - (g || ' minutes')::interval, now()
-     FROM generate_series(1, $2 + $5) g`,
+     FROM generate_series(1, $2::int + $5::int) g`,
     [n, EXCHANGE.open, DIALOGUE.members, EXCHANGE.tags, EXCHANGE.closed],
   );
 }

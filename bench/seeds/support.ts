@@ -21,8 +21,8 @@ export async function seedSupport(c: pg.Client): Promise<void> {
     [n, SUPPORT.listed],
   );
   await c.query(
-    `INSERT INTO "SupportEntry" (id, "networkId", provider, name, kinds, status, "suggestedById", "createdAt", "updatedAt")
-     SELECT 'sbench-s' || g, $1, 'Suggested provider ' || g, 'Suggestion ' || g, ARRAY['space']::"SupportKind"[], 'suggested',
+    `INSERT INTO "SupportEntry" (id, "networkId", provider, name, kinds, stages, status, "suggestedById", "createdAt", "updatedAt")
+     SELECT 'sbench-s' || g, $1, 'Suggested provider ' || g, 'Suggestion ' || g, ARRAY['space']::"SupportKind"[], ARRAY[]::"GrowthStage"[], 'suggested',
             'u' || lpad(to_hex(1 + g % ($3 - 1)), 6, '0'), now() - (g || ' minutes')::interval, now()
      FROM generate_series(0, $2 - 1) g`,
     [n, SUPPORT.suggested, DIALOGUE.members],
