@@ -63,8 +63,15 @@ export async function findOwnHelpTags(scope: NetworkScope) {
 }
 
 /** How many requests to join wait for a broker (the Requests tab's count; the layout checks the role). */
-export async function countPendingRequests(scope: NetworkScope): Promise<number> {
-  return db(scope).membership.count({ where: { networkId: scope.networkId, status: "pending" } });
+/**
+ * What the network's tabs count for a broker: join requests waiting and open reports, in one
+ * statement (the frame of every page a broker opens).
+ */
+export async function countWaitingForBroker(scope: NetworkScope): Promise<{ requests: number; reports: number }> {
+  const [row] = await db(scope).$queryRaw<{ requests: number; reports: number }[]>`
+    SELECT (SELECT count(*)::int FROM "Membership" WHERE "networkId" = ${scope.networkId} AND status = 'pending') AS requests,
+           (SELECT count(*)::int FROM "Report" WHERE "networkId" = ${scope.networkId} AND status = 'open') AS reports`;
+  return row ?? { requests: 0, reports: 0 };
 }
 
 /** Pending requests to join, oldest first (brokers only; the page checks). */

@@ -13,11 +13,6 @@ export function excerpt(body: string, max = EXCERPT_MAX, bodyHtml?: string | nul
   return plainExcerpt(body, max, bodyHtml);
 }
 
-/** How many reports wait for a broker (for the nav). */
-export async function countOpenReports(scope: NetworkScope): Promise<number> {
-  return db(scope).report.count({ where: { networkId: scope.networkId, status: "open" } });
-}
-
 /**
  * The review queue: open reports, oldest first, keyset-paged on (createdAt, id), each with
  * its post's excerpt and state, who reported and why. Two queries whatever the queue's length.

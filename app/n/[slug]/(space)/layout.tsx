@@ -4,9 +4,8 @@ import type { ReactNode } from "react";
 import { route } from "@/lib/route";
 import { NetworkNav } from "@/components/networks/network-nav";
 import { can } from "@/lib/membership/policy";
-import { countPendingRequests } from "@/lib/membership/queries";
+import { countWaitingForBroker } from "@/lib/membership/queries";
 import { viewNetwork } from "@/lib/membership/scope";
-import { countOpenReports } from "@/lib/moderation/queries";
 
 /**
  * The frame of a network's space. It shows where you are; it is not the guard:
@@ -18,10 +17,10 @@ export default async function NetworkLayout({ children, params }: { children: Re
   if (!view) notFound();
   const t = await getTranslations("networkNav");
   const role = view.scope?.role ?? null;
-  const [openReports, pendingRequests] = await Promise.all([
-    view.scope && can(role, "moderation.review") ? countOpenReports(view.scope) : 0,
-    view.scope && can(role, "requests.review") ? countPendingRequests(view.scope) : 0,
-  ]);
+  // Both tabs are brokers' (moderation.review, requests.review): one statement for the two counts.
+  const waiting = view.scope && can(role, "requests.review") ? await countWaitingForBroker(view.scope) : { requests: 0, reports: 0 };
+  const openReports = can(role, "moderation.review") ? waiting.reports : 0;
+  const pendingRequests = waiting.requests;
   const links = [
     { href: route(`/n/${slug}`), label: t("home"), show: true },
     { href: route(`/n/${slug}/dialogue`), label: t("dialogue"), show: can(role, "thread.read") },
