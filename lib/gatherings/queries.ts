@@ -56,29 +56,35 @@ function proposalsSeen(scope: NetworkScope) {
 
 /**
  * The gatherings page: everything still to come (cancelled ones struck through, so nobody goes in
- * vain), then the past, newest first, paged by keyset on (startsAt, id). Two statements.
+ * vain), then the past, newest first, paged by keyset on (startsAt, id). One statement for both
+ * lists; a member's page reads the network's setting too (whether members may propose), which
+ * decides nothing for brokers and funders.
  */
 export async function loadGatheringsPage(scope: NetworkScope, before: Cursor | undefined, now = new Date()) {
   const n = scope.networkId;
   const cursor = before ? Prisma.sql`AND (g."startsAt", g.id) < (${before.at}, ${before.id})` : Prisma.empty;
-  const [upcoming, past, setting] = await Promise.all([
-    db(scope).$queryRaw<GatheringSummary[]>`
-      SELECT ${SUMMARY(scope)} FROM "Gathering" g
-      WHERE g."networkId" = ${n} AND g."endsAt" > ${now} AND ${proposalsSeen(scope)}
-      ORDER BY g."startsAt", g.id LIMIT ${UPCOMING_MAX}`,
-    db(scope).$queryRaw<GatheringSummary[]>`
-      SELECT ${SUMMARY(scope)} FROM "Gathering" g
-      WHERE g."networkId" = ${n} AND g."endsAt" <= ${now} AND g.status <> 'proposed' ${cursor}
-      ORDER BY g."startsAt" DESC, g.id DESC LIMIT ${PAST_PAGE_SIZE + 1}`,
-    before ? Promise.resolve(null) : membersProposeGatherings(scope),
+  const settingMatters = !can(scope.role, "gathering.plan") && can(scope.role, "gathering.propose");
+  const [rows, setting] = await Promise.all([
+    db(scope).$queryRaw<(GatheringSummary & { part: number })[]>`
+      (SELECT 0 AS part, ${SUMMARY(scope)} FROM "Gathering" g
+        WHERE g."networkId" = ${n} AND g."endsAt" > ${now} AND ${proposalsSeen(scope)}
+        ORDER BY g."startsAt", g.id LIMIT ${UPCOMING_MAX})
+      UNION ALL
+      (SELECT 1 AS part, ${SUMMARY(scope)} FROM "Gathering" g
+        WHERE g."networkId" = ${n} AND g."endsAt" <= ${now} AND g.status <> 'proposed' ${cursor}
+        ORDER BY g."startsAt" DESC, g.id DESC LIMIT ${PAST_PAGE_SIZE + 1})`,
+    !before && settingMatters ? membersProposeGatherings(scope) : Promise.resolve(false),
   ]);
+  const summary = ({ part: _part, ...g }: GatheringSummary & { part: number }): GatheringSummary => g;
+  const upcoming = rows.filter((r) => r.part === 0).map(summary);
+  const past = rows.filter((r) => r.part === 1).map(summary);
   const page = past.slice(0, PAST_PAGE_SIZE);
   const last = page.at(-1);
   return {
     upcoming,
     past: page,
     next: past.length > PAST_PAGE_SIZE && last ? encodeCursor({ at: last.startsAt, id: last.id }) : null,
-    mayCreate: setting === null ? mayCreate(scope.role, false) !== null : mayCreate(scope.role, setting) !== null,
+    mayCreate: mayCreate(scope.role, setting) !== null,
   };
 }
 
