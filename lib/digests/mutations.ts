@@ -76,7 +76,8 @@ async function lockPending(tx: Tx, c: CandidateRow, before: Date): Promise<Pendi
            COALESCE(c.id, cr."cycleId") AS "cycleId", ms."initiativeId",
            t.title AS "threadTitle", COALESCE(c.title, rc.title) AS "cycleTitle", ms.title AS "milestoneTitle",
            i.name AS "initiativeName", n."gatheringId", g.title AS "gatheringTitle", g."startsAt" AS "gatheringStartsAt",
-           n."exchangePostId", ep.title AS "exchangePostTitle", n."supportEntryId", se.name AS "supportEntryName",
+           n."exchangePostId", (SELECT ep.title FROM "ExchangePost" ep WHERE ep."networkId" = n."networkId" AND ep.id = n."exchangePostId") AS "exchangePostTitle",
+           n."supportEntryId", (SELECT se.name FROM "SupportEntry" se WHERE se."networkId" = n."networkId" AND se.id = n."supportEntryId") AS "supportEntryName",
            a.name AS "actorName", (${visible}) AS visible
     FROM "Notification" n
     ${joins}

@@ -33,10 +33,7 @@ const visible = Prisma.sql`
   LEFT JOIN "Thread" t ON t.id = n."threadId" AND t."networkId" = n."networkId"
   LEFT JOIN "Reply" r ON r.id = n."replyId" AND r."networkId" = n."networkId"
   LEFT JOIN "Milestone" ms ON ms.id = n."milestoneId" AND ms."networkId" = n."networkId"
-  LEFT JOIN "Gathering" g ON g.id = n."gatheringId" AND g."networkId" = n."networkId"
-  LEFT JOIN "ExchangePost" ep ON ep.id = n."exchangePostId" AND ep."networkId" = n."networkId"
-  LEFT JOIN "ExchangeConversation" ec ON ec.id = n."conversationId" AND ec."networkId" = n."networkId"
-  LEFT JOIN "SupportEntry" se ON se.id = n."supportEntryId" AND se."networkId" = n."networkId"`;
+  LEFT JOIN "Gathering" g ON g.id = n."gatheringId" AND g."networkId" = n."networkId"`;
 
 const visibleWhere = Prisma.sql`
   (m.status = 'active' OR n.kind::text IN (${Prisma.join([...MEMBERSHIP_NEWS_FOR_THE_PERSON])}))
@@ -47,9 +44,13 @@ const visibleWhere = Prisma.sql`
   AND (n."threadId" IS NULL OR t.id IS NOT NULL)
   AND (n."milestoneId" IS NULL OR ms.id IS NOT NULL)
   AND (n."gatheringId" IS NULL OR g.id IS NOT NULL)
-  AND (n."exchangePostId" IS NULL OR (ep.id IS NOT NULL AND (m.role <> 'funder' OR ep.visibility = 'network_and_funders')))
-  AND (n."conversationId" IS NULL OR (ec.id IS NOT NULL AND (ec."starterId" = n."userId" OR ep."authorId" = n."userId")))
-  AND (n."supportEntryId" IS NULL OR se.id IS NOT NULL)
+  AND (n."exchangePostId" IS NULL OR EXISTS (
+        SELECT 1 FROM "ExchangePost" ep WHERE ep."networkId" = n."networkId" AND ep.id = n."exchangePostId"
+          AND (m.role <> 'funder' OR ep.visibility = 'network_and_funders')
+          AND (n."conversationId" IS NULL OR EXISTS (
+                SELECT 1 FROM "ExchangeConversation" ec WHERE ec."networkId" = n."networkId" AND ec.id = n."conversationId"
+                  AND (ec."starterId" = n."userId" OR ep."authorId" = n."userId")))))
+  AND (n."supportEntryId" IS NULL OR EXISTS (SELECT 1 FROM "SupportEntry" se WHERE se."networkId" = n."networkId" AND se.id = n."supportEntryId"))
   AND (n.kind NOT IN ('support_suggested', 'gathering_proposed') OR m.role = 'broker')
   AND (t."hiddenAt" IS NULL OR m.role = 'broker' OR t."authorId" = n."userId")
   AND (n.kind = 'moderation' OR n."replyId" IS NULL
@@ -95,7 +96,9 @@ export async function listNotifications(userId: string, after?: Cursor, take = N
     SELECT n.id, n.kind::text AS kind, n."dedupeKey", n.note, n.role::text AS role, n."threadId", n."replyId", n."readAt", n."createdAt",
            net.name AS "networkName", net.slug AS "networkSlug", t.title AS "threadTitle", ms.title AS "milestoneTitle",
            n."gatheringId", g.title AS "gatheringTitle", g."startsAt" AS "gatheringStartsAt", g."timeZone" AS "gatheringTimeZone",
-           n."exchangePostId", ep.title AS "exchangePostTitle", n."conversationId", n."supportEntryId", se.name AS "supportEntryName",
+           n."exchangePostId", (SELECT ep.title FROM "ExchangePost" ep WHERE ep."networkId" = n."networkId" AND ep.id = n."exchangePostId") AS "exchangePostTitle",
+           n."conversationId", n."supportEntryId",
+           (SELECT se.name FROM "SupportEntry" se WHERE se."networkId" = n."networkId" AND se.id = n."supportEntryId") AS "supportEntryName",
            a.name AS "actorName"
     FROM "Notification" n
     JOIN "Network" net ON net.id = n."networkId"
@@ -129,7 +132,7 @@ export async function countUnreadNotifications(userId: string): Promise<number> 
 
 /**
  * The notification centre's visibility rules, for the mail built from notifications
- * (lib/digests/mutations.ts): the joins (aliases n, m, t, r, ms, g, ep, ec, se) and the condition. A mail says
+ * (lib/digests/mutations.ts): the joins (aliases n, m, t, r, ms, g) and the condition. A mail says
  * nothing the centre would not show at the moment it is built.
  */
 export function mailVisibility() {

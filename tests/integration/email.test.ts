@@ -421,6 +421,8 @@ describe("on the demo data", () => {
     const tomorrow = new TZDate(Date.now() + DAY, "Europe/Amsterdam");
     const morning = new Date(new TZDate(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 8, 0, 0, "Europe/Amsterdam").getTime());
     const pathfindersId = (await dbSystem().network.findUnique({ where: { slug: "pathfinders-midden-brabant" }, select: { id: true } }))!.id;
+    // Everything else the demo tells (a conversation's message, ...) came the same evening, later.
+    await dbSystem().notification.updateMany({ where: { networkId: pathfindersId }, data: { createdAt: new Date(morning.getTime() - 10 * HOUR) } });
     for (const [kind, hours] of [["cycle_opened", 12], ["mention", 11]] as const) {
       await dbSystem().notification.updateMany({ where: { networkId: pathfindersId, kind }, data: { createdAt: new Date(morning.getTime() - hours * HOUR) } });
     }
