@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eDatabase } from "./e2e/support/run-env";
+import { E2E_SIGNIN_PER_ADDRESS, e2eDatabase } from "./e2e/support/run-env";
 
 /**
  * End-to-end tests against the built app (`npm run build` first; `npm test` does).
@@ -99,6 +99,8 @@ export default defineConfig({
       // Mail goes to the outbox (/dev/outbox), never to a real server; immediate mail after two
       // quiet seconds, swept every two (production: two minutes, every 30 s).
       SMTP_URL: "",
+      KRING_RATE_SIGNIN_PER_ADDRESS: `${E2E_SIGNIN_PER_ADDRESS}/15m`,
+      KRING_RATE_SIGNIN_PER_IP: "1000/15m",
       KRING_MAIL_QUIET_SECONDS: "2",
       KRING_MAIL_SWEEP_SECONDS: "2",
       DATABASE_URL: db.kind === "postgres" ? db.url : "",

@@ -13,6 +13,13 @@ export type E2eDatabase =
   | { kind: "postgres"; adminUrl: string; url: string; name: string }
   | { kind: "pglite"; dataDir: string };
 
+/**
+ * Sign-in links per address in 15 minutes on the end-to-end server (KRING_RATE_SIGNIN_PER_ADDRESS;
+ * the default is 5). The suite signs the demo people in many times within minutes, one test after
+ * another; rate-limit.spec.ts proves the limit and its message at this value.
+ */
+export const E2E_SIGNIN_PER_ADDRESS = 20;
+
 /** `<unix seconds>_<random>`: unique per run, and its age can be read back to sweep leftovers. */
 export function e2eRunId(): string {
   process.env.KRING_E2E_RUN_ID ??= `${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString("hex")}`;
