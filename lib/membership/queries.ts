@@ -62,7 +62,6 @@ export async function findOwnHelpTags(scope: NetworkScope) {
   return { helpTags: row?.helpTags ?? [], vocabulary: row?.vocabulary ?? [] };
 }
 
-/** How many requests to join wait for a broker (the Requests tab's count; the layout checks the role). */
 /**
  * What the network's tabs count for a broker: join requests waiting and open reports, in one
  * statement (the frame of every page a broker opens).

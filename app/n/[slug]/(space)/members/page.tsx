@@ -29,18 +29,20 @@ export default async function MembersPage({
   const mayHelp = can(scope.role, "membership.help_tags");
   const [{ items, next }, own, locale] = await Promise.all([
     listMembers(scope, decodeCursor(after)),
-    mayHelp ? findOwnHelpTags(scope) : null,
+    // The vocabulary names the directory's tags too, for everyone who reads it.
+    findOwnHelpTags(scope),
     getLocale(),
   ]);
   const t = await getTranslations("members");
   const tr = await getTranslations("roles");
   const format = await getFormatter();
   const manage = can(scope.role, "members.change_role");
+  const labelOf = new Map(own.vocabulary.map((tag) => [tag.slug, locale === "nl" ? tag.labelNl : tag.labelEn]));
   return (
     <ClientMessages namespaces={["errors", "members", "validation"]}>
       <div className="space-y-6">
         <h1 className="text-xl font-semibold">{t("title")}</h1>
-        {own ? (
+        {mayHelp ? (
           <section aria-labelledby="help-tags" className={`${cardClass} space-y-2`}>
             <h2 id="help-tags" className="text-lg font-semibold">
               {t("helpTagsTitle")}
@@ -68,7 +70,7 @@ export default async function MembersPage({
               {m.bio ? <p className="whitespace-pre-line text-muted">{m.bio}</p> : null}
               {m.helpTags.length > 0 ? (
                 <p className="text-sm" data-testid="member-help-tags">
-                  <span className="font-medium">{t("canHelpWith")}</span> {m.helpTags.join(", ")}
+                  <span className="font-medium">{t("canHelpWith")}</span> {m.helpTags.map((tag) => labelOf.get(tag) ?? tag).join(", ")}
                 </p>
               ) : null}
               {manage && !m.isViewer ? (
