@@ -310,12 +310,13 @@ export async function removeTag(scope: NetworkScope, input: { tagId: string }) {
 }
 
 /**
- * A member removed from the network (or leaving it) can no longer be answered: their running posts
- * are withdrawn, in the caller's transaction. Closed posts stay as they were, readable.
+ * A member removed from the network (or leaving it, or deleting their account) can no longer be
+ * answered: their running posts in those networks are withdrawn, in the caller's transaction. Closed
+ * posts stay as they were, readable.
  */
-export async function closePostsOf(tx: Tx, networkId: string, userId: string, now = new Date()) {
+export async function closePostsOf(tx: Tx, networkIds: string[], userId: string, now = new Date()) {
   await tx.exchangePost.updateMany({
-    where: { networkId, authorId: userId, status: { in: ["open", "in_progress"] } },
+    where: { networkId: { in: networkIds }, authorId: userId, status: { in: ["open", "in_progress"] } },
     data: { status: "withdrawn", closedAt: now },
   });
 }
@@ -327,10 +328,7 @@ export async function closePostsOf(tx: Tx, networkId: string, userId: string, no
  */
 export async function forgetPersonInPosts(tx: Tx, networkIds: string[], userId: string, now = new Date()) {
   const inTheirNetworks = { networkId: { in: networkIds } };
-  await tx.exchangePost.updateMany({
-    where: { ...inTheirNetworks, authorId: userId, status: { in: ["open", "in_progress"] } },
-    data: { status: "withdrawn", closedAt: now },
-  });
+  await closePostsOf(tx, networkIds, userId, now);
   await tx.exchangePost.updateMany({ where: { ...inTheirNetworks, authorId: userId }, data: { authorId: null } });
   await tx.exchangePost.updateMany({ where: { ...inTheirNetworks, helperId: userId }, data: { helperId: null } });
 }

@@ -310,7 +310,7 @@ export async function leaveNetwork(scope: NetworkScope) {
     await assertBrokerRemains(tx, scope.networkId, me);
     await tx.membership.update({ where: { id: me.id, networkId: scope.networkId }, data: { status: "left" } });
     await freeSeatsOf(tx, scope.networkId, scope.userId);
-    await closePostsOf(tx, scope.networkId, scope.userId);
+    await closePostsOf(tx, [scope.networkId], scope.userId);
     await recordAudit(tx, {
       networkId: scope.networkId,
       actorId: scope.userId,
@@ -354,7 +354,7 @@ export async function removeMember(scope: NetworkScope, membershipId: string) {
     await assertBrokerRemains(tx, scope.networkId, target);
     await tx.membership.update({ where: { id: target.id, networkId: scope.networkId }, data: { status: "removed" } });
     await freeSeatsOf(tx, scope.networkId, target.userId);
-    await closePostsOf(tx, scope.networkId, target.userId);
+    await closePostsOf(tx, [scope.networkId], target.userId);
     await recordAudit(tx, {
       networkId: scope.networkId,
       actorId: scope.userId,
