@@ -68,6 +68,9 @@ export const TENANT_MODELS = new Set<string>([
   "ExchangeConversation",
   "ExchangeMessage",
   "SupportEntry",
+  "CommonsProposal",
+  "CommonsConsent",
+  "CommonsQuestion",
 ]);
 
 const TENANT_TABLE = new RegExp(`"(${[...TENANT_MODELS].join("|")})"`);

@@ -1,7 +1,7 @@
 // Shared by authorization-matrix.test.ts and fuzz.test.ts (not a test file itself):
 // finds every server action and route handler, builds a world of two networks with
 // an object of every kind, and says how to call each action and route in it.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
@@ -306,6 +306,7 @@ export type Objects = {
   personalFeedToken: string;
   /** A listed entry of the support map, by the broker. */
   supportEntryId: string;
+  commonsProposalId: string;
   /** The member's suggestion for the support map, waiting for a broker. */
   supportSuggestionId: string;
   /** A weekly series of two gatherings, by the broker. */
@@ -595,6 +596,17 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     select: { id: true },
   });
 
+  // The commons (issue 21): the member's lesson proposed for the commons, the member asked to
+  // consent, and a question about an item the network shared.
+  const commonsProposal = await dbSystem().commonsProposal.create({
+    data: { networkId: network.id, kind: "lesson", sourceId: update!.id, title: `Lesson ${label}`, body: "What we learned.", proposedById: broker.id },
+    select: { id: true },
+  });
+  await dbSystem().commonsConsent.create({ data: { networkId: network.id, proposalId: commonsProposal.id, userId: plain.id } });
+  await dbSystem().commonsQuestion.create({
+    data: { networkId: network.id, itemId: randomUUID(), askerId: outsider.id, body: "How did you start?" },
+  });
+
   return {
     networkId: network.id,
     slug,
@@ -642,6 +654,7 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     exchangeTagId: exchangeTag.id,
     exchangePostId: post.id,
     conversationId: conversation.id,
+    commonsProposalId: commonsProposal.id,
   };
 }
 
