@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isWithdrawnCommonsItem } from "@/lib/commons/queries";
 import { availability, unavailableResponse } from "@/lib/db/availability";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, HSTS, httpsOnly } from "@/lib/security/headers";
@@ -11,7 +12,22 @@ import { refuseRequest } from "@/lib/security/request-guard";
  * policy goes out on the response. Headers that never change (nosniff, referrer and
  * permissions policies) come from next.config.js so static files get them too. Decision 017.
  */
-export function proxy(request: NextRequest) {
+/** A commons item's own address: `/commons/<uuid>`. */
+const COMMONS_ITEM = /^\/commons\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+
+/**
+ * A withdrawn commons item's address answers 410 Gone (issue 21, decision 045). A Next page can answer
+ * 404 but not 410, so the proxy asks the database (one indexed read, only for this path) and
+ * rewrites a withdrawn item's address to the route handler that says so with that status.
+ */
+async function withdrawnItemRewrite(request: NextRequest): Promise<URL | null> {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const id = COMMONS_ITEM.exec(request.nextUrl.pathname)?.[1];
+  if (!id || !(await isWithdrawnCommonsItem(id))) return null;
+  return new URL(`/commons/${id.toLowerCase()}/withdrawn`, request.url);
+}
+
+export async function proxy(request: NextRequest) {
   // Malformed URLs, unknown methods, oversized bodies and cross-site posts without Origin.
   const refused = refuseRequest(request, env().publicUrl);
   if (refused) return refused;
@@ -24,7 +40,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const gone = await withdrawnItemRewrite(request);
+  const response = gone
+    ? NextResponse.rewrite(gone, { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (httpsOnly(process.env)) response.headers.set("Strict-Transport-Security", HSTS);
   return response;

@@ -52,6 +52,8 @@ export const errorCodes = [
   "exchange_closed",
   "conversation_post_closed",
   "conversation_closed",
+  "commons_withdrawn",
+  "commons_questions_closed",
   "invalid_input",
   "unexpected",
 ] as const;

@@ -44,6 +44,7 @@ export const EMBEDDED_FILES = [
   "tests/integration/harvests.test.ts", // harvests: writing, revisions, links, publishing and where they show
   "tests/integration/exchange.test.ts", // exchange: posts, tags, the expiry sweep, funder visibility
   "tests/integration/support-map.test.ts", // support: the map's filter and overview (unnest over enum arrays), reviews under row locks
+  "tests/integration/commons.test.ts", // commons: the search-vector trigger (dutch and english), patterns, feeds, the proxy's 410, questions
 ];
 
 /** What both database projects share: the database set-up, and Auth.js made resolvable. */

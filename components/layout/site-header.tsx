@@ -20,6 +20,12 @@ export async function SiteHeader() {
   const networks = viewer ? await listViewerNetworks(viewer.id) : [];
   const unread = viewer ? await countUnreadNotifications(viewer.id) : 0;
   const locale = await getLocale();
+  // The commons (decision 045) is open to everyone, visitors too.
+  const commons = (
+    <Link href="/commons" className="font-medium">
+      {t("commons")}
+    </Link>
+  );
   const home = (
     <Link href="/" className="mr-auto flex items-center gap-2 text-lg font-semibold text-ink no-underline">
       <span aria-hidden="true" className="inline-block size-6 rounded-full border-4 border-accent" />
@@ -33,6 +39,7 @@ export async function SiteHeader() {
         <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           {home}
           <nav aria-label={t("mainNav")} className="flex flex-wrap items-center gap-x-3 gap-y-2">
+            {commons}
             <LanguageSwitcher current={locale} />
             <Link href="/signin" className="font-medium">
               {t("signIn")}
@@ -73,6 +80,7 @@ export async function SiteHeader() {
         <HeaderMenu label={t("menu")}>
           <nav aria-label={t("mainNav")} className="flex flex-col items-start gap-3">
             <NetworkSwitcher networks={networks} inline />
+            {commons}
             {funder}
             {profile}
             <LanguageSwitcher current={locale} />
@@ -81,6 +89,7 @@ export async function SiteHeader() {
         </HeaderMenu>
         <nav aria-label={t("mainNav")} className="hidden flex-wrap items-center gap-x-3 gap-y-2 sm:flex">
           <NetworkSwitcher networks={networks} />
+          {commons}
           <LanguageSwitcher current={locale} />
           {funder}
           {notifications("font-medium")}

@@ -6,7 +6,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from "@/componen
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createNetworkAction, updateNetworkAction } from "@/lib/networks/actions";
-import { NAME_MAX, PURPOSE_MAX, QUESTION_MAX, SLUG_MAX } from "@/lib/networks/limits";
+import { NAME_MAX, PURPOSE_MAX, QUESTION_MAX, REGION_MAX, SLUG_MAX } from "@/lib/networks/limits";
 
 export type NetworkFormValues = {
   slug: string;
@@ -20,6 +20,9 @@ export type NetworkFormValues = {
   showPublicThreadTitles: boolean;
   /** Only when editing: a new network starts with brokers alone planning gatherings. */
   membersProposeGatherings?: boolean;
+  /** Only when editing: the commons (decision 045). */
+  region?: string;
+  allowCommonsQuestions?: boolean;
 };
 
 /** Creating a network and editing its settings share one form; the slug is fixed once chosen. */
@@ -100,6 +103,13 @@ export function NetworkForm({ mode, initial }: { mode: "create" | "edit"; initia
           initial={initial.membersProposeGatherings ?? false}
           state={state}
         />
+      ) : null}
+      {mode === "edit" ? (
+        <fieldset className="space-y-4">
+          <legend className="font-semibold">{t("commonsTitle")}</legend>
+          <TextField name="region" label={t("region")} hint={t("regionHint")} initial={initial.region ?? ""} state={state} maxLength={REGION_MAX} />
+          <CheckboxField name="allowCommonsQuestions" label={t("allowCommonsQuestions")} initial={initial.allowCommonsQuestions ?? false} state={state} />
+        </fieldset>
       ) : null}
       <details className="text-sm text-muted">
         <summary className="cursor-pointer">{t("visibilityHelpTitle")}</summary>

@@ -69,6 +69,8 @@ export const permissions = {
   // "I can help" / "I'm interested" on an offer or request, and the private conversation it starts:
   // brokers and members. Funders read the posts open to them but do not answer (decision 039).
   "exchange.converse": ["broker", "member"],
+  // Questions people ask about the network's items in the commons ("Ask the source network", decision 045).
+  "commons.questions": ["broker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

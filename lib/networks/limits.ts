@@ -8,3 +8,5 @@ export const PURPOSE_MAX = 2_000;
 export const QUESTION_MAX = 500;
 export const PRINCIPLE_MAX = 300;
 export const PRINCIPLES_MAX = 20;
+/** A network's region, as anonymous commons items name it ("a network in Noord-Brabant"); equal to the commons filter's bound. */
+export const REGION_MAX = 100;

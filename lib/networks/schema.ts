@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MARKDOWN_NESTING_MAX, markdownNesting } from "@/lib/markdown/nesting";
-import { NAME_MAX, PRINCIPLES_MAX, PRINCIPLE_MAX, PURPOSE_MAX, QUESTION_MAX, SLUG_MAX } from "./limits";
+import { NAME_MAX, PRINCIPLES_MAX, PRINCIPLE_MAX, PURPOSE_MAX, QUESTION_MAX, REGION_MAX, SLUG_MAX } from "./limits";
 export * from "./limits";
 
 export const reservedSlugs = new Set(["new", "api", "admin", "settings", "signin", "invite", "dev", "funder"]);
@@ -64,5 +64,19 @@ const settingsFields = {
 export const createNetworkSchema = z.object({ slug: slugSchema, ...settingsFields });
 export type CreateNetworkInput = z.output<typeof createNetworkSchema>;
 
-export const updateNetworkSchema = z.object({ slug: z.string().min(1), ...settingsFields });
+export const updateNetworkSchema = z.object({
+  slug: z.string().min(1),
+  ...settingsFields,
+  /** Where the network works ("Noord-Brabant"): anonymous commons items name only this (decision 043). Optional. */
+  region: z
+    .string()
+    .default("")
+    .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
+    .pipe(z.string().max(REGION_MAX, `too_long|${REGION_MAX}`)),
+  /** A checkbox: readers of the network's commons items may ask its brokers a question (decision 045). */
+  allowCommonsQuestions: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+});
 export type UpdateNetworkInput = z.output<typeof updateNetworkSchema>;

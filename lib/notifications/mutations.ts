@@ -255,6 +255,7 @@ export async function markNotificationRead(userId: string, id: string, at = new 
           exchangePostId: true,
           conversationId: true,
           supportEntryId: true,
+          commonsQuestionId: true,
           network: { select: { slug: true } },
         },
       },
@@ -281,6 +282,7 @@ export async function markNotificationRead(userId: string, id: string, at = new 
     exchangePostId: n.exchangePostId,
     conversationId: n.conversationId,
     supportEntryId: n.supportEntryId,
+    commonsQuestionId: n.commonsQuestionId,
   };
 }
 

@@ -55,6 +55,7 @@ export function notificationMessageKey(item: { kind: string; act: string | null;
     case "support_suggested":
     case "support_reviewed":
     case "gathering_proposed":
+    case "commons_question":
       return item.kind;
     default: {
       const act = item.act ?? "hide";

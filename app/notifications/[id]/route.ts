@@ -39,6 +39,8 @@ function destination(target: NonNullable<Awaited<ReturnType<typeof markNotificat
   if (target.exchangePostId) return `/n/${target.slug}/exchange/${target.exchangePostId}`;
   // A suggestion waits in the brokers' queue on the map; a reviewed one is on the map (or not, with the note).
   if (target.kind === "support_suggested") return `/n/${target.slug}/support#suggestions`;
+  // A question about a shared item waits on the brokers' list of questions.
+  if (target.kind === "commons_question" && target.commonsQuestionId) return `/n/${target.slug}/commons/questions#question-${target.commonsQuestionId}`;
   if (target.supportEntryId) return `/n/${target.slug}/support#entry-${target.supportEntryId}`;
   if (target.gatheringId) return `/n/${target.slug}/gatherings/${target.gatheringId}`;
   if (target.initiativeId) return `/n/${target.slug}/initiatives/${target.initiativeId}#milestone-${target.milestoneId}`;

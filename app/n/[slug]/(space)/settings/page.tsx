@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NetworkForm } from "@/components/networks/network-form";
 import { cardClass } from "@/components/ui/styles";
+import { commonsSettingsOf } from "@/lib/commons/queries";
 import { membersProposeGatherings } from "@/lib/gatherings/queries";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -16,9 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const scope = await requireMemberPage(slug, `/n/${slug}/settings`, "network.edit");
-  const [view, membersPropose] = await Promise.all([viewNetwork(slug), membersProposeGatherings(scope)]);
+  const [view, membersPropose, commons] = await Promise.all([viewNetwork(slug), membersProposeGatherings(scope), commonsSettingsOf(scope)]);
   if (!view) notFound();
-  const t = await getTranslations("networkForm");
+  const [t, tc] = await Promise.all([getTranslations("networkForm"), getTranslations("commons")]);
   const n = view.network;
   return (
     <ClientMessages namespaces={["errors", "networkForm", "networks", "validation"]}>
@@ -37,8 +39,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
             locale: n.locale,
             showPublicThreadTitles: n.showPublicThreadTitles,
             membersProposeGatherings: membersPropose,
+            region: commons.region,
+            allowCommonsQuestions: commons.allowCommonsQuestions,
           }}
         />
+        <p>
+          <Link href={`/n/${scope.slug}/commons/questions`} className="underline">
+            {tc("questionsTitle")}
+          </Link>
+        </p>
       </div>
     </ClientMessages>
   );

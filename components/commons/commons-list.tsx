@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { buttonClass, cardClass } from "@/components/ui/styles";
+import { commonsQuery, isFiltered, type CommonsFilter } from "@/lib/commons/policy";
+import type { CommonsListItem } from "@/lib/commons/queries";
+import { route } from "@/lib/route";
+import { ItemMeta } from "./item-meta";
+
+/** One page of the commons: each item with its kind, title, excerpt, source and licence, and the way to the next page. */
+export async function CommonsList({ filter, items, next, paged }: { filter: CommonsFilter; items: CommonsListItem[]; next: string | null; paged: boolean }) {
+  const t = await getTranslations("commons");
+  return (
+    <section aria-labelledby="commons-results" className="space-y-4">
+      <h2 id="commons-results" className="text-xl font-semibold">
+        {filter.q ? t("resultsFor", { q: filter.q }) : t("results")}
+      </h2>
+      {items.length === 0 ? (
+        <p className={cardClass}>{isFiltered(filter) ? t("emptyFiltered") : t("empty")}</p>
+      ) : (
+        <ol className="space-y-3">
+          {items.map((item) => (
+            <li key={item.id} className={`${cardClass} space-y-2`} lang={item.language}>
+              <p className="text-sm font-semibold text-accent-strong">{t(`kinds.${item.kind}`)}</p>
+              <h3 className="text-lg font-semibold">
+                <Link href={route(`/commons/${item.id}`)} className="underline">
+                  {item.title}
+                </Link>
+              </h3>
+              {item.excerpt ? <p className="break-words">{item.excerpt}</p> : null}
+              <ItemMeta item={item} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="flex flex-wrap gap-3">
+        {paged ? (
+          <Link href={route(`/commons?${commonsQuery(filter)}`)} className={buttonClass.secondary}>
+            {t("first")}
+          </Link>
+        ) : null}
+        {next ? (
+          <Link href={route(`/commons?${commonsQuery(filter, { after: next })}`)} className={buttonClass.secondary}>
+            {t("more")}
+          </Link>
+        ) : null}
+      </div>
+    </section>
+  );
+}
