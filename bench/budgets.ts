@@ -37,6 +37,7 @@ import { routeJsBytes, type RouteJs } from "./budgets/js-bytes";
 import { runLighthouse, type LighthouseResult } from "./budgets/lighthouse";
 import { countStatements, sequentialScans, type ScanFinding, type StatementCount } from "./budgets/statements";
 import { CONVERSATIONS, seedConversations } from "./seeds/conversations";
+import { COMMONS, seedCommons } from "./seeds/commons";
 import { CYCLE, seedCycle } from "./seeds/cycle";
 import { DIALOGUE, seedDialogue } from "./seeds/dialogue";
 import { seedExchange } from "./seeds/exchange";
@@ -107,6 +108,11 @@ const PAGES: Page[] = [
     route: "/n/[slug]/(space)/exchange/[postId]/conversations/[conversationId]/page",
     expect: `Message ${CONVERSATIONS.messages}:`,
   },
+  // The commons (issue 21): 3,001 items of 50 networks (and 300 withdrawn), newest first with the
+  // patterns; a search in both languages; one item's page. Open to anyone, measured as a member.
+  { key: "commons", name: "the commons", path: "/commons", who: "member", route: "/commons/page", expect: COMMONS.newest },
+  { key: "commonsSearch", name: "the commons (search)", path: "/commons?q=gemeenten", who: "member", route: "/commons/page", expect: "gemeente" },
+  { key: "commonsItem", name: "a commons item", path: `/commons/${COMMONS.item}`, who: "member", route: "/commons/[itemId]/page", expect: COMMONS.newest },
   { key: "funder", name: "funder dashboard", path: "/funder", who: "funder", route: "/funder/page", expect: FUNDING.lastNetworkName },
 ];
 
@@ -121,6 +127,7 @@ async function seed(url: string): Promise<Cookies> {
     await seedExchange(c);
     await seedConversations(c);
     await seedFunding(c);
+    await seedCommons(c);
     return {
       member: await createSession(c, DIALOGUE.member),
       broker: await createSession(c, "u000000"), // the bench network's broker (bench/seeds/dialogue.ts)

@@ -108,6 +108,28 @@ export async function seedScale(c: pg.Client, log: (line: string) => void = () =
      FROM generate_series(0, $1 - 1) g, generate_series(0, 1) p`,
     [N],
   );
+  // The commons is one table across every network: each scale network shared two items (20,000),
+  // its lesson in its own language and its milestone's outcome (the trigger makes the search vectors).
+  await step(
+    "commons proposals",
+    `INSERT INTO "CommonsProposal" (id, "networkId", kind, "sourceId", title, body, status, attribution, licence, "publishedAt", "updatedAt")
+     SELECT 'sc' || g || '-' || p, 's' || g, (ARRAY['lesson', 'milestone_outcome'])[1 + p]::"CommonsKind", 'si' || g || '-' || p, 'Shared by scale network ' || g, 'Text',
+            'published', 'network', 'cc_by_4_0', now() - ((g % 500) || ' hours')::interval, now()
+     FROM generate_series(0, $1 - 1) g, generate_series(0, 1) p`,
+    [N],
+  );
+  await step(
+    "commons items",
+    `INSERT INTO "CommonsItem" (id, "sourceNetworkId", "proposalId", kind, language, title, body, "bodyHtml", attribution, licence, "sourceName", region,
+                                stage, outcome, topic, "publishedAt")
+     SELECT gen_random_uuid(), p."networkId", p.id, p.kind, (CASE WHEN g % 2 = 0 THEN 'en' ELSE 'nl' END)::"Locale", p.title,
+            'What scale network ' || g || ' learned.', '<p>What scale network ' || g || ' learned.</p>', 'network', 'cc_by_4_0', 'Scale network ' || g,
+            'Region ' || (g % 12), (enum_range(NULL::"GrowthStage"))[1 + g % 4],
+            CASE WHEN p.kind = 'milestone_outcome' THEN (ARRAY['reached', 'learned', 'dropped']::"MilestoneStatus"[])[1 + g % 3] END,
+            CASE WHEN p.kind = 'milestone_outcome' THEN 'Pilot with the municipality' ELSE '' END, p."publishedAt"
+     FROM generate_series(0, $1 - 1) g CROSS JOIN generate_series(0, 1) k JOIN "CommonsProposal" p ON p.id = 'sc' || g || '-' || k`,
+    [N],
+  );
   await c.query("COMMIT");
   const BATCH = 250;
   const t0 = Date.now();

@@ -117,7 +117,7 @@ export async function listCommons(filter: CommonsFilter, after?: CommonsCursor, 
 }
 
 /** The regions the filter offers: those of live items, alphabetically (at most REGIONS_MAX). One statement. */
-export async function listCommonsRegions(): Promise<string[]> {
+async function listCommonsRegions(): Promise<string[]> {
   const rows = await db().$queryRaw<{ region: string }[]>`
     SELECT DISTINCT region FROM "CommonsItem"
     WHERE "withdrawnAt" IS NULL AND region <> ''
@@ -167,7 +167,7 @@ export async function listCommonsFeed(take = FEED_SIZE): Promise<CommonsFeedItem
 }
 
 /** Which facet a pattern cell counts: how items of a kind ended, their area, their growth stage, or how a topic's steps ended. */
-export type PatternFacet = "outcome" | "area" | "stage" | "topic";
+type PatternFacet = "outcome" | "area" | "stage" | "topic";
 
 export type PatternCell = {
   kind: CommonsKindName;

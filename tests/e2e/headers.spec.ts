@@ -50,6 +50,7 @@ const resolvers: Record<string, (r: Resolved) => string> = {
   conversationId: (r) => r.conversationId!,
   token: (r) => r.token!,
   id: (r) => r.notificationId!,
+  itemId: (r) => r.itemId!,
   nextauth: () => "session",
 };
 
@@ -214,6 +215,13 @@ test.beforeAll(async ({ browser }) => {
   const conversation = conversationHrefs.find((h) => h.startsWith(`/n/${NETWORK}/exchange/${resolved.postId}/conversations/`));
   expect(conversation, "the broker's offer has a conversation in the demo").toBeTruthy();
   resolved.conversationId = conversation!.split("/").pop()!;
+
+  // itemId: an item of the commons, from its list (open to anyone). Before anything is shared, an
+  // id that names no item: its address is then crawled as the 404 it is.
+  await b.goto("/commons");
+  const itemHrefs = await b.getByRole("main").locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const item = itemHrefs.find((h) => /^\/commons\/[0-9a-f-]{36}$/.test(h));
+  resolved.itemId = item ? item.split("/").pop()! : "00000000-0000-4000-8000-000000000000";
 
   await broker.page.close();
   await funder.page.close();

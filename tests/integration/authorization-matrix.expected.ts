@@ -101,6 +101,13 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  // "Ask the source network" (decision 045): anyone signed in asks about A's item, since A takes
+  // questions; B does not, whoever asks and in whichever network's name (the item names its network).
+  "lib/commons/actions.ts#askCommonsQuestionAction": {
+    own: { anonymous: "unauthenticated", outsider: "ok", member: "ok", funder: "ok", broker: "ok", otherBroker: "ok" },
+    foreignInOwnName: { member: "commons_questions_closed", funder: "commons_questions_closed", broker: "commons_questions_closed" },
+    foreign: { member: "commons_questions_closed", funder: "commons_questions_closed", broker: "commons_questions_closed" },
+  },
   // "I can help" on the member's request: a broker (or any other member) starts a conversation; the
   // member, its author, is told at the field that a conversation with oneself is not possible;
   // funders do not answer (decision 039).
@@ -638,6 +645,22 @@ export const expectedRoutes: Record<string, RouteRow> = {
     foreignInOwnName: { member: "200", funder: "200", broker: "200" },
     foreign: { member: "404", funder: "404", broker: "404" },
   },
+  // The commons' feeds: the same for everyone. The withdrawal notice of a live item: a 404 for everyone.
+  "app/commons/feed.atom/route.ts GET": {
+    own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "200", funder: "200", broker: "200" },
+  },
+  "app/commons/feed.json/route.ts GET": {
+    own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "200", funder: "200", broker: "200" },
+  },
+  "app/commons/[itemId]/withdrawn/route.ts GET": {
+    own: { anonymous: "404", outsider: "404", member: "404", funder: "404", broker: "404", otherBroker: "404" },
+    foreignInOwnName: { member: "404", funder: "404", broker: "404" },
+    foreign: { member: "404", funder: "404", broker: "404" },
+  },
   // A public network's public feed: the same for everyone.
   "app/n/[slug]/calendar.ics/route.ts GET": {
     own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
@@ -685,6 +708,7 @@ const notInB = { member: "notFound", funder: "notFound", broker: "notFound" } as
 
 export const expectedPages: Record<string, PageRow> = {
   "app/n/[slug]/(space)/audit/page.tsx": { permission: "audit.view", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/commons/questions/page.tsx": { permission: "commons.questions", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/cycles/journey/page.tsx": { permission: "cycle.view", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/cycles/new/page.tsx": { permission: "cycle.open", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/cycles/page.tsx": { permission: "cycle.view", own: everyMember, foreign: notInB },

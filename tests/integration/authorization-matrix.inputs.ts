@@ -148,6 +148,11 @@ export const actionInputs: Record<string, ActionInput> = {
     fields: (c) => ({ slug: c.home.slug, entryId: c.o.supportSuggestionId, decision: "decline", note: "Already on the map" }),
   },
 
+  // ---- the commons: a question to the network that shared an item (A takes questions, B does not)
+  "lib/commons/actions.ts#askCommonsQuestionAction": {
+    fields: (c) => ({ itemId: c.o.commonsItemId, body: "How did you get the **municipality** on board?", replyEmail: "", idempotencyKey: key() }),
+  },
+
   // ---- calendar feeds (one's own private feed of a network, one's own personal feed)
   "lib/calendar/actions.ts#renewNetworkFeedAction": { fields: (c) => ({ slug: c.home.slug }) },
   "lib/calendar/actions.ts#revokeNetworkFeedAction": { fields: (c) => ({ slug: c.home.slug }) },
@@ -533,6 +538,10 @@ export const routeInputs: Record<string, RouteInput> = {
   "app/n/[slug]/calendar.ics/route.ts GET": { params: (c) => ({ slug: c.home.slug }) },
   // The support map as open data (HSDS field names): the network's members only.
   "app/n/[slug]/(space)/support/export.json/route.ts GET": { params: (c) => ({ slug: c.home.slug }) },
+  // The commons' feeds, open to anyone; a live item's address has no withdrawal notice (404).
+  "app/commons/feed.atom/route.ts GET": { params: () => ({}) },
+  "app/commons/feed.json/route.ts GET": { params: () => ({}) },
+  "app/commons/[itemId]/withdrawn/route.ts GET": { params: (c) => ({ itemId: c.o.commonsItemId }) },
   "app/n/[slug]/calendar/[token]/route.ts GET": { params: (c) => ({ slug: c.home.slug, token: `${c.o.memberFeedToken}.ics` }) },
   "app/calendar/[token]/route.ts GET": { params: (c) => ({ token: `${c.o.personalFeedToken}.ics` }) },
   "app/email/unsubscribe/[token]/route.ts POST": { params: (c) => ({ token: unsubscribeToken({ userId: c.o.member.id, networkId: c.o.networkId }) }) },

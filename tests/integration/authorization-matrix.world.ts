@@ -307,6 +307,8 @@ export type Objects = {
   /** A listed entry of the support map, by the broker. */
   supportEntryId: string;
   commonsProposalId: string;
+  /** A published item of the commons (the reached milestone's outcome). A takes questions about its items, B does not. */
+  commonsItemId: string;
   /** The member's suggestion for the support map, waiting for a broker. */
   supportSuggestionId: string;
   /** A weekly series of two gatherings, by the broker. */
@@ -606,6 +608,16 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
   await dbSystem().commonsQuestion.create({
     data: { networkId: network.id, itemId: randomUUID(), askerId: outsider.id, body: "How did you start?" },
   });
+  // Published (decision 043): the reached milestone's outcome, a shared copy anyone may read.
+  const publishedProposal = await dbSystem().commonsProposal.create({
+    data: { networkId: network.id, kind: "milestone_outcome", sourceId: m2!.milestoneId!, title: `Reached ${label}`, body: "We got there.", status: "published", attribution: "network", licence: "cc_by_4_0", publishedAt: new Date(), proposedById: broker.id },
+    select: { id: true },
+  });
+  const commonsItem = await dbSystem().commonsItem.create({
+    data: { sourceNetworkId: network.id, proposalId: publishedProposal.id, kind: "milestone_outcome", language: "en", title: `Reached ${label}`, body: "We got there.", bodyHtml: "<p>We got there.</p>", attribution: "network", licence: "cc_by_4_0", sourceName: `Network ${label}`, outcome: "reached" },
+    select: { id: true },
+  });
+  await dbSystem().network.update({ where: { id: network.id }, data: { allowCommonsQuestions: label === "A" } });
 
   return {
     networkId: network.id,
@@ -655,6 +667,7 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     exchangePostId: post.id,
     conversationId: conversation.id,
     commonsProposalId: commonsProposal.id,
+    commonsItemId: commonsItem.id,
   };
 }
 

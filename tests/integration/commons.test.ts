@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { GET as withdrawnRoute } from "@/app/commons/[id]/withdrawn/route";
+import { GET as withdrawnRoute } from "@/app/commons/[itemId]/withdrawn/route";
 import { GET as atomRoute } from "@/app/commons/feed.atom/route";
 import { GET as jsonRoute } from "@/app/commons/feed.json/route";
 import { askCommonsQuestionAction } from "@/lib/commons/actions";
@@ -182,7 +182,7 @@ describe("what the commons never shows", () => {
     expect(feeds.json).not.toContain(id);
     // The item's address is rewritten to the notice, which answers 410 and tells nothing of the item.
     expect((await proxy(pageRequest())).headers.get("x-middleware-rewrite")).toBe(`http://localhost:3000/commons/${id}/withdrawn`);
-    const gone = await withdrawnRoute(new Request(`http://localhost/commons/${id}/withdrawn`), { params: Promise.resolve({ id }) });
+    const gone = await withdrawnRoute(new Request(`http://localhost/commons/${id}/withdrawn`), { params: Promise.resolve({ itemId: id }) });
     expect(gone.status).toBe(410);
     const html = await gone.text();
     expect(html).not.toContain("zqxwithdrawn");
@@ -190,7 +190,7 @@ describe("what the commons never shows", () => {
     // The notice's own address answers 404 for a live item, an unknown one and a malformed one.
     const live = await shareItem(w.b, { title: "Still here" });
     for (const other of [live, "6f1c1f9e-9a43-4c1e-9d1e-3f0b8a1b2c3d", "not-a-uuid"]) {
-      expect((await withdrawnRoute(new Request("http://localhost/x"), { params: Promise.resolve({ id: other }) })).status).toBe(404);
+      expect((await withdrawnRoute(new Request("http://localhost/x"), { params: Promise.resolve({ itemId: other }) })).status).toBe(404);
     }
     expect(await findCommonsItem("not-a-uuid")).toBeNull();
     expect(await findCommonsItem("6f1c1f9e-9a43-4c1e-9d1e-3f0b8a1b2c3d")).toBeNull();

@@ -2,6 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { updateProfileAction } from "@/lib/accounts/actions";
+import { askCommonsQuestionAction } from "@/lib/commons/actions";
+import { readCommonsFilter } from "@/lib/commons/policy";
+import { decodeCommonsCursor, listCommons } from "@/lib/commons/queries";
 import { getProfile } from "@/lib/accounts/queries";
 import { sendMessageAction, startConversationAction } from "@/lib/conversations/actions";
 import { dbSystem } from "@/lib/db/client";
@@ -14,6 +17,7 @@ import { createInvitationAction, requestToJoinAction, updateHelpTagsAction } fro
 import { createNetworkAction } from "@/lib/networks/actions";
 import { findNetworkWithViewer } from "@/lib/networks/queries";
 import { createSupportEntryAction } from "@/lib/support/actions";
+import { shareItem } from "./commons-fixtures";
 import { call, makeNetwork, networkFields, signInAs, user, type Outcome } from "./support";
 
 /** The Big List of Naughty Strings (515 strings), shared test data. */
@@ -338,6 +342,65 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
       expect(descriptionHtml ?? "", want.label).not.toMatch(/<script|<[a-z][^>]*\son[a-z]+=|(href|src)="\s*javascript:/i);
     }
     expect(expected.size).toBeGreaterThan(130);
+  });
+
+  it("as a commons search, filter or cursor: never an error, and only what was shared is found", async () => {
+    const broker = await user("Broker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "commons-search" });
+    const nl = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "commons-search-nl", locale: "nl" });
+    await shareItem(net, { title: "<script>alert(1)</script> community garden", body: "A garden with the municipality." });
+    await shareItem(nl, { title: "Moestuin met de gemeente", body: "Wat we leerden.", language: "nl" });
+    for (const [i, s] of naughty.entries()) {
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const filter = readCommonsFilter({ q: s, region: s, kind: s, level: s, area: s, stage: s, outcome: s });
+      expect(filter.q.includes("\u0000"), label).toBe(false);
+      const page = await listCommons(filter, decodeCommonsCursor(s));
+      expect(Array.isArray(page.items), label).toBe(true);
+      // A naughty region names no shared item's region, so nothing is found, whatever the query.
+      if (filter.region) expect(page.items, label).toEqual([]);
+      const searched = await listCommons(readCommonsFilter({ q: s }));
+      for (const item of searched.items) expect(["<script>alert(1)</script> community garden", "Moestuin met de gemeente"], label).toContain(item.title);
+    }
+  });
+
+  it("in a question to the source network: stored exactly (rendered without script), or refused with a field code", async () => {
+    const broker = await user("Broker");
+    const asker = await user("Asker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "commons-questions" });
+    await dbSystem().network.update({ where: { id: net.id }, data: { allowCommonsQuestions: true } });
+    const itemId = await shareItem(net, { title: "Ask us" });
+    signInAs(asker);
+    const expected = new Map<string, { text: string; label: string }>();
+    // Every third string: each question is a write with the brokers' notification.
+    for (const [i, s] of naughty.entries()) {
+      if (i % 3 !== 0) continue;
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const result = await call(askCommonsQuestionAction, { itemId, body: s, replyEmail: "", idempotencyKey: `naughty-question-${String(i).padStart(4, "0")}` });
+      const text = clean(s);
+      if (!(chars(text) >= 1 && chars(text) <= 4_000)) {
+        expectFieldRefusal(result, label);
+        continue;
+      }
+      if (!result.ok) {
+        expectFieldRefusal(result, label);
+        expect(Object.keys(result.fieldErrors ?? {}), label).toEqual(["body"]);
+        continue;
+      }
+      expected.set((result as { data: { questionId: string } }).data.questionId, { text, label });
+    }
+    const rows = await dbSystem().commonsQuestion.findMany({ where: { networkId: net.id }, select: { id: true, body: true, bodyHtml: true } });
+    expect(rows).toHaveLength(expected.size);
+    for (const row of rows) {
+      const want = expected.get(row.id)!;
+      expect(row.body, want.label).toBe(want.text);
+      expect(row.bodyHtml ?? "", want.label).not.toMatch(/<script|<[a-z][^>]*\son[a-z]+=|(href|src)="\s*javascript:/i);
+    }
+    expect(expected.size).toBeGreaterThan(130);
+    // A naughty reply address is refused at its field, nothing stored.
+    for (const s of naughty.filter((_, i) => i % 25 === 0)) {
+      const result = await call(askCommonsQuestionAction, { itemId, body: "A question", replyEmail: s, idempotencyKey: `naughty-mail-${naughty.indexOf(s)}` });
+      if (!result.ok) expect(Object.keys(result.fieldErrors ?? {})).toEqual(["replyEmail"]);
+    }
   });
 
   it("as a support entry's link: refused with url_http unless it is a well-formed http(s) address, nothing typed lost", async () => {

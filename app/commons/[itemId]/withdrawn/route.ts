@@ -5,7 +5,7 @@ import { loadMessages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ id: string }> };
+type Params = { params: Promise<{ itemId: string }> };
 
 function escape(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
@@ -17,7 +17,7 @@ function escape(text: string): string {
  * is told, not even its title. Anything but a withdrawn item is a 404 here.
  */
 export async function GET(_request: Request, { params }: Params) {
-  const { id } = await params;
+  const { itemId: id } = await params;
   const found = await findCommonsItem(id);
   if (found?.state !== "withdrawn") {
     return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });

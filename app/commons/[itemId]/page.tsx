@@ -15,10 +15,10 @@ import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ itemId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
+  const { itemId: id } = await params;
   const found = await findCommonsItem(id);
   const t = await getTranslations("commons");
   return { title: found?.state === "live" ? found.item.title : t("title") };
@@ -28,10 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * One item of the commons, open to anyone: its text, source, licence and facets, and "Ask the source
  * network" when that network takes questions (signed in; a visitor is offered to sign in). An unknown
  * or malformed id is a 404. A withdrawn item never gets here: the proxy sends its address to the 410
- * notice (app/commons/[id]/withdrawn); should it be withdrawn between the two, it is a 404 here.
+ * notice (app/commons/[itemId]/withdrawn); should it be withdrawn between the two, it is a 404 here.
  */
 export default async function CommonsItemPage({ params }: Props) {
-  const { id } = await params;
+  const { itemId: id } = await params;
   const [found, viewer, t] = await Promise.all([findCommonsItem(id), getViewer(), getTranslations("commons")]);
   if (!found || found.state !== "live") notFound();
   const { item } = found;
