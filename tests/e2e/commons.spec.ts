@@ -93,14 +93,21 @@ test("anyone searches the commons in English and Dutch, asks the source network,
   expect(await nl.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectNoSeriousA11yViolations(nl, "commons item, Dutch, phone");
 
-  // A person of the other network asks the source network; its broker reads the question.
+  // A broker of the other network (her profile is in Dutch) asks the source network; its broker reads the question.
   const asker = await newPage();
   await signIn(asker, "hanneke@pathfinders.example");
   await asker.goto(`/commons/${dutch}`);
-  const question = `How did the neighbourhood take the lead? ${stamp}`;
-  await asker.getByRole("textbox", { name: "Your question" }).fill(question);
-  await asker.getByRole("button", { name: "Send the question" }).click();
-  await expect(asker.getByRole("status").filter({ hasText: "Your question was sent" })).toBeVisible();
+  const question = `Hoe nam de buurt het voortouw? ${stamp}`;
+  await asker.getByRole("textbox", { name: "E-mailadres voor het antwoord (niet verplicht)" }).fill("geen adres");
+  await asker.getByRole("textbox", { name: "Je vraag" }).fill(question);
+  await asker.getByRole("button", { name: "Vraag versturen" }).click();
+  // A malformed address is refused at its field, the question kept.
+  await expect(asker.getByRole("textbox", { name: "Je vraag" })).toHaveValue(question);
+  await expect(asker.getByText("Vul een e-mailadres in zoals naam@voorbeeld.nl.")).toBeVisible();
+  await expectNoSeriousA11yViolations(asker, "commons item, question refused");
+  await asker.getByRole("textbox", { name: "E-mailadres voor het antwoord (niet verplicht)" }).fill("");
+  await asker.getByRole("button", { name: "Vraag versturen" }).click();
+  await expect(asker.getByRole("status").filter({ hasText: "Je vraag is verstuurd" })).toBeVisible();
   await expectNoSeriousA11yViolations(asker, "commons item, asked");
 
   const broker = await newPage();
