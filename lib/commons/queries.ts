@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import type { AreaName, CommonsKindName, LevelName, LicenceName, OutcomeName, StageName } from "./limits";
@@ -131,9 +132,9 @@ export type CommonsItemView = ItemRow & { allowQuestions: boolean };
 /**
  * One item by its address: live (with whether its source network takes questions), withdrawn
  * (nothing else is told), or null for an id that names no item. A malformed id never reaches the
- * database. One statement.
+ * database. One statement, once per request (the page and its metadata share it).
  */
-export async function findCommonsItem(id: string): Promise<{ state: "live"; item: CommonsItemView } | { state: "withdrawn" } | null> {
+export const findCommonsItem = cache(async (id: string): Promise<{ state: "live"; item: CommonsItemView } | { state: "withdrawn" } | null> => {
   if (!isItemId(id)) return null;
   const rows = await db().$queryRaw<(ItemRow & { withdrawn: boolean; allowQuestions: boolean })[]>`
     SELECT ${itemColumns}, i."withdrawnAt" IS NOT NULL AS withdrawn, n."allowCommonsQuestions" AS "allowQuestions"
@@ -144,7 +145,7 @@ export async function findCommonsItem(id: string): Promise<{ state: "live"; item
   if (row.withdrawn) return { state: "withdrawn" };
   const { withdrawn: _withdrawn, ...item } = row;
   return { state: "live", item };
-}
+});
 
 /** Whether this address names a withdrawn item (the proxy's question before it renders an item page). */
 export async function isWithdrawnCommonsItem(id: string): Promise<boolean> {
