@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { SESSION_COOKIE, signIn } from "./support/auth";
+import { share } from "./support/commons";
 import { armDetectors, cookieHeader, scriptNonce, settle, tagsWithNonce } from "./support/csp";
 import { expect, test } from "./support/test";
 
@@ -216,12 +217,14 @@ test.beforeAll(async ({ browser }) => {
   expect(conversation, "the broker's offer has a conversation in the demo").toBeTruthy();
   resolved.conversationId = conversation!.split("/").pop()!;
 
-  // itemId: an item of the commons, from its list (open to anyone). Before anything is shared, an
-  // id that names no item: its address is then crawled as the 404 it is.
+  // itemId: an item of the commons, from its list (open to anyone); when the demo has shared none
+  // yet, one shared by the demo network as publication writes it (a PostgreSQL run).
   await b.goto("/commons");
   const itemHrefs = await b.getByRole("main").locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
   const item = itemHrefs.find((h) => /^\/commons\/[0-9a-f-]{36}$/.test(h));
-  resolved.itemId = item ? item.split("/").pop()! : "00000000-0000-4000-8000-000000000000";
+  resolved.itemId = item
+    ? item.split("/").pop()!
+    : await share(NETWORK, { title: "What the crawl shares", body: "A lesson for the header crawl.", language: "en", attribution: "network", region: "" });
 
   await broker.page.close();
   await funder.page.close();
