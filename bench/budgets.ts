@@ -25,7 +25,7 @@
 //
 // Settings: BENCH_DATABASE_URL (a local PostgreSQL server; default the one on 127.0.0.1),
 // BENCH_SECONDS (per target, default 10), BENCH_CONNECTIONS (default 20), BENCH_PORT (3402),
-// BENCH_ONLY (load only the pages whose name contains it, plus the bare page), BENCH_LIGHTHOUSE=0 (skip
+// BENCH_ONLY (load only the pages whose name contains it, or any of its comma-separated parts, plus the bare page), BENCH_LIGHTHOUSE=0 (skip
 // Lighthouse), BENCH_LIGHTHOUSE_PRESET=desktop (Lighthouse's desktop settings instead of its mobile
 // default), CHROME_PATH (default /usr/bin/chromium), BENCH_PROFILE_DIR (a V8 CPU profile of the server),
 // BENCH_SQL=1 (print each page's statements), BENCH_HOLD=1 (seed and start, print the address and cookies, measure
@@ -89,6 +89,15 @@ const PAGES: Page[] = [
   // the broker (with the review queue of 100 suggestions).
   { key: "support", name: "support map", path: `/n/${slug}/support`, who: "member", route: "/n/[slug]/(space)/support/page", expect: SUPPORT.firstProvider },
   { key: "supportBroker", name: "support map (broker)", path: `/n/${slug}/support`, who: "broker", route: "/n/[slug]/(space)/support/page", expect: "Suggestion 99" },
+  // One entry's page, with its broker's controls.
+  {
+    key: "supportEntry",
+    name: "support entry (broker)",
+    path: `/n/${slug}/support/sbench-0`,
+    who: "broker",
+    route: "/n/[slug]/(space)/support/[entryId]/page",
+    expect: SUPPORT.firstProvider,
+  },
   // Offers and requests (issue 20): the list of 2,000 running posts, paged by keyset.
   { key: "exchange", name: "offers and requests", path: `/n/${slug}/exchange`, who: "member", route: "/n/[slug]/(space)/exchange/page", expect: "Exchange post 1" },
   // The exchange's conversations (issue 20): the member's 300 (keyset pages of 20), and one of 2,000 messages (the latest 50).
@@ -156,7 +165,7 @@ async function checkPages(cookies: Cookies) {
  * row printed is the mean of the member's runs.
  */
 async function loadRows(cookies: Cookies): Promise<Map<string, Row>> {
-  const measured = PAGES.filter((page) => !only || page.name.includes(only));
+  const measured = PAGES.filter((page) => !only || only.split(",").some((part) => page.name.includes(part.trim())));
   const viewers = [...new Set<Who>([BARE.who, ...measured.map((page) => page.who)])];
   await warmUp(s, [
     ...viewers.map((who) => ({ path: BARE.path, cookie: cookies[who] })),

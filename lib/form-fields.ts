@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MARKDOWN_NESTING_MAX, markdownNesting } from "@/lib/markdown/nesting";
+import { parseTagList } from "@/lib/membership/help-tags";
 
 /**
  * The zod building blocks every domain's forms share, so a slug, an id or a piece of
@@ -38,4 +39,25 @@ export function optionalMarkdownField(max: number) {
     .transform((s) => s.normalize("NFC").trim())
     .pipe(z.string().max(max, `too_long|${max}`))
     .refine((s) => markdownNesting(s) <= MARKDOWN_NESTING_MAX, `too_deep|${MARKDOWN_NESTING_MAX}`);
+}
+
+/**
+ * Tags typed in one field (commas, semicolons or new lines between them), as an exchange post's
+ * free tags and a profile's "I can help with" take them: at most `inputMax` characters typed, then
+ * normalised and without repeats (lib/membership/help-tags.ts), at most `max` tags. A piece that
+ * holds nothing a tag can keep, or one too long, is refused at the field, never dropped or cut.
+ */
+export function tagListField(inputMax: number, max: number) {
+  return z
+    .string()
+    .default("")
+    .pipe(z.string().max(inputMax, `too_long|${inputMax}`))
+    .transform((typed, ctx) => {
+      const parsed = parseTagList(typed, max);
+      if ("problem" in parsed) {
+        ctx.addIssue({ code: "custom", message: parsed.problem });
+        return z.NEVER;
+      }
+      return parsed.tags;
+    });
 }

@@ -10,7 +10,7 @@ import { REVIEW_NOTE_MAX } from "@/lib/support/limits";
 
 /** "Checked today": a broker confirms the entry is still right. */
 export function CheckEntryForm({ slug, entryId, name }: { slug: string; entryId: string; name: string }) {
-  const t = useTranslations("support");
+  const t = useTranslations("supportControls");
   const [state, action] = useAnnouncedAction(checkSupportEntryAction, t("checkedDone", { name }));
   return (
     <form action={action} className="space-y-2">
@@ -27,7 +27,7 @@ export function CheckEntryForm({ slug, entryId, name }: { slug: string; entryId:
 
 /** A broker removes an entry from the map (inside a disclosure, so it takes a deliberate second step). */
 export function RemoveEntryForm({ slug, entryId, name }: { slug: string; entryId: string; name: string }) {
-  const t = useTranslations("support");
+  const t = useTranslations("supportControls");
   const [state, action] = useAnnouncedAction(removeSupportEntryAction, t("removedDone", { name }));
   return (
     <form action={action} className="space-y-2">
@@ -44,7 +44,7 @@ export function RemoveEntryForm({ slug, entryId, name }: { slug: string; entryId
 
 /** A broker lists a suggestion, or declines it with a note for the member who suggested it. */
 export function ReviewEntryForm({ slug, entryId, name }: { slug: string; entryId: string; name: string }) {
-  const t = useTranslations("support");
+  const t = useTranslations("supportControls");
   const [state, action] = useAnnouncedAction(reviewSupportEntryAction, t("reviewedDone", { name }));
   return (
     <form action={action} className="space-y-3" noValidate>

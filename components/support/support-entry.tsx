@@ -3,7 +3,6 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/dialogue/markdown";
 import { isFinancial } from "@/lib/support/policy";
 import type { SupportEntryView } from "@/lib/support/queries";
-import { CheckEntryForm, RemoveEntryForm } from "./entry-controls";
 
 /** When the entry was last checked, flagged when that is over a year ago (or never). */
 async function Checked({ entry }: { entry: Pick<SupportEntryView, "checkedAt" | "stale"> }) {
@@ -19,44 +18,73 @@ async function Checked({ entry }: { entry: Pick<SupportEntryView, "checkedAt" | 
   );
 }
 
-/**
- * One entry of the map: what it offers and from whom, the kinds (money first) and stages it
- * serves, who may ask, where, how to reach it, its source and when it was last checked. A broker
- * gets the controls; links open as written, nothing about them is fetched.
- */
-export async function SupportEntryCard({
-  slug,
-  entry,
-  manage,
-  lang,
-  headingLevel = 3,
-}: {
-  slug: string;
-  entry: SupportEntryView;
-  manage: boolean;
-  lang?: string;
-  headingLevel?: 3 | 4;
-}) {
+/** The kinds of support an entry offers, money first in colour. */
+async function Kinds({ kinds }: { kinds: SupportEntryView["kinds"] }) {
   const t = await getTranslations("support");
-  const Heading = headingLevel === 3 ? "h3" : "h4";
+  return (
+    <ul className="flex flex-wrap gap-2" aria-label={t("kindsLabel")}>
+      {kinds.map((k) => (
+        <li key={k} className={`rounded-md px-2 py-1 text-sm font-medium ${isFinancial(k) ? "bg-accent-soft text-accent-strong" : "bg-sand"}`}>
+          {t(`kind.${k}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * One entry in a list of the map: its name (a link to its page), who offers it, the kinds and
+ * stages, the region and whether it may be out of date. What it offers, who may ask and how to reach
+ * it are on the entry's page, so a page of the map stays short for a reader and cheap to serve.
+ */
+export async function SupportEntrySummary({ slug, entry, lang }: { slug: string; entry: SupportEntryView; lang?: string }) {
+  const t = await getTranslations("support");
   const headingId = `entry-${entry.id}-title`;
   return (
-    <article aria-labelledby={headingId} className="space-y-3">
+    <article aria-labelledby={headingId} className="space-y-2">
       <div className="space-y-1">
-        <Heading id={headingId} className="text-lg font-semibold" lang={lang}>
-          {entry.name}
-        </Heading>
+        <h3 id={headingId} className="text-lg font-semibold" lang={lang}>
+          <Link href={`/n/${slug}/support/${entry.id}`} className="underline">
+            {entry.name}
+          </Link>
+        </h3>
         <p className="text-muted" lang={lang}>
           {entry.provider}
         </p>
       </div>
-      <ul className="flex flex-wrap gap-2" aria-label={t("kindsLabel")}>
-        {entry.kinds.map((k) => (
-          <li key={k} className={`rounded-md px-2 py-1 text-sm font-medium ${isFinancial(k) ? "bg-accent-soft text-accent-strong" : "bg-sand"}`}>
-            {t(`kind.${k}`)}
-          </li>
-        ))}
-      </ul>
+      <Kinds kinds={entry.kinds} />
+      <p className="text-sm">
+        {t("stagesLabel")}: {entry.stages.length ? entry.stages.map((s) => t(`stage.${s}`)).join(", ") : t("allStages")}
+        {entry.region ? (
+          <>
+            {" · "}
+            {t("fieldRegion")}: <span lang={lang}>{entry.region}</span>
+          </>
+        ) : null}
+      </p>
+      {entry.status === "listed" ? <Checked entry={entry} /> : null}
+    </article>
+  );
+}
+
+/**
+ * One entry of the map in full (its own page): what it offers and from whom, the kinds (money
+ * first) and stages it serves, who may ask, where, how to reach it, its source and when it was last
+ * checked. Links open as written, nothing about them is fetched.
+ */
+export async function SupportEntryCard({ entry, lang }: { entry: SupportEntryView; lang?: string }) {
+  const t = await getTranslations("support");
+  return (
+    <article aria-labelledby="entry-title" className="space-y-3">
+      <div className="space-y-1">
+        <h1 id="entry-title" className="text-2xl font-semibold" lang={lang}>
+          {entry.name}
+        </h1>
+        <p className="text-muted" lang={lang}>
+          {entry.provider}
+        </p>
+      </div>
+      <Kinds kinds={entry.kinds} />
       {entry.html ? <Markdown html={entry.html} lang={lang} /> : null}
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
         <dt className="font-medium">{t("stagesLabel")}</dt>
@@ -117,24 +145,6 @@ export async function SupportEntryCard({
         ) : null}
       </dl>
       {entry.status === "listed" ? <Checked entry={entry} /> : null}
-      {manage ? (
-        <div className="flex flex-wrap items-start gap-3">
-          <Link href={`/n/${slug}/support/${entry.id}/edit`} className="btn btn-secondary">
-            {t("edit")}
-            <span className="sr-only">: {entry.name}</span>
-          </Link>
-          {entry.status === "listed" ? <CheckEntryForm slug={slug} entryId={entry.id} name={entry.name} /> : null}
-          <details className="rounded-md border border-line p-3">
-            <summary className="cursor-pointer font-medium">
-              {t("remove")}
-              <span className="sr-only">: {entry.name}</span>
-            </summary>
-            <div className="mt-3">
-              <RemoveEntryForm slug={slug} entryId={entry.id} name={entry.name} />
-            </div>
-          </details>
-        </div>
-      ) : null}
     </article>
   );
 }

@@ -4,7 +4,7 @@ import { cardClass } from "@/components/ui/styles";
 import { filterQuery, isFiltered, type SupportFilter } from "@/lib/support/policy";
 import type { QueueItem, SupportEntryView } from "@/lib/support/queries";
 import { ReviewEntryForm } from "./entry-controls";
-import { SupportEntryCard } from "./support-entry";
+import { SupportEntrySummary } from "./support-entry";
 
 /**
  * The filtered list: its count first (a live region, so a screen reader hears it after each
@@ -16,7 +16,6 @@ export async function SupportResults({
   entries,
   total,
   next,
-  manage,
   lang,
   paged,
 }: {
@@ -25,7 +24,6 @@ export async function SupportResults({
   entries: SupportEntryView[];
   total: number;
   next: string | null;
-  manage: boolean;
   lang?: string;
   paged: boolean;
 }) {
@@ -44,7 +42,7 @@ export async function SupportResults({
         <ul className="space-y-4" aria-labelledby="support-results-title">
           {entries.map((entry) => (
             <li key={entry.id} id={`entry-${entry.id}`} className={cardClass}>
-              <SupportEntryCard slug={slug} entry={entry} manage={manage} lang={lang} />
+              <SupportEntrySummary slug={slug} entry={entry} lang={lang} />
             </li>
           ))}
         </ul>
@@ -82,7 +80,7 @@ export async function ReviewQueue({ slug, items, count, lang }: { slug: string; 
               <p className="text-sm text-muted">
                 {t("suggestedBy", { name: item.suggestedByName ?? t("someone"), date: format.dateTime(item.createdAt, { dateStyle: "long" }) })}
               </p>
-              <SupportEntryCard slug={slug} entry={item} manage lang={lang} />
+              <SupportEntrySummary slug={slug} entry={item} lang={lang} />
               <ReviewEntryForm slug={slug} entryId={item.id} name={item.name} />
             </li>
           ))}

@@ -68,6 +68,7 @@ export const TENANT_MODELS = new Set<string>([
   "ExchangeConversation",
   "ExchangeMessage",
   "SupportEntry",
+  "SupportTally",
   "CommonsProposal",
   "CommonsConsent",
   "CommonsQuestion",

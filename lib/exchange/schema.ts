@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField as id, optionalMarkdownField, slugField as slug, textField as text } from "@/lib/form-fields";
+import { idField as id, optionalMarkdownField, slugField as slug, tagListField, textField as text } from "@/lib/form-fields";
 import {
   CAPITAL_CHOICES,
   CAPITAL_KINDS,
@@ -19,7 +19,7 @@ import {
   WITHDRAW_REASON_MAX,
 } from "./limits";
 import { looksLikeStreetAddress } from "./policy";
-import { normalizeTag, splitTags } from "./tags";
+import { normalizeTag } from "./tags";
 export * from "./limits";
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -75,12 +75,7 @@ const postFields = {
   capital,
   title: text(EXCHANGE_TITLE_MAX),
   body: optionalMarkdownField(EXCHANGE_BODY_MAX),
-  freeTags: z
-    .string()
-    .default("")
-    .pipe(z.string().max(FREE_TAGS_FIELD_MAX, `too_long|${FREE_TAGS_FIELD_MAX}`))
-    .transform(splitTags)
-    .pipe(z.array(z.string()).max(FREE_TAGS_MAX, `too_many|${FREE_TAGS_MAX}`)),
+  freeTags: tagListField(FREE_TAGS_FIELD_MAX, FREE_TAGS_MAX),
   unlocks,
   // A town or area, never a street address (decision 039): said at the field with the other refusals.
   town: optionalText(TOWN_MAX).refine((s) => !looksLikeStreetAddress(s), "exchange_street_address"),

@@ -10,12 +10,3 @@ import { TAG_MAX } from "./limits";
 export function normalizeTag(raw: string): string {
   return normaliseTag(raw).slice(0, TAG_MAX).replace(/-+$/, "");
 }
-
-/** Free tags typed in one field, separated by commas (or semicolons, or new lines): normalised, without doubles. */
-export function splitTags(raw: string): string[] {
-  const tags = raw
-    .split(/[,;\n]/)
-    .map(normalizeTag)
-    .filter((t) => t.length > 0);
-  return [...new Set(tags)];
-}

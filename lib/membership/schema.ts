@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { HELP_TAGS_INPUT_MAX, HELP_TAGS_MAX, parseTagList } from "@/lib/membership/help-tags";
-import { idField as id, slugField as slug } from "@/lib/form-fields";
+import { HELP_TAGS_INPUT_MAX, HELP_TAGS_MAX } from "@/lib/membership/help-tags";
+import { idField as id, slugField as slug, tagListField } from "@/lib/form-fields";
 import { DECLINE_NOTE_MAX, INVITATION_EMAIL_MAX, INVITATION_NOTE_MAX, REQUEST_MESSAGE_MAX } from "./limits";
 export * from "./limits";
 
@@ -78,16 +78,5 @@ export const leaveSchema = z.object({ slug });
  */
 export const helpTagsSchema = z.object({
   slug,
-  helpTags: z
-    .string()
-    .default("")
-    .pipe(z.string().max(HELP_TAGS_INPUT_MAX, `too_long|${HELP_TAGS_INPUT_MAX}`))
-    .transform((typed, ctx) => {
-      const parsed = parseTagList(typed, HELP_TAGS_MAX);
-      if ("problem" in parsed) {
-        ctx.addIssue({ code: "custom", message: parsed.problem });
-        return z.NEVER;
-      }
-      return parsed.tags;
-    }),
+  helpTags: tagListField(HELP_TAGS_INPUT_MAX, HELP_TAGS_MAX),
 });

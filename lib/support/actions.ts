@@ -62,14 +62,16 @@ export async function checkSupportEntryAction(_prev: unknown, form: FormData): P
   });
 }
 
-/** A broker removes an entry from the map. */
-export async function removeSupportEntryAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  return runAction(removeSupportEntrySchema, form, async ({ slug, entryId }) => {
+/** A broker removes an entry from the map (from its page), and is back on the map. */
+export async function removeSupportEntryAction(_prev: unknown, form: FormData): Promise<ActionResult<{ slug: string }>> {
+  const result = await runAction(removeSupportEntrySchema, form, async ({ slug, entryId }) => {
     const scope = await requireMember(slug, "support.manage");
     await removeSupportEntry(scope, { entryId });
     revalidateSupport(scope.slug);
-    return null;
+    return { slug: scope.slug };
   });
+  if (result.ok) redirect(`/n/${result.data.slug}/support`);
+  return result;
 }
 
 /** A broker lists a member's suggestion, or declines it with a note. */

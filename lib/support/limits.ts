@@ -17,7 +17,7 @@ export const QUERY_MAX = 100;
 /** Entries of the map per page (keyset, by provider, name and id). */
 export const MAP_PAGE_SIZE = 25;
 /** Suggestions a broker's review queue shows at once (oldest first); the count says how many wait. */
-export const QUEUE_MAX = 25;
+export const QUEUE_MAX = 10;
 /** A member's own suggestions shown on the map page (newest first). */
 export const OWN_SUGGESTIONS_MAX = 10;
 /** An entry nobody has checked for this long is flagged "may be out of date". */

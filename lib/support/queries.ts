@@ -11,8 +11,8 @@ import { isFiltered, isStale, kindsOfType, type SupportFilter } from "./policy";
 /**
  * Reads of the support map (decision 040). The map page is a fixed number of statements whatever
  * the map's size: one page of entries (keyset by provider, name and id), the overview's counts by
- * stage and kind (which also count the whole map), the filtered count only when a filter is set,
- * and the broker's queue or the member's own suggestions.
+ * stage and kind and the map's size (from the tally the database keeps), the filtered count only
+ * when a filter is set, and the broker's queue or the member's own suggestions.
  */
 
 const entrySelect = {
@@ -120,7 +120,7 @@ export type SupportMapPage = {
   own: SupportEntryView[];
 };
 
-type QueueRow = EntryRow & { suggestedByName: string | null; waiting: bigint };
+type QueueRow = EntryRow & { suggestedByName: string | null };
 
 /** Everything the map page (`/n/<slug>/support`) shows. */
 export async function loadSupportMap(scope: NetworkScope, filter: SupportFilter, cursor: MapCursor | undefined, now = new Date()): Promise<SupportMapPage> {
@@ -140,7 +140,7 @@ export async function loadSupportMap(scope: NetworkScope, filter: SupportFilter,
       ? db(scope).$queryRaw<QueueRow[]>`
           SELECT e.id, e.provider, e.name, e.description, e."descriptionHtml", e.kinds::text[] AS kinds, e.stages::text[] AS stages,
                  e.eligibility, e.region, e.url, e.email, e.phone, e."sourceUrl", e."checkedAt", e.status::text AS status,
-                 e."reviewNote", e."createdAt", u.name AS "suggestedByName", count(*) OVER () AS waiting
+                 e."reviewNote", e."createdAt", u.name AS "suggestedByName"
           FROM "SupportEntry" e
           LEFT JOIN "User" u ON u.id = e."suggestedById"
           WHERE e."networkId" = ${scope.networkId} AND e.status = 'suggested'
@@ -164,33 +164,51 @@ export async function loadSupportMap(scope: NetworkScope, filter: SupportFilter,
     next: rows.length > MAP_PAGE_SIZE && last ? encodeMapCursor(last) : null,
     overview: overview.cells,
     may,
-    queue: queue.map(({ suggestedByName, waiting: _w, ...r }) => ({ ...view(r, now), suggestedByName })),
-    queueCount: Number(queue[0]?.waiting ?? 0),
+    queue: queue.map(({ suggestedByName, ...r }) => ({ ...view(r, now), suggestedByName })),
+    queueCount: overview.waiting,
     own: own.map((r) => view(r, now)),
   };
 }
 
 /**
- * The overview's counts, one statement: each listed entry counts once in every cell of its
- * kinds by its stages (an entry without stages in every stage), so a cell's count is what its
- * link to the filtered list finds; the empty grouping set counts the listed entries themselves.
+ * The overview's counts, one statement over the tally the database keeps with every change of an
+ * entry (`SupportTally`): each listed entry counts once in every cell of its kinds by its stages (an
+ * entry without stages in every stage), so a cell's count is what its link to the filtered list
+ * finds; the cells with stage and kind "" count the entries of each status (the map's size, and the
+ * suggestions waiting for a broker). At most 38 rows, whatever the map's size.
  */
-async function loadOverview(scope: NetworkScope): Promise<{ cells: OverviewCell[]; total: number }> {
-  const rows = await db(scope).$queryRaw<{ stage: GrowthStage | null; kind: SupportKind | null; count: number }[]>`
-    SELECT s.stage::text AS stage, k.kind::text AS kind, count(DISTINCT e.id)::int AS count
-    FROM "SupportEntry" e
-    CROSS JOIN LATERAL unnest(CASE WHEN cardinality(e.stages) = 0 THEN enum_range(NULL::"GrowthStage") ELSE e.stages END) AS s(stage)
-    CROSS JOIN LATERAL unnest(e.kinds) AS k(kind)
-    WHERE e."networkId" = ${scope.networkId} AND e.status = 'listed'
-    GROUP BY GROUPING SETS ((s.stage, k.kind), ())`;
+async function loadOverview(scope: NetworkScope): Promise<{ cells: OverviewCell[]; total: number; waiting: number }> {
+  const rows = await db(scope).supportTally.findMany({
+    where: { networkId: scope.networkId, status: { in: ["listed", "suggested"] } },
+    select: { status: true, stage: true, kind: true, entries: true },
+  });
   const order = (stage: string, kind: string) => GROWTH_STAGES.indexOf(stage as never) * 100 + SUPPORT_KINDS.indexOf(kind as never);
   const cells = rows
-    .filter((r): r is OverviewCell => r.stage !== null && r.kind !== null)
+    .filter((r) => r.status === "listed" && r.stage !== "" && r.kind !== "" && r.entries > 0)
+    .map((r) => ({ stage: r.stage as GrowthStage, kind: r.kind as SupportKind, count: r.entries }))
     .sort((a, b) => order(a.stage, a.kind) - order(b.stage, b.kind));
-  return { cells, total: rows.find((r) => r.stage === null && r.kind === null)?.count ?? 0 };
+  const own = (status: string) => rows.find((r) => r.status === status && r.stage === "" && r.kind === "")?.entries ?? 0;
+  return { cells, total: own("listed"), waiting: own("suggested") };
 }
 
 // ---------------------------------------------------------------- one entry
+
+/**
+ * One entry's page: the entry, and what the viewer may do with it. A listed entry is for everyone
+ * who reads the map; a suggested or declined one only for brokers and the member who suggested it.
+ * Null (a 404) otherwise, and for another network's entry. One statement.
+ */
+export async function loadSupportEntryPage(scope: NetworkScope, entryId: string, now = new Date()) {
+  const row = await db(scope).supportEntry.findFirst({
+    where: { networkId: scope.networkId, id: entryId },
+    select: { ...entrySelect, suggestedById: true },
+  });
+  if (!row) return null;
+  const manage = can(scope.role, "support.manage");
+  const { suggestedById, ...entry } = row;
+  if (entry.status !== "listed" && !manage && suggestedById !== scope.userId) return null;
+  return { entry: view(entry, now), may: { manage } };
+}
 
 /** One entry to edit (a broker's form), or null when it is not this network's. */
 export async function findSupportEntry(scope: NetworkScope, entryId: string) {

@@ -195,12 +195,12 @@ test.beforeAll(async ({ browser }) => {
   expect(gathering, "the demo network lists a gathering").toBeTruthy();
   resolved.gatheringId = gathering!.split("/").pop()!;
 
-  // entryId: an entry of the demo network's support map, from the edit link its broker sees.
+  // entryId: an entry of the demo network's support map, from the link to its page.
   await b.goto(`/n/${NETWORK}/support`);
   const supportHrefs = await b.getByRole("main").locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-  const edit = supportHrefs.find((h) => new RegExp(`^/n/${NETWORK}/support/[^/#?.]+/edit$`).test(h));
-  expect(edit, "the demo network's support map lists an entry").toBeTruthy();
-  resolved.entryId = edit!.split("/").at(-2)!;
+  const entry = supportHrefs.find((h) => new RegExp(`^/n/${NETWORK}/support/(?!new$|export)[^/#?.]+$`).test(h));
+  expect(entry, "the demo network's support map lists an entry").toBeTruthy();
+  resolved.entryId = entry!.split("/").pop()!;
   // postId: the broker's own offer in the demo network (its edit page is theirs), from the exchange page.
   await b.goto(`/n/${NETWORK}/exchange`);
   const postHrefs = await b.locator("#exchange-mine ~ ul a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));

@@ -48,6 +48,20 @@ test("a broker adds a support entry, and a member finds it from a milestone: fin
   await expect(tomas.getByTestId("support-count")).toContainText(/entr(y|ies) match/);
   const results = tomas.getByRole("region", { name: "Entries" });
   await expect(results.getByRole("heading", { name })).toBeVisible();
-  await expect(results.getByRole("link", { name: "https://www.cityfund.example/pilots" })).toBeVisible();
   await expectNoSeriousA11yViolations(tomas, "support map, filtered");
+  // The entry's page has what it offers and how to reach it.
+  await results.getByRole("link", { name }).click();
+  await expect(tomas.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(tomas.getByRole("link", { name: "https://www.cityfund.example/pilots" })).toBeVisible();
+  await expect(tomas.getByRole("button", { name: "Checked today" })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(tomas, "support entry");
+
+  // The broker keeps it from the same page: checked today, then removed, back on the map.
+  await broker.goto(tomas.url());
+  await broker.getByRole("button", { name: "Checked today" }).click();
+  await expect(broker.getByRole("status").filter({ hasText: "is marked as checked today" })).toBeVisible();
+  await broker.getByText("Remove", { exact: true }).click();
+  await broker.getByRole("button", { name: "Remove from the map" }).click();
+  await expect(broker.getByRole("heading", { name: "Support map", level: 1 })).toBeVisible();
+  await expect(broker.getByRole("heading", { name })).toHaveCount(0);
 });

@@ -92,7 +92,7 @@ export const expectedActions: Record<string, ActionRow> = {
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
   "lib/support/actions.ts#removeSupportEntryAction": {
-    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
@@ -739,6 +739,7 @@ export const expectedPages: Record<string, PageRow> = {
   "app/n/[slug]/(space)/requests/page.tsx": { permission: "requests.review", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/settings/page.tsx": { permission: "network.edit", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/support/[entryId]/edit/page.tsx": { permission: "support.manage", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/support/[entryId]/page.tsx": { permission: "support.view", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/support/new/page.tsx": { permission: "support.suggest", own: brokerAndMembers, foreign: notInB },
   "app/n/[slug]/(space)/support/page.tsx": { permission: "support.view", own: everyMember, foreign: notInB },
 };

@@ -13,7 +13,8 @@ import {
 } from "@/lib/exchange/actions";
 import { loadExchangePage, loadPostPage } from "@/lib/exchange/queries";
 import { looksLikeStreetAddress } from "@/lib/exchange/policy";
-import { normalizeTag, splitTags } from "@/lib/exchange/tags";
+import { normalizeTag } from "@/lib/exchange/tags";
+import { tagListField } from "@/lib/form-fields";
 import { loadLessonsPage } from "@/lib/funding/queries";
 import { requireMember } from "@/lib/membership/scope";
 import { listNotifications } from "@/lib/notifications/queries";
@@ -97,7 +98,8 @@ describe("tags", () => {
     expect(normalizeTag("--a  --  b--")).toBe("a-b");
     expect(normalizeTag("😀")).toBe("");
     expect(normalizeTag("x".repeat(100)).length).toBe(40);
-    expect(splitTags("Evening, evening; Café\nTilburg,,")).toEqual(["evening", "cafe", "tilburg"]);
+    // Typed lists (free tags, "I can help with"): normalised, without doubles or empty pieces, in the order typed.
+    expect(tagListField(500, 8).parse("Evening, evening; Café\nTilburg,,")).toEqual(["evening", "cafe", "tilburg"]);
   });
 
   it("recognises a street address or postal code, not a town", () => {
@@ -187,6 +189,9 @@ describe("posting", () => {
     ["an address on an offer of time", { direction: "offer", capital: "time", address: "Stationsstraat 12" }, "address", "exchange_address_place_only"],
     ["a place offer's address not ticked", { direction: "offer", address: "Stationsstraat 12" }, "address", "exchange_address_unticked"],
     ["too many free tags", { freeTags: "a, b, c, d, e, f, g, h, i" }, "freeTags", "too_many|8"],
+    // The one tag-list reader of profiles too (lib/form-fields.ts): refused, never dropped or cut.
+    ["a free tag with nothing a tag keeps", { freeTags: "evening, !!!" }, "freeTags", "tag_invalid"],
+    ["a free tag too long", { freeTags: "x".repeat(41) }, "freeTags", "tag_too_long|40"],
     ["a milestone of another network", { unlocks: "milestone:elsewhere" }, "unlocks", "link_unknown"],
     ["no title", { title: " " }, "title", "required"],
   ])("refuses %s at its field, in a translated message, keeping what was typed", async (_, overrides, field, code) => {

@@ -212,7 +212,7 @@ describe("reviewing suggestions", () => {
     expect((await mapOf(w.ann)).entries[0]).toMatchObject({ id, stale: true });
     expect(await asUser(w.broker, () => call(checkSupportEntryAction, { slug: "net-a", entryId: id }))).toMatchObject({ ok: true });
     expect((await mapOf(w.ann)).entries[0]).toMatchObject({ id, stale: false });
-    expect(await asUser(w.broker, () => call(removeSupportEntryAction, { slug: "net-a", entryId: id }))).toMatchObject({ ok: true });
+    expect(await asUser(w.broker, () => call(removeSupportEntryAction, { slug: "net-a", entryId: id }))).toMatchObject({ ok: true, redirect: "/n/net-a/support" });
     expect(await dbSystem().supportEntry.count({ where: { networkId: A } })).toBe(0);
     expect(await dbSystem().notification.count({ where: { networkId: A, supportEntryId: id } })).toBe(0);
   });
@@ -245,6 +245,42 @@ describe("the map", () => {
     expect(cell("idea", "loan")).toBe(0);
     // A funder reads the map but has no queue and no suggestions of its own.
     expect(map.may).toEqual({ manage: false, suggest: false });
+  });
+
+  it("keeps the overview's counts by the database, equal to a recount after every kind of change", async () => {
+    const w = await buildWorld();
+    // What the overview showed before the tally: counted from the entries on every request.
+    const recount = async () => {
+      const rows = await dbSystem().$queryRaw<{ status: string; stage: string; kind: string; entries: number }[]>`
+        SELECT e.status::text AS status, '' AS stage, '' AS kind, count(*)::int AS entries FROM "SupportEntry" e WHERE e."networkId" = ${A} GROUP BY e.status
+        UNION ALL
+        SELECT 'listed', s.stage::text, k.kind::text, count(DISTINCT e.id)::int
+        FROM "SupportEntry" e
+        CROSS JOIN LATERAL unnest(CASE WHEN cardinality(e.stages) = 0 THEN enum_range(NULL::"GrowthStage") ELSE e.stages END) AS s(stage)
+        CROSS JOIN LATERAL unnest(e.kinds) AS k(kind)
+        WHERE e."networkId" = ${A} AND e.status = 'listed'
+        GROUP BY s.stage, k.kind`;
+      return rows.map((r) => `${r.status}/${r.stage}/${r.kind}=${r.entries}`).sort();
+    };
+    const tally = async () =>
+      (await dbSystem().supportTally.findMany({ where: { networkId: A } })).map((r) => `${r.status}/${r.stage}/${r.kind}=${r.entries}`).sort();
+    const grant = await add(w.broker);
+    const suggested = await add(w.ann, { name: "A room", "kind.space": "on", "stage.pilot": undefined });
+    expect(await tally()).toEqual(await recount());
+    expect((await mapOf(w.broker)).queueCount).toBe(1);
+    await asUser(w.broker, () => call(reviewSupportEntryAction, { slug: "net-a", entryId: suggested, decision: "list", note: "" }));
+    expect(await tally()).toEqual(await recount());
+    await asUser(w.broker, () => call(updateSupportEntryAction, { ...fields({ name: "Renamed", "stage.scaling": "on", "kind.loan": "on" }), entryId: grant }));
+    expect(await tally()).toEqual(await recount());
+    await asUser(w.broker, () => call(removeSupportEntryAction, { slug: "net-a", entryId: grant }));
+    expect(await tally()).toEqual(await recount());
+    const map = await mapOf(w.broker);
+    expect(map).toMatchObject({ total: 1, queueCount: 0 });
+    expect(map.overview.map((c) => c.count)).toEqual(map.overview.map(() => 1));
+    // Another network's entries count in its own tally only.
+    await dbSystem().supportEntry.create({ data: { networkId: w.b.id, provider: "Elsewhere", name: "Fund", kinds: ["grant"], stages: ["idea"] } });
+    expect(await tally()).toEqual(await recount());
+    expect(await dbSystem().supportTally.findMany({ where: { networkId: w.b.id, stage: "idea", kind: "grant" } })).toMatchObject([{ entries: 1 }]);
   });
 
   it("pages by keyset", async () => {

@@ -59,79 +59,82 @@ export default async function NetworkHomePage({
   const member = home.kind === "member" ? home : null;
   const cycle = member?.cycle ?? null;
 
+  const standing = (
+    <div className={`${cardClass} space-y-3`}>
+      {scope ? (
+        <>
+          <p>{t("youAre", { role: scope.role })}</p>
+          <Link href={`/n/${slug}/members`} className="block font-medium">
+            {t("toMembers")}
+          </Link>
+        </>
+      ) : !viewer ? (
+        <>
+          <p>{t("signInToJoin")}</p>
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/n/${slug}`)}`} className="font-medium">
+            {t("signIn")}
+          </Link>
+        </>
+      ) : invitation ? (
+        <>
+          <p role="status">{t("invited", { role: invitation.role })}</p>
+          <AcceptAddressedInvitationForm slug={slug} invitationId={invitation.id} />
+        </>
+      ) : membership?.status === "pending" ? (
+        <p role="status">{t("pending")}</p>
+      ) : membership?.status === "removed" && network.joinPolicy !== "invitation" ? (
+        <p>{t("removed")}</p>
+      ) : (
+        <AcceptOrJoin slug={slug} joinPolicy={network.joinPolicy} declined={membership?.status === "declined"} />
+      )}
+    </div>
+  );
+
   return (
-    <ClientMessages namespaces={["errors", "join", "validation"]}>
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <div className="space-y-6">
-          {joined && scope ? (
-            <p role="status" className="rounded-md bg-accent-soft px-3 py-2 text-accent-strong">
-              {t("welcome", { name: network.name })}
-            </p>
-          ) : null}
-          <h1 className="sr-only" lang={network.locale}>
-            {network.name}
-          </h1>
-          {member ? (
-            <div className="space-y-6" aria-label={t("overview")} role="region">
-              {member.broker ? <BrokerWaiting slug={slug} broker={member.broker} lang={lang} /> : null}
-              <NextSteps slug={slug} steps={member.steps} lang={lang} />
-              <SinceLastVisit slug={slug} home={member} lang={lang} />
-              {member.backed ? <BackedMilestones slug={slug} backed={member.backed} lang={lang} /> : null}
-              <UpcomingGatherings slug={slug} gatherings={member.gatherings} lang={lang} />
-              <Coming slug={slug} coming={member.coming} lang={lang} />
-              <RecordVisit slug={slug} />
-            </div>
-          ) : null}
-          <NetworkText network={network} />
-          {home.kind === "visitor" ? <UpcomingGatherings slug={slug} gatherings={home.gatherings} lang={lang} visitor /> : null}
-          {home.kind === "visitor" ? <PublicOverview home={home} lang={lang} /> : null}
-        </div>
-        <aside className="space-y-4" aria-label={t("aside")}>
-          <div className={`${cardClass} space-y-2`}>
-            <p className="text-lg font-semibold">{tn("memberCount", { count: network.memberCount })}</p>
-            <p className="text-sm text-muted">
-              {tn(`visibility.${network.visibility}`)} · {tn(`joinPolicy.${network.joinPolicy}`)}
-            </p>
+    <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="space-y-6">
+        {joined && scope ? (
+          <p role="status" className="rounded-md bg-accent-soft px-3 py-2 text-accent-strong">
+            {t("welcome", { name: network.name })}
+          </p>
+        ) : null}
+        <h1 className="sr-only" lang={network.locale}>
+          {network.name}
+        </h1>
+        {member ? (
+          <div className="space-y-6" aria-label={t("overview")} role="region">
+            {member.broker ? <BrokerWaiting slug={slug} broker={member.broker} lang={lang} /> : null}
+            <NextSteps slug={slug} steps={member.steps} lang={lang} />
+            <SinceLastVisit slug={slug} home={member} lang={lang} />
+            {member.backed ? <BackedMilestones slug={slug} backed={member.backed} lang={lang} /> : null}
+            <UpcomingGatherings slug={slug} gatherings={member.gatherings} lang={lang} />
+            <Coming slug={slug} coming={member.coming} lang={lang} />
+            <RecordVisit slug={slug} />
           </div>
-          {cycle ? (
-            <div className={`${cardClass} space-y-2`}>
-              <p>{tc("homeOpen", { title: cycle.title })}</p>
-              <p className="text-sm text-muted">{tc(`phase.${cycle.phase}`)}</p>
-              <Link href={`/n/${slug}/cycles`} className="block font-medium">
-                {tc("homeLink")}
-              </Link>
-            </div>
-          ) : null}
-          <div className={`${cardClass} space-y-3`}>
-            {scope ? (
-              <>
-                <p>{t("youAre", { role: scope.role })}</p>
-                <Link href={`/n/${slug}/members`} className="block font-medium">
-                  {t("toMembers")}
-                </Link>
-              </>
-            ) : !viewer ? (
-              <>
-                <p>{t("signInToJoin")}</p>
-                <Link href={`/signin?callbackUrl=${encodeURIComponent(`/n/${slug}`)}`} className="font-medium">
-                  {t("signIn")}
-                </Link>
-              </>
-            ) : invitation ? (
-              <>
-                <p role="status">{t("invited", { role: invitation.role })}</p>
-                <AcceptAddressedInvitationForm slug={slug} invitationId={invitation.id} />
-              </>
-            ) : membership?.status === "pending" ? (
-              <p role="status">{t("pending")}</p>
-            ) : membership?.status === "removed" && network.joinPolicy !== "invitation" ? (
-              <p>{t("removed")}</p>
-            ) : (
-              <AcceptOrJoin slug={slug} joinPolicy={network.joinPolicy} declined={membership?.status === "declined"} />
-            )}
-          </div>
-        </aside>
+        ) : null}
+        <NetworkText network={network} />
+        {home.kind === "visitor" ? <UpcomingGatherings slug={slug} gatherings={home.gatherings} lang={lang} visitor /> : null}
+        {home.kind === "visitor" ? <PublicOverview home={home} lang={lang} /> : null}
       </div>
-    </ClientMessages>
+      <aside className="space-y-4" aria-label={t("aside")}>
+        <div className={`${cardClass} space-y-2`}>
+          <p className="text-lg font-semibold">{tn("memberCount", { count: network.memberCount })}</p>
+          <p className="text-sm text-muted">
+            {tn(`visibility.${network.visibility}`)} · {tn(`joinPolicy.${network.joinPolicy}`)}
+          </p>
+        </div>
+        {cycle ? (
+          <div className={`${cardClass} space-y-2`}>
+            <p>{tc("homeOpen", { title: cycle.title })}</p>
+            <p className="text-sm text-muted">{tc(`phase.${cycle.phase}`)}</p>
+            <Link href={`/n/${slug}/cycles`} className="block font-medium">
+              {tc("homeLink")}
+            </Link>
+          </div>
+        ) : null}
+        {/* Only someone not (yet) in the network gets a form here: a member's home sends the browser no messages of its own. */}
+        {scope ? standing : <ClientMessages namespaces={["errors", "join", "validation"]}>{standing}</ClientMessages>}
+      </aside>
+    </div>
   );
 }

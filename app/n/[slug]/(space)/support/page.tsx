@@ -34,40 +34,42 @@ export default async function SupportMapPage({ params, searchParams }: Props) {
   const [page, view, t] = await Promise.all([loadSupportMap(scope, filter, cursor), viewNetwork(scope.slug), getTranslations("support")]);
   const lang = view?.network.locale;
   return (
-    <ClientMessages namespaces={["support", "errors", "validation"]}>
-      <div className="space-y-8">
-        <ExchangeNav slug={scope.slug} current="support" converses={can(scope.role, "exchange.converse")} />
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="space-y-1">
-            <h1 className="text-2xl font-semibold">{t("title")}</h1>
-            <p className="max-w-prose text-muted">{t("intro")}</p>
-          </div>
-          <div className="flex flex-wrap gap-3">
-            {page.may.suggest ? (
-              <Link href={`/n/${scope.slug}/support/new`} className={buttonClass.primary}>
-                {page.may.manage ? t("add") : t("suggest")}
-              </Link>
-            ) : null}
-            <a href={`/n/${scope.slug}/support/export.json`} className={buttonClass.secondary} download>
-              {t("export")}
-            </a>
-          </div>
+    <div className="space-y-8">
+      <ExchangeNav slug={scope.slug} current="support" converses={can(scope.role, "exchange.converse")} />
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="max-w-prose text-muted">{t("intro")}</p>
         </div>
-        {page.may.manage ? <ReviewQueue slug={scope.slug} items={page.queue} count={page.queueCount} lang={lang} /> : null}
-        <SupportFilterForm slug={scope.slug} filter={filter} />
-        <SupportResults
-          slug={scope.slug}
-          filter={filter}
-          entries={page.entries}
-          total={page.total}
-          next={page.next}
-          manage={page.may.manage}
-          lang={lang}
-          paged={cursor !== undefined}
-        />
-        <SupportOverview slug={scope.slug} cells={page.overview} />
-        <OwnSuggestions items={page.own} lang={lang} />
+        <div className="flex flex-wrap gap-3">
+          {page.may.suggest ? (
+            <Link href={`/n/${scope.slug}/support/new`} className={buttonClass.primary}>
+              {page.may.manage ? t("add") : t("suggest")}
+            </Link>
+          ) : null}
+          <a href={`/n/${scope.slug}/support/export.json`} className={buttonClass.secondary} download>
+            {t("export")}
+          </a>
+        </div>
       </div>
-    </ClientMessages>
+      {page.may.manage ? (
+        // Only a broker's queue has forms: a member's map sends the browser no messages of its own.
+        <ClientMessages namespaces={["supportControls", "errors", "validation"]}>
+          <ReviewQueue slug={scope.slug} items={page.queue} count={page.queueCount} lang={lang} />
+        </ClientMessages>
+      ) : null}
+      <SupportFilterForm slug={scope.slug} filter={filter} />
+      <SupportResults
+        slug={scope.slug}
+        filter={filter}
+        entries={page.entries}
+        total={page.total}
+        next={page.next}
+        lang={lang}
+        paged={cursor !== undefined}
+      />
+      <SupportOverview slug={scope.slug} cells={page.overview} />
+      <OwnSuggestions items={page.own} lang={lang} />
+    </div>
   );
 }
