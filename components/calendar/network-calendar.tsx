@@ -6,7 +6,7 @@ import { CalendarFeedForm } from "./feed-form";
 
 /**
  * The "Calendar" section of a network's gatherings list (decision 037): the member's private
- * feed of the network (made, renewed or turned off here; `active` from `hasNetworkFeed` in the
+ * feed of the network (made, renewed or turned off here; `active` from `loadGatheringsPage` in the
  * page's loader), and for a public network the public feed anyone may subscribe to. The page's
  * <ClientMessages> must include "calendar" (the feed form is a client component).
  */

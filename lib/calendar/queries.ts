@@ -155,15 +155,6 @@ export async function findPersonalFeed(tokenHash: string): Promise<{ userId: str
   };
 }
 
-/** Whether the member has a private feed of this network (its address is shown once, when made). */
-export async function hasNetworkFeed(scope: NetworkScope): Promise<boolean> {
-  const row = await db(scope).membership.findFirst({
-    where: { networkId: scope.networkId, id: scope.membershipId },
-    select: { calendarTokenHash: true },
-  });
-  return Boolean(row?.calendarTokenHash);
-}
-
 /** Whether the person has a "my gatherings" feed. */
 export async function hasPersonalFeed(userId: string): Promise<boolean> {
   const row = await db().user.findUnique({ where: { id: userId }, select: { calendarTokenHash: true } });

@@ -64,7 +64,7 @@ function visibilitySql(scope: NetworkScope) {
  * The exchange page: the running offers and requests (open or in progress, not past their expiry,
  * whatever the sweep has done yet), newest first, filtered by direction, capital and tag, paged by
  * keyset on (createdAt, id); on the first page the viewer's own posts of any status (expired ones
- * to renew), and the vocabulary for the filter. Three statements.
+ * to renew), and the vocabulary for the filter. One statement.
  */
 export async function loadExchangePage(scope: NetworkScope, filter: ExchangeFilter, after: Cursor | undefined, now = new Date()) {
   const n = scope.networkId;
@@ -79,19 +79,25 @@ export async function loadExchangePage(scope: NetworkScope, filter: ExchangeFilt
     after ? Prisma.sql`(p."createdAt", p.id) < (${after.at}, ${after.id})` : null,
   ].filter((w): w is Prisma.Sql => w !== null);
   const poster = can(scope.role, "exchange.post");
-  const [rows, mine, vocabulary] = await Promise.all([
-    db(scope).$queryRaw<PostSummary[]>`
-      SELECT ${SUMMARY} FROM "ExchangePost" p ${JOINS}
+  const withMine = poster && !after;
+  // One statement of three parts, told apart by `part`: the page of running posts, the viewer's own
+  // posts (first page only), and the vocabulary (its columns in the summary's, NULL elsewhere).
+  const parts = await db(scope).$queryRaw<(PostSummary & { part: number; labelEn: string | null; labelNl: string | null })[]>`
+    (SELECT 0 AS part, ${SUMMARY}, NULL::text AS "labelEn", NULL::text AS "labelNl" FROM "ExchangePost" p ${JOINS}
       WHERE ${Prisma.join(where, " AND ")}
-      ORDER BY p."createdAt" DESC, p.id DESC LIMIT ${EXCHANGE_PAGE_SIZE + 1}`,
-    poster && !after
-      ? db(scope).$queryRaw<PostSummary[]>`
-          SELECT ${SUMMARY} FROM "ExchangePost" p ${JOINS}
-          WHERE p."networkId" = ${n} AND p."authorId" = ${scope.userId}
-          ORDER BY p."createdAt" DESC, p.id DESC LIMIT ${MINE_MAX}`
-      : Promise.resolve([]),
-    listVocabulary(scope),
-  ]);
+      ORDER BY p."createdAt" DESC, p.id DESC LIMIT ${EXCHANGE_PAGE_SIZE + 1})
+    UNION ALL
+    (SELECT 1 AS part, ${SUMMARY}, NULL::text, NULL::text FROM "ExchangePost" p ${JOINS}
+      WHERE ${withMine} AND p."networkId" = ${n} AND p."authorId" = ${scope.userId}
+      ORDER BY p."createdAt" DESC, p.id DESC LIMIT ${MINE_MAX})
+    UNION ALL
+    (SELECT 2, v.id, NULL, NULL, v.slug, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, v."labelEn", v."labelNl"
+      FROM "ExchangeTag" v WHERE v."networkId" = ${n}
+      ORDER BY v.slug LIMIT ${VOCABULARY_MAX})`;
+  const summary = ({ part: _p, labelEn: _e, labelNl: _n, ...post }: (typeof parts)[number]): PostSummary => post;
+  const rows = parts.filter((r) => r.part === 0).map(summary);
+  const mine = parts.filter((r) => r.part === 1).map(summary);
+  const vocabulary: VocabularyTag[] = parts.filter((r) => r.part === 2).map((r) => ({ id: r.id, slug: r.title, labelEn: r.labelEn ?? "", labelNl: r.labelNl ?? "" }));
   const page = rows.slice(0, EXCHANGE_PAGE_SIZE);
   const last = page.at(-1);
   return {

@@ -63,8 +63,7 @@ function proposalsSeen(scope: NetworkScope) {
 export async function loadGatheringsPage(scope: NetworkScope, before: Cursor | undefined, now = new Date()) {
   const n = scope.networkId;
   const cursor = before ? Prisma.sql`AND (g."startsAt", g.id) < (${before.at}, ${before.id})` : Prisma.empty;
-  const settingMatters = !can(scope.role, "gathering.plan") && can(scope.role, "gathering.propose");
-  const [rows, setting] = await Promise.all([
+  const [rows, settings] = await Promise.all([
     db(scope).$queryRaw<(GatheringSummary & { part: number })[]>`
       (SELECT 0 AS part, ${SUMMARY(scope)} FROM "Gathering" g
         WHERE g."networkId" = ${n} AND g."endsAt" > ${now} AND ${proposalsSeen(scope)}
@@ -73,8 +72,16 @@ export async function loadGatheringsPage(scope: NetworkScope, before: Cursor | u
       (SELECT 1 AS part, ${SUMMARY(scope)} FROM "Gathering" g
         WHERE g."networkId" = ${n} AND g."endsAt" <= ${now} AND g.status <> 'proposed' ${cursor}
         ORDER BY g."startsAt" DESC, g.id DESC LIMIT ${PAST_PAGE_SIZE + 1})`,
-    !before && settingMatters ? membersProposeGatherings(scope) : Promise.resolve(false),
+    // The first page's two settings in one statement: whether members may propose gatherings, and
+    // whether the viewer has a private calendar feed of this network.
+    before
+      ? Promise.resolve([] as { propose: boolean; feed: boolean }[])
+      : db(scope).$queryRaw<{ propose: boolean; feed: boolean }[]>`
+          SELECT n."membersProposeGatherings" AS propose, m."calendarTokenHash" IS NOT NULL AS feed
+          FROM "Network" n JOIN "Membership" m ON m."networkId" = n.id AND m.id = ${scope.membershipId}
+          WHERE n.id = ${n}`,
   ]);
+  const setting = settings[0]?.propose ?? false;
   const summary = ({ part: _part, ...g }: GatheringSummary & { part: number }): GatheringSummary => g;
   const upcoming = rows.filter((r) => r.part === 0).map(summary);
   const past = rows.filter((r) => r.part === 1).map(summary);
@@ -85,6 +92,8 @@ export async function loadGatheringsPage(scope: NetworkScope, before: Cursor | u
     past: page,
     next: past.length > PAST_PAGE_SIZE && last ? encodeCursor({ at: last.startsAt, id: last.id }) : null,
     mayCreate: mayCreate(scope.role, setting) !== null,
+    /** Whether the viewer has a private calendar feed of this network (first page only). */
+    feed: settings[0]?.feed ?? false,
   };
 }
 

@@ -6,10 +6,11 @@ import { GET as publicFeedRoute } from "@/app/n/[slug]/calendar.ics/route";
 import { GET as networkFeedRoute } from "@/app/n/[slug]/calendar/[token]/route";
 import { renewNetworkFeedAction, renewPersonalFeedAction, revokeNetworkFeedAction, revokePersonalFeedAction } from "@/lib/calendar/actions";
 import { addToCalendarLinks, feedSubjects } from "@/lib/calendar/policy";
-import { hasNetworkFeed, hasPersonalFeed } from "@/lib/calendar/queries";
+import { hasPersonalFeed } from "@/lib/calendar/queries";
 import { dbSystem } from "@/lib/db/client";
 import type { GatheringStatus, GatheringVisibility, RsvpStatus } from "@/lib/db/generated/enums";
 import { env } from "@/lib/env";
+import { loadGatheringsPage } from "@/lib/gatherings/queries";
 import { hashToken } from "@/lib/membership/invitations";
 import { requireMember } from "@/lib/membership/scope";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
@@ -324,9 +325,10 @@ describe("a member's private feed of a network", () => {
     expect((await feedAt(renewed)).status).toBe(200);
     // Turned off: a 404.
     signInAs(w.going);
-    expect(await hasNetworkFeed(await requireMember(w.slug))).toBe(true);
+    // The gatherings page says whether the member has a feed.
+    expect((await loadGatheringsPage(await requireMember(w.slug), undefined)).feed).toBe(true);
     expect((await call(revokeNetworkFeedAction, { slug: w.slug })).ok).toBe(true);
-    expect(await hasNetworkFeed(await requireMember(w.slug))).toBe(false);
+    expect((await loadGatheringsPage(await requireMember(w.slug), undefined)).feed).toBe(false);
     expect((await feedAt(renewed)).status).toBe(404);
     // A member who left (or was removed): a 404, even with the address still in their calendar.
     const again = await networkFeedUrl(w.going, w.slug);

@@ -5,7 +5,6 @@ import { NetworkCalendarSection } from "@/components/calendar/network-calendar";
 import { GatheringList } from "@/components/gatherings/gathering-list";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { buttonClass } from "@/components/ui/styles";
-import { hasNetworkFeed } from "@/lib/calendar/queries";
 import { decodeCursor } from "@/lib/cursor";
 import { loadGatheringsPage } from "@/lib/gatherings/queries";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
@@ -24,12 +23,7 @@ export default async function GatheringsPage({ params, searchParams }: { params:
   const { slug } = await params;
   const { before } = await searchParams;
   const scope = await requireMemberPage(slug, `/n/${slug}/gatherings`, "gathering.view");
-  const [page, view, t, feed] = await Promise.all([
-    loadGatheringsPage(scope, decodeCursor(before)),
-    viewNetwork(scope.slug),
-    getTranslations("gatherings"),
-    hasNetworkFeed(scope),
-  ]);
+  const [page, view, t] = await Promise.all([loadGatheringsPage(scope, decodeCursor(before)), viewNetwork(scope.slug), getTranslations("gatherings")]);
   const lang = view?.network.locale ?? "en";
   const planner = scope.role === "broker";
   return (
@@ -63,7 +57,7 @@ export default async function GatheringsPage({ params, searchParams }: { params:
           ) : null}
         </div>
         {before ? null : (
-          <NetworkCalendarSection slug={scope.slug} networkName={view?.network.name ?? scope.slug} isPublic={view?.network.visibility === "public"} active={feed} />
+          <NetworkCalendarSection slug={scope.slug} networkName={view?.network.name ?? scope.slug} isPublic={view?.network.visibility === "public"} active={page.feed} />
         )}
       </div>
     </ClientMessages>
