@@ -85,6 +85,8 @@ const config = [
       "lib/digests/mutations.ts", // the notification mail sweep (system): every person's unmailed notifications
       "lib/reminders/mutations.ts", // the reminder sweep (system)
       "lib/gatherings/queries.ts", // a person's next gatherings across their own networks (the site's home)
+      "lib/portability/queries.ts", // the export worker (no session) reads the one network whose export it claimed, that network alone (decision 046)
+      "lib/portability/mutations.ts", // the export queue (system): claiming any network's waiting export and expiring old files; then writing that one network's row (decision 046)
       "lib/calendar/queries.ts", // calendar feeds found by their secret, not a session: the one network a private feed names; a person's going/maybe gatherings in their own networks (decision 037)
     ],
     rules: { "no-restricted-imports": "off" },

@@ -54,6 +54,8 @@ export const errorCodes = [
   "conversation_closed",
   "commons_withdrawn",
   "commons_questions_closed",
+  "export_running",
+  "export_limit",
   "invalid_input",
   "unexpected",
 ] as const;

@@ -4,9 +4,12 @@ import { sendDueRemindersEverywhere, sendGatheringRemindersEverywhere, sweepExch
 import { deleteExpiredRateLimits } from "@/lib/rate-limit/mutations";
 import { sendDueNotificationMail } from "@/lib/digests/mutations";
 import { deliverQueuedMail } from "@/lib/mail/mutations";
+import { buildDueExports } from "@/lib/portability/mutations";
 
 const EVERY_MS = 5 * 60 * 1000;
 const FIRST_AFTER_MS = 30 * 1000;
+/** A waiting export costs one indexed statement to find; the broker watching the page should not wait long. */
+const EXPORT_EVERY_MS = 5 * 1000;
 
 let started = false;
 
@@ -20,7 +23,8 @@ let started = false;
  * behind a load balancer do the work once. Mail runs every 30 seconds: notifications become
  * immediate mails and digests (lib/digests/mutations.ts, claimed per period) and the durable queue
  * is handed to the server (lib/mail/mutations.ts, claimed per mail), both safe on several
- * instances at once (decision 032). Timers are unref'd: they never keep a stopping
+ * instances at once (decision 032). Network exports are built every EXPORT_EVERY_MS from their
+ * queue in PostgreSQL (lib/portability/mutations.ts, claimed per export, decision 046). Timers are unref'd: they never keep a stopping
  * server alive. KRING_JOBS=0 turns them off (e.g. for a benchmark).
  */
 export function startJobs(): void {
@@ -70,7 +74,21 @@ export function startJobs(): void {
       mailing = false;
     }
   };
+  let exporting = false;
+  const exports = async () => {
+    if (exporting) return; // a long build: the next tick waits for this one
+    exporting = true;
+    try {
+      const built = await buildDueExports();
+      if (built) console.log(`[kring] built ${built} network exports`);
+    } catch (error) {
+      console.error("[kring] the network export sweep failed", error);
+    } finally {
+      exporting = false;
+    }
+  };
   setTimeout(run, FIRST_AFTER_MS).unref();
+  setInterval(exports, EXPORT_EVERY_MS).unref();
   setInterval(run, EVERY_MS).unref();
   setTimeout(mail, 5 * 1000).unref();
   // Mail: notifications into mail, and the queue to the server (retries included), every 30 s

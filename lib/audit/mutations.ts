@@ -53,7 +53,9 @@ export type AuditAction =
   | "exchange.withdrawn"
   | "exchange.tag_added"
   | "exchange.tag_renamed"
-  | "exchange.tag_removed";
+  | "exchange.tag_removed"
+  | "network.export_requested"
+  | "network.export_downloaded";
 
 /** Writes one audit entry inside the caller's transaction, so the decision and its record land together. */
 export async function recordAudit(

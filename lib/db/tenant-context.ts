@@ -72,6 +72,7 @@ export const TENANT_MODELS = new Set<string>([
   "CommonsProposal",
   "CommonsConsent",
   "CommonsQuestion",
+  "NetworkExport",
 ]);
 
 const TENANT_TABLE = new RegExp(`"(${[...TENANT_MODELS].join("|")})"`);

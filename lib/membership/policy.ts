@@ -6,6 +6,7 @@ import type { Role } from "@/lib/db/generated/enums";
  */
 export const permissions = {
   "network.edit": ["broker"],
+  "network.export": ["broker"],
   "members.view": ["broker", "member", "funder"],
   "members.change_role": ["broker"],
   "members.remove": ["broker"],

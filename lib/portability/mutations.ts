@@ -1,0 +1,158 @@
+import "server-only";
+import packageJson from "@/package.json" with { type: "json" };
+import { recordAudit } from "@/lib/audit/mutations";
+import { cyclePhase } from "@/lib/cycles/phase";
+import { db, dbAcross, dbSystem } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { NetworkScope } from "@/lib/membership/scope";
+import { buildArchive, sha256Hex, type KindRows } from "./archive";
+import { EXPORT_CLAIM_MS, EXPORT_MAX_ATTEMPTS, EXPORT_TTL_MS, EXPORTS_PER_DAY, reflectionInExport, type ReflectionRow } from "./policy";
+import { readCyclesForExport, readExportColumns, readNetworkHeader, readPeople, readRequesterRole, readTableRows } from "./queries";
+import { PERSON_COLUMNS, rowSchema } from "./schema";
+import { EXPORTED, SHARED_EXPORTED } from "./tables";
+
+/**
+ * A network's export (issue 22, decision 046). A broker's request writes a queued row; a worker on
+ * any instance claims it (`FOR UPDATE SKIP LOCKED`, with a claim that runs out if the worker dies),
+ * reads the network, writes the ZIP into the row and tells the broker (`network_export_ready`).
+ * Nothing lives in one process's memory between those steps.
+ */
+
+/** A broker asks for an export: at most one being built per network, and EXPORTS_PER_DAY a day. */
+export async function requestNetworkExport(scope: NetworkScope, now = new Date()): Promise<{ id: string }> {
+  return db(scope).$transaction(async (tx) => {
+    // One request at a time per network, so two clicks cannot both pass the checks below.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`network-export:${scope.networkId}`}))`;
+    const [running, recent] = await Promise.all([
+      tx.networkExport.count({ where: { networkId: scope.networkId, status: { in: ["queued", "building"] } } }),
+      tx.networkExport.count({ where: { networkId: scope.networkId, createdAt: { gte: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } }),
+    ]);
+    if (running > 0) throw new AppError("export_running");
+    if (recent >= EXPORTS_PER_DAY) throw new AppError("export_limit");
+    const row = await tx.networkExport.create({ data: { networkId: scope.networkId, requestedById: scope.userId, createdAt: now }, select: { id: true } });
+    await recordAudit(tx, { networkId: scope.networkId, actorId: scope.userId, action: "network.export_requested", detail: { exportId: row.id } });
+    return row;
+  });
+}
+
+/** The requester downloaded the file: every download is in the audit log. */
+export async function recordExportDownload(scope: NetworkScope, exportId: string, sha256: string | null) {
+  await db(scope).$transaction(async (tx) => {
+    await recordAudit(tx, { networkId: scope.networkId, actorId: scope.userId, action: "network.export_downloaded", detail: { exportId, sha256 } });
+  });
+}
+
+type Claimed = { id: string; networkId: string; requestedById: string; createdAt: Date; attempts: number };
+
+/** Takes the oldest export waiting (or whose worker's claim ran out), for this worker alone. */
+async function claimExport(now: Date): Promise<Claimed | null> {
+  const until = new Date(now.getTime() + EXPORT_CLAIM_MS);
+  // The system path (decision 022): the queue holds every network's requests.
+  const rows = await dbSystem().$queryRaw<Claimed[]>`
+    UPDATE "NetworkExport" SET status = 'building', "lockedUntil" = ${until}, attempts = attempts + 1
+    WHERE id = (
+      SELECT id FROM "NetworkExport"
+      WHERE (status = 'queued' OR (status = 'building' AND "lockedUntil" < ${now})) AND attempts < ${EXPORT_MAX_ATTEMPTS}
+      ORDER BY "createdAt", id
+      FOR UPDATE SKIP LOCKED
+      LIMIT 1)
+    RETURNING id, "networkId", "requestedById", "createdAt", attempts`;
+  return rows[0] ?? null;
+}
+
+/** Reads every kind of the network as the requester may see it, shaped by its zod schema. */
+async function collect(job: Claimed, role: NonNullable<Awaited<ReturnType<typeof readRequesterRole>>>, now: Date, progress: (done: number, of: number) => Promise<void>) {
+  const columns = await readExportColumns(job.networkId);
+  const cycles = new Map(
+    (await readCyclesForExport(job.networkId, job.requestedById)).map((c) => [c.id, { phase: cyclePhase(c, now), requesterSubmitted: c.requesterSubmitted }]),
+  );
+  const requester = { userId: job.requestedById, role };
+  const tables = [...Object.entries(SHARED_EXPORTED), ...Object.entries(EXPORTED)];
+  const kinds: KindRows[] = [];
+  const person = rowSchema("Person", PERSON_COLUMNS);
+  kinds.push({ kind: "Person", schema: person, rows: (await readPeople(job.networkId)).map((r) => person.parse(r)) });
+  let reflections = new Set<string>();
+  for (const [index, [table, config]] of tables.entries()) {
+    const shape = columns.get(table)!;
+    const schema = rowSchema(table, shape.columns);
+    let rows = await readTableRows(job.networkId, table, config, shape);
+    if (config.rule === "reflection") {
+      rows = rows.filter((r) => reflectionInExport(r as ReflectionRow, requester, cycles));
+      reflections = new Set(rows.map((r) => r.id as string));
+    }
+    if (config.rule === "citation") rows = rows.filter((r) => reflections.has(r.reflectionId as string));
+    kinds.push({ kind: config.kind, schema, rows: rows.map((r) => schema.parse(r)) });
+    if (index % 5 === 4) await progress(index + 1, tables.length);
+  }
+  return kinds;
+}
+
+/**
+ * Builds one waiting export, if there is one: returns its id, or null when the queue is empty.
+ * A requester who is no longer an active broker gets no file. A failure is written as a code and
+ * tried again by the next sweep until EXPORT_MAX_ATTEMPTS.
+ */
+export async function buildNextExport(now = new Date()): Promise<string | null> {
+  const job = await claimExport(now);
+  if (!job) return null;
+  const own = dbAcross([job.networkId]);
+  try {
+    const role = await readRequesterRole(job.networkId, job.requestedById);
+    if (role !== "broker") {
+      await own.networkExport.update({ where: { id: job.id }, data: { status: "failed", error: "forbidden", lockedUntil: null } });
+      return job.id;
+    }
+    const network = await readNetworkHeader(job.networkId);
+    const kinds = await collect(job, role, now, async (done, of) => {
+      await own.networkExport.update({ where: { id: job.id }, data: { progress: Math.min(95, Math.floor((done / of) * 100)) } });
+    });
+    const { zip, manifest } = buildArchive(kinds, { exportId: job.id, createdAt: job.createdAt, appVersion: packageJson.version, network });
+    const readyAt = new Date();
+    await own.$transaction(async (tx) => {
+      await tx.networkExport.update({
+        where: { id: job.id },
+        data: {
+          status: "ready",
+          progress: 100,
+          file: Buffer.from(zip),
+          size: zip.length,
+          sha256: sha256Hex(zip),
+          counts: manifest.counts,
+          readyAt,
+          expiresAt: new Date(readyAt.getTime() + EXPORT_TTL_MS),
+          lockedUntil: null,
+          error: null,
+        },
+      });
+      await tx.notification.createMany({
+        data: [{ networkId: job.networkId, userId: job.requestedById, kind: "network_export_ready", dedupeKey: `network-export:${job.id}` }],
+        skipDuplicates: true,
+      });
+    });
+    return job.id;
+  } catch (error) {
+    console.error("[kring] a network export failed", error);
+    const last = job.attempts >= EXPORT_MAX_ATTEMPTS;
+    await own.networkExport.update({
+      where: { id: job.id },
+      data: { status: last ? "failed" : "queued", error: "unexpected", lockedUntil: null, progress: 0 },
+    });
+    return job.id;
+  }
+}
+
+/** The files of ready exports whose day is over are deleted; the rows stay as the record. */
+export async function expireExports(now = new Date()): Promise<number> {
+  // The system path (decision 022): every network's exports, by their expiry alone.
+  return dbSystem().$executeRaw`
+    UPDATE "NetworkExport" SET status = 'expired', file = NULL
+    WHERE status = 'ready' AND "expiresAt" <= ${now}`;
+}
+
+/** The worker's sweep (lib/jobs.ts): expire old files, then build what waits (a few per tick). */
+export async function buildDueExports(now = new Date(), most = 3): Promise<number> {
+  await expireExports(now);
+  let built = 0;
+  while (built < most && (await buildNextExport(now))) built += 1;
+  return built;
+}
