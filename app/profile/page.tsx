@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DeleteAccountForm } from "@/components/accounts/delete-account-form";
 import { CalendarFeedForm } from "@/components/calendar/feed-form";
-import { EmailSettingsForm, NetworkEmailForm } from "@/components/accounts/email-settings-form";
+import { EmailSettingsForm, ExportEmailForm, NetworkEmailForm } from "@/components/accounts/email-settings-form";
 import { ProfileForm } from "@/components/accounts/profile-form";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { getProfile, listNetworkEmailSettings } from "@/lib/accounts/queries";
@@ -78,6 +78,21 @@ export default async function ProfilePage() {
             </div>
           ) : null}
         </section>
+        {networks.length > 0 ? (
+          <section aria-labelledby="export-email" className={`${cardClass} space-y-3`}>
+            <h2 id="export-email" className="text-xl font-semibold">
+              {te("exportEmailTitle")}
+            </h2>
+            <p className="text-muted">{te("exportEmailIntro")}</p>
+            <ul className="space-y-3">
+              {networks.map((n) => (
+                <li key={n.slug}>
+                  <ExportEmailForm slug={n.slug} name={n.name} allowed={n.emailInExport} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <section aria-labelledby="calendar" className={`${cardClass} space-y-3`}>
           <h2 id="calendar" className="text-xl font-semibold">
             {tc("title")}

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { SelectField } from "@/components/ui/field";
+import { CheckboxField, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { setNetworkEmailAction, updateEmailSettingsAction } from "@/lib/accounts/actions";
+import { setExportEmailAction, setNetworkEmailAction, updateEmailSettingsAction } from "@/lib/accounts/actions";
 
 const FREQUENCIES = ["immediate", "daily", "weekly", "off"] as const;
 
@@ -76,6 +76,22 @@ export function NetworkEmailForm({ slug, name, frequency, general }: { slug: str
             ...FREQUENCIES.map((f) => ({ value: f, label: t(`frequencies.${f}`) })),
           ]}
         />
+      </div>
+      <SubmitButton pendingLabel={t("saving")}>{t("saveFor", { network: name })}</SubmitButton>
+      <FormMessage state={state} success={t("saved")} />
+    </form>
+  );
+}
+
+/** Whether the person's address may be in one network's export (issue 22): off until they tick it. */
+export function ExportEmailForm({ slug, name, allowed }: { slug: string; name: string; allowed: boolean }) {
+  const t = useTranslations("emailSettings");
+  const [state, action] = useActionState(setExportEmailAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="slug" value={slug} />
+      <div className="min-w-56 flex-1">
+        <CheckboxField name="allow" label={t("exportEmailLabel", { network: name })} initial={allowed} state={state} />
       </div>
       <SubmitButton pendingLabel={t("saving")}>{t("saveFor", { network: name })}</SubmitButton>
       <FormMessage state={state} success={t("saved")} />

@@ -14,10 +14,11 @@ import { safeReturnPath } from "@/lib/safe-return-path";
 import { requireMember } from "@/lib/membership/scope";
 import { verifyUnsubscribeToken } from "@/lib/mail/token";
 import { AppError } from "@/lib/errors";
-import { deleteAccount, setLocale, setNetworkEmail, undoUnsubscribe, updateEmailSettings, updateProfile } from "./mutations";
+import { deleteAccount, setExportEmail, setLocale, setNetworkEmail, undoUnsubscribe, updateEmailSettings, updateProfile } from "./mutations";
 import {
   deleteAccountSchema,
   emailSettingsSchema,
+  exportEmailSchema,
   localeSchema,
   networkEmailSchema,
   profileSchema,
@@ -50,6 +51,16 @@ export async function setNetworkEmailAction(_prev: unknown, form: FormData): Pro
   return runAction(networkEmailSchema, form, async (input) => {
     const scope = await requireMember(input.slug);
     await setNetworkEmail(scope, input.frequency);
+    revalidatePath("/profile");
+    return null;
+  });
+}
+
+/** The person allows (or no longer allows) their email address in one network's export. */
+export async function setExportEmailAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  return runAction(exportEmailSchema, form, async (input) => {
+    const scope = await requireMember(input.slug);
+    await setExportEmail(scope, input.allow === "on");
     revalidatePath("/profile");
     return null;
   });

@@ -44,6 +44,14 @@ export async function setNetworkEmail(scope: NetworkScope, frequency: EmailFrequ
   });
 }
 
+/** Whether the person's email address may be in this network's export (issue 22; off until they say so). */
+export async function setExportEmail(scope: NetworkScope, allow: boolean) {
+  await db(scope).membership.updateMany({
+    where: { networkId: scope.networkId, userId: scope.userId },
+    data: { emailInExport: allow },
+  });
+}
+
 /**
  * What an unsubscribe link turns off: one network's email for the person (its membership's own
  * frequency becomes "off") or all of it. Idempotent. The link's signature is the authority

@@ -242,16 +242,16 @@ export async function exportAccountData(userId: string) {
   };
 }
 
-/** The person's active networks with their own email frequency there (the profile's email section). */
+/** The person's active networks with their own email frequency there and whether their address may be in its export (the profile). */
 export async function listNetworkEmailSettings(userId: string) {
   // A reviewed cross-network read (decision 022): the person's own active networks.
   const networkIds = await memberNetworkIds(userId);
   const memberships = await dbAcross(networkIds).membership.findMany({
     where: { networkId: { in: networkIds }, userId, status: "active" },
     orderBy: { network: { name: "asc" } },
-    select: { emailFrequency: true, network: { select: { slug: true, name: true } } },
+    select: { emailFrequency: true, emailInExport: true, network: { select: { slug: true, name: true } } },
   });
-  return memberships.map((m) => ({ slug: m.network.slug, name: m.network.name, frequency: m.emailFrequency }));
+  return memberships.map((m) => ({ slug: m.network.slug, name: m.network.name, frequency: m.emailFrequency, emailInExport: m.emailInExport }));
 }
 
 /** What an unsubscribe link's page shows: the network's name and the frequency there now. */

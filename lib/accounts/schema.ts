@@ -59,6 +59,12 @@ export const networkEmailSchema = z.object({
   frequency: z.union([z.enum(EMAIL_FREQUENCIES), z.literal("")], { error: "invalid_choice" }).transform((v) => (v === "" ? null : v)),
 });
 
+/** Whether the person's address may be in one network's export: a checkbox, absent when unticked. */
+export const exportEmailSchema = z.object({
+  slug: z.string().min(1).max(64),
+  allow: z.literal("on", { error: "invalid_choice" }).optional(),
+});
+
 /** Turning email back on after an unsubscribe link: the link's token is the authority. */
 export const undoUnsubscribeSchema = z.object({
   token: z.string().min(1).max(300),

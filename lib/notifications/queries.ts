@@ -51,7 +51,7 @@ const visibleWhere = Prisma.sql`
                 SELECT 1 FROM "ExchangeConversation" ec WHERE ec."networkId" = n."networkId" AND ec.id = n."conversationId"
                   AND (ec."starterId" = n."userId" OR ep."authorId" = n."userId")))))
   AND (n."supportEntryId" IS NULL OR EXISTS (SELECT 1 FROM "SupportEntry" se WHERE se."networkId" = n."networkId" AND se.id = n."supportEntryId"))
-  AND (n.kind NOT IN ('support_suggested', 'gathering_proposed', 'commons_question') OR m.role = 'broker')
+  AND (n.kind NOT IN ('support_suggested', 'gathering_proposed', 'commons_question', 'network_export_ready') OR m.role = 'broker')
   AND (t."hiddenAt" IS NULL OR m.role = 'broker' OR t."authorId" = n."userId")
   AND (n.kind = 'moderation' OR n."replyId" IS NULL
        OR (r.id IS NOT NULL AND r."deletedAt" IS NULL AND (r."hiddenAt" IS NULL OR m.role = 'broker')))`;

@@ -56,6 +56,7 @@ export function notificationMessageKey(item: { kind: string; act: string | null;
     case "support_reviewed":
     case "gathering_proposed":
     case "commons_question":
+    case "network_export_ready":
       return item.kind;
     default: {
       const act = item.act ?? "hide";

@@ -4,6 +4,8 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { cyclePhase } from "@/lib/cycles/phase";
 import { db, dbAcross, dbSystem } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { hitRateLimits, type RateVerdict } from "@/lib/rate-limit/mutations";
+import { feedChecks } from "@/lib/rate-limit/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { buildArchive, sha256Hex, type KindRows } from "./archive";
 import { EXPORT_CLAIM_MS, EXPORT_MAX_ATTEMPTS, EXPORT_TTL_MS, EXPORTS_PER_DAY, reflectionInExport, type ReflectionRow } from "./policy";
@@ -155,4 +157,9 @@ export async function buildDueExports(now = new Date(), most = 3): Promise<numbe
   let built = 0;
   while (built < most && (await buildNextExport(now))) built += 1;
   return built;
+}
+
+/** A download counts against the person's feed budget (KRING_RATE_FEEDS): a file of the whole network is not fetched in a loop. */
+export function countExportDownload(userId: string): Promise<RateVerdict> {
+  return hitRateLimits(feedChecks(`network-export:user:${userId}`));
 }

@@ -13,7 +13,7 @@ function seeOther(path: string) {
  * Following a notification: marks it read (only the viewer's own; anyone else's id
  * finds nothing) and goes on to the thread, the cycle, the milestone, the gathering, the offer or request (or its
  * conversation), the support map, the Requests tab (a waiting
- * request, for brokers) or the network (news of the person's own membership; a removal stays in the
+ * request, for brokers), a network's export page (an export is ready) or the network (news of the person's own membership; a removal stays in the
  * centre), or back to the centre.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -30,6 +30,8 @@ const cycleKinds = ["cycle_opened", "cycle_reminder", "consent_requested"];
 
 function destination(target: NonNullable<Awaited<ReturnType<typeof markNotificationRead>>>): string {
   if (target.kind === "join_requested") return `/n/${target.slug}/requests`;
+  // A ready export: its page has the signed download link (for the broker who asked, for a day).
+  if (target.kind === "network_export_ready") return `/n/${target.slug}/settings/export`;
   // A removed person may no longer see a private network: the centre says what happened.
   if (target.kind === "membership_removed") return "/notifications";
   if ((MEMBERSHIP_NEWS_FOR_THE_PERSON as readonly string[]).includes(target.kind)) return `/n/${target.slug}`;

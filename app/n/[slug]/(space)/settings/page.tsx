@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { NetworkForm } from "@/components/networks/network-form";
 import { cardClass } from "@/components/ui/styles";
 import { commonsSettingsOf } from "@/lib/commons/queries";
@@ -20,7 +21,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const scope = await requireMemberPage(slug, `/n/${slug}/settings`, "network.edit");
   const [view, membersPropose, commons] = await Promise.all([viewNetwork(slug), membersProposeGatherings(scope), commonsSettingsOf(scope)]);
   if (!view) notFound();
-  const [t, tc] = await Promise.all([getTranslations("networkForm"), getTranslations("commons")]);
+  const [t, tc, te] = await Promise.all([getTranslations("networkForm"), getTranslations("commons"), getTranslations("networkExport")]);
   const n = view.network;
   return (
     <ClientMessages namespaces={["errors", "networkForm", "networks", "validation"]}>
@@ -49,6 +50,15 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           </Link>
         </p>
       </div>
+      <section aria-labelledby="network-export" className={`${cardClass} mt-6 max-w-2xl space-y-2`}>
+        <h2 id="network-export" className="text-lg font-semibold">
+          {te("settingsTitle")}
+        </h2>
+        <p className="text-muted">{te("settingsIntro")}</p>
+        <p>
+          <Link href={`/n/${n.slug}/settings/export`}>{te("settingsLink")}</Link>
+        </p>
+      </section>
     </ClientMessages>
   );
 }
