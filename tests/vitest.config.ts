@@ -43,6 +43,7 @@ export const EMBEDDED_FILES = [
   "tests/integration/gatherings.test.ts", // gatherings: the waitlist under row locks, series, reminders on the one PGlite session
   "tests/integration/harvests.test.ts", // harvests: writing, revisions, links, publishing and where they show
   "tests/integration/exchange.test.ts", // exchange: posts, tags, the expiry sweep, funder visibility
+  "tests/integration/network-export.test.ts", // portability: the export queue (SKIP LOCKED), catalogue reads, bytea, RLS on the one PGlite session
   "tests/integration/support-map.test.ts", // support: the map's filter and overview (unnest over enum arrays), reviews under row locks
   "tests/integration/commons.test.ts", // commons: the search-vector trigger (dutch and english), patterns, feeds, the proxy's 410, questions
 ];

@@ -101,18 +101,18 @@ export async function buildNextExport(now = new Date()): Promise<string | null> 
   try {
     const role = await readRequesterRole(job.networkId, job.requestedById);
     if (role !== "broker") {
-      await own.networkExport.update({ where: { id: job.id }, data: { status: "failed", error: "forbidden", lockedUntil: null } });
+      await own.networkExport.update({ where: { id: job.id, networkId: job.networkId }, data: { status: "failed", error: "forbidden", lockedUntil: null } });
       return job.id;
     }
     const network = await readNetworkHeader(job.networkId);
     const kinds = await collect(job, role, now, async (done, of) => {
-      await own.networkExport.update({ where: { id: job.id }, data: { progress: Math.min(95, Math.floor((done / of) * 100)) } });
+      await own.networkExport.update({ where: { id: job.id, networkId: job.networkId }, data: { progress: Math.min(95, Math.floor((done / of) * 100)) } });
     });
     const { zip, manifest } = buildArchive(kinds, { exportId: job.id, createdAt: job.createdAt, appVersion: packageJson.version, network });
     const readyAt = new Date();
     await own.$transaction(async (tx) => {
       await tx.networkExport.update({
-        where: { id: job.id },
+        where: { id: job.id, networkId: job.networkId },
         data: {
           status: "ready",
           progress: 100,
@@ -136,7 +136,7 @@ export async function buildNextExport(now = new Date()): Promise<string | null> 
     console.error("[kring] a network export failed", error);
     const last = job.attempts >= EXPORT_MAX_ATTEMPTS;
     await own.networkExport.update({
-      where: { id: job.id },
+      where: { id: job.id, networkId: job.networkId },
       data: { status: last ? "failed" : "queued", error: "unexpected", lockedUntil: null, progress: 0 },
     });
     return job.id;

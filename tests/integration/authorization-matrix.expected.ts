@@ -73,6 +73,18 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
     foreign: { member: "ok", funder: "ok", broker: "ok" },
   },
+  // A network's export (decision 046): its brokers start one; under A's slug it is A's whatever else the form says.
+  "lib/portability/actions.ts#startNetworkExportAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  // Everyone's own consent to their address in a network's export, in a network they belong to.
+  "lib/accounts/actions.ts#setExportEmailAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "ok", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   // The support map (decision 040): brokers add entries (listed), members suggest them (waiting for
   // a broker), funders read only. Naming no record, a suggestion under A's slug is A's.
   "lib/support/actions.ts#createSupportEntryAction": {
@@ -661,6 +673,13 @@ export const expectedRoutes: Record<string, RouteRow> = {
     foreignInOwnName: { member: "404", funder: "404", broker: "404" },
     foreign: { member: "404", funder: "404", broker: "404" },
   },
+  // An export's ZIP: only the broker who asked, with the link signed for them; B's export under A's
+  // slug (signed for B's broker) and anything under B's slug is a 404 for A's people.
+  "app/n/[slug]/(space)/settings/export/[exportId]/download/route.ts GET": {
+    own: { anonymous: "401", outsider: "404", member: "404", funder: "404", broker: "200", otherBroker: "404" },
+    foreignInOwnName: { member: "404", funder: "404", broker: "404" },
+    foreign: { member: "404", funder: "404", broker: "404" },
+  },
   // A public network's public feed: the same for everyone.
   "app/n/[slug]/calendar.ics/route.ts GET": {
     own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
@@ -742,6 +761,7 @@ export const expectedPages: Record<string, PageRow> = {
   "app/n/[slug]/(space)/support/[entryId]/page.tsx": { permission: "support.view", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/support/new/page.tsx": { permission: "support.suggest", own: brokerAndMembers, foreign: notInB },
   "app/n/[slug]/(space)/support/page.tsx": { permission: "support.view", own: everyMember, foreign: notInB },
+  "app/n/[slug]/(space)/settings/export/page.tsx": { permission: "network.export", own: brokerOnly, foreign: notInB },
 };
 
 /**

@@ -4,6 +4,7 @@
 import { toLocalInput } from "@/lib/cycles/schema";
 import { dbSystem } from "@/lib/db/client";
 import { unsubscribeToken } from "@/lib/mail/token";
+import { exportDownloadPath } from "@/lib/portability/link";
 import type { User } from "./support";
 import { networkFields } from "./support";
 import { HOURS, key, ZONE, type Objects, type World } from "./authorization-matrix.world";
@@ -29,6 +30,13 @@ const text = "A few words, **with** Markdown.";
 async function closeCycles(w: World) {
   for (const n of [w.a, w.b]) {
     await dbSystem().cycle.update({ where: { id: n.cycleId, networkId: n.networkId }, data: { closedAt: new Date(), openSlot: null } });
+  }
+}
+
+/** No export being built in either network, so a new one may start. */
+async function finishExports(w: World) {
+  for (const n of [w.a, w.b]) {
+    await dbSystem().networkExport.updateMany({ where: { networkId: n.networkId, status: { in: ["queued", "building"] } }, data: { status: "failed" } });
   }
 }
 
@@ -139,6 +147,9 @@ function supportFields(c: Ctx): Record<string, string> {
 
 export const actionInputs: Record<string, ActionInput> = {
   // ---- the support map: brokers keep it, members suggest entries
+  // ---- portability: a broker exports the whole network; a member allows their address in it
+  "lib/portability/actions.ts#startNetworkExportAction": { broker: true, fields: (c) => ({ slug: c.home.slug }), prepare: finishExports },
+  "lib/accounts/actions.ts#setExportEmailAction": { fields: (c) => ({ slug: c.home.slug, allow: "on" }) },
   "lib/support/actions.ts#createSupportEntryAction": { fields: (c) => ({ ...supportFields(c), idempotencyKey: key() }) },
   "lib/support/actions.ts#updateSupportEntryAction": { broker: true, fields: (c) => ({ ...supportFields(c), entryId: c.o.supportEntryId }) },
   "lib/support/actions.ts#checkSupportEntryAction": { broker: true, fields: (c) => ({ slug: c.home.slug, entryId: c.o.supportEntryId }) },
@@ -542,6 +553,11 @@ export const routeInputs: Record<string, RouteInput> = {
   "app/commons/feed.atom/route.ts GET": { params: () => ({}) },
   "app/commons/feed.json/route.ts GET": { params: () => ({}) },
   "app/commons/[itemId]/withdrawn/route.ts GET": { params: (c) => ({ itemId: c.o.commonsItemId }) },
+  // A network's export: the link signed for the broker who asked for it (the records' network's broker).
+  "app/n/[slug]/(space)/settings/export/[exportId]/download/route.ts GET": {
+    params: (c) => ({ slug: c.home.slug, exportId: c.o.exportId }),
+    query: (c) => `?${exportDownloadPath(c.o.slug, c.o.exportId, c.o.broker.id, c.o.exportExpiresAt).split("?")[1]}`,
+  },
   "app/n/[slug]/calendar/[token]/route.ts GET": { params: (c) => ({ slug: c.home.slug, token: `${c.o.memberFeedToken}.ics` }) },
   "app/calendar/[token]/route.ts GET": { params: (c) => ({ token: `${c.o.personalFeedToken}.ics` }) },
   "app/email/unsubscribe/[token]/route.ts POST": { params: (c) => ({ token: unsubscribeToken({ userId: c.o.member.id, networkId: c.o.networkId }) }) },

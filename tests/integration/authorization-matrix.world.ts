@@ -327,6 +327,10 @@ export type Objects = {
   exchangePostId: string;
   /** The other member's conversation on that request ("I can help"), started through its action. */
   conversationId: string;
+  /** A ready export of the whole network, asked for by the broker (its file is a few bytes). */
+  exportId: string;
+  /** When that export's file and link expire (a day from now). */
+  exportExpiresAt: Date;
 };
 
 export type World = {
@@ -619,6 +623,13 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
   });
   await dbSystem().network.update({ where: { id: network.id }, data: { allowCommonsQuestions: label === "A" } });
 
+  // Portability (issue 22): a ready export by the broker, downloadable for a day.
+  const exportExpiresAt = new Date(Date.now() + DAY);
+  const networkExport = await dbSystem().networkExport.create({
+    data: { networkId: network.id, requestedById: broker.id, status: "ready", progress: 100, file: Buffer.from(`zip ${label}`), size: 5, sha256: "0".repeat(64), readyAt: new Date(), expiresAt: exportExpiresAt },
+    select: { id: true },
+  });
+
   return {
     networkId: network.id,
     slug,
@@ -668,6 +679,8 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     conversationId: conversation.id,
     commonsProposalId: commonsProposal.id,
     commonsItemId: commonsItem.id,
+    exportId: networkExport.id,
+    exportExpiresAt,
   };
 }
 
