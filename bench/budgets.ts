@@ -45,6 +45,7 @@ import { FUNDING, seedFunding } from "./seeds/funding";
 import { GATHERINGS, seedGatherings } from "./seeds/gatherings";
 import { SCALE, seedScale } from "./seeds/scale";
 import { SUPPORT, seedSupport } from "./seeds/support";
+import { seedExports } from "./seeds/exports";
 import { createSession, seedInTransaction, withClient } from "./seeds/setup";
 import { holdIfAsked, measure, printRows, settings, startServer, warmUp, withFreshDatabase, type Row } from "./support";
 
@@ -98,6 +99,8 @@ const PAGES: Page[] = [
     route: "/n/[slug]/(space)/support/[entryId]/page",
     expect: SUPPORT.firstProvider,
   },
+  // A network's export (issue 22): the broker's page over 500 earlier exports (the latest five, never a file).
+  { key: "networkExport", name: "network export (broker)", path: `/n/${slug}/settings/export`, who: "broker", route: "/n/[slug]/(space)/settings/export/page", expect: "Download the ZIP" },
   // Offers and requests (issue 20): the list of 2,000 running posts, paged by keyset.
   { key: "exchange", name: "offers and requests", path: `/n/${slug}/exchange`, who: "member", route: "/n/[slug]/(space)/exchange/page", expect: "Exchange post 1" },
   // The exchange's conversations (issue 20): the member's 300 (keyset pages of 20), and one of 2,000 messages (the latest 50).
@@ -133,6 +136,7 @@ async function seed(url: string): Promise<Cookies> {
     await seedCycle(c);
     await seedGatherings(c);
     await seedSupport(c);
+    await seedExports(c);
     await seedExchange(c);
     await seedConversations(c);
     await seedFunding(c);

@@ -15,7 +15,7 @@ import { EXCLUDED, EXPORT_FORMAT, EXPORT_FORMAT_VERSION, EXPORTED, type Reason }
 
 export type KindRows = { kind: string; schema: RowSchema; rows: Record<string, unknown>[] };
 
-export type ManifestFile = { path: string; kind: string | null; rows: number | null; bytes: number; sha256: string };
+type ManifestFile = { path: string; kind: string | null; rows: number | null; bytes: number; sha256: string };
 
 export type Manifest = {
   format: typeof EXPORT_FORMAT;
@@ -47,7 +47,7 @@ export function kindCsv(schema: RowSchema, rows: readonly Record<string, unknown
 }
 
 /** One kind as JSON Lines: one JSON object per line, in the schema's field order. */
-export function kindJsonl(rows: readonly Record<string, unknown>[]): string {
+function kindJsonl(rows: readonly Record<string, unknown>[]): string {
   return rows.map((row) => `${JSON.stringify(row)}\n`).join("");
 }
 
@@ -55,7 +55,7 @@ const omitted = (): [string, Reason][] =>
   Object.entries(EXPORTED).flatMap(([table, t]) => Object.entries(t.omit ?? {}).map(([column, reason]): [string, Reason] => [`${table}.${column}`, reason]));
 
 /** The README, English then Dutch, generated from the schemas' field descriptions and the exclusion maps. */
-export function readme(kinds: readonly KindRows[], meta: ExportMeta): string {
+function readme(kinds: readonly KindRows[], meta: ExportMeta): string {
   const out: string[] = [];
   const lang = (l: 0 | 1) => {
     const t = (en: string, nl: string) => (l === 0 ? en : nl);

@@ -94,7 +94,7 @@ async function collect(job: Claimed, role: NonNullable<Awaited<ReturnType<typeof
  * A requester who is no longer an active broker gets no file. A failure is written as a code and
  * tried again by the next sweep until EXPORT_MAX_ATTEMPTS.
  */
-export async function buildNextExport(now = new Date()): Promise<string | null> {
+async function buildNextExport(now = new Date()): Promise<string | null> {
   const job = await claimExport(now);
   if (!job) return null;
   const own = dbAcross([job.networkId]);

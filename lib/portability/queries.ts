@@ -162,13 +162,15 @@ export type ExportListItem = {
   expiresAt: Date | null;
   requestedById: string;
   requesterName: string | null;
+  /** Ready and within its day: the file may be downloaded now. */
+  downloadable: boolean;
 };
 
 /** The network's latest exports for its brokers' page (the file itself is not read): one statement. */
 export async function listNetworkExports(scope: NetworkScope, take = 5): Promise<ExportListItem[]> {
   return db(scope).$queryRaw<ExportListItem[]>`
     SELECT e.id, e.status::text AS status, e.progress, e.size, e.sha256, e.counts, e.error, e."createdAt", e."readyAt", e."expiresAt",
-           e."requestedById", u.name AS "requesterName"
+           e."requestedById", u.name AS "requesterName", (e.status = 'ready' AND e."expiresAt" > now()) AS downloadable
     FROM "NetworkExport" e LEFT JOIN "User" u ON u.id = e."requestedById"
     WHERE e."networkId" = ${scope.networkId}
     ORDER BY e."createdAt" DESC, e.id DESC

@@ -20,7 +20,7 @@ type Owner = "networkId" | "id" | "sourceNetworkId";
  * reflections as the network's reveal rules let the broker see them; a synthesis' citations only
  * of the reflections that are in the export.
  */
-export type RowRule = "reflection" | "citation";
+type RowRule = "reflection" | "citation";
 
 export type ExportedTable = {
   /** The kind's name in the ZIP: `data/<kind>.jsonl`, `csv/<kind>.csv`, `schema/<kind>.schema.json`. */

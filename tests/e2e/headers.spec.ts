@@ -216,6 +216,14 @@ test.beforeAll(async ({ browser }) => {
   const conversation = conversationHrefs.find((h) => h.startsWith(`/n/${NETWORK}/exchange/${resolved.postId}/conversations/`));
   expect(conversation, "the broker's offer has a conversation in the demo").toBeTruthy();
   resolved.conversationId = conversation!.split("/").pop()!;
+  // exportId: the demo network's export, started by its broker if none is ready yet (built in the background).
+  await b.goto(`/n/${NETWORK}/settings/export`);
+  const ready = b.getByRole("link", { name: "Download the ZIP" }).first();
+  if (!(await ready.isVisible())) {
+    await b.getByRole("button", { name: "Export the whole network" }).click();
+    await expect(ready).toBeVisible({ timeout: 60_000 });
+  }
+  resolved.exportId = new URL((await ready.getAttribute("href"))!, "http://x").pathname.split("/").at(-2)!;
 
   // itemId: an item of the commons, from its list (open to anyone); when the demo has shared none
   // yet, one shared by the demo network as publication writes it (a PostgreSQL run).

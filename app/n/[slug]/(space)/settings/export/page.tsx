@@ -23,7 +23,6 @@ export default async function NetworkExportPage({ params }: { params: Promise<{ 
   const scope = await requireMemberPage(slug, `/n/${slug}/settings/export`, "network.export");
   const [exports, t, format] = await Promise.all([listNetworkExports(scope), getTranslations("networkExport"), getFormatter()]);
   const running = exports.some((e) => e.status === "queued" || e.status === "building");
-  const now = Date.now();
   return (
     <ClientMessages namespaces={["errors", "networkExport", "validation"]}>
       <div className="max-w-3xl space-y-6">
@@ -54,7 +53,6 @@ export default async function NetworkExportPage({ params }: { params: Promise<{ 
             <ul className="space-y-3" aria-live="polite">
               {exports.map((e) => {
                 const mine = e.requestedById === scope.userId;
-                const downloadable = e.status === "ready" && e.expiresAt && e.expiresAt.getTime() > now;
                 const rows = Object.values(e.counts).reduce((sum, n) => sum + n, 0);
                 return (
                   <li key={e.id} className={`${cardClass} space-y-2`} data-testid="network-export">
@@ -68,7 +66,7 @@ export default async function NetworkExportPage({ params }: { params: Promise<{ 
                         <span>{t("progress", { percent: e.progress })}</span>
                       </p>
                     ) : null}
-                    {downloadable && e.expiresAt ? (
+                    {e.downloadable && e.expiresAt ? (
                       <>
                         <p className="text-sm text-muted">
                           {t("ready", {
