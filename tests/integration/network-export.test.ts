@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { GET as downloadRoute } from "@/app/n/[slug]/(space)/settings/export/[exportId]/download/route";
+import { GET as followNotification } from "@/app/notifications/[id]/route";
+import { listNotifications } from "@/lib/notifications/queries";
 import { dbSystem } from "@/lib/db/client";
 import { setExportEmailAction } from "@/lib/accounts/actions";
 import { exportDownloadPath } from "@/lib/portability/link";
@@ -109,8 +111,14 @@ describe("a network's export", () => {
     for (const s of secrets) expect(everything.includes(s.hash)).toBe(false);
     expect(everything).not.toContain(w.a.conversationId);
     // The broker who asked is told, once, with a link to the export page.
-    const notices = await dbSystem().notification.findMany({ where: { networkId: w.a.networkId, kind: "network_export_ready" }, select: { userId: true } });
-    expect(notices).toEqual([{ userId: w.a.broker.id }]);
+    const notices = await dbSystem().notification.findMany({ where: { networkId: w.a.networkId, kind: "network_export_ready" }, select: { id: true, userId: true } });
+    expect(notices).toEqual([{ id: expect.any(String), userId: w.a.broker.id }]);
+    const followed = await asUser(w.a.broker, () => followNotification(new Request(`http://localhost/notifications/${notices[0]!.id}`), { params: Promise.resolve({ id: notices[0]!.id }) }));
+    expect(followed.status).toBe(303);
+    expect(followed.headers.get("location")).toBe(`/n/${w.a.slug}/settings/export`);
+    // It is in the broker's centre, worded in their language.
+    const centre = await listNotifications(w.a.broker.id);
+    expect(centre.items.find((i) => i.kind === "network_export_ready")).toMatchObject({ networkSlug: w.a.slug });
   });
 
   it("gives the file to the broker who asked, by a signed link for a day, and logs every download", async () => {
