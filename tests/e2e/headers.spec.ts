@@ -49,6 +49,7 @@ const resolvers: Record<string, (r: Resolved) => string> = {
   entryId: (r) => r.entryId!,
   postId: (r) => r.postId!,
   conversationId: (r) => r.conversationId!,
+  exportId: (r) => r.exportId!,
   token: (r) => r.token!,
   id: (r) => r.notificationId!,
   itemId: (r) => r.itemId!,
