@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { NetworkForm } from "@/components/networks/network-form";
 import { cardClass } from "@/components/ui/styles";
 import { commonsSettingsOf } from "@/lib/commons/queries";
@@ -56,7 +55,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         </h2>
         <p className="text-muted">{te("settingsIntro")}</p>
         <p>
-          <Link href={`/n/${n.slug}/settings/export`}>{te("settingsLink")}</Link>
+          <Link href={`/n/${n.slug}/settings/export`} className="underline">
+            {te("settingsLink")}
+          </Link>
         </p>
       </section>
     </ClientMessages>
