@@ -113,6 +113,10 @@ export const EXCLUDED: Record<string, Reason> = {
   PledgeMonth: ["Monthly sums kept by a database trigger from the pledges, which are in the export; recomputed from them.", "Maandsommen die een databasetrigger bijhoudt uit de toezeggingen, die in de export staan; daaruit opnieuw te berekenen."],
   MilestoneTally: ["Counts kept by database triggers from the milestones and pledges, which are in the export; recomputed from them.", "Tellingen die databasetriggers bijhouden uit de mijlpalen en toezeggingen, die in de export staan; daaruit opnieuw te berekenen."],
   FunderMilestone: ["Counts kept by a database trigger from the pledges, which are in the export; recomputed from them.", "Tellingen die een databasetrigger bijhoudt uit de toezeggingen, die in de export staan; daaruit opnieuw te berekenen."],
+  SupportTally: [
+    "Counts of the support map kept by a database trigger from the entries, which are in the export; recomputed from them.",
+    "Tellingen van de steunkaart die een databasetrigger bijhoudt uit de vermeldingen, die in de export staan; daaruit opnieuw te berekenen.",
+  ],
   FundingStamp: ["A change counter for the funders' dashboard cache; it holds no data.", "Een wijzigingsteller voor de cache van het financiersoverzicht; er staan geen gegevens in."],
   NetworkExport: ["Earlier exports themselves (their files and status): not the network's record.", "Eerdere exports zelf (hun bestanden en status): niet de geschiedenis van het netwerk."],
 };
