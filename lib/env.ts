@@ -61,6 +61,8 @@ const schema = z
     KRING_RATE_WRITES: rate("300/1h"),
     // Calendar feeds and .ics downloads, per feed address (per client IP for the public ones; decision 037).
     KRING_RATE_FEEDS: rate("120/1h"),
+    // Read API requests, per token (decision 047).
+    KRING_RATE_API: rate("1000/1h"),
     // Invitations sent by email, per network (decision 034): a broker cannot spray addresses.
     KRING_RATE_INVITATION_MAIL: rate("50/1d"),
     // How many proxies in front of Kring append to X-Forwarded-For; 0 trusts none (decision 018).
@@ -101,6 +103,7 @@ const schema = z
         posts: raw.KRING_RATE_POSTS,
         writes: raw.KRING_RATE_WRITES,
         feeds: raw.KRING_RATE_FEEDS,
+        api: raw.KRING_RATE_API,
         invitationMail: raw.KRING_RATE_INVITATION_MAIL,
       },
       /** Proxies whose X-Forwarded-For entries are believed; 0: the socket's address only. */

@@ -55,7 +55,10 @@ export type AuditAction =
   | "exchange.tag_renamed"
   | "exchange.tag_removed"
   | "network.export_requested"
-  | "network.export_downloaded";
+  | "network.export_downloaded"
+  | "api_token.created"
+  | "api_token.rotated"
+  | "api_token.revoked";
 
 /** Writes one audit entry inside the caller's transaction, so the decision and its record land together. */
 export async function recordAudit(

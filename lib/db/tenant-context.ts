@@ -73,6 +73,7 @@ export const TENANT_MODELS = new Set<string>([
   "CommonsConsent",
   "CommonsQuestion",
   "NetworkExport",
+  "ApiToken",
 ]);
 
 const TENANT_TABLE = new RegExp(`"(${[...TENANT_MODELS].join("|")})"`);

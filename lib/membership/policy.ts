@@ -72,6 +72,8 @@ export const permissions = {
   "exchange.converse": ["broker", "member"],
   // Questions people ask about the network's items in the commons ("Ask the source network", decision 045).
   "commons.questions": ["broker"],
+  // Tokens of the network's read API (decision 047): brokers make, rotate and revoke them.
+  "api.tokens": ["broker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

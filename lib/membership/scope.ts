@@ -107,3 +107,13 @@ export async function requireMemberPage(slug: string, returnPath: string, permis
     throw error;
   }
 }
+
+/**
+ * The read API's proof (decision 047): a token, found by lib/api in the network the address
+ * names, reads that network as a member who is nobody in particular (role `member`, a user id
+ * that is no person's), so the pages' queries and policies give it what any member sees and
+ * nothing that depends on being someone: no hidden post of "its own", no online link.
+ */
+export function apiReaderScope(network: { id: string; slug: string }, tokenId: string, role: NetworkScope["role"]): NetworkScope {
+  return { networkId: network.id, slug: network.slug, userId: `api-token:${tokenId}`, membershipId: "", role } as NetworkScope;
+}

@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors";
  * spraying addresses, posting spam) tolerate.
  */
 
-export type RateRule = "signin-address" | "signin-ip" | "posts" | "writes" | "writes-ip" | "feeds" | "invitation-mail";
+export type RateRule = "signin-address" | "signin-ip" | "posts" | "writes" | "writes-ip" | "feeds" | "invitation-mail" | "api";
 
 /** One counter to bump: its key, its limit and its window length. */
 export type RateCheck = { rule: RateRule; key: string; limit: number; windowMs: number };
@@ -72,6 +72,12 @@ export function writeChecks(caller: { userId: string } | { ip: string }, limits:
  */
 export function feedChecks(subject: string, limits: RateLimits = env().rateLimits): RateCheck[] {
   const check = rateCheck("feeds", limits.feeds, subject);
+  return check ? [check] : [];
+}
+
+/** A read API request (KRING_RATE_API, decision 047): per token, whoever holds it. */
+export function apiChecks(tokenId: string, limits: RateLimits = env().rateLimits): RateCheck[] {
+  const check = rateCheck("api", limits.api, tokenId);
   return check ? [check] : [];
 }
 
