@@ -88,6 +88,8 @@ const config = [
       "lib/portability/queries.ts", // the export worker (no session) reads the one network whose export it claimed, that network alone (decision 046)
       "lib/portability/mutations.ts", // the export queue (system): claiming any network's waiting export and expiring old files; then writing that one network's row (decision 046)
       "lib/calendar/queries.ts", // calendar feeds found by their secret, not a session: the one network a private feed names; a person's going/maybe gatherings in their own networks (decision 037)
+      "lib/api/queries.ts", // a read API token found by its hash, not a session: within the one network the address names (decision 047)
+      "lib/api/mutations.ts", // a token's "last used", within the one network it was found in (decision 047)
     ],
     rules: { "no-restricted-imports": "off" },
   },

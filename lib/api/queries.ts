@@ -22,7 +22,7 @@ import { canSeeHiddenText } from "@/lib/moderation/policy";
  * list; a page is `take` items and the cursor of the next.
  */
 
-export type Page<T> = { items: T[]; next: string | null };
+
 
 /** Keyset after (at, id), newest first. */
 function olderThan(field: string, after: Cursor | undefined) {
@@ -99,7 +99,7 @@ export async function listApiTokens(scope: NetworkScope) {
   });
 }
 
-export type ApiTokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
+
 
 type Opts = { after?: Cursor; take: number };
 

@@ -37,7 +37,7 @@ export const apiTokenRefSchema = z.object({ slug, tokenId: id });
 // ---------- the API's query parameters ----------
 
 /** `limit`: 1 to PAGE_MAX; anything else is a 400 problem, never clamped in silence. */
-export const limitParam = z.coerce
+const limitParam = z.coerce
   .number()
   .int()
   .min(1)
@@ -45,7 +45,7 @@ export const limitParam = z.coerce
   .default(PAGE_DEFAULT)
   .meta({ description: `Items per page, 1 to ${PAGE_MAX} (default ${PAGE_DEFAULT}).` });
 
-export const cursorParam = z
+const cursorParam = z
   .string()
   .max(200)
   .optional()
@@ -90,7 +90,7 @@ export const networkSchema = z
   })
   .meta({ id: "Network" });
 
-export const threadSchema = z
+const threadSchema = z
   .object({
     id: z.string(),
     title: z.string(),
@@ -107,7 +107,7 @@ export const threadSchema = z
   })
   .meta({ id: "Thread" });
 
-export const replySchema = z
+const replySchema = z
   .object({
     id: z.string(),
     threadId: z.string(),
@@ -121,7 +121,7 @@ export const replySchema = z
   })
   .meta({ id: "Reply" });
 
-export const cycleSchema = z
+const cycleSchema = z
   .object({
     id: z.string(),
     title: z.string(),
@@ -139,7 +139,7 @@ export const cycleSchema = z
   })
   .meta({ id: "Cycle" });
 
-export const initiativeSchema = z
+const initiativeSchema = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -150,7 +150,7 @@ export const initiativeSchema = z
   })
   .meta({ id: "Initiative" });
 
-export const milestoneSchema = z
+const milestoneSchema = z
   .object({
     id: z.string(),
     initiativeId: z.string(),
@@ -168,7 +168,7 @@ export const milestoneSchema = z
   })
   .meta({ id: "Milestone" });
 
-export const updateSchema = z
+const updateSchema = z
   .object({
     id: z.string(),
     initiativeId: z.string(),
@@ -202,7 +202,7 @@ export const fundingSchema = z
   })
   .meta({ id: "Funding", description: "Totals per initiative and currency, never summed across currencies and never per funder." });
 
-export const memberSchema = z
+const memberSchema = z
   .object({
     name: z.string(),
     role: z.enum(["broker", "member", "funder"]),
@@ -212,7 +212,7 @@ export const memberSchema = z
   })
   .meta({ id: "Member", description: "An active member as the member directory shows them: never an email address." });
 
-export const gatheringSchema = z
+const gatheringSchema = z
   .object({
     id: z.string(),
     title: z.string(),
@@ -230,7 +230,7 @@ export const gatheringSchema = z
   })
   .meta({ id: "Gathering", description: "A planned or cancelled gathering. The online link is never in the API (it is for people who are going)." });
 
-export const exchangePostSchema = z
+const exchangePostSchema = z
   .object({
     id: z.string(),
     direction: z.enum(["offer", "request"]),
@@ -248,7 +248,7 @@ export const exchangePostSchema = z
   })
   .meta({ id: "ExchangePost" });
 
-export const supportEntrySchema = z
+const supportEntrySchema = z
   .object({
     id: z.string(),
     provider: z.string(),
@@ -268,7 +268,7 @@ export const supportEntrySchema = z
   .meta({ id: "SupportEntry", description: "An entry listed on the support map (suggestions waiting for a broker are not)." });
 
 /** A page of items: `next` is the cursor of the following page, or null on the last one. */
-export function pageOf<T extends z.ZodType>(item: T, id: string) {
+function pageOf<T extends z.ZodType>(item: T, id: string) {
   return z
     .object({
       data: z.array(item),

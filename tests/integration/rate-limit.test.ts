@@ -10,7 +10,7 @@ import { createReplyAction, createThreadAction, editReplyAction } from "@/lib/di
 import { env, parseEnv } from "@/lib/env";
 import { deleteExpiredRateLimits, hitRateLimits } from "@/lib/rate-limit/mutations";
 import { forwardSocketAddress } from "@/lib/rate-limit/peer-address";
-import { clientAddress, postingChecks, rateCheck, signInChecks, writeChecks } from "@/lib/rate-limit/policy";
+import { apiChecks, clientAddress, postingChecks, rateCheck, signInChecks, writeChecks } from "@/lib/rate-limit/policy";
 import { requestHeaders } from "../setup/session";
 import { asUser, call, makeNetwork, member, outcomeOf, signInAs, snapshotDatabase, user, type Outcome } from "./support";
 
@@ -244,6 +244,7 @@ describe("the settings", () => {
       posts: { limit: 30, windowMs: 5 * MINUTE },
       writes: { limit: 300, windowMs: 60 * MINUTE },
       feeds: { limit: 120, windowMs: 60 * MINUTE },
+      api: { limit: 1000, windowMs: 60 * MINUTE },
       invitationMail: { limit: 50, windowMs: 24 * 60 * MINUTE },
     });
     expect(parseEnv({ KRING_RATE_POSTS: "12/30s" }).rateLimits.posts).toEqual({ limit: 12, windowMs: 30_000 });
@@ -261,8 +262,9 @@ describe("the settings", () => {
   });
 
   it("turn a limit off with 0 or off: nothing is counted or refused", async () => {
-    const off = parseEnv({ KRING_RATE_POSTS: "off", KRING_RATE_SIGNIN_PER_IP: "0", KRING_RATE_SIGNIN_PER_ADDRESS: "OFF", KRING_RATE_WRITES: "off", KRING_RATE_FEEDS: "off", KRING_RATE_INVITATION_MAIL: "off" }).rateLimits;
-    expect(off).toEqual({ signInPerAddress: null, signInPerIp: null, posts: null, writes: null, feeds: null, invitationMail: null });
+    const off = parseEnv({ KRING_RATE_POSTS: "off", KRING_RATE_SIGNIN_PER_IP: "0", KRING_RATE_SIGNIN_PER_ADDRESS: "OFF", KRING_RATE_WRITES: "off", KRING_RATE_FEEDS: "off", KRING_RATE_API: "off", KRING_RATE_INVITATION_MAIL: "off" }).rateLimits;
+    expect(off).toEqual({ signInPerAddress: null, signInPerIp: null, posts: null, writes: null, feeds: null, api: null, invitationMail: null });
+    expect(apiChecks("a-token", off)).toEqual([]);
     expect(writeChecks({ userId: "someone" }, off)).toEqual([]);
     expect(postingChecks("someone", off)).toEqual([]);
     expect(signInChecks("ada@example.test", "192.0.2.1", off)).toEqual([]);

@@ -20,7 +20,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const scope = await requireMemberPage(slug, `/n/${slug}/settings`, "network.edit");
   const [view, membersPropose, commons] = await Promise.all([viewNetwork(slug), membersProposeGatherings(scope), commonsSettingsOf(scope)]);
   if (!view) notFound();
-  const [t, tc, te] = await Promise.all([getTranslations("networkForm"), getTranslations("commons"), getTranslations("networkExport")]);
+  const [t, tc, te, tApi] = await Promise.all([
+    getTranslations("networkForm"),
+    getTranslations("commons"),
+    getTranslations("networkExport"),
+    getTranslations("api.tokens"),
+  ]);
   const n = view.network;
   return (
     <ClientMessages namespaces={["errors", "networkForm", "networks", "validation"]}>
@@ -46,6 +51,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         <p>
           <Link href={`/n/${scope.slug}/commons/questions`} className="underline">
             {tc("questionsTitle")}
+          </Link>
+        </p>
+        <p>
+          <Link href={`/n/${scope.slug}/settings/api`} className="underline">
+            {tApi("settingsLink")}
           </Link>
         </p>
       </div>

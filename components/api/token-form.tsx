@@ -1,0 +1,104 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useId } from "react";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FormMessage, useValidationMessage } from "@/components/ui/messages";
+import { inputClass } from "@/components/ui/styles";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { createApiTokenAction, revokeApiTokenAction, rotateApiTokenAction } from "@/lib/api/actions";
+import { API_SCOPES, TOKEN_EXPIRY_CHOICES, TOKEN_NAME_MAX } from "@/lib/api/limits";
+
+/** A token, the one time it is shown (decision 047): selectable, with the warning that it will not be shown again. */
+function ShownOnce({ label, token }: { label: string; token: string }) {
+  const t = useTranslations("api.tokens");
+  const id = useId();
+  return (
+    <div role="status" className="space-y-2 rounded-md bg-accent-soft p-3">
+      <label htmlFor={id} className="block font-medium text-accent-strong">
+        {label}
+      </label>
+      <input id={id} readOnly value={token} className={`${inputClass} font-mono`} onFocus={(e) => e.currentTarget.select()} data-testid="api-token-secret" />
+      <p className="text-sm">{t("shownOnce")}</p>
+    </div>
+  );
+}
+
+/** A broker makes a token: a name, what it may read (at least one area), how long it works. */
+export function CreateApiTokenForm({ slug }: { slug: string }) {
+  const t = useTranslations("api.tokens");
+  const translate = useValidationMessage();
+  const [state, action] = useActionState(createApiTokenAction, null);
+  const scopeErrors = state && !state.ok ? (state.fieldErrors?.scopes ?? []).map(translate) : [];
+  const sent = state && !state.ok ? state.values : undefined;
+  const errorId = useId();
+  return (
+    <div className="space-y-4">
+      {state?.ok ? <ShownOnce label={t("newToken", { name: state.data.name })} token={state.data.token} /> : null}
+      <form action={action} className="space-y-4" noValidate>
+        <input type="hidden" name="slug" value={slug} />
+        {state && !state.ok ? <FormMessage state={state} /> : null}
+        <TextField name="name" label={t("name")} hint={t("nameHint")} state={state} maxLength={TOKEN_NAME_MAX} required />
+        <fieldset className="space-y-2" aria-describedby={scopeErrors.length ? errorId : undefined}>
+          <legend className="font-medium">{t("scopes")}</legend>
+          {API_SCOPES.map((scope) => (
+            <div key={scope} className="flex items-start gap-3">
+              <input
+                id={`scope-${scope}`}
+                name={`scope.${scope}`}
+                type="checkbox"
+                defaultChecked={sent ? sent[`scope.${scope}`] === "on" : scope === "threads"}
+                className="mt-1 size-5 accent-accent"
+              />
+              <label htmlFor={`scope-${scope}`}>{t(`scopeNames.${scope}`)}</label>
+            </div>
+          ))}
+          {scopeErrors.length ? (
+            <p id={errorId} className="text-sm font-medium text-danger">
+              {scopeErrors.join(" ")}
+            </p>
+          ) : null}
+        </fieldset>
+        <SelectField
+          name="expiresInDays"
+          label={t("expiresIn")}
+          state={state}
+          initial="365"
+          options={TOKEN_EXPIRY_CHOICES.map((days) => ({ value: String(days), label: t("days", { days }) }))}
+        />
+        <SubmitButton>{t("create")}</SubmitButton>
+      </form>
+    </div>
+  );
+}
+
+/** Rotate (a new secret, shown once) and revoke, for one working token. */
+export function ApiTokenControls({ slug, tokenId, name }: { slug: string; tokenId: string; name: string }) {
+  const t = useTranslations("api.tokens");
+  const [rotated, rotate] = useActionState(rotateApiTokenAction, null);
+  const [revoked, revoke] = useActionState(revokeApiTokenAction, null);
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-3">
+        <form action={rotate}>
+          <input type="hidden" name="slug" value={slug} />
+          <input type="hidden" name="tokenId" value={tokenId} />
+          <SubmitButton variant="secondary">
+            {t("rotate")} <span className="sr-only">{name}</span>
+          </SubmitButton>
+        </form>
+        <form action={revoke}>
+          <input type="hidden" name="slug" value={slug} />
+          <input type="hidden" name="tokenId" value={tokenId} />
+          <SubmitButton variant="secondary">
+            {t("revoke")} <span className="sr-only">{name}</span>
+          </SubmitButton>
+        </form>
+      </div>
+      <p className="text-sm text-muted">{t("rotateHint")}</p>
+      {rotated?.ok ? <ShownOnce label={t("newToken", { name })} token={rotated.data.token} /> : null}
+      {rotated && !rotated.ok ? <FormMessage state={rotated} /> : null}
+      {revoked && !revoked.ok ? <FormMessage state={revoked} /> : null}
+    </div>
+  );
+}
