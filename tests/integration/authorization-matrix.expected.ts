@@ -563,6 +563,22 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "ok" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  // Read API tokens: the network's brokers only; another network's token under A's slug is not found.
+  "lib/api/actions.ts#createApiTokenAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/api/actions.ts#rotateApiTokenAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/api/actions.ts#revokeApiTokenAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   // One's own calendar feed of a network: its active members, any role.
   "lib/calendar/actions.ts#renewNetworkFeedAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "ok", broker: "ok", otherBroker: "forbidden" },
@@ -596,6 +612,13 @@ export const expectedActions: Record<string, ActionRow> = {
     foreign: { member: "not_found", funder: "not_found", broker: "not_found" },
   },
 };
+
+/** A read API route: the token decides, not the persona (decision 047). */
+const apiRead: RouteRow = {
+    own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "401", funder: "401", broker: "401" },
+    foreign: { member: "200", funder: "200", broker: "200" },
+  };
 
 export const expectedRoutes: Record<string, RouteRow> = {
   "app/api/account/export/route.ts GET": {
@@ -697,6 +720,26 @@ export const expectedRoutes: Record<string, RouteRow> = {
     foreignInOwnName: { member: "200", funder: "200", broker: "200" },
     foreign: { member: "200", funder: "200", broker: "200" },
   },
+  // The read API (decision 047): the bearer token is the authority, whoever's session comes along;
+  // a token under another network's slug is a 401, as for a network that does not exist.
+  "app/api/v1/networks/[slug]/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/threads/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/threads/[threadId]/replies/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/cycles/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/initiatives/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/milestones/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/updates/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/funding/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/members/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/gatherings/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/exchange/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/support/route.ts GET": apiRead,
+  // The read API's OpenAPI document: public.
+  "app/api/v1/openapi.json/route.ts GET": {
+    own: { anonymous: "200", outsider: "200", member: "200", funder: "200", broker: "200", otherBroker: "200" },
+    foreignInOwnName: { member: "200", funder: "200", broker: "200" },
+    foreign: { member: "200", funder: "200", broker: "200" },
+  },
   // RFC 8058: the link's signed token is the authority, with or without a session.
   "app/email/unsubscribe/[token]/route.ts GET": {
     own: { anonymous: "303 /email/unsubscribe", outsider: "303 /email/unsubscribe", member: "303 /email/unsubscribe", funder: "303 /email/unsubscribe", broker: "303 /email/unsubscribe", otherBroker: "303 /email/unsubscribe" },
@@ -728,6 +771,7 @@ const notInB = { member: "notFound", funder: "notFound", broker: "notFound" } as
 export const expectedPages: Record<string, PageRow> = {
   "app/n/[slug]/(space)/audit/page.tsx": { permission: "audit.view", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/commons/questions/page.tsx": { permission: "commons.questions", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/settings/api/page.tsx": { permission: "api.tokens", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/cycles/journey/page.tsx": { permission: "cycle.view", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/cycles/new/page.tsx": { permission: "cycle.open", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/cycles/page.tsx": { permission: "cycle.view", own: everyMember, foreign: notInB },

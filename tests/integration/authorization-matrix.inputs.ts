@@ -146,6 +146,10 @@ function supportFields(c: Ctx): Record<string, string> {
 }
 
 export const actionInputs: Record<string, ActionInput> = {
+  // ---- read API tokens (decision 047): brokers make, rotate and revoke them
+  "lib/api/actions.ts#createApiTokenAction": { broker: true, fields: (c) => ({ slug: c.home.slug, name: "Website", expiresInDays: "90", "scope.threads": "on", "scope.initiatives": "on" }) },
+  "lib/api/actions.ts#rotateApiTokenAction": { broker: true, fields: (c) => ({ slug: c.home.slug, tokenId: c.o.apiTokenId }) },
+  "lib/api/actions.ts#revokeApiTokenAction": { broker: true, fields: (c) => ({ slug: c.home.slug, tokenId: c.o.apiTokenId }) },
   // ---- the support map: brokers keep it, members suggest entries
   // ---- portability: a broker exports the whole network; a member allows their address in it
   "lib/portability/actions.ts#startNetworkExportAction": { broker: true, fields: (c) => ({ slug: c.home.slug }), prepare: finishExports },
@@ -529,7 +533,12 @@ export type RouteInput = {
   /** Values of the dynamic segments. */
   params: (c: Ctx) => Record<string, string | string[]>;
   query?: (c: Ctx) => string;
+  /** Request headers besides the persona's session cookie (a read API token). */
+  headers?: (c: Ctx) => Record<string, string>;
 };
+
+/** A read API request: the records' network's token under the home slug (decision 047); the session plays no part. */
+const apiRead: RouteInput = { params: (c) => ({ slug: c.home.slug }), headers: (c) => ({ authorization: `Bearer ${c.o.apiToken}` }) };
 
 export const routeInputs: Record<string, RouteInput> = {
   // Auth.js's own endpoints: the session as the persona's cookie shows it, and signing out without a CSRF token.
@@ -561,4 +570,18 @@ export const routeInputs: Record<string, RouteInput> = {
   "app/n/[slug]/calendar/[token]/route.ts GET": { params: (c) => ({ slug: c.home.slug, token: `${c.o.memberFeedToken}.ics` }) },
   "app/calendar/[token]/route.ts GET": { params: (c) => ({ token: `${c.o.personalFeedToken}.ics` }) },
   "app/email/unsubscribe/[token]/route.ts POST": { params: (c) => ({ token: unsubscribeToken({ userId: c.o.member.id, networkId: c.o.networkId }) }) },
+  // The read API (decision 047): the token is the authority; the OpenAPI document is public.
+  "app/api/v1/openapi.json/route.ts GET": { params: () => ({}) },
+  "app/api/v1/networks/[slug]/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/threads/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/threads/[threadId]/replies/route.ts GET": { ...apiRead, params: (c) => ({ slug: c.home.slug, threadId: c.o.threadId }) },
+  "app/api/v1/networks/[slug]/cycles/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/initiatives/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/milestones/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/updates/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/funding/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/members/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/gatherings/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/exchange/route.ts GET": apiRead,
+  "app/api/v1/networks/[slug]/support/route.ts GET": apiRead,
 };

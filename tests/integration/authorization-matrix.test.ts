@@ -262,7 +262,7 @@ describe("the authorization matrix of route handlers", () => {
       const request = routeHandlerRequest(url, {
         method: route.method,
         signal: abort.signal,
-        headers: cookie ? { cookie } : {},
+        headers: { ...(cookie ? { cookie } : {}), ...input.headers?.(ctx) },
       });
       const response = await route.handler(request, { params: Promise.resolve(params) });
       const outcome = await routeOutcome(response);

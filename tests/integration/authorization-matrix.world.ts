@@ -304,6 +304,9 @@ export type Objects = {
   memberFeedToken: string;
   /** The secret of the member's "my gatherings" feed. */
   personalFeedToken: string;
+  /** A read API token of the network with every scope (decision 047), and its id. */
+  apiToken: string;
+  apiTokenId: string;
   /** A listed entry of the support map, by the broker. */
   supportEntryId: string;
   commonsProposalId: string;
@@ -577,6 +580,21 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
   const personalFeedToken = randomBytes(32).toString("base64url");
   await dbSystem().membership.updateMany({ where: { networkId: network.id, userId: plain.id }, data: { calendarTokenHash: hashToken(memberFeedToken) } });
   await dbSystem().user.update({ where: { id: plain.id }, data: { calendarTokenHash: hashToken(personalFeedToken) } });
+  // A read API token of the network, made by its broker (decision 047).
+  const apiPrefix = randomBytes(4).toString("hex");
+  const apiToken = `kring_${apiPrefix}_${randomBytes(32).toString("base64url")}`;
+  const apiTokenRow = await dbSystem().apiToken.create({
+    data: {
+      networkId: network.id,
+      name: `Website ${label}`,
+      prefix: apiPrefix,
+      tokenHash: hashToken(apiToken),
+      scopes: ["threads", "cycles", "initiatives", "funding", "members", "gatherings", "exchange", "support"],
+      expiresAt: new Date(Date.now() + 300 * DAY),
+      createdById: broker.id,
+    },
+    select: { id: true },
+  });
 
   // Exchange and the support map (issue 20): a tag of the vocabulary, the member's request with the
   // other member's conversation on it, and one entry of the map.
@@ -667,6 +685,8 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     gatheringId: gathering.id,
     memberFeedToken,
     personalFeedToken,
+    apiToken,
+    apiTokenId: apiTokenRow.id,
     supportEntryId: supportEntry.id,
     supportSuggestionId: supportSuggestion.id,
     seriesId: seriesId!,
