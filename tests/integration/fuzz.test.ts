@@ -302,7 +302,10 @@ describe("malformed params and query strings to every route handler", () => {
         const abort = new AbortController();
         let response: unknown;
         try {
-          response = await route.handler(routeHandlerRequest(url, { method: route.method, signal: abort.signal }), { params: Promise.resolve(routeParams) });
+          // A route that reads a token from a header (the read API) gets network A's valid one, so the
+          // malformed params and queries reach past the token check.
+          const headers = input.headers?.({ world, home: world.a, o: world.a, actor: null }) ?? {};
+          response = await route.handler(routeHandlerRequest(url, { method: route.method, signal: abort.signal, headers }), { params: Promise.resolve(routeParams) });
         } catch (error) {
           throw new Error(`${key} threw for ${url}: ${(error as Error)?.stack ?? String(error)}`);
         } finally {

@@ -18,6 +18,9 @@ import { createNetworkAction } from "@/lib/networks/actions";
 import { findNetworkWithViewer } from "@/lib/networks/queries";
 import { createSupportEntryAction } from "@/lib/support/actions";
 import { shareItem } from "./commons-fixtures";
+import { GET as apiRepliesRoute } from "@/app/api/v1/networks/[slug]/threads/[threadId]/replies/route";
+import { GET as apiUpdatesRoute } from "@/app/api/v1/networks/[slug]/updates/route";
+import { createApiTokenAction } from "@/lib/api/actions";
 import { call, makeNetwork, networkFields, signInAs, user, type Outcome } from "./support";
 
 /** The Big List of Naughty Strings (515 strings), shared test data. */
@@ -400,6 +403,54 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
     for (const s of naughty.filter((_, i) => i % 25 === 0)) {
       const result = await call(askCommonsQuestionAction, { itemId, body: "A question", replyEmail: s, idempotencyKey: `naughty-mail-${naughty.indexOf(s)}` });
       if (!result.ok) expect(Object.keys(result.fieldErrors ?? {})).toEqual(["replyEmail"]);
+    }
+  });
+
+  it("in an API token's name: stored exactly, or refused with a field code", async () => {
+    const broker = await user("Broker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "api-token-names" });
+    signInAs(broker);
+    const expected: string[] = [];
+    // Every 25th string: a network holds at most 25 working tokens.
+    for (const [i, s] of naughty.entries()) {
+      if (i % 25 !== 0) continue;
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const result = await call(createApiTokenAction, { slug: net.slug, name: s, expiresInDays: "30", "scope.threads": "on" });
+      const name = clean(s);
+      if (!(chars(name) >= 1 && chars(name) <= 80)) {
+        expectFieldRefusal(result, label);
+        continue;
+      }
+      expect(result.ok, `${label}: ${JSON.stringify(result)}`).toBe(true);
+      expected.push(name);
+    }
+    const rows = await dbSystem().apiToken.findMany({ where: { networkId: net.id }, select: { name: true } });
+    expect(rows.map((r) => r.name).sort()).toEqual(expected.sort());
+  });
+
+  it("in the read API's path and query: a problem document, never a 500", async () => {
+    const broker = await user("Broker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "api-hostile" });
+    signInAs(broker);
+    const made = await call(createApiTokenAction, { slug: net.slug, name: "hostile", expiresInDays: "30", "scope.threads": "on", "scope.initiatives": "on" });
+    const token = made.ok ? made.data.token : "";
+    const headers = { authorization: `Bearer ${token}` };
+    // Every 5th string as a cursor, a limit, a kind and a thread id.
+    for (const [i, s] of naughty.entries()) {
+      if (i % 5 !== 0) continue;
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      const v = encodeURIComponent(s);
+      for (const query of [`cursor=${v}`, `limit=${v}`, `kind=${v}`]) {
+        const response = await apiUpdatesRoute(new Request(`http://localhost/api/v1/networks/${net.slug}/updates?${query}`, { headers }), {
+          params: Promise.resolve({ slug: net.slug }),
+        });
+        expect(response.status, `${label} ${query}`).toBeLessThan(500);
+        if (response.status !== 200) expect(response.headers.get("content-type"), label).toMatch(/^application\/problem\+json/);
+      }
+      const replies = await apiRepliesRoute(new Request(`http://localhost/api/v1/networks/${net.slug}/threads/x/replies`, { headers }), {
+        params: Promise.resolve({ slug: net.slug, threadId: s }),
+      });
+      expect([404], label).toContain(replies.status);
     }
   });
 
