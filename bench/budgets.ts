@@ -126,6 +126,10 @@ const PAGES: Page[] = [
   { key: "commonsSearch", name: "the commons (search)", path: "/commons?q=gemeenten", who: "member", route: "/commons/page", expect: "gemeente" },
   { key: "commonsItem", name: "a commons item", path: `/commons/${COMMONS.item}`, who: "member", route: "/commons/[itemId]/page", expect: COMMONS.newest },
   { key: "funder", name: "funder dashboard", path: "/funder", who: "funder", route: "/funder/page", expect: FUNDING.lastNetworkName },
+  // The read API (issue 22, decision 047): the broker's token page (at most 200 tokens listed, one
+  // statement) and the reference rendered from the OpenAPI document (no database).
+  { key: "apiTokens", name: "API tokens (broker)", path: `/n/${slug}/settings/api`, who: "broker", route: "/n/[slug]/(space)/settings/api/page", expect: "Make a token" },
+  { key: "apiDocs", name: "read API reference", path: "/api/docs", who: "member", route: "/api/docs/page", expect: "Kring read API" },
 ];
 
 type Cookies = Record<Who, string>;

@@ -22,7 +22,8 @@ import { env } from "@/lib/env";
 import { hashToken } from "@/lib/membership/invitations";
 import { hitRateLimits } from "@/lib/rate-limit/mutations";
 import { apiChecks } from "@/lib/rate-limit/policy";
-import { call, expectRefused, makeNetwork, member, signInAs, user } from "./support";
+import { listThreadsAndMilestones } from "../../scripts/api-example";
+import { call, expectRefused, makeNetwork, member, signInAs, user, type User } from "./support";
 
 /**
  * The read API (issue 22 items 4–6, decision 047), called through its route handlers as a client
@@ -79,7 +80,7 @@ async function request(name: string, ctx: Ctx, opts: { token?: string; query?: s
 }
 
 /** A token made through the broker's action, as the page makes it. */
-async function makeToken(broker: { id: string }, slug: string, scopes: readonly ApiScopeName[], name = "website"): Promise<{ token: string; id: string }> {
+async function makeToken(broker: User, slug: string, scopes: readonly ApiScopeName[], name = "website"): Promise<{ token: string; id: string }> {
   signInAs(broker);
   const fields: Record<string, string> = { slug, name, expiresInDays: "365" };
   for (const s of scopes) fields[`scope.${s}`] = "on";
@@ -418,5 +419,35 @@ describe("the OpenAPI document", () => {
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
     ajv.addSchema(doc, "openapi.json");
     for (const name of Object.keys(doc.components.schemas)) expect(() => ajv.compile({ $ref: `openapi.json#/components/schemas/${name}` })).not.toThrow();
+  });
+});
+
+describe("the example script", () => {
+  it("lists a network's threads and milestones with nothing but the OpenAPI document and a token", async () => {
+    const w = await world();
+    // The script's requests go to the route handlers, as a server would route them.
+    const routed = async (input: string, init?: { headers?: Record<string, string> }) => {
+      const url = new URL(input);
+      if (url.pathname === "/api/v1/openapi.json") return openApiRoute();
+      for (const e of ENDPOINTS) {
+        const pattern = new RegExp(`^/api/v1${e.path({ slug: "(?<slug>[^/]+)", threadId: "(?<threadId>[^/]+)" })}$`);
+        const match = pattern.exec(url.pathname);
+        if (match) return e.route(new Request(url, { headers: init?.headers }), { params: Promise.resolve({ ...match.groups }) });
+      }
+      return new Response("not found", { status: 404 });
+    };
+    const listed = await listThreadsAndMilestones({ baseUrl: "http://kring.test", slug: w.network.slug, token: w.all.token, fetch: routed });
+    expect(listed.threads).toHaveLength(24);
+    expect(listed.threads.map((t) => t.title)).toContain("With replies");
+    expect(listed.threads.find((t) => t.title === "With replies")?.replies).toBe(2);
+    expect(listed.milestones).toEqual([
+      { title: "First step", status: "planned" },
+      { title: "Second step", status: "planned" },
+    ]);
+    // A token without the scope: the script says the problem's detail.
+    const narrow = await makeToken(w.broker, w.network.slug, ["support"], "narrow");
+    await expect(listThreadsAndMilestones({ baseUrl: "http://kring.test", slug: w.network.slug, token: narrow.token, fetch: routed })).rejects.toThrow(
+      /^403 Scope missing: This token may not read this part of the network/,
+    );
   });
 });
