@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "./client";
 import { demoConversations, demoExchange, demoHarvests, demoHelpTags, demoNetworks, type DemoNetwork, type DemoThread } from "./demo-content";
 import {
@@ -78,12 +79,41 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     await seedSupportMap(prisma, network.id, demo, userIds);
     await seedExchange(prisma, network.id, demo.slug, userIds);
     await seedConversations(prisma, network.id, demo.slug, userIds);
+    await seedApiToken(prisma, network.id, demo, broker.user.id);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
     await renderMissingTexts(prisma, network.id);
     created.push(demo.slug);
   }
   return created;
+}
+
+/**
+ * A read API token of the network's website (decision 047), used yesterday, so the broker's token
+ * page shows one. Its secret is random and shown to nobody: a broker who wants to try the API
+ * rotates it (or makes another) and gets a token that works.
+ */
+async function seedApiToken(prisma: Db, networkId: string, demo: DemoNetwork, brokerId: string) {
+  const prefix = randomBytes(4).toString("hex");
+  const token = `kring_${prefix}_${randomBytes(32).toString("base64url")}`;
+  const name = demo.locale === "nl" ? "Website van het netwerk" : "The network's website";
+  const row = await prisma.apiToken.create({
+    data: {
+      networkId,
+      name,
+      prefix,
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      scopes: ["threads", "initiatives", "gatherings"],
+      expiresAt: new Date(Date.now() + 300 * DAY),
+      lastUsedAt: new Date(Date.now() - DAY),
+      createdById: brokerId,
+      createdAt: new Date(Date.now() - 30 * DAY),
+    },
+    select: { id: true },
+  });
+  await prisma.auditEntry.create({
+    data: { networkId, actorId: brokerId, action: "api_token.created", detail: { tokenId: row.id, title: name, prefix, scopes: ["threads", "initiatives", "gatherings"] } },
+  });
 }
 
 /**
