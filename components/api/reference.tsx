@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { cardClass } from "@/components/ui/styles";
 import { openApiDocument } from "@/lib/api/openapi";
+import { PAGE_MAX } from "@/lib/api/limits";
+import { PROBLEMS, type ProblemCode } from "@/lib/api/policy";
 
 /**
  * The read API's reference (decision 047), rendered on the server from the OpenAPI document
@@ -45,7 +47,7 @@ function typeOf(schema: Schema | undefined): string {
 }
 
 export async function ApiReference() {
-  const t = await getTranslations("api.docs");
+  const [t, tp] = await Promise.all([getTranslations("api.docs"), getTranslations("api.problem")]);
   const doc = openApiDocument() as unknown as {
     info: { version: string };
     paths: Record<string, Record<string, Operation>>;
@@ -130,6 +132,21 @@ export async function ApiReference() {
             </article>
           )),
         )}
+      </section>
+      <section aria-labelledby="api-problems" className={`${cardClass} space-y-3`}>
+        <h2 id="api-problems" className="text-xl font-semibold">
+          {t("problems")}
+        </h2>
+        <dl className="space-y-3">
+          {(Object.entries(PROBLEMS) as [ProblemCode, number][]).map(([code, status]) => (
+            <div key={code} id={`problem-${code}`}>
+              <dt className="font-medium">
+                <code>{status}</code> <code>{code}</code>: {tp(`${code}.title`)}
+              </dt>
+              <dd className="text-sm">{tp(`${code}.detail`, { max: PAGE_MAX })}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
       <section aria-labelledby="api-schemas" className="space-y-4">
         <h2 id="api-schemas" className="text-xl font-semibold">

@@ -2,6 +2,7 @@ import "server-only";
 import { createTranslator } from "next-intl";
 import type { z } from "zod";
 import { decodeCursor, type Cursor } from "@/lib/cursor";
+import { env } from "@/lib/env";
 import type { NetworkScope } from "@/lib/db/tenant-proof";
 import { negotiateLocale, type AppLocale } from "@/lib/i18n/config";
 import { loadMessages } from "@/lib/i18n/messages";
@@ -19,7 +20,6 @@ import { PAGE_MAX, type ApiScopeName } from "./limits";
  * does the rest, and nothing it meets becomes a 500 with internals.
  */
 
-const PROBLEM_BASE = "https://kring.app/problems/";
 
 async function problem(request: Request, code: ProblemCode, extra: { retryAfterSeconds?: number } = {}): Promise<Response> {
   const locale: AppLocale = negotiateLocale(request.headers.get("accept-language"));
@@ -28,7 +28,8 @@ async function problem(request: Request, code: ProblemCode, extra: { retryAfterS
   const t = createTranslator({ locale, messages: { text } });
   const status = PROBLEMS[code];
   const body = {
-    type: `${PROBLEM_BASE}${code.replace(/_/g, "-")}`,
+    // Each problem is explained on the reference page, at the instance's configured address.
+    type: `${env().publicUrl}/api/docs#problem-${code}`,
     title: t("text.title"),
     status,
     detail: t("text.detail", { max: PAGE_MAX }),

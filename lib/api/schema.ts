@@ -68,7 +68,7 @@ const area = z.enum(["means", "objectives", "vision_values", "observations_facts
 
 export const problemSchema = z
   .object({
-    type: z.string().meta({ description: "A URI naming the kind of problem (`about:blank` or a Kring problem type)." }),
+    type: z.string().meta({ description: "A URI naming the kind of problem: its explanation on the reference page (`/api/docs#problem-<code>`)." }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string().meta({ description: "What went wrong, in the language Accept-Language asked for (English or Dutch)." }),

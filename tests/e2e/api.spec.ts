@@ -70,9 +70,22 @@ test("the API reference renders from the OpenAPI document, without outside scrip
   await expect(page.getByRole("heading", { name: "List threads", level: 3 })).toBeVisible();
   await expect(page.getByText("GET /api/v1/networks/{slug}/milestones")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Problem", level: 3 })).toBeVisible();
+  // Every problem type links here: its code, status and explanation.
+  await expect(page.locator("#problem-invalid_limit")).toContainText("“limit” must be a whole number from 1 to 100.");
   await expectNoSeriousA11yViolations(page, "API reference");
   expect(outside.filter((u) => !u.startsWith("http://localhost") && !u.startsWith("http://127.0.0.1"))).toEqual([]);
   const doc = await page.request.get("/api/v1/openapi.json");
   expect(doc.status()).toBe(200);
   expect(((await doc.json()) as { openapi: string }).openapi).toBe("3.1.0");
+});
+
+test("the API reference speaks Dutch to a Dutch browser", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "nl-NL" });
+  const page = await context.newPage();
+  await page.goto("/api/docs");
+  await expect(page.getByRole("heading", { name: /^Lees-API van Kring/, level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Problemen", level: 2 })).toBeVisible();
+  await expect(page.locator("#problem-scope_missing")).toContainText("Dit token mag dit deel van het netwerk niet lezen.");
+  await expectNoSeriousA11yViolations(page, "API reference (Dutch)");
+  await context.close();
 });

@@ -173,6 +173,7 @@ async function world() {
 async function problemOf(response: Response) {
   expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   const body = (await response.json()) as { status: number; code: string; detail: string; title: string; type: string };
+  expect(body.type).toBe(`${env().publicUrl}/api/docs#problem-${body.code}`);
   // A message that failed to format falls back to its key: every problem must read as a sentence.
   expect(body.detail).not.toMatch(/^(text|api)\./);
   expect(body.title).not.toMatch(/^(text|api)\./);
