@@ -17,6 +17,7 @@ import { createApiTokenAction, revokeApiTokenAction, rotateApiTokenAction } from
 import { API_SCOPES, type ApiScopeName } from "@/lib/api/limits";
 import { tokenState } from "@/lib/api/policy";
 import { dbSystem } from "@/lib/db/client";
+import { onQuery } from "@/lib/db/query-log";
 import { makeCycle, makeInitiative, makeMilestone, makeMilestoneUpdate, makePledge, makeReflection, makeReply, makeThread } from "@/lib/db/factories";
 import { env } from "@/lib/env";
 import { hashToken } from "@/lib/membership/invitations";
@@ -388,6 +389,23 @@ describe("pages", () => {
     const english = await problemOf(await request("updates", w.ctx, { token: w.all.token, query: "kind=gossip" }));
     expect(english).toMatchObject({ code: "invalid_query", status: 400 });
     expect(english.detail).toMatch(/^A query parameter/);
+  });
+});
+
+describe("the statements a request costs", () => {
+  it("are at most 10 for every endpoint, whatever the page size", async () => {
+    const w = await world();
+    for (const e of ENDPOINTS) {
+      for (const query of ["limit=1", "limit=100"]) {
+        let statements = 0;
+        const stop = onQuery(() => statements++);
+        const response = await request(e.name, w.ctx, { token: w.all.token, query });
+        stop();
+        expect(response.status, e.name).toBe(200);
+        expect(statements, `${e.name} ?${query}`).toBeLessThanOrEqual(10);
+        expect(statements, `${e.name}: the counter hears the token check`).toBeGreaterThanOrEqual(3);
+      }
+    }
   });
 });
 
