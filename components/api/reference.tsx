@@ -94,7 +94,8 @@ export async function ApiReference() {
                 {t("scope")}: {op.description}
               </p>
               {op.parameters?.length ? (
-                <div className="overflow-x-auto">
+                // A wide table scrolls inside a named region the keyboard can reach (a phone's width).
+                <div className="overflow-x-auto" role="region" tabIndex={0} aria-label={`${op.summary}: ${t("parameters")}`}>
                   <table className="w-full text-left text-sm">
                     <caption className="text-left font-medium">{t("parameters")}</caption>
                     <thead>
@@ -158,7 +159,7 @@ export async function ApiReference() {
               {name}
             </h3>
             {schema.description ? <p className="text-sm">{schema.description}</p> : null}
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" role="region" tabIndex={0} aria-label={name}>
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{name}</caption>
                 <thead>

@@ -89,3 +89,18 @@ test("the API reference speaks Dutch to a Dutch browser", async ({ browser }) =>
   await expectNoSeriousA11yViolations(page, "API reference (Dutch)");
   await context.close();
 });
+
+test.describe("on a phone (360 px)", () => {
+  test.use({ viewport: { width: 360, height: 780 } });
+
+  test("the token page and the reference read without sideways scrolling", async ({ page }) => {
+    await signIn(page, "mara@siac.example");
+    for (const path of [`/n/${SLUG}/settings/api`, "/api/docs"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      expect(scrollWidth, `${path}: ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
+      await expectNoSeriousA11yViolations(page, `${path} at 360 px`);
+    }
+  });
+});
