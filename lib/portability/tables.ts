@@ -119,6 +119,10 @@ export const EXCLUDED: Record<string, Reason> = {
   ],
   FundingStamp: ["A change counter for the funders' dashboard cache; it holds no data.", "Een wijzigingsteller voor de cache van het financiersoverzicht; er staan geen gegevens in."],
   NetworkExport: ["Earlier exports themselves (their files and status): not the network's record.", "Eerdere exports zelf (hun bestanden en status): niet de geschiedenis van het netwerk."],
+  ApiToken: [
+    "Read API tokens (decision 047): credentials of this instance, kept only as hashes; the receiving instance's brokers make their own.",
+    "Tokens van de lees-API (besluit 047): toegangsgegevens van deze installatie, alleen als hash bewaard; de makelaars van de ontvangende installatie maken hun eigen.",
+  ],
 };
 
 /** The format's name and version in every manifest. A new kind or field is a minor version; a removed or changed one a major. */
