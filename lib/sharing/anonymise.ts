@@ -1,0 +1,206 @@
+/**
+ * Anonymising a text before it goes to the commons (issue 21, decision 044). Pure: the caller gives
+ * the network's member names, its name and slug and the instance's public address; nothing is read.
+ *
+ * In the `network` and `anonymous` modes it removes what points at a person or at the network's own
+ * pages: member names (whole names, family names with their particles such as "van der Berg", and
+ * every given or family name on its own; case and accents do not matter, words must stand alone),
+ * @mentions, email addresses, phone numbers (Dutch mobile and landline, international) and links to
+ * the network's pages (the public address or a relative link followed by /n/<slug>/…). In the
+ * `anonymous` mode the network's name (and slug) goes too. Each removal leaves a neutral marker in
+ * the text's language ("[naam]", "[name]"), so a reader sees that something was there.
+ *
+ * It errs on the side of removing: a member called "Berg" takes the word "berg" out of every text.
+ * The people asked see the text before and after, and can object.
+ */
+
+export type AnonymiseMode = "names" | "network" | "anonymous";
+
+export type AnonymiseContext = {
+  mode: AnonymiseMode;
+  /** Display names of the network's members (any membership status: former members are people too). */
+  memberNames: readonly string[];
+  networkName: string;
+  networkSlug: string;
+  /** The instance's public origin (https://kring.example.org); its /n/<slug>/ pages are removed. */
+  publicUrl: string;
+  locale: "en" | "nl";
+  /** The text is Markdown: markers are escaped (`\[naam\]`) so they never read as a link. */
+  markdown?: boolean;
+};
+
+type Marker = "name" | "email" | "phone" | "link" | "network";
+
+const MARKERS: Record<"en" | "nl", Record<Marker, string>> = {
+  en: { name: "name", email: "email", phone: "phone", link: "link", network: "network" },
+  nl: { name: "naam", email: "e-mail", phone: "telefoon", link: "link", network: "netwerk" },
+};
+
+function marker(ctx: AnonymiseContext, which: Marker): string {
+  const word = MARKERS[ctx.locale][which];
+  return ctx.markdown ? `\\[${word}\\]` : `[${word}]`;
+}
+
+/** Name particles (Dutch, German, French, Spanish, Italian, Portuguese): never a name on their own. */
+const PARTICLES = new Set([
+  "van", "der", "den", "de", "het", "'t", "’t", "ter", "ten", "te", "op", "in", "aan", "bij", "uit", "onder", "over", "voor",
+  "von", "vom", "zu", "zum", "zur", "am", "im", "la", "le", "les", "du", "des", "d'", "di", "da", "del", "della", "dei", "degli",
+  "dos", "das", "do", "y", "e", "al", "el", "bin", "ibn", "mac", "mc", "st", "st.", "saint",
+]);
+
+const BEFORE = "(?<![\\p{L}\\p{N}_])";
+const AFTER = "(?![\\p{L}\\p{N}_])";
+
+function stripMarks(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+/** Each base letter (a, e, …) with the accented letters that reduce to it (á, ä, ė, …). */
+const ACCENTED: Map<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (let code = 0xc0; code <= 0x24f; code++) {
+    const c = String.fromCodePoint(code);
+    const base = stripMarks(c).toLowerCase();
+    if (base.length !== 1 || base === c.toLowerCase() || !/[a-z]/.test(base)) continue;
+    map.set(base, (map.get(base) ?? "") + c + c.toUpperCase());
+  }
+  return map;
+})();
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+
+/** A pattern for one word or phrase that matches it whatever its accents, apostrophes and spacing. */
+function loosePattern(phrase: string): string {
+  let out = "";
+  for (const ch of stripMarks(phrase.normalize("NFC")).toLowerCase()) {
+    if (/\s/.test(ch)) {
+      if (!out.endsWith("[\\s\\u00a0]+")) out += "[\\s\\u00a0]+";
+    } else if (ch === "'" || ch === "’" || ch === "`") {
+      out += "['’`]";
+    } else if (ch === "-" || ch === "‐" || ch === "‑") {
+      out += "[-‐‑\\s]?";
+    } else {
+      const accented = ACCENTED.get(ch);
+      out += (accented ? `[${ch}${ch.toUpperCase()}${escapeRegex(accented)}]` : escapeRegex(ch)) + "\\p{M}*";
+    }
+  }
+  return out;
+}
+
+type Variant = { text: string; caseSensitive: boolean };
+
+/**
+ * The ways a name is written: whole; the family name with its particles ("van der Berg"); the given
+ * name with the family name ("Jan Berg"); and every name that is not a particle on its own ("Jan",
+ * "Berg"). Names of one or two letters on their own match only as written ("An", "Bo"), not "an".
+ */
+export function nameVariants(fullName: string): Variant[] {
+  const tokens = fullName.normalize("NFC").trim().split(/\s+/).filter(Boolean);
+  if (tokens.length === 0) return [];
+  const out: Variant[] = [{ text: tokens.join(" "), caseSensitive: false }];
+  const isParticle = (t: string) => PARTICLES.has(t.toLowerCase());
+  const firstParticle = tokens.findIndex((t, i) => i > 0 && isParticle(t));
+  if (firstParticle > 0) {
+    out.push({ text: tokens.slice(firstParticle).join(" "), caseSensitive: false });
+    const core = tokens.slice(firstParticle).filter((t) => !isParticle(t));
+    if (core.length) out.push({ text: [tokens[0], ...core].join(" "), caseSensitive: false });
+  }
+  for (const token of tokens) {
+    const bare = token.replace(/^[("'’]+|[)"'’.,;:!?]+$/g, "");
+    if (!bare || isParticle(bare) || !/\p{L}/u.test(bare)) continue;
+    const letters = bare.replace(/[^\p{L}]/gu, "").length;
+    out.push({ text: bare, caseSensitive: letters <= 2 });
+  }
+  return out;
+}
+
+/** One regular expression for a set of names, longest first, so "Jan van der Berg" goes as one. */
+function namesRegex(names: readonly string[]): { loose: RegExp | null; exact: RegExp | null } {
+  const loose = new Set<string>();
+  const exact = new Set<string>();
+  for (const name of names) {
+    for (const v of nameVariants(name)) (v.caseSensitive ? exact : loose).add(v.text);
+  }
+  const build = (set: Set<string>, flags: string) => {
+    if (set.size === 0) return null;
+    const alternatives = [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    return new RegExp(`${BEFORE}@?(?:${alternatives.map(loosePattern).join("|")})${AFTER}`, flags);
+  };
+  const exactAlternatives = [...exact].sort((a, b) => b.length - a.length);
+  return {
+    loose: build(loose, "giu"),
+    exact: exactAlternatives.length ? new RegExp(`${BEFORE}@?(?:${exactAlternatives.map(escapeRegex).join("|")})${AFTER}`, "gu") : null,
+  };
+}
+
+const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+/** An @handle not taken as a member's name: "@jan", "@team_noord". */
+const MENTION = new RegExp(`${BEFORE}@[\\p{L}\\p{N}_][\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_]?`, "gu");
+/** A run of digits with the separators people write in phone numbers; counted and checked below. */
+const PHONE_CANDIDATE = /(?<![\p{L}\p{N}+])(?:\+|00)?\d(?:[ \u00a0\-/()]{0,3}\d){7,16}(?![\p{L}\p{N}])/gu;
+const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(\s|$)/;
+
+function isPhone(candidate: string): boolean {
+  const digits = candidate.replace(/\D/g, "");
+  if (DATE_LIKE.test(candidate)) return false;
+  if (candidate.startsWith("+")) return digits.length >= 8 && digits.length <= 15;
+  if (candidate.startsWith("00")) return digits.length >= 10 && digits.length <= 17;
+  // A national number: Dutch ones have ten digits with the leading 0 (06…, 010…, 0412…).
+  if (candidate.startsWith("0")) return digits.length >= 9 && digits.length <= 11;
+  return false;
+}
+
+/** Links to the network's own pages: absolute on the public origin, or relative (/n/<slug>/…). */
+function ownLinkRegex(ctx: AnonymiseContext): RegExp {
+  let host = "";
+  try {
+    const url = new URL(ctx.publicUrl);
+    host = escapeRegex(url.host);
+  } catch {
+    host = "";
+  }
+  const path = `/n/${escapeRegex(ctx.networkSlug)}(?=[/?#\\s)\\]>"'.,;:!]|$)[^\\s)\\]>"']*`;
+  const absolute = host ? `(?:https?://)?${host}${path}` : null;
+  const relative = `(?<![\\p{L}\\p{N}/.])${path}`;
+  return new RegExp(absolute ? `${absolute}|${relative}` : relative, "giu");
+}
+
+/**
+ * The text as it goes to the commons in `ctx.mode`. `names` keeps the text as it is (everyone asked
+ * agreed to be named); the other modes remove as described above.
+ */
+export function anonymise(text: string, ctx: AnonymiseContext): string {
+  if (ctx.mode === "names" || text === "") return text;
+  let out = text.normalize("NFC");
+  const link = marker(ctx, "link");
+  const ownLink = ownLinkRegex(ctx);
+  if (ctx.markdown) {
+    // A Markdown link to the network's pages keeps its words, not its target: [the plan](/n/x/…) → the plan.
+    out = out.replace(/(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g, (whole, _bang: string, label: string, target: string) => {
+      ownLink.lastIndex = 0;
+      return ownLink.test(target) ? `${label} (${link})` : whole;
+    });
+    out = out.replace(/<([^>\s]+)>/g, (whole, target: string) => {
+      ownLink.lastIndex = 0;
+      return ownLink.test(target) ? link : whole;
+    });
+  }
+  out = out.replace(ownLink, link);
+  out = out.replace(EMAIL, marker(ctx, "email"));
+  out = out.replace(PHONE_CANDIDATE, (m) => (isPhone(m) ? marker(ctx, "phone") : m));
+  const names = namesRegex(ctx.memberNames);
+  if (ctx.mode === "anonymous") {
+    const own = [ctx.networkName, ...(ctx.networkSlug.length >= 3 ? [ctx.networkSlug.replace(/-/g, " ")] : [])].filter((s) => s.trim());
+    if (own.length) {
+      const sorted = [...new Set(own)].sort((a, b) => b.length - a.length);
+      out = out.replace(new RegExp(`${BEFORE}(?:${sorted.map(loosePattern).join("|")})${AFTER}`, "giu"), marker(ctx, "network"));
+    }
+  }
+  const name = marker(ctx, "name");
+  if (names.loose) out = out.replace(names.loose, name);
+  if (names.exact) out = out.replace(names.exact, name);
+  out = out.replace(MENTION, name);
+  return out;
+}
