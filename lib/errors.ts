@@ -56,6 +56,12 @@ export const errorCodes = [
   "commons_questions_closed",
   "export_running",
   "export_limit",
+  "commons_already_shared",
+  "commons_not_shareable",
+  "commons_not_asked",
+  "commons_already_answered",
+  "commons_not_ready",
+  "commons_closed",
   "invalid_input",
   "unexpected",
 ] as const;

@@ -58,7 +58,13 @@ export type AuditAction =
   | "network.export_downloaded"
   | "api_token.created"
   | "api_token.rotated"
-  | "api_token.revoked";
+  | "api_token.revoked"
+  | "commons.proposed"
+  | "commons.agreed"
+  | "commons.objected"
+  | "commons.published"
+  | "commons.withdrawn"
+  | "commons.cancelled";
 
 /** Writes one audit entry inside the caller's transaction, so the decision and its record land together. */
 export async function recordAudit(

@@ -74,6 +74,12 @@ export const permissions = {
   "commons.questions": ["broker"],
   // Tokens of the network's read API (decision 047): brokers make, rotate and revoke them.
   "api.tokens": ["broker"],
+  // Sharing with the commons (decision 044): brokers and authors propose, the people named consent,
+  // brokers publish. Funders author nothing that can be shared, so they take no part.
+  "commons.view": ["broker", "member"],
+  "commons.propose": ["broker", "member"],
+  "commons.answer": ["broker", "member"],
+  "commons.publish": ["broker"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -204,3 +204,20 @@ export function anonymise(text: string, ctx: AnonymiseContext): string {
   out = out.replace(MENTION, name);
   return out;
 }
+
+/** A proposal's snapshot as it would be shared in `mode`: the title as plain text, the body as Markdown. */
+export function sharedText(
+  proposal: { title: string; body: string },
+  mode: AnonymiseMode,
+  context: { network: { name: string; slug: string; locale: "en" | "nl" }; memberNames: readonly string[]; publicUrl: string },
+) {
+  const base = {
+    mode,
+    memberNames: context.memberNames,
+    networkName: context.network.name,
+    networkSlug: context.network.slug,
+    publicUrl: context.publicUrl,
+    locale: context.network.locale,
+  };
+  return { title: anonymise(proposal.title, base), body: anonymise(proposal.body, { ...base, markdown: true }) };
+}
