@@ -69,6 +69,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                         gathering: item.gatheringTitle ?? t("aGathering"),
                         post: item.exchangePostTitle ?? t("aPost"),
                         entry: item.supportEntryName ?? t("anEntry"),
+                        proposal: item.commonsProposalTitle ?? t("aProposal"),
                         when: item.gatheringStartsAt ? format.dateTime(item.gatheringStartsAt, { dateStyle: "full", timeStyle: "short" }) : "",
                         network: item.networkName,
                       })}

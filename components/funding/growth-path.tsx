@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { cardClass } from "@/components/ui/styles";
 import type { InitiativePage, MilestoneNeed } from "@/lib/funding/queries";
-import { MilestoneCard } from "./milestone-card";
+import { MilestoneCard, type MilestoneShare } from "./milestone-card";
 import { stageChoice } from "@/components/support/milestone-support";
 import { AddMilestoneForm, FormDisclosure } from "./milestone-forms";
 
@@ -12,6 +12,7 @@ export async function GrowthPath({
   page,
   needs,
   mayPost,
+  share,
   lang,
 }: {
   slug: string;
@@ -20,6 +21,8 @@ export async function GrowthPath({
   /** Each milestone's open requests (decision 041). */
   needs: Map<string, { total: number; requests: MilestoneNeed[] }>;
   mayPost: boolean;
+  /** Closed milestones shared with the commons or proposed for it, and whether the viewer may propose. */
+  share: MilestoneShare;
   lang?: string;
 }) {
   const t = await getTranslations("funding");
@@ -47,6 +50,7 @@ export async function GrowthPath({
               last={index === milestones.length - 1}
               needs={needs.get(m.id)}
               mayPost={mayPost}
+              share={share}
               lang={lang}
             />
           ))}

@@ -11,6 +11,10 @@ import { EditMilestoneForm, FormDisclosure, MilestoneStatusForm, MoveMilestoneBu
 import { FindSupportLink, stageChoice } from "@/components/support/milestone-support";
 import { MilestonePledges } from "./milestone-pledges";
 import { MilestoneUpdates } from "./milestone-updates";
+import { ShareWithCommons } from "@/components/sharing/share-state";
+import type { ShareState } from "@/lib/sharing/queries";
+
+export type MilestoneShare = { states: Map<string, ShareState>; mayPropose: boolean };
 
 /**
  * One milestone of the growth path, as an item of the page's list: what it unlocks, its target
@@ -27,6 +31,7 @@ export async function MilestoneCard({
   last,
   needs,
   mayPost,
+  share,
   lang,
 }: {
   slug: string;
@@ -38,6 +43,7 @@ export async function MilestoneCard({
   /** Its open requests (decision 041). */
   needs: { total: number; requests: MilestoneNeed[] } | undefined;
   mayPost: boolean;
+  share: MilestoneShare;
   lang?: string;
 }) {
   const [t, format, locale] = await Promise.all([getTranslations("funding"), getFormatter(), getLocale()]);
@@ -112,6 +118,9 @@ export async function MilestoneCard({
             {m.closingNote}
           </p>
         </div>
+      ) : null}
+      {closed ? (
+        <ShareWithCommons slug={slug} kind="milestone_outcome" sourceId={m.id} what={m.title} state={share.states.get(m.id)} mayPropose={share.mayPropose} />
       ) : null}
 
       <MilestoneNeeds

@@ -12,7 +12,7 @@ import type { BrokerHome } from "@/lib/home/queries";
 export async function BrokerWaiting({ slug, broker, lang }: { slug: string; broker: BrokerHome; lang: string }) {
   const [t, format] = await Promise.all([getTranslations("networkHome"), getFormatter()]);
   const link = <T extends string>(href: Route<T>) => richLink(href);
-  const nothing = broker.requests + broker.reports + broker.objections + broker.proposals + broker.overdue.total === 0;
+  const nothing = broker.requests + broker.reports + broker.objections + broker.proposals + broker.commonsReady + broker.overdue.total === 0;
   const first = broker.firstSteps;
   const firstSteps = first
     ? ([
@@ -59,6 +59,9 @@ export async function BrokerWaiting({ slug, broker, lang }: { slug: string; brok
             ) : null}
             {broker.proposals > 0 ? (
               <li>{t.rich("waitingProposals", { count: broker.proposals, link: link(`/n/${slug}/gatherings`) })}</li>
+            ) : null}
+            {broker.commonsReady > 0 ? (
+              <li>{t.rich("waitingCommons", { count: broker.commonsReady, link: link(`/n/${slug}/sharing`) })}</li>
             ) : null}
             {broker.overdue.total > 0 ? (
               <li>

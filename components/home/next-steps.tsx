@@ -18,8 +18,10 @@ export async function NextSteps({ slug, steps, lang }: { slug: string; steps: Ho
       ) : (
         <ul className="space-y-2">
           {steps.map((s) => (
-            <li key={`${s.kind}-${"threadId" in s ? s.threadId : s.cycleId}`}>
-              {s.kind === "reflect"
+            <li key={`${s.kind}-${"threadId" in s ? s.threadId : "cycleId" in s ? s.cycleId : ""}`}>
+              {s.kind === "commons"
+                ? t.rich("stepCommons", { count: s.count, link: link(`/n/${slug}/sharing`) })
+                : s.kind === "reflect"
                 ? t.rich("stepReflect", {
                     title: s.title,
                     date: format.dateTime(s.closes, { dateStyle: "full", timeStyle: "short" }),

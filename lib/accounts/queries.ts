@@ -139,6 +139,7 @@ export async function exportAccountData(userId: string) {
           exchangePostId: true,
           conversationId: true,
           supportEntryId: true,
+          commonsProposalId: true,
           role: true,
           note: true,
           readAt: true,

@@ -29,6 +29,9 @@ export type MailItem = {
   exchangePostTitle: string | null;
   supportEntryId: string | null;
   supportEntryName: string | null;
+  /** Commons news: the proposal to share. */
+  commonsProposalId: string | null;
+  commonsProposalTitle: string | null;
   threadTitle: string | null;
   cycleTitle: string | null;
   milestoneTitle: string | null;
@@ -43,7 +46,7 @@ export type MailGroup = {
   key: string;
   /** What the group is about: a thread's title, a cycle's, an initiative's name; null for the network. */
   title: string | null;
-  about: "thread" | "cycle" | "initiative" | "gathering" | "exchange" | "support" | "network";
+  about: "thread" | "cycle" | "initiative" | "gathering" | "exchange" | "support" | "commons" | "network";
   newest: Date;
   items: MailItem[];
   /** Items of this group not listed (beyond MAX_ITEMS). */
@@ -59,6 +62,7 @@ function groupOf(item: MailItem): Pick<MailGroup, "key" | "title" | "about"> {
   if (item.gatheringId) return { key: `gathering:${item.gatheringId}`, title: item.gatheringTitle, about: "gathering" };
   if (item.exchangePostId) return { key: `exchange:${item.exchangePostId}`, title: item.exchangePostTitle, about: "exchange" };
   if (item.supportEntryId) return { key: `support:${item.supportEntryId}`, title: item.supportEntryName, about: "support" };
+  if (item.commonsProposalId) return { key: `commons:${item.commonsProposalId}`, title: item.commonsProposalTitle, about: "commons" };
   return { key: "network", title: null, about: "network" };
 }
 

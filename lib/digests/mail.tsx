@@ -29,6 +29,7 @@ function groupHref(slug: string, group: MailGroup): string {
   if (about === "gathering") return emailLink(`/n/${slug}/gatherings/${id}`);
   if (about === "exchange") return emailLink(`/n/${slug}/exchange/${id}`);
   if (about === "support") return emailLink(`/n/${slug}/support#entry-${id}`);
+  if (about === "commons") return emailLink(`/n/${slug}/sharing/${id}`);
   return emailLink(`/n/${slug}`);
 }
 
@@ -55,6 +56,7 @@ export async function notificationMail(input: NotificationMailInput) {
             gathering: item.gatheringTitle ?? tn("aGathering"),
             post: item.exchangePostTitle ?? tn("aPost"),
             entry: item.supportEntryName ?? tn("anEntry"),
+            proposal: item.commonsProposalTitle ?? tn("aProposal"),
             when: item.gatheringStartsAt ? whenLong.format(item.gatheringStartsAt) : "",
             network,
           }),

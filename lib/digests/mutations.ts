@@ -78,6 +78,7 @@ async function lockPending(tx: Tx, c: CandidateRow, before: Date): Promise<Pendi
            i.name AS "initiativeName", n."gatheringId", g.title AS "gatheringTitle", g."startsAt" AS "gatheringStartsAt",
            n."exchangePostId", (SELECT ep.title FROM "ExchangePost" ep WHERE ep."networkId" = n."networkId" AND ep.id = n."exchangePostId") AS "exchangePostTitle",
            n."supportEntryId", (SELECT se.name FROM "SupportEntry" se WHERE se."networkId" = n."networkId" AND se.id = n."supportEntryId") AS "supportEntryName",
+           n."commonsProposalId", (SELECT cp.title FROM "CommonsProposal" cp WHERE cp."networkId" = n."networkId" AND cp.id = n."commonsProposalId") AS "commonsProposalTitle",
            a.name AS "actorName", (${visible}) AS visible
     FROM "Notification" n
     ${joins}

@@ -269,6 +269,8 @@ type LessonItem = {
   html: string;
   area: Area | null;
   createdAt: Date;
+  /** The author of a milestone's lesson (who may share it with the commons); null for an exchange lesson. */
+  authorId: string | null;
   authorName: string | null;
   initiativeId: string | null;
   initiativeName: string | null;
@@ -317,6 +319,7 @@ async function listLessons(
         bodyHtml: true,
         area: true,
         createdAt: true,
+        authorId: true,
         author: { select: { name: true } },
         initiative: { select: { id: true, name: true } },
         milestone: { select: { title: true, status: true, closingNote: true } },
@@ -334,6 +337,7 @@ async function listLessons(
         html: htmlOf(r.bodyHtml, r.body),
         area: r.area as Area | null,
         createdAt: r.createdAt,
+        authorId: r.authorId,
         authorName: r.author?.name ?? null,
         initiativeId: r.initiative.id,
         initiativeName: r.initiative.name,
@@ -349,6 +353,7 @@ async function listLessons(
         html: htmlOf(p.lessonHtml, p.lesson),
         area: null,
         createdAt: p.closedAt,
+        authorId: null,
         authorName: p.authorName,
         initiativeId: p.initiativeId,
         initiativeName: p.initiativeName,

@@ -75,6 +75,8 @@ export type HomeEvent =
 export type HomeStep =
   | { kind: "reflect"; cycleId: string; title: string; closes: Date }
   | { kind: "consent"; cycleId: string; title: string }
+  /** Proposals to share with the commons that ask for the viewer's answer. */
+  | { kind: "commons"; count: number }
   | { kind: "followed"; threadId: string; title: string; count: number; firstReplyId: string | null };
 
 /** What is coming: a cycle deadline or a milestone's target date. */
@@ -108,6 +110,8 @@ export type BrokerHome = {
   objections: number;
   /** Gatherings members proposed that have not happened yet: each waits for a broker to plan it. */
   proposals: number;
+  /** Proposals to share with the commons that everyone asked agreed to: each waits to be published. */
+  commonsReady: number;
   overdue: { total: number; items: HomeMilestone[] };
   /** For a new network, until every one is done; null once they are. */
   firstSteps: { invite: boolean; question: boolean; thread: boolean; cycle: boolean } | null;
@@ -155,6 +159,8 @@ type StateRow = {
   ownSubmitted: boolean;
   roundOpen: boolean;
   answered: boolean;
+  commonsAsked: number;
+  commonsReady: number | null;
   requests: number | null;
   reports: number | null;
   objections: number | null;
@@ -209,6 +215,7 @@ async function loadState(scope: NetworkScope, broker: boolean, now: Date) {
       (SELECT count(*)::int FROM "Milestone" WHERE "networkId" = ${n} AND status IN ('planned', 'active')
         AND "targetDate" < ${today}::date) AS overdue,
       (SELECT count(*)::int FROM "Gathering" WHERE "networkId" = ${n} AND status = 'proposed' AND "endsAt" > ${now}) AS proposals,
+      (SELECT count(*)::int FROM "CommonsProposal" WHERE "networkId" = ${n} AND status = 'ready') AS "commonsReady",
       (EXISTS (SELECT 1 FROM "Invitation" WHERE "networkId" = ${n})
         OR EXISTS (SELECT 1 FROM "Membership" WHERE "networkId" = ${n} AND "userId" <> ${scope.userId})) AS invited,
       (EXISTS (SELECT 1 FROM "AuditEntry" WHERE "networkId" = ${n} AND action = 'network.updated' AND detail->'fields' ? 'workingQuestion')
@@ -224,7 +231,9 @@ async function loadState(scope: NetworkScope, broker: boolean, now: Date) {
         AND r."submittedAt" IS NOT NULL) AS "ownSubmitted",
       EXISTS (SELECT 1 FROM "ConsentRound" r WHERE r."networkId" = ${n} AND r."cycleId" = c.id AND r."closedAt" IS NULL) AS "roundOpen",
       EXISTS (SELECT 1 FROM "ConsentRound" r JOIN "ConsentAnswer" a ON a."networkId" = r."networkId" AND a."roundId" = r.id
-        WHERE r."networkId" = ${n} AND r."cycleId" = c.id AND r."closedAt" IS NULL AND a."userId" = ${scope.userId}) AS answered
+        WHERE r."networkId" = ${n} AND r."cycleId" = c.id AND r."closedAt" IS NULL AND a."userId" = ${scope.userId}) AS answered,
+      (SELECT count(*)::int FROM "CommonsConsent" cc JOIN "CommonsProposal" cp ON cp."networkId" = cc."networkId" AND cp.id = cc."proposalId"
+        WHERE cc."networkId" = ${n} AND cc."userId" = ${scope.userId} AND cc.choice IS NULL AND cp.status = 'asking') AS "commonsAsked"
       ${brokerColumns}
     FROM (SELECT 1) one
     LEFT JOIN "Cycle" c ON c."networkId" = ${n} AND c."openSlot" = true`;
@@ -409,6 +418,7 @@ async function loadMemberHome(scope: NetworkScope, now: Date): Promise<MemberHom
   if (cycle && can(scope.role, "consent.answer") && cycle.phase !== "reflect" && state.roundOpen && !state.answered) {
     steps.push({ kind: "consent", cycleId: cycle.id, title: cycle.title });
   }
+  if (state.commonsAsked > 0 && can(scope.role, "commons.answer")) steps.push({ kind: "commons", count: state.commonsAsked });
   for (const r of of("followed")) {
     steps.push({ kind: "followed", threadId: r.id, title: r.title, count: r.n ?? 0, firstReplyId: r.ref });
   }
@@ -436,6 +446,7 @@ async function loadMemberHome(scope: NetworkScope, now: Date): Promise<MemberHom
       reports: state.reports ?? 0,
       objections: state.objections ?? 0,
       proposals: state.proposals ?? 0,
+      commonsReady: state.commonsReady ?? 0,
       overdue: { total: state.overdue ?? 0, items: of("overdue").map(milestone) },
       firstSteps: Object.values(steps).every(Boolean) ? null : steps,
     };

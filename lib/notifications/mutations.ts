@@ -256,6 +256,7 @@ export async function markNotificationRead(userId: string, id: string, at = new 
           conversationId: true,
           supportEntryId: true,
           commonsQuestionId: true,
+          commonsProposalId: true,
           network: { select: { slug: true } },
         },
       },
@@ -283,6 +284,7 @@ export async function markNotificationRead(userId: string, id: string, at = new 
     conversationId: n.conversationId,
     supportEntryId: n.supportEntryId,
     commonsQuestionId: n.commonsQuestionId,
+    commonsProposalId: n.commonsProposalId,
   };
 }
 

@@ -51,6 +51,8 @@ const visibleWhere = Prisma.sql`
                 SELECT 1 FROM "ExchangeConversation" ec WHERE ec."networkId" = n."networkId" AND ec.id = n."conversationId"
                   AND (ec."starterId" = n."userId" OR ep."authorId" = n."userId")))))
   AND (n."supportEntryId" IS NULL OR EXISTS (SELECT 1 FROM "SupportEntry" se WHERE se."networkId" = n."networkId" AND se.id = n."supportEntryId"))
+  AND (n."commonsProposalId" IS NULL OR EXISTS (SELECT 1 FROM "CommonsProposal" cp WHERE cp."networkId" = n."networkId" AND cp.id = n."commonsProposalId"))
+  AND (n.kind <> 'commons_ready' OR m.role = 'broker')
   AND (n.kind NOT IN ('support_suggested', 'gathering_proposed', 'commons_question', 'network_export_ready') OR m.role = 'broker')
   AND (t."hiddenAt" IS NULL OR m.role = 'broker' OR t."authorId" = n."userId")
   AND (n.kind = 'moderation' OR n."replyId" IS NULL
@@ -83,6 +85,9 @@ type NotificationRow = {
   conversationId: string | null;
   supportEntryId: string | null;
   supportEntryName: string | null;
+  /** Commons news: the proposal to share (its title as proposed). */
+  commonsProposalId: string | null;
+  commonsProposalTitle: string | null;
   actorName: string | null;
 };
 
@@ -99,6 +104,7 @@ export async function listNotifications(userId: string, after?: Cursor, take = N
            n."exchangePostId", (SELECT ep.title FROM "ExchangePost" ep WHERE ep."networkId" = n."networkId" AND ep.id = n."exchangePostId") AS "exchangePostTitle",
            n."conversationId", n."supportEntryId",
            (SELECT se.name FROM "SupportEntry" se WHERE se."networkId" = n."networkId" AND se.id = n."supportEntryId") AS "supportEntryName",
+           n."commonsProposalId", (SELECT cp.title FROM "CommonsProposal" cp WHERE cp."networkId" = n."networkId" AND cp.id = n."commonsProposalId") AS "commonsProposalTitle",
            a.name AS "actorName"
     FROM "Notification" n
     JOIN "Network" net ON net.id = n."networkId"

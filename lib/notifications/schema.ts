@@ -57,6 +57,11 @@ export function notificationMessageKey(item: { kind: string; act: string | null;
     case "gathering_proposed":
     case "commons_question":
     case "network_export_ready":
+    case "commons_consent_asked":
+    case "commons_blocked":
+    case "commons_ready":
+    case "commons_published":
+    case "commons_withdrawn":
       return item.kind;
     default: {
       const act = item.act ?? "hide";

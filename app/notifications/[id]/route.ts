@@ -44,6 +44,8 @@ function destination(target: NonNullable<Awaited<ReturnType<typeof markNotificat
   // A question about a shared item waits on the brokers' list of questions.
   if (target.kind === "commons_question" && target.commonsQuestionId) return `/n/${target.slug}/commons/questions#question-${target.commonsQuestionId}`;
   if (target.supportEntryId) return `/n/${target.slug}/support#entry-${target.supportEntryId}`;
+  // Commons news: the proposal, where the person answers, publishes or withdraws.
+  if (target.commonsProposalId) return `/n/${target.slug}/sharing/${target.commonsProposalId}`;
   if (target.gatheringId) return `/n/${target.slug}/gatherings/${target.gatheringId}`;
   if (target.initiativeId) return `/n/${target.slug}/initiatives/${target.initiativeId}#milestone-${target.milestoneId}`;
   if (cycleKinds.includes(target.kind)) return `/n/${target.slug}/cycles`;

@@ -15,6 +15,7 @@ import { SinceLastVisit } from "@/components/home/since-last-visit";
 import { UpcomingGatherings } from "@/components/home/upcoming-gatherings";
 import { cardClass } from "@/components/ui/styles";
 import { loadNetworkHome } from "@/lib/home/queries";
+import { can } from "@/lib/membership/policy";
 import { viewNetwork } from "@/lib/membership/scope";
 import { isIndexable } from "@/lib/networks/policy";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -54,6 +55,7 @@ export default async function NetworkHomePage({
   const t = await getTranslations("networkHome");
   const tn = await getTranslations("networks");
   const tc = await getTranslations("cycles");
+  const ts = await getTranslations("sharing");
   const home = await loadNetworkHome(view);
   const lang = network.locale;
   const member = home.kind === "member" ? home : null;
@@ -67,6 +69,11 @@ export default async function NetworkHomePage({
           <Link href={`/n/${slug}/members`} className="block font-medium">
             {t("toMembers")}
           </Link>
+          {can(scope.role, "commons.view") ? (
+            <Link href={`/n/${slug}/sharing`} className="block font-medium">
+              {ts("link")}
+            </Link>
+          ) : null}
         </>
       ) : !viewer ? (
         <>

@@ -8,6 +8,10 @@ import { listJourney } from "@/lib/cycles/queries";
 import { decodeCursor } from "@/lib/cursor";
 import { can } from "@/lib/membership/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { ShareWithCommons } from "@/components/sharing/share-state";
+import { mayPropose } from "@/lib/sharing/policy";
+import { shareStates, type ShareState } from "@/lib/sharing/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -39,95 +43,113 @@ export default async function JourneyPage({
   ]);
   const lang = view?.network.locale;
   const mayOpen = can(scope.role, "cycle.open");
+  // Brokers share syntheses of closed cycles and published harvests with the commons (decision 044).
+  const mayShare = mayPropose(scope.role, false);
+  const [sharedCycles, sharedHarvests] = mayShare
+    ? await Promise.all([
+        shareStates(scope, "synthesis", journey.items.filter((c) => c.synthesis).map((c) => c.id)),
+        shareStates(scope, "harvest", journey.harvests.map((h) => h.id)),
+      ])
+    : [new Map<string, ShareState>(), new Map<string, ShareState>()];
   // Cycles by when they closed, harvests by when their gathering met: one story, newest first.
   const timeline = [
     ...journey.items.map((c) => ({ at: c.closedAt, id: c.id, cycle: c, harvest: null })),
     ...journey.harvests.map((h) => ({ at: h.startsAt, id: h.id, cycle: null, harvest: h })),
   ].sort((x, y) => y.at.getTime() - x.at.getTime() || (x.id < y.id ? 1 : -1));
   return (
-    <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-xl font-semibold">{t("journeyTitle")}</h1>
-        <p className="text-muted">{t("journeyIntro")}</p>
-        <p>
-          <Link href={`/n/${scope.slug}/cycles`} className="font-medium">
-            {t("toCycle")}
-          </Link>
-        </p>
-      </div>
-      {timeline.length === 0 ? <p className={cardClass}>{t("journeyNone")}</p> : null}
-      {timeline.map(({ cycle: c, harvest }) => harvest ? (
-        <JourneyHarvestEntry key={harvest.id} slug={scope.slug} harvest={harvest} lang={lang} />
-      ) : (
-        <article key={c.id} aria-labelledby={`journey-${c.id}`} className={`${cardClass} space-y-4`}>
-          <div className="space-y-1">
-            <h2 id={`journey-${c.id}`} className="text-lg font-semibold" lang={lang}>
-              {c.title}
-            </h2>
-            <p className="text-sm text-muted">
-              {t("closedOn")} <time dateTime={c.closedAt.toISOString()}>{format.dateTime(c.closedAt, { dateStyle: "long" })}</time>
-            </p>
-          </div>
-          <div className="space-y-1">
-            <h3 className="font-semibold">{t("question")}</h3>
-            <blockquote className="border-l-4 border-accent pl-4 whitespace-pre-line" lang={lang}>
-              {c.question}
-            </blockquote>
-          </div>
+    <ClientMessages namespaces={["errors", "sharing", "validation"]}>
+      <div className="space-y-6">
+        <div className="space-y-1">
+          <h1 className="text-xl font-semibold">{t("journeyTitle")}</h1>
+          <p className="text-muted">{t("journeyIntro")}</p>
           <p>
-            <span className="font-medium">{t("participationLabel")}:</span> {t("participation", c.participation)}
+            <Link href={`/n/${scope.slug}/cycles`} className="font-medium">
+              {t("toCycle")}
+            </Link>
           </p>
-          <div className="space-y-2">
-            <h3 className="font-semibold">{t("finalSynthesis")}</h3>
-            {c.synthesis ? (
-              <>
-                <Markdown html={c.synthesis.html} lang={lang} />
-                <p className="text-sm text-muted">
-                  {t("finalRevision", { number: c.synthesis.number })}
-                  {c.synthesis.citations > 0 ? ` · ${t("citationCount", { count: c.synthesis.citations })}` : null}
-                </p>
-              </>
-            ) : (
-              <p>{t("synthesisNone")}</p>
-            )}
+        </div>
+        {timeline.length === 0 ? <p className={cardClass}>{t("journeyNone")}</p> : null}
+        {timeline.map(({ cycle: c, harvest }) => harvest ? (
+          <div key={harvest.id} className="space-y-2">
+            <JourneyHarvestEntry slug={scope.slug} harvest={harvest} lang={lang} />
+            {mayShare ? (
+              <ShareWithCommons slug={scope.slug} kind="harvest" sourceId={harvest.id} what={harvest.title} state={sharedHarvests.get(harvest.id)} mayPropose />
+            ) : null}
           </div>
-          {c.concerns ? (
-            <div className="space-y-2">
-              <h3 className="font-semibold">{t("concernsTitle")}</h3>
-              {c.concerns.length === 0 ? (
-                <p>{t("concernsNone")}</p>
-              ) : (
-                <ul className="space-y-2">
-                  {c.concerns.map((a) => (
-                    <li key={a.id} className="space-y-1 rounded-md border border-line p-3">
-                      <p>
-                        <span className="font-medium">{t(`answerBy.${a.answer}`, { name: a.name || t("someone") })}</span>{" "}
-                        <span className="whitespace-pre-line">{a.text}</span>
-                      </p>
-                      {a.hidden ? (
-                        <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
-                          {t("answerHidden", { reason: a.hiddenReason })}
-                        </p>
-                      ) : null}
-                      {a.handledNote ? <p className="text-sm text-muted">{t("handledNote", { note: a.handledNote })}</p> : null}
-                      {mayOpen && !a.hidden ? (
-                        <Link href={`/n/${scope.slug}/cycles/new?from=${a.id}`} className="inline-block font-medium">
-                          {t("startFromConcern")}
-                        </Link>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              )}
+        ) : (
+          <article key={c.id} aria-labelledby={`journey-${c.id}`} className={`${cardClass} space-y-4`}>
+            <div className="space-y-1">
+              <h2 id={`journey-${c.id}`} className="text-lg font-semibold" lang={lang}>
+                {c.title}
+              </h2>
+              <p className="text-sm text-muted">
+                {t("closedOn")} <time dateTime={c.closedAt.toISOString()}>{format.dateTime(c.closedAt, { dateStyle: "long" })}</time>
+              </p>
             </div>
-          ) : null}
-        </article>
-      ))}
-      {journey.next ? (
-        <Link href={`/n/${scope.slug}/cycles/journey?before=${journey.next}`} className={buttonClass.secondary}>
-          {t("journeyOlder")}
-        </Link>
-      ) : null}
-    </div>
+            <div className="space-y-1">
+              <h3 className="font-semibold">{t("question")}</h3>
+              <blockquote className="border-l-4 border-accent pl-4 whitespace-pre-line" lang={lang}>
+                {c.question}
+              </blockquote>
+            </div>
+            <p>
+              <span className="font-medium">{t("participationLabel")}:</span> {t("participation", c.participation)}
+            </p>
+            <div className="space-y-2">
+              <h3 className="font-semibold">{t("finalSynthesis")}</h3>
+              {c.synthesis ? (
+                <>
+                  <Markdown html={c.synthesis.html} lang={lang} />
+                  <p className="text-sm text-muted">
+                    {t("finalRevision", { number: c.synthesis.number })}
+                    {c.synthesis.citations > 0 ? ` · ${t("citationCount", { count: c.synthesis.citations })}` : null}
+                  </p>
+                </>
+              ) : (
+                <p>{t("synthesisNone")}</p>
+              )}
+              {c.synthesis && mayShare ? (
+                <ShareWithCommons slug={scope.slug} kind="synthesis" sourceId={c.id} what={c.title} state={sharedCycles.get(c.id)} mayPropose />
+              ) : null}
+            </div>
+            {c.concerns ? (
+              <div className="space-y-2">
+                <h3 className="font-semibold">{t("concernsTitle")}</h3>
+                {c.concerns.length === 0 ? (
+                  <p>{t("concernsNone")}</p>
+                ) : (
+                  <ul className="space-y-2">
+                    {c.concerns.map((a) => (
+                      <li key={a.id} className="space-y-1 rounded-md border border-line p-3">
+                        <p>
+                          <span className="font-medium">{t(`answerBy.${a.answer}`, { name: a.name || t("someone") })}</span>{" "}
+                          <span className="whitespace-pre-line">{a.text}</span>
+                        </p>
+                        {a.hidden ? (
+                          <p role="note" className="rounded-md bg-danger-soft px-3 py-2 text-sm text-danger">
+                            {t("answerHidden", { reason: a.hiddenReason })}
+                          </p>
+                        ) : null}
+                        {a.handledNote ? <p className="text-sm text-muted">{t("handledNote", { note: a.handledNote })}</p> : null}
+                        {mayOpen && !a.hidden ? (
+                          <Link href={`/n/${scope.slug}/cycles/new?from=${a.id}`} className="inline-block font-medium">
+                            {t("startFromConcern")}
+                          </Link>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ) : null}
+          </article>
+        ))}
+        {journey.next ? (
+          <Link href={`/n/${scope.slug}/cycles/journey?before=${journey.next}`} className={buttonClass.secondary}>
+            {t("journeyOlder")}
+          </Link>
+        ) : null}
+      </div>
+    </ClientMessages>
   );
 }

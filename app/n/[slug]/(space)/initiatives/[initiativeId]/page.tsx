@@ -8,6 +8,8 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { listMilestoneNeeds, loadInitiativePage } from "@/lib/funding/queries";
 import { can } from "@/lib/membership/policy";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
+import { mayPropose } from "@/lib/sharing/policy";
+import { shareStates } from "@/lib/sharing/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -38,12 +40,18 @@ export default async function InitiativePage({ params }: Params) {
   ]);
   if (!page) notFound();
   const lang = view?.network.locale;
+  // Closed milestones can be shared with the commons: by a broker or the initiative's team.
+  const closedIds = page.initiative.milestones.filter((m) => m.status === "reached" || m.status === "learned" || m.status === "dropped").map((m) => m.id);
+  const share = {
+    states: await shareStates(scope, "milestone_outcome", closedIds),
+    mayPropose: mayPropose(scope.role, page.initiative.team.some((member) => member.userId === scope.userId)),
+  };
   return (
-    <ClientMessages namespaces={["areas", "errors", "funding", "moderation", "validation"]}>
+    <ClientMessages namespaces={["areas", "errors", "funding", "moderation", "sharing", "validation"]}>
       <div className="space-y-6">
         <InitiativeHeader slug={scope.slug} initiative={page.initiative} lang={lang} />
         <InitiativeAbout slug={scope.slug} page={page} lang={lang} />
-        <GrowthPath slug={scope.slug} userId={scope.userId} page={page} needs={needs} mayPost={can(scope.role, "exchange.post")} lang={lang} />
+        <GrowthPath slug={scope.slug} userId={scope.userId} page={page} needs={needs} mayPost={can(scope.role, "exchange.post")} share={share} lang={lang} />
       </div>
     </ClientMessages>
   );

@@ -8,6 +8,8 @@ import { SupportEntryCard } from "@/components/support/support-entry";
 import { buttonClass } from "@/components/ui/styles";
 import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 import { loadSupportEntryPage } from "@/lib/support/queries";
+import { ShareWithCommons } from "@/components/sharing/share-state";
+import { shareStates } from "@/lib/sharing/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -27,8 +29,10 @@ export default async function SupportEntryPage({ params }: { params: Promise<{ s
   if (!page) notFound();
   const { entry, may } = page;
   const lang = view?.network.locale;
+  // A broker shares a listed entry with the commons (decision 044).
+  const shared = may.manage && entry.status === "listed" ? await shareStates(scope, "support_entry", [entry.id]) : null;
   return (
-    <ClientMessages namespaces={["supportControls", "errors", "validation"]}>
+    <ClientMessages namespaces={["supportControls", "errors", "sharing", "validation"]}>
       <div className="max-w-3xl space-y-6">
         <p>
           <Link href={`/n/${scope.slug}/support#entry-${entry.id}`} className="underline">
@@ -53,6 +57,7 @@ export default async function SupportEntryPage({ params }: { params: Promise<{ s
               </Link>
               {entry.status === "listed" ? <CheckEntryForm slug={scope.slug} entryId={entry.id} name={entry.name} /> : null}
             </div>
+            {shared ? <ShareWithCommons slug={scope.slug} kind="support_entry" sourceId={entry.id} what={entry.name} state={shared.get(entry.id)} mayPropose /> : null}
             <details className="rounded-md border border-line p-3">
               <summary className="cursor-pointer font-medium">{t("remove")}</summary>
               <div className="mt-3">
