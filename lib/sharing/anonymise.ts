@@ -68,7 +68,8 @@ const ACCENTED: Map<string, string> = (() => {
 })();
 
 function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  // Syntax characters only: in a unicode pattern "\-" outside a class is an error.
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** A pattern for one word or phrase that matches it whatever its accents, apostrophes and spacing. */

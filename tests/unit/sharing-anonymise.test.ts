@@ -128,6 +128,11 @@ describe("anonymise: links to the network's own pages", () => {
     expect(anonymise(`See ${url} for more.`, ctx({ mode: "network", memberNames: [] }))).toBe("See [link] for more.");
   });
 
+  it("reads a slug with dashes and a public address with a port", () => {
+    const c = ctx({ mode: "network", memberNames: [], networkSlug: "net-a.b", publicUrl: "http://localhost:3000" });
+    expect(anonymise("See http://localhost:3000/n/net-a.b/x and /n/net-a.b and /n/netxa.b.", c)).toBe("See [link] and [link] and /n/netxa.b.");
+  });
+
   it("keeps a Markdown link's words and drops its target", () => {
     expect(anonymise("Read [the plan](https://kring.example.org/n/sif/initiatives/x).", ctx({ mode: "network", markdown: true, memberNames: [] }))).toBe(
       "Read the plan (\\[link\\]).",
