@@ -15,6 +15,7 @@ import {
   makeThread,
   makeUser,
 } from "./factories";
+import { seedCommons, seedThirdNetwork } from "./demo-commons";
 import { renderMissingTexts } from "./render-backfill";
 import { parseLocal, toLocal } from "@/lib/gatherings/recurrence";
 import { renderMarkdown } from "@/lib/markdown/render";
@@ -80,10 +81,21 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     await seedExchange(prisma, network.id, demo.slug, userIds);
     await seedConversations(prisma, network.id, demo.slug, userIds);
     await seedApiToken(prisma, network.id, demo, broker.user.id);
+    // Last: what the network shares with the commons is a snapshot of what the seed wrote above.
+    await seedCommons(prisma, network.id, demo.slug);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
     await backfillSearchVectors(prisma, network.id);
     await renderMissingTexts(prisma, network.id);
     created.push(demo.slug);
+  }
+  // A third, small network shares a milestone that ended as learned, so a pattern of three
+  // networks shows in the commons on a fresh install (decision 044).
+  const third = await seedThirdNetwork(prisma);
+  if (third) {
+    await seedCommons(prisma, third, "sociale-innovatiefabriek");
+    await backfillSearchVectors(prisma, third);
+    await renderMissingTexts(prisma, third);
+    created.push("sociale-innovatiefabriek");
   }
   return created;
 }

@@ -85,6 +85,31 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "ok", funder: "ok", broker: "ok" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  // Sharing with the commons (decision 044). A closed milestone is proposed by a broker or its
+  // initiative's team (the member is on it); B's milestone under A's slug is not found.
+  "lib/sharing/actions.ts#proposeForCommonsAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "redirect", funder: "forbidden", broker: "redirect", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  // Only the people asked answer (the member); a broker not asked is told so; funders take no part.
+  "lib/sharing/actions.ts#answerProposalAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "commons_not_asked", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  // A broker publishes a proposal everyone agreed to.
+  "lib/sharing/actions.ts#publishProposalAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  // Before publication its proposer, a person asked (the member) or a broker cancels it.
+  "lib/sharing/actions.ts#withdrawProposalAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "not_found", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   // The support map (decision 040): brokers add entries (listed), members suggest them (waiting for
   // a broker), funders read only. Naming no record, a suggestion under A's slug is A's.
   "lib/support/actions.ts#createSupportEntryAction": {
@@ -801,6 +826,10 @@ export const expectedPages: Record<string, PageRow> = {
   "app/n/[slug]/(space)/moderation/page.tsx": { permission: "moderation.review", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/requests/page.tsx": { permission: "requests.review", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/settings/page.tsx": { permission: "network.edit", own: brokerOnly, foreign: notInB },
+  // Sharing with the commons: brokers and members pass the guard; a proposal's loader then answers
+  // only brokers, its proposer and the people asked.
+  "app/n/[slug]/(space)/sharing/[proposalId]/page.tsx": { permission: "commons.view", own: brokerAndMembers, foreign: notInB },
+  "app/n/[slug]/(space)/sharing/page.tsx": { permission: "commons.view", own: brokerAndMembers, foreign: notInB },
   "app/n/[slug]/(space)/support/[entryId]/edit/page.tsx": { permission: "support.manage", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/support/[entryId]/page.tsx": { permission: "support.view", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/support/new/page.tsx": { permission: "support.suggest", own: brokerAndMembers, foreign: notInB },

@@ -145,11 +145,35 @@ function supportFields(c: Ctx): Record<string, string> {
   };
 }
 
+/** Both networks' proposals for the commons agreed by everyone asked: ready for a broker to publish. */
+async function readyProposals(w: World) {
+  for (const n of [w.a, w.b]) {
+    await dbSystem().commonsConsent.updateMany({
+      where: { networkId: n.networkId, proposalId: n.commonsProposalId },
+      data: { choice: "agree", attribution: "anonymous", licence: "cc_by_4_0", answeredAt: new Date() },
+    });
+    await dbSystem().commonsProposal.updateMany({
+      where: { networkId: n.networkId, id: n.commonsProposalId },
+      data: { status: "ready", attribution: "anonymous", licence: "cc_by_4_0", decidedAt: new Date() },
+    });
+  }
+}
+
 export const actionInputs: Record<string, ActionInput> = {
   // ---- read API tokens (decision 047): brokers make, rotate and revoke them
   "lib/api/actions.ts#createApiTokenAction": { broker: true, fields: (c) => ({ slug: c.home.slug, name: "Website", expiresInDays: "90", "scope.threads": "on", "scope.initiatives": "on" }) },
   "lib/api/actions.ts#rotateApiTokenAction": { broker: true, fields: (c) => ({ slug: c.home.slug, tokenId: c.o.apiTokenId }) },
   "lib/api/actions.ts#revokeApiTokenAction": { broker: true, fields: (c) => ({ slug: c.home.slug, tokenId: c.o.apiTokenId }) },
+  // ---- sharing with the commons (decision 044): propose a closed milestone, answer, publish, withdraw
+  "lib/sharing/actions.ts#proposeForCommonsAction": {
+    fields: (c) => ({ slug: c.home.slug, kind: "milestone_outcome", sourceId: c.o.reachedMilestoneId, idempotencyKey: key() }),
+  },
+  "lib/sharing/actions.ts#answerProposalAction": {
+    fields: (c) => ({ slug: c.home.slug, proposalId: c.o.commonsProposalId, choice: "agree", attribution: "anonymous", licence: "cc_by_4_0" }),
+  },
+  "lib/sharing/actions.ts#publishProposalAction": { broker: true, prepare: readyProposals, fields: (c) => ({ slug: c.home.slug, proposalId: c.o.commonsProposalId }) },
+  "lib/sharing/actions.ts#withdrawProposalAction": { fields: (c) => ({ slug: c.home.slug, proposalId: c.o.commonsProposalId }) },
+
   // ---- the support map: brokers keep it, members suggest entries
   // ---- portability: a broker exports the whole network; a member allows their address in it
   "lib/portability/actions.ts#startNetworkExportAction": { broker: true, fields: (c) => ({ slug: c.home.slug }), prepare: finishExports },

@@ -21,6 +21,8 @@ import { shareItem } from "./commons-fixtures";
 import { GET as apiRepliesRoute } from "@/app/api/v1/networks/[slug]/threads/[threadId]/replies/route";
 import { GET as apiUpdatesRoute } from "@/app/api/v1/networks/[slug]/updates/route";
 import { createApiTokenAction } from "@/lib/api/actions";
+import { makeInitiative, makeMilestone, makeMilestoneUpdate } from "@/lib/db/factories";
+import { answerProposalAction, proposeForCommonsAction, publishProposalAction } from "@/lib/sharing/actions";
 import { call, makeNetwork, networkFields, signInAs, user, type Outcome } from "./support";
 
 /** The Big List of Naughty Strings (515 strings), shared test data. */
@@ -452,6 +454,50 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
       });
       expect([404], label).toContain(replies.status);
     }
+  });
+
+  it("as a member's name, a shared lesson and a consent note: anonymised and published without script, or refused with a field code", async () => {
+    const broker = await user("Broker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "commons-texts", locale: "nl" });
+    const initiative = await makeInitiative(dbSystem(), { networkId: net.id, createdById: broker.id });
+    const milestone = await makeMilestone(dbSystem(), { networkId: net.id, initiativeId: initiative.id, position: 0, amountNeeded: 1n });
+    let published = 0;
+    // Every fifth string: each is a proposal, an answer and a publication, with their audit rows.
+    for (const [i, raw] of naughty.entries()) {
+      if (i % 5 !== 0) continue;
+      const label = `blns[${i}] ${JSON.stringify(raw)}`;
+      // PostgreSQL text holds no U+0000: records written directly leave it out (forms refuse it).
+      const s = raw.replaceAll("\u0000", "");
+      const author = await user(s.slice(0, 80) || "Nameless");
+      await dbSystem().membership.create({ data: { networkId: net.id, userId: author.id, role: "member", status: "active", joinedAt: new Date() } });
+      const lesson = await makeMilestoneUpdate(dbSystem(), {
+        networkId: net.id,
+        initiativeId: initiative.id,
+        milestoneId: milestone.id,
+        authorId: author.id,
+        kind: "lesson",
+        body: `${s}\n\n${author.name ?? ""} <script>alert(1)</script> [x](javascript:alert(1))`,
+      });
+      signInAs(broker);
+      const proposed = await call(proposeForCommonsAction, { slug: net.slug, kind: "lesson", sourceId: lesson.id, idempotencyKey: `naughty-commons-${String(i).padStart(4, "0")}` });
+      expect(proposed.redirect, `${label}: ${JSON.stringify(proposed)}`).toBeTruthy();
+      const proposalId = proposed.redirect!.split("/").at(-1)!;
+      signInAs(author);
+      const answered = await call(answerProposalAction, { slug: net.slug, proposalId, choice: "agree", attribution: "anonymous", licence: "cc0_1_0", note: s });
+      if (!answered.ok) {
+        expectFieldRefusal(answered, label);
+        continue;
+      }
+      const consent = await dbSystem().commonsConsent.findFirstOrThrow({ where: { networkId: net.id, proposalId }, select: { note: true } });
+      expect(consent.note, label).toBe(clean(s));
+      signInAs(broker);
+      const result = await call(publishProposalAction, { slug: net.slug, proposalId });
+      expect(result, label).toMatchObject({ ok: true });
+      const item = await dbSystem().commonsItem.findFirstOrThrow({ where: { proposalId }, select: { bodyHtml: true, body: true } });
+      expect(item.bodyHtml, label).not.toMatch(/<script|<[a-z][^>]*\son[a-z]+=|(href|src)="\s*javascript:/i);
+      published++;
+    }
+    expect(published).toBeGreaterThan(90);
   });
 
   it("as a support entry's link: refused with url_http unless it is a well-formed http(s) address, nothing typed lost", async () => {
