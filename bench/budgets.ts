@@ -44,6 +44,7 @@ import { seedExchange } from "./seeds/exchange";
 import { FUNDING, seedFunding } from "./seeds/funding";
 import { GATHERINGS, seedGatherings } from "./seeds/gatherings";
 import { SCALE, seedScale } from "./seeds/scale";
+import { SHARING, seedSharing } from "./seeds/sharing";
 import { SUPPORT, seedSupport } from "./seeds/support";
 import { seedExports } from "./seeds/exports";
 import { createSession, seedInTransaction, withClient } from "./seeds/setup";
@@ -101,6 +102,17 @@ const PAGES: Page[] = [
   },
   // A network's export (issue 22): the broker's page over 500 earlier exports (the latest five, never a file).
   { key: "networkExport", name: "network export (broker)", path: `/n/${slug}/settings/export`, who: "broker", route: "/n/[slug]/(space)/settings/export/page", expect: "Download the ZIP" },
+  // Sharing with the commons (issue 21): the broker's list of 1,000 proposals (the newest 50), and the
+  // newest proposal's page with its long text anonymised twice, as the member asked about it.
+  { key: "sharing", name: "sharing with the commons (broker)", path: `/n/${slug}/sharing`, who: "broker", route: "/n/[slug]/(space)/sharing/page", expect: SHARING.newestTitle },
+  {
+    key: "proposal",
+    name: "proposal for the commons",
+    path: `/n/${slug}/sharing/${SHARING.newest}`,
+    who: "member",
+    route: "/n/[slug]/(space)/sharing/[proposalId]/page",
+    expect: SHARING.newestTitle,
+  },
   // Offers and requests (issue 20): the list of 2,000 running posts, paged by keyset.
   { key: "exchange", name: "offers and requests", path: `/n/${slug}/exchange`, who: "member", route: "/n/[slug]/(space)/exchange/page", expect: "Exchange post 1" },
   // The exchange's conversations (issue 20): the member's 300 (keyset pages of 20), and one of 2,000 messages (the latest 50).
@@ -141,6 +153,7 @@ async function seed(url: string): Promise<Cookies> {
     await seedGatherings(c);
     await seedSupport(c);
     await seedExports(c);
+    await seedSharing(c);
     await seedExchange(c);
     await seedConversations(c);
     await seedFunding(c);

@@ -50,6 +50,7 @@ const resolvers: Record<string, (r: Resolved) => string> = {
   postId: (r) => r.postId!,
   conversationId: (r) => r.conversationId!,
   exportId: (r) => r.exportId!,
+  proposalId: (r) => r.proposalId!,
   token: (r) => r.token!,
   id: (r) => r.notificationId!,
   itemId: (r) => r.itemId!,
@@ -234,6 +235,12 @@ test.beforeAll(async ({ browser }) => {
   resolved.itemId = item
     ? item.split("/").pop()!
     : await share(NETWORK, { title: "What the crawl shares", body: "A lesson for the header crawl.", language: "en", attribution: "network", region: "" });
+  // proposalId: a proposal of the demo network for the commons (the seed shares a few), from the broker's sharing page.
+  await b.goto(`/n/${NETWORK}/sharing`);
+  const proposalHrefs = await b.getByRole("main").locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const proposal = proposalHrefs.find((h) => new RegExp(`^/n/${NETWORK}/sharing/[^/#?.]+$`).test(h));
+  expect(proposal, "the demo network has a proposal for the commons").toBeTruthy();
+  resolved.proposalId = proposal!.split("/").pop()!;
 
   await broker.page.close();
   await funder.page.close();
