@@ -16,7 +16,7 @@ import { answerProposal, proposeForCommons, publishProposal } from "@/lib/sharin
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Where each demo network works: an anonymous item names only this. */
-export const demoRegions: Record<string, string> = {
+const demoRegions: Record<string, string> = {
   siac: "Europe",
   "pathfinders-midden-brabant": "Noord-Brabant",
   "sociale-innovatiefabriek": "Vlaanderen",

@@ -4,10 +4,8 @@
 export const COMMONS_KINDS = ["lesson", "synthesis", "milestone_outcome", "harvest", "support_entry"] as const;
 export const ATTRIBUTIONS = ["names", "network", "anonymous"] as const;
 export const LICENCES = ["cc_by_4_0", "cc_by_sa_4_0", "cc0_1_0"] as const;
-export const CONSENT_CHOICES = ["agree", "object"] as const;
 
 export type CommonsKindName = (typeof COMMONS_KINDS)[number];
-export type AttributionName = (typeof ATTRIBUTIONS)[number];
 export type LicenceName = (typeof LICENCES)[number];
 
 /** What a consenter may add: a note with an agreement, the reason of an objection. */

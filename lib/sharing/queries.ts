@@ -75,7 +75,7 @@ export async function loadSharingPage(scope: NetworkScope): Promise<{ proposals:
   };
 }
 
-export type ConsentView = {
+type ConsentView = {
   userId: string;
   name: string | null;
   choice: CommonsConsentChoice | null;
