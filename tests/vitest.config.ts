@@ -47,6 +47,7 @@ export const EMBEDDED_FILES = [
   "tests/integration/support-map.test.ts", // support: the map's filter and overview (unnest over enum arrays), reviews under row locks
   "tests/integration/commons.test.ts", // commons: the search-vector trigger (dutch and english), patterns, feeds, the proxy's 410, questions
   "tests/integration/api.test.ts", // api: tokens found by hash in one network, keyset pages, problem documents, the per-token rate limit
+  "tests/integration/sharing.test.ts", // sharing: proposals, consent and publication under row locks, the shared copy beside the tenant rows
 ];
 
 /** What both database projects share: the database set-up, and Auth.js made resolvable. */
