@@ -100,8 +100,11 @@ type Variant = { text: string; caseSensitive: boolean };
 export function nameVariants(fullName: string): Variant[] {
   const tokens = fullName.normalize("NFC").trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 0) return [];
-  const out: Variant[] = [{ text: tokens.join(" "), caseSensitive: false }];
   const isParticle = (t: string) => PARTICLES.has(t.toLowerCase());
+  // A name of one short word or one particle ("Jo", "De") is matched only as written: loosely it would take "de" out of every text.
+  const whole = tokens.join(" ");
+  const short = tokens.length === 1 && (isParticle(whole) || whole.replace(/[^\p{L}]/gu, "").length <= 2);
+  const out: Variant[] = [{ text: whole, caseSensitive: short }];
   const firstParticle = tokens.findIndex((t, i) => i > 0 && isParticle(t));
   if (firstParticle > 0) {
     out.push({ text: tokens.slice(firstParticle).join(" "), caseSensitive: false });

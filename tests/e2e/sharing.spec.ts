@@ -80,6 +80,19 @@ test("a broker proposes a lesson, its author consents anonymously, the broker pu
     for (const gone of ["Joris", "Dijk", "06-12345678", "@pathfinders.example", "Pathfinders"]) expect(item.body).not.toContain(gone);
   }
 
+  // A member of the other network finds it in the commons by a Dutch search (the public side, lib/commons,
+  // lands on main separately: until /commons answers, this step is recorded as not run).
+  const tomas = await newPage();
+  await signIn(tomas, "tomas@siac.example");
+  const commonsUp = (await tomas.request.get("/commons")).ok();
+  if (commonsUp) {
+    await tomas.goto(`/commons?q=${encodeURIComponent(word)}`);
+    await expect(tomas.getByRole("link", { name: MILESTONE })).toBeVisible();
+    await expectNoSeriousA11yViolations(tomas, "commons, found");
+  } else {
+    test.info().annotations.push({ type: "not run", description: "/commons is not on this branch yet: the search step waits for it" });
+  }
+
   // Fatima withdraws it: the copy is emptied.
   await fatima.reload();
   await fatima.getByRole("button", { name: "Terugtrekken" }).click();
@@ -87,4 +100,8 @@ test("a broker proposes a lesson, its author consents anonymously, the broker pu
   const after = await commonsItem(proposalId);
   if (after) expect(after).toMatchObject({ title: "", body: "", sourceName: "", region: "" });
   if (after) expect(after.withdrawnAt).not.toBeNull();
+  if (commonsUp) {
+    await tomas.goto(`/commons?q=${encodeURIComponent(word)}`);
+    await expect(tomas.getByRole("link", { name: MILESTONE })).toHaveCount(0);
+  }
 });

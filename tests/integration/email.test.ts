@@ -279,6 +279,26 @@ describe("exchange and support-map news by email", () => {
   });
 });
 
+describe("commons news in a mail", () => {
+  it("groups by the proposal, names it, and links it from the public URL", async () => {
+    const w = await world();
+    const nina = await w.person("Nina", { emailFrequency: "immediate" });
+    const at = new Date(Date.UTC(2026, 10, 3, 10));
+    const proposal = await w.db.commonsProposal.create({
+      data: { networkId: w.network.id, kind: "lesson", sourceId: "a-lesson", title: "What the street taught us", body: "Text", proposedById: w.broker.id },
+      select: { id: true },
+    });
+    for (const kind of ["commons_consent_asked", "commons_published"] as const) {
+      await w.db.notification.create({ data: { networkId: w.network.id, userId: nina.id, kind, actorId: w.broker.id, commonsProposalId: proposal.id, dedupeKey: `${kind}:x`, createdAt: at } });
+    }
+    expect(await sweep(new Date(at.getTime() + HOUR))).toBe(1);
+    const mail = received.find((m) => m.text.includes("What the street taught us"))!;
+    expect(linkedIds(mail)).toHaveLength(2);
+    expect(mail.text).toContain("proposed to share “What the street taught us” with the commons");
+    expect(mail.text).toContain(`http://localhost:3000/n/${w.network.slug}/sharing/${proposal.id}`);
+  });
+});
+
 describe("what a mail never carries", () => {
   it("a post hidden since, a network left, or anything for someone who turned email off", async () => {
     const w = await world();

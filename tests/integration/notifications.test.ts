@@ -234,6 +234,34 @@ describe("reading notifications", () => {
   });
 });
 
+describe("commons news", () => {
+  it("names the proposal, leads to it, and tells only brokers that one is ready", async () => {
+    const w = await buildWorld();
+    const proposal = await dbSystem().commonsProposal.create({
+      data: { networkId: w.a.id, kind: "lesson", sourceId: "a-lesson", title: "What the street taught us", body: "Text", proposedById: w.bea.id },
+      select: { id: true },
+    });
+    const kinds = ["commons_consent_asked", "commons_blocked", "commons_ready", "commons_published", "commons_withdrawn"] as const;
+    for (const to of [w.bea, w.alice]) {
+      for (const kind of kinds) {
+        await dbSystem().notification.create({ data: { networkId: w.a.id, userId: to.id, kind, actorId: w.bob.id, commonsProposalId: proposal.id, dedupeKey: `${kind}:${proposal.id}` } });
+      }
+    }
+    const bea = (await listNotifications(w.bea.id)).items;
+    expect(bea.map((i) => i.kind).sort()).toEqual([...kinds].sort());
+    expect(new Set(bea.map((i) => i.commonsProposalTitle))).toEqual(new Set(["What the street taught us"]));
+    const alice = (await listNotifications(w.alice.id)).items;
+    expect(alice.map((i) => i.kind).sort()).toEqual(kinds.filter((k) => k !== "commons_ready").sort());
+    const { GET } = await import("@/app/notifications/[id]/route");
+    signInAs(w.alice);
+    const response = await GET(new Request("http://localhost/"), { params: Promise.resolve({ id: alice[0]!.id }) });
+    expect(response.headers.get("location")).toBe(`/n/siac/sharing/${proposal.id}`);
+    // A proposal gone (its network deleted it) takes its news with it.
+    await dbSystem().commonsProposal.deleteMany({ where: { networkId: w.a.id, id: proposal.id } });
+    expect((await listNotifications(w.alice.id)).items).toEqual([]);
+  });
+});
+
 describe("exchange and support-map news", () => {
   /** Writes a notification row as the exchange and support-map mutations do. */
   async function tell(w: World, to: User, data: { kind: "exchange_answered" | "exchange_message" | "exchange_matched" | "exchange_expiring" | "exchange_thanked" | "support_suggested" | "support_reviewed"; exchangePostId?: string; conversationId?: string; supportEntryId?: string; actorId?: string }) {

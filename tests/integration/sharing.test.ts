@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dbSystem } from "@/lib/db/client";
 import { makeCycle, makeInitiative, makeMilestone, makeMilestoneUpdate, makeReflection } from "@/lib/db/factories";
+import { onQuery } from "@/lib/db/query-log";
 import { requireMember } from "@/lib/membership/scope";
 import { answerProposalAction, proposeForCommonsAction, publishProposalAction, withdrawProposalAction } from "@/lib/sharing/actions";
 import { countConsentsWaiting, loadProposal, loadSharingPage, shareStates } from "@/lib/sharing/queries";
@@ -318,6 +319,28 @@ describe("anonymising and the snapshot", () => {
     expect(brokerPage.proposals.map((p) => [p.id, p.status, p.asked, p.agreed])).toEqual([[id, "asking", 1, 0]]);
     const janPage = await asUser(w.jan, async () => loadSharingPage(await requireMember("net-a")));
     expect(janPage.proposals[0]?.waitsForMe).toBe(true);
+  });
+
+  it("reads the sharing page and a proposal in a fixed number of statements, whatever the number of proposals", async () => {
+    const w = await buildWorld();
+    const id = await proposed(w.broker, "lesson", w.lesson.id);
+    await proposed(w.broker, "milestone_outcome", w.milestone.id);
+    await proposed(w.broker, "synthesis", w.cycle.id);
+    const count = async (read: () => Promise<unknown>) => {
+      const statements: string[] = [];
+      const stop = onQuery((sql) => statements.push(sql));
+      try {
+        await read();
+      } finally {
+        stop();
+      }
+      return statements.length;
+    };
+    await asUser(w.broker, async () => {
+      const scope = await requireMember("net-a");
+      expect(await count(() => loadSharingPage(scope))).toBeLessThanOrEqual(3);
+      expect(await count(() => loadProposal(scope, id))).toBeLessThanOrEqual(4);
+    });
   });
 
   it("keeps the copy as published when the source changes later", async () => {

@@ -54,6 +54,11 @@ describe("anonymise: names", () => {
     expect(anonymise(input, ctx({ mode: "network" }))).toBe(expected);
   });
 
+  it("matches a one-word name that is short or a particle only as written", () => {
+    const c = ctx({ mode: "network", memberNames: ["Jo", "De"] });
+    expect(anonymise("Jo and De came; de buurt and jo-jo stayed.", c)).toBe("[naam] and [naam] came; de buurt and jo-jo stayed.");
+  });
+
   it("matches names only as whole words", () => {
     expect(anonymise("Januari, de ijsberg, Bergen, Annabel, Leeds", ctx({ mode: "network" }))).toBe("Januari, de ijsberg, Bergen, Annabel, Leeds");
   });
