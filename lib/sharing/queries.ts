@@ -27,7 +27,6 @@ export type ProposalSummary = {
   asked: number;
   /** The viewer is asked and has not answered yet. */
   waitsForMe: boolean;
-  itemId: string | null;
 };
 
 /**
@@ -49,7 +48,6 @@ export async function loadSharingPage(scope: NetworkScope): Promise<{ proposals:
       status: true,
       createdAt: true,
       proposedById: true,
-      item: { select: { id: true } },
       consents: { select: { userId: true, choice: true } },
     },
   });
@@ -70,7 +68,6 @@ export async function loadSharingPage(scope: NetworkScope): Promise<{ proposals:
       agreed: r.consents.filter((c) => c.choice === "agree").length,
       asked: r.consents.length,
       waitsForMe: r.status === "asking" && r.consents.some((c) => c.userId === scope.userId && c.choice === null),
-      itemId: r.item?.id ?? null,
     })),
   };
 }
@@ -111,8 +108,12 @@ export type ProposalDetail = {
  * gets null, as for a proposal that does not exist. The previews are anonymised with the member list
  * as it is now; publication anonymises again with the list as it is then.
  */
-export async function loadProposal(scope: NetworkScope, proposalId: string): Promise<ProposalDetail | null> {
-  const [p, network, members] = await Promise.all([
+export async function loadProposal(
+  scope: NetworkScope,
+  proposalId: string,
+  network: { name: string; slug: string; locale: "en" | "nl" },
+): Promise<ProposalDetail | null> {
+  const [p, members] = await Promise.all([
     db(scope).commonsProposal.findFirst({
       where: { networkId: scope.networkId, id: proposalId },
       select: {
@@ -127,24 +128,26 @@ export async function loadProposal(scope: NetworkScope, proposalId: string): Pro
         publishedAt: true,
         withdrawnAt: true,
         proposedById: true,
-        item: { select: { id: true } },
         consents: {
           orderBy: { createdAt: "asc" },
           select: { userId: true, choice: true, attribution: true, licence: true, note: true, answeredAt: true },
         },
       },
     }),
-    db(scope).network.findUniqueOrThrow({ where: { id: scope.networkId }, select: { name: true, slug: true, locale: true } }),
-    db(scope).membership.findMany({ where: { networkId: scope.networkId }, select: { userId: true, user: { select: { name: true } } } }),
+    // Everyone who ever had a membership here, with their names: what anonymising removes (one statement).
+    db(scope).$queryRaw<{ userId: string; name: string | null }[]>`
+      SELECT m."userId", u.name FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE m."networkId" = ${scope.networkId}`,
   ]);
   if (!p) return null;
+  // The shared copy's address, once published.
+  const item = p.status === "published" ? await db(scope).commonsItem.findUnique({ where: { proposalId: p.id }, select: { id: true } }) : null;
   const broker = can(scope.role, "commons.publish");
   const isConsenter = p.consents.some((c) => c.userId === scope.userId);
   const isProposer = p.proposedById === scope.userId;
   if (!broker && !isConsenter && !isProposer) return null;
-  const nameOf = new Map(members.map((m) => [m.userId, m.user.name]));
+  const nameOf = new Map(members.map((m) => [m.userId, m.name]));
   const consents = p.consents.map((c) => ({ ...c, name: nameOf.get(c.userId) ?? null }));
-  const context = { network, memberNames: members.map((m) => m.user.name ?? "").filter((n) => n.trim() !== ""), publicUrl: env().publicUrl };
+  const context = { network, memberNames: members.map((m) => m.name ?? "").filter((n) => n.trim() !== ""), publicUrl: env().publicUrl };
   const preview = (mode: "network" | "anonymous") => {
     const text = sharedText(p, mode, context);
     return { title: text.title, html: renderMarkdown(text.body) };
@@ -165,7 +168,7 @@ export async function loadProposal(scope: NetworkScope, proposalId: string): Pro
     consents,
     mine,
     previews: { network: preview("network"), anonymous: preview("anonymous") },
-    itemId: p.item?.id ?? null,
+    itemId: item?.id ?? null,
     may: {
       answer: p.status === "asking" && mine !== null && mine.choice === null && can(scope.role, "commons.answer"),
       publish: p.status === "ready" && broker,

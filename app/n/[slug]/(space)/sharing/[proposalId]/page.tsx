@@ -24,7 +24,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProposalPage({ params }: { params: Promise<{ slug: string; proposalId: string }> }) {
   const { slug, proposalId } = await params;
   const scope = await requireMemberPage(slug, `/n/${slug}/sharing/${proposalId}`, "commons.view");
-  const [t, format, view, p] = await Promise.all([getTranslations("sharing"), getFormatter(), viewNetwork(scope.slug), loadProposal(scope, proposalId)]);
+  const [t, format, view] = await Promise.all([getTranslations("sharing"), getFormatter(), viewNetwork(scope.slug)]);
+  if (!view) notFound();
+  const p = await loadProposal(scope, proposalId, view.network);
   if (!p) notFound();
   const lang = view?.network.locale;
   return (
