@@ -9,6 +9,7 @@ import type { AppLocale } from "@/lib/i18n/config";
 import { renderMarkdown } from "@/lib/markdown/render";
 import { memberNetworkIds } from "@/lib/networks/queries";
 import { indexReply } from "@/lib/search/mutations";
+import { forgetPersonInCommons } from "@/lib/sharing/mutations";
 import type { EmailFrequency } from "@/lib/db/generated/enums";
 import type { NetworkScope } from "@/lib/membership/scope";
 import type { UnsubscribeScope } from "@/lib/mail/token";
@@ -173,6 +174,8 @@ export async function deleteAccount(userId: string, confirmEmail: string) {
       // Their conversations and messages stay without them (decision 039): the other person keeps what was said.
       await tx.exchangeConversation.updateMany({ where: { ...inTheirNetworks, starterId: userId }, data: { starterId: null } });
       await tx.exchangeMessage.updateMany({ where: { ...inTheirNetworks, senderId: userId }, data: { senderId: null } });
+      // Proposals to share with the commons that ask them end; copies that name them no longer do (decision 044).
+      await forgetPersonInCommons(tx, networks, userId, user.name);
     }
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await tx.outboxEmail.deleteMany({ where: { to: user.email } });

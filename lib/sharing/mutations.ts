@@ -440,3 +440,31 @@ export async function withdrawProposal(scope: NetworkScope, input: { proposalId:
     return { status };
   });
 }
+
+// ---------------------------------------------------------------- a deleted account
+
+/**
+ * When a person deletes their account (lib/accounts/mutations.ts), inside its transaction: an open
+ * proposal that asks them can no longer have everyone's consent, so it is cancelled; their answers
+ * (and the reasons they gave) go; proposals they made, published or withdrew stay without them; and
+ * a shared copy that names them no longer does. The copy's text is what everyone asked agreed to
+ * and stays; whoever wants it gone withdraws it.
+ */
+export async function forgetPersonInCommons(tx: Tx, networkIds: string[], userId: string, name: string | null, now = new Date()) {
+  if (networkIds.length === 0) return;
+  const inTheirNetworks = { networkId: { in: networkIds } };
+  const asked = await tx.commonsConsent.findMany({ where: { ...inTheirNetworks, userId }, select: { proposalId: true } });
+  await tx.commonsProposal.updateMany({
+    where: { ...inTheirNetworks, id: { in: asked.map((a) => a.proposalId) }, status: { in: ["asking", "ready"] } },
+    data: { status: "cancelled", activeSlot: null, withdrawnAt: now },
+  });
+  await tx.commonsConsent.deleteMany({ where: { ...inTheirNetworks, userId } });
+  await tx.commonsProposal.updateMany({ where: { ...inTheirNetworks, proposedById: userId }, data: { proposedById: null } });
+  await tx.commonsProposal.updateMany({ where: { ...inTheirNetworks, publishedById: userId }, data: { publishedById: null } });
+  await tx.commonsProposal.updateMany({ where: { ...inTheirNetworks, withdrawnById: userId }, data: { withdrawnById: null } });
+  if (name) {
+    await tx.$executeRaw`
+      UPDATE "CommonsItem" SET "authorNames" = array_remove("authorNames", ${name})
+      WHERE "sourceNetworkId" = ANY(${networkIds}::text[]) AND ${name} = ANY("authorNames")`;
+  }
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { deleteAccountAction } from "@/lib/accounts/actions";
 import { dbSystem } from "@/lib/db/client";
 import { makeCycle, makeInitiative, makeMilestone, makeMilestoneUpdate, makeReflection } from "@/lib/db/factories";
 import { onQuery } from "@/lib/db/query-log";
@@ -356,6 +357,22 @@ describe("anonymising and the snapshot", () => {
     expect(after.title).toBe(before.title);
     expect(after.body).toBe(before.body);
     expect(after.body).not.toContain("secret");
+  });
+});
+
+describe("a deleted account", () => {
+  it("cancels what asks the person, drops their answers, and takes their name off a copy", async () => {
+    const w = await buildWorld();
+    const { proposalId, itemId } = await publishedLesson(w, "names");
+    const open = await proposed(w.broker, "milestone_outcome", w.milestone.id);
+    await answer(w.anna, open, { choice: "object", note: "Nog niet" }).then((r) => expect(r).toMatchObject({ ok: true }));
+    const asking = await proposed(w.broker, "synthesis", w.cycle.id);
+    expect(await asUser(w.jan, () => call(deleteAccountAction, { confirmEmail: w.jan.email }))).toMatchObject({ ok: true });
+    expect(await proposal(asking)).toMatchObject({ status: "cancelled", activeSlot: null });
+    expect((await proposal(asking)).consents.map((c) => c.userId)).toEqual([w.anna.id]);
+    expect(await proposal(open)).toMatchObject({ status: "blocked" });
+    expect((await proposal(proposalId)).consents).toEqual([]);
+    expect(await dbSystem().commonsItem.findUniqueOrThrow({ where: { id: itemId } })).toMatchObject({ authorNames: [], withdrawnAt: null });
   });
 });
 
