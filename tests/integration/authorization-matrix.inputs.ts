@@ -169,7 +169,7 @@ export const actionInputs: Record<string, ActionInput> = {
     fields: (c) => ({ slug: c.home.slug, kind: "milestone_outcome", sourceId: c.o.reachedMilestoneId, idempotencyKey: key() }),
   },
   "lib/sharing/actions.ts#answerProposalAction": {
-    fields: (c) => ({ slug: c.home.slug, proposalId: c.o.commonsProposalId, choice: "agree", attribution: "anonymous", licence: "cc_by_4_0" }),
+    fields: (c) => ({ slug: c.home.slug, proposalId: c.o.commonsProposalId, choice: "agree", attribution: "anonymous", licence: "cc_by_4_0", note: "Fine by me." }),
   },
   "lib/sharing/actions.ts#publishProposalAction": { broker: true, prepare: readyProposals, fields: (c) => ({ slug: c.home.slug, proposalId: c.o.commonsProposalId }) },
   "lib/sharing/actions.ts#withdrawProposalAction": { fields: (c) => ({ slug: c.home.slug, proposalId: c.o.commonsProposalId }) },
