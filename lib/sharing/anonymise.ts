@@ -49,45 +49,14 @@ const PARTICLES = new Set([
 ]);
 
 const BEFORE = "(?<![\\p{L}\\p{N}_])";
-const AFTER = "(?![\\p{L}\\p{N}_])";
 
 function stripMarks(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "");
 }
 
-/** Each base letter (a, e, …) with the accented letters that reduce to it (á, ä, ė, …). */
-const ACCENTED: Map<string, string> = (() => {
-  const map = new Map<string, string>();
-  for (let code = 0xc0; code <= 0x24f; code++) {
-    const c = String.fromCodePoint(code);
-    const base = stripMarks(c).toLowerCase();
-    if (base.length !== 1 || base === c.toLowerCase() || !/[a-z]/.test(base)) continue;
-    map.set(base, (map.get(base) ?? "") + c + c.toUpperCase());
-  }
-  return map;
-})();
-
 function escapeRegex(text: string): string {
   // Syntax characters only: in a unicode pattern "\-" outside a class is an error.
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-/** A pattern for one word or phrase that matches it whatever its accents, apostrophes and spacing. */
-function loosePattern(phrase: string): string {
-  let out = "";
-  for (const ch of stripMarks(phrase.normalize("NFC")).toLowerCase()) {
-    if (/\s/.test(ch)) {
-      if (!out.endsWith("[\\s\\u00a0]+")) out += "[\\s\\u00a0]+";
-    } else if (ch === "'" || ch === "’" || ch === "`") {
-      out += "['’`]";
-    } else if (ch === "-" || ch === "‐" || ch === "‑") {
-      out += "[-‐‑\\s]?";
-    } else {
-      const accented = ACCENTED.get(ch);
-      out += (accented ? `[${ch}${ch.toUpperCase()}${escapeRegex(accented)}]` : escapeRegex(ch)) + "\\p{M}*";
-    }
-  }
-  return out;
 }
 
 type Variant = { text: string; caseSensitive: boolean };
@@ -120,23 +89,70 @@ export function nameVariants(fullName: string): Variant[] {
   return out;
 }
 
-/** One regular expression for a set of names, longest first, so "Jan van der Berg" goes as one. */
-function namesRegex(names: readonly string[]): { loose: RegExp | null; exact: RegExp | null } {
-  const loose = new Set<string>();
-  const exact = new Set<string>();
-  for (const name of names) {
-    for (const v of nameVariants(name)) (v.caseSensitive ? exact : loose).add(v.text);
+/** A run of letters, digits and marks: the words that names are made of and matched by. */
+const WORD = /[\p{L}\p{N}_\p{M}]+/gu;
+/** What may stand between the words of one name: spaces, hyphens, apostrophes ("Sjoerd ’t Hart", "Kowalski-Nowak"). */
+const NAME_GAP = /^[\s\u00a0\-‐‑'’`]+$/u;
+
+function fold(word: string): string {
+  return stripMarks(word).toLowerCase();
+}
+
+type Phrase = { words: string[]; exact: boolean };
+
+/** A set of phrases by their first word, longest first: one look-up per word of the text. */
+type PhraseIndex = Map<string, Phrase[]>;
+
+function phraseIndex(variants: Iterable<Variant>): PhraseIndex {
+  const index: PhraseIndex = new Map();
+  const seen = new Set<string>();
+  for (const v of variants) {
+    const words = [...v.text.normalize("NFC").matchAll(WORD)].map((m) => (v.caseSensitive ? m[0] : fold(m[0])));
+    const key = `${v.caseSensitive ? "=" : "~"}${words.join(" ")}`;
+    if (words.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    const first = v.caseSensitive ? `=${words[0]}` : `~${words[0]}`;
+    const list = index.get(first) ?? [];
+    list.push({ words, exact: v.caseSensitive });
+    index.set(first, list);
   }
-  const build = (set: Set<string>, flags: string) => {
-    if (set.size === 0) return null;
-    const alternatives = [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    return new RegExp(`${BEFORE}@?(?:${alternatives.map(loosePattern).join("|")})${AFTER}`, flags);
-  };
-  const exactAlternatives = [...exact].sort((a, b) => b.length - a.length);
-  return {
-    loose: build(loose, "giu"),
-    exact: exactAlternatives.length ? new RegExp(`${BEFORE}@?(?:${exactAlternatives.map(escapeRegex).join("|")})${AFTER}`, "gu") : null,
-  };
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
+}
+
+/**
+ * Replaces every phrase of `index` that stands as whole words in `text` (with an @ before it, if
+ * any) by `replacement`. Words are compared without accents and case, or exactly for the phrases
+ * that say so; between the words of a phrase only spaces, hyphens and apostrophes may stand. Linear
+ * in the text: each word looks up the phrases that start with it.
+ */
+function replacePhrases(text: string, index: PhraseIndex, replacement: string): string {
+  if (index.size === 0) return text;
+  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, raw: m[0], folded: fold(m[0]) }));
+  let out = "";
+  let at = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const candidates = [...(index.get(`=${w.raw}`) ?? []), ...(index.get(`~${w.folded}`) ?? [])].sort((a, b) => b.words.length - a.words.length);
+    const match = candidates.find((phrase) =>
+      phrase.words.every((pw, k) => {
+        const tw = words[i + k];
+        if (!tw) return false;
+        if (k > 0 && !NAME_GAP.test(text.slice(words[i + k - 1]!.end, tw.start))) return false;
+        return phrase.exact ? tw.raw === pw : tw.folded === pw;
+      }),
+    );
+    if (!match) continue;
+    const last = words[i + match.words.length - 1]!;
+    // An @ before it goes with it, as does a leading apostrophe ("’t Hart"), not one inside a word ("Jan’s").
+    let start = w.start;
+    if (text[start - 1] === "@") start -= 1;
+    else if (/['’`]/u.test(text[start - 1] ?? "") && !/[\p{L}\p{N}]/u.test(text[start - 2] ?? "")) start -= 1;
+    out += text.slice(at, start) + replacement;
+    at = last.end;
+    i += match.words.length - 1;
+  }
+  return out + text.slice(at);
 }
 
 const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
@@ -194,17 +210,12 @@ export function anonymise(text: string, ctx: AnonymiseContext): string {
   out = out.replace(ownLink, link);
   out = out.replace(EMAIL, marker(ctx, "email"));
   out = out.replace(PHONE_CANDIDATE, (m) => (isPhone(m) ? marker(ctx, "phone") : m));
-  const names = namesRegex(ctx.memberNames);
   if (ctx.mode === "anonymous") {
     const own = [ctx.networkName, ...(ctx.networkSlug.length >= 3 ? [ctx.networkSlug.replace(/-/g, " ")] : [])].filter((s) => s.trim());
-    if (own.length) {
-      const sorted = [...new Set(own)].sort((a, b) => b.length - a.length);
-      out = out.replace(new RegExp(`${BEFORE}(?:${sorted.map(loosePattern).join("|")})${AFTER}`, "giu"), marker(ctx, "network"));
-    }
+    out = replacePhrases(out, phraseIndex(own.map((text) => ({ text, caseSensitive: false }))), marker(ctx, "network"));
   }
   const name = marker(ctx, "name");
-  if (names.loose) out = out.replace(names.loose, name);
-  if (names.exact) out = out.replace(names.exact, name);
+  out = replacePhrases(out, phraseIndex(ctx.memberNames.flatMap(nameVariants)), name);
   out = out.replace(MENTION, name);
   return out;
 }
