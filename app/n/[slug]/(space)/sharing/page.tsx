@@ -25,7 +25,7 @@ export default async function SharingPage({ params }: { params: Promise<{ slug: 
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-muted">{t(page.may.publish ? "introBroker" : "introMember")}</p>
         <p className="text-sm">
-          <a href="/commons">{t("toCommons")}</a>
+          <Link href="/commons">{t("toCommons")}</Link>
         </p>
       </div>
       {page.proposals.length === 0 ? (

@@ -54,7 +54,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
           ) : null}
           {p.itemId && p.status === "published" ? (
             <p>
-              <a href={`/commons/${p.itemId}`}>{t("openInCommons")}</a>
+              <Link href={`/commons/${p.itemId}`}>{t("openInCommons")}</Link>
             </p>
           ) : null}
         </div>
