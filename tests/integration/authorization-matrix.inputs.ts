@@ -159,6 +159,16 @@ async function readyProposals(w: World) {
   }
 }
 
+/** Both networks' reached milestones no longer shared (the world publishes their outcomes), so proposing one does something. */
+async function unshareReachedMilestones(w: World) {
+  for (const n of [w.a, w.b]) {
+    await dbSystem().commonsProposal.updateMany({
+      where: { networkId: n.networkId, kind: "milestone_outcome", sourceId: n.reachedMilestoneId },
+      data: { status: "withdrawn", activeSlot: null },
+    });
+  }
+}
+
 export const actionInputs: Record<string, ActionInput> = {
   // ---- read API tokens (decision 047): brokers make, rotate and revoke them
   "lib/api/actions.ts#createApiTokenAction": { broker: true, fields: (c) => ({ slug: c.home.slug, name: "Website", expiresInDays: "90", "scope.threads": "on", "scope.initiatives": "on" }) },
@@ -166,6 +176,7 @@ export const actionInputs: Record<string, ActionInput> = {
   "lib/api/actions.ts#revokeApiTokenAction": { broker: true, fields: (c) => ({ slug: c.home.slug, tokenId: c.o.apiTokenId }) },
   // ---- sharing with the commons (decision 044): propose a closed milestone, answer, publish, withdraw
   "lib/sharing/actions.ts#proposeForCommonsAction": {
+    prepare: unshareReachedMilestones,
     fields: (c) => ({ slug: c.home.slug, kind: "milestone_outcome", sourceId: c.o.reachedMilestoneId, idempotencyKey: key() }),
   },
   "lib/sharing/actions.ts#answerProposalAction": {
