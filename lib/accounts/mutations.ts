@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
+import { questionNetworkIds } from "@/lib/commons/queries";
 import { db, dbAcross, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -127,8 +128,8 @@ export async function deleteAccount(userId: string, confirmEmail: string) {
   // check reads (active ones), the audit entries go (active ones) and quotes of their replies
   // lose their name. Their rows everywhere go with the user row (foreign-key cascades, which
   // row-level security does not filter).
-  const networks = await memberNetworkIds(userId, { everStatus: true });
-  await dbAcross(networks).$transaction(async (tx) => {
+  const [networks, asked] = await Promise.all([memberNetworkIds(userId, { everStatus: true }), questionNetworkIds(userId)]);
+  await dbAcross([...new Set([...networks, ...asked])]).$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },
       select: {
@@ -176,6 +177,11 @@ export async function deleteAccount(userId: string, confirmEmail: string) {
       await tx.exchangeMessage.updateMany({ where: { ...inTheirNetworks, senderId: userId }, data: { senderId: null } });
       // Proposals to share with the commons that ask them end; copies that name them no longer do (decision 044).
       await forgetPersonInCommons(tx, networks, userId, user.name);
+    }
+    // Their questions about other networks' shared items stay with those brokers, without them and
+    // without the address they gave for an answer (decision 045), like a conversation's messages.
+    if (asked.length > 0) {
+      await tx.commonsQuestion.updateMany({ where: { networkId: { in: asked }, askerId: userId }, data: { askerId: null, replyEmail: "" } });
     }
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await tx.outboxEmail.deleteMany({ where: { to: user.email } });

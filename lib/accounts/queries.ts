@@ -1,5 +1,6 @@
 import "server-only";
 import { db, dbAcross } from "@/lib/db/client";
+import { questionNetworkIds } from "@/lib/commons/queries";
 import type { AppLocale } from "@/lib/i18n/config";
 import { memberNetworkIds } from "@/lib/networks/queries";
 import { notificationNetworkIds } from "@/lib/notifications/queries";
@@ -77,8 +78,13 @@ type OwnConsentAnswerRow = {
 export async function exportAccountData(userId: string) {
   // A reviewed cross-network read (decision 022): every network the person ever belonged to, and
   // those with an open invitation to their address (its news is theirs, decision 034).
-  const [ever, invitedTo] = await Promise.all([memberNetworkIds(userId, { everStatus: true }), notificationNetworkIds(userId)]);
-  const own = dbAcross([...new Set([...ever, ...invitedTo])]);
+  // And those where they asked about an item the network shared (decision 045), member or not.
+  const [ever, invitedTo, asked] = await Promise.all([
+    memberNetworkIds(userId, { everStatus: true }),
+    notificationNetworkIds(userId),
+    questionNetworkIds(userId),
+  ]);
+  const own = dbAcross([...new Set([...ever, ...invitedTo, ...asked])]);
   const user = await own.user.findUnique({
     where: { id: userId },
     select: {
@@ -172,7 +178,7 @@ export async function exportAccountData(userId: string) {
   if (!user) return null;
   // What they wrote in syntheses and answered in consent rounds, in every network: the
   // person's own rows, found by their id (these tables keep the id, not a relation).
-  const [synthesisRevisions, consentAnswers, gatherings, exchangeMessages] = await Promise.all([
+  const [synthesisRevisions, consentAnswers, gatherings, exchangeMessages, commonsQuestions] = await Promise.all([
     own.$queryRaw<OwnSynthesisRevisionRow[]>`
       SELECT s.number, s.body, s."createdAt", s."cycleId", c.title AS cycle, s."networkId", n.slug AS network
       FROM "SynthesisRevision" s
@@ -210,6 +216,14 @@ export async function exportAccountData(userId: string) {
       JOIN "Network" n ON n.id = x."networkId"
       WHERE x."senderId" = ${userId}
       ORDER BY x."createdAt", x.id`,
+    // Their questions to the networks whose shared items they read (decision 045), with the commons item asked about.
+    asked.length
+      ? own.commonsQuestion.findMany({
+          where: { networkId: { in: asked }, askerId: userId },
+          select: { itemId: true, body: true, replyEmail: true, createdAt: true },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        })
+      : Promise.resolve([]),
   ]);
   // Where the person is no longer an active member (they left, or were removed or refused),
   // their download holds their own records only: what the network wrote (its name, a cycle's
@@ -238,6 +252,7 @@ export async function exportAccountData(userId: string) {
       consentAnswers: consentAnswers.map(({ networkId, cycle, ...a }) => (active.has(networkId) ? { ...a, cycle } : a)),
       gatherings: gatherings.map(({ networkId, gathering, ...g }) => (active.has(networkId) ? { ...g, gathering } : g)),
       exchangeMessages,
+      commonsQuestions,
       activeSessions: sessions.filter((s) => s.expires > new Date()).length,
     },
   };

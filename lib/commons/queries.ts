@@ -260,3 +260,13 @@ export async function loadCommons(filter: CommonsFilter, after?: CommonsCursor) 
   const [page, regions, patterns] = await Promise.all([listCommons(filter, after), listCommonsRegions(), listCommonsPatterns()]);
   return { ...page, regions, patterns };
 }
+
+/**
+ * The networks where a person asked a question about a shared item, through the reviewed door
+ * `kring_question_networks` (decision 022): they need not belong to those networks, and their own
+ * data export and the deletion of their account must still find what they wrote there.
+ */
+export async function questionNetworkIds(userId: string): Promise<string[]> {
+  const rows = await db().$queryRaw<{ networkId: string }[]>`SELECT "networkId" FROM kring_question_networks(${userId})`;
+  return rows.map((r) => r.networkId);
+}

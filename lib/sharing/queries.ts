@@ -193,6 +193,29 @@ export async function shareStates(scope: NetworkScope, kind: CommonsKind, source
   return new Map(rows.map((r) => [r.sourceId, { proposalId: r.id, status: r.status }]));
 }
 
+/**
+ * Which of a journey page's syntheses and harvests the viewer is an author of, as the proposal counts
+ * authors (lib/sharing/mutations.ts): a synthesis they wrote a revision of or answered its last
+ * consent round on, a harvest they wrote. A member proposes those for the commons; a broker proposes
+ * any. One statement, bounded by the page.
+ */
+export async function authoredOnJourney(scope: NetworkScope, cycleIds: readonly string[], harvestIds: readonly string[]): Promise<Set<string>> {
+  if ((cycleIds.length === 0 && harvestIds.length === 0) || !can(scope.role, "commons.propose")) return new Set();
+  const n = scope.networkId;
+  const u = scope.userId;
+  const rows = await db(scope).$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM "Cycle" c
+    WHERE c."networkId" = ${n} AND c.id = ANY(${[...cycleIds, ""]}::text[])
+      AND (EXISTS (SELECT 1 FROM "SynthesisRevision" r WHERE r."networkId" = ${n} AND r."cycleId" = c.id AND r."authorId" = ${u})
+        OR EXISTS (SELECT 1 FROM "ConsentAnswer" a
+          WHERE a."networkId" = ${n} AND a."userId" = ${u} AND a."roundId" = (
+            SELECT cr.id FROM "ConsentRound" cr WHERE cr."networkId" = ${n} AND cr."cycleId" = c.id ORDER BY cr."openedAt" DESC LIMIT 1)))
+    UNION ALL
+    SELECT h.id FROM "Harvest" h
+    WHERE h."networkId" = ${n} AND h.id = ANY(${[...harvestIds, ""]}::text[]) AND h."authorId" = ${u}`;
+  return new Set(rows.map((r) => r.id));
+}
+
 /** How many proposals wait for the viewer's answer (the home's "waits for you"). */
 export async function countConsentsWaiting(scope: NetworkScope): Promise<number> {
   if (!can(scope.role, "commons.answer")) return 0;

@@ -12,6 +12,8 @@ import { requireMember } from "@/lib/membership/scope";
 import { updateNetworkAction } from "@/lib/networks/actions";
 import { listNotifications } from "@/lib/notifications/queries";
 import { proxy } from "@/proxy";
+import { GET as exportRoute } from "@/app/api/account/export/route";
+import { deleteAccountAction } from "@/lib/accounts/actions";
 import { shareItem, withdrawItem } from "./commons-fixtures";
 import { asUser, call, expectRefused, makeNetwork, member, networkFields, user, type User } from "./support";
 
@@ -318,5 +320,26 @@ describe("the feeds", () => {
     expect(parsed.items[0]?._kring.licence.url).toBe("https://creativecommons.org/publicdomain/zero/1.0/");
     expect(parsed.items[1]?.url).toMatch(new RegExp(`/commons/${anonymous}$`));
     expect(json).not.toContain("Network A");
+  });
+});
+
+describe("a person's questions to networks they are not in", () => {
+  it("are in their own data export, and stay with the brokers without them once they delete their account", async () => {
+    const w = await buildWorld();
+    await dbSystem().network.update({ where: { id: w.a.id }, data: { allowCommonsQuestions: true } });
+    const id = await shareItem(w.a, { title: "Ask me", attribution: "anonymous", region: "Noord-Brabant" });
+    expect(await ask(w.outsider, id, { body: "How did *you* start?", replyEmail: "outsider@example.org" })).toMatchObject({ ok: true });
+    expect(await ask(w.memberA, id, { body: "Someone else's question" })).toMatchObject({ ok: true });
+    // Download my data: the outsider's own question, not the member's.
+    const exported = await asUser(w.outsider, async () => (await exportRoute()).json());
+    expect(exported.account.memberships).toEqual([]);
+    expect(exported.account.commonsQuestions).toEqual([expect.objectContaining({ itemId: id, body: "How did *you* start?", replyEmail: "outsider@example.org" })]);
+    // Deleting the account: the question stays for the brokers, without its asker or the address.
+    expect(await asUser(w.outsider, () => call(deleteAccountAction, { confirmEmail: w.outsider.email }))).toMatchObject({ ok: true });
+    const left = await dbSystem().commonsQuestion.findMany({ where: anywhere(), orderBy: { createdAt: "asc" }, select: { askerId: true, replyEmail: true, body: true } });
+    expect(left).toEqual([
+      { askerId: null, replyEmail: "", body: "How did *you* start?" },
+      { askerId: w.memberA.id, replyEmail: "", body: "Someone else's question" },
+    ]);
   });
 });

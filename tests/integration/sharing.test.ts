@@ -5,7 +5,7 @@ import { makeCycle, makeInitiative, makeMilestone, makeMilestoneUpdate, makeRefl
 import { onQuery } from "@/lib/db/query-log";
 import { requireMember } from "@/lib/membership/scope";
 import { answerProposalAction, proposeForCommonsAction, publishProposalAction, withdrawProposalAction } from "@/lib/sharing/actions";
-import { countConsentsWaiting, loadProposal, loadSharingPage, shareStates } from "@/lib/sharing/queries";
+import { authoredOnJourney, countConsentsWaiting, loadProposal, loadSharingPage, shareStates } from "@/lib/sharing/queries";
 import { asUser, call, expectRefused, makeNetwork, member, snapshotDatabase, user, type User } from "./support";
 
 let keys = 0;
@@ -176,6 +176,15 @@ describe("proposing", () => {
     expectRefused(await propose(w.kees, "milestone_outcome", w.milestone.id), "forbidden");
     expect(await propose(w.anna, "milestone_outcome", w.milestone.id)).toMatchObject({ ok: true });
     expect(await propose(w.jan, "lesson", w.lesson.id)).toMatchObject({ ok: true });
+  });
+
+  it("offers a synthesis's share button on the journey to those who answered its consent, as the server lets them propose it", async () => {
+    const w = await buildWorld();
+    const authored = (person: User) => asUser(person, async () => authoredOnJourney(await requireMember("net-a"), [w.cycle.id], []));
+    expect(await authored(w.jan)).toEqual(new Set([w.cycle.id]));
+    expect(await authored(w.kees)).toEqual(new Set());
+    expectRefused(await propose(w.kees, "synthesis", w.cycle.id), "forbidden");
+    expect(await propose(w.anna, "synthesis", w.cycle.id)).toMatchObject({ ok: true });
   });
 
   it("refuses visitors, outsiders, funders and another network's broker, and changes nothing", async () => {

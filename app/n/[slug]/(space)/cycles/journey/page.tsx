@@ -11,7 +11,7 @@ import { requireMemberPage, viewNetwork } from "@/lib/membership/scope";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { ShareWithCommons } from "@/components/sharing/share-state";
 import { mayPropose } from "@/lib/sharing/policy";
-import { shareStates, type ShareState } from "@/lib/sharing/queries";
+import { authoredOnJourney, shareStates } from "@/lib/sharing/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -43,14 +43,16 @@ export default async function JourneyPage({
   ]);
   const lang = view?.network.locale;
   const mayOpen = can(scope.role, "cycle.open");
-  // Brokers share syntheses of closed cycles and published harvests with the commons (decision 044).
-  const mayShare = mayPropose(scope.role, false);
-  const [sharedCycles, sharedHarvests] = mayShare
-    ? await Promise.all([
-        shareStates(scope, "synthesis", journey.items.filter((c) => c.synthesis).map((c) => c.id)),
-        shareStates(scope, "harvest", journey.harvests.map((h) => h.id)),
-      ])
-    : [new Map<string, ShareState>(), new Map<string, ShareState>()];
+  // Brokers share syntheses of closed cycles and published harvests with the commons, and so do
+  // their authors: a synthesis's writers and those who answered its consent, a harvest's writer (decision 044).
+  const cycleIds = journey.items.filter((c) => c.synthesis).map((c) => c.id);
+  const harvestIds = journey.harvests.map((h) => h.id);
+  const authored = mayPropose(scope.role, false) ? null : await authoredOnJourney(scope, cycleIds, harvestIds);
+  const mayShare = (id: string) => mayPropose(scope.role, authored?.has(id) ?? false);
+  const [sharedCycles, sharedHarvests] = await Promise.all([
+    shareStates(scope, "synthesis", cycleIds.filter(mayShare)),
+    shareStates(scope, "harvest", harvestIds.filter(mayShare)),
+  ]);
   // Cycles by when they closed, harvests by when their gathering met: one story, newest first.
   const timeline = [
     ...journey.items.map((c) => ({ at: c.closedAt, id: c.id, cycle: c, harvest: null })),
@@ -72,7 +74,7 @@ export default async function JourneyPage({
         {timeline.map(({ cycle: c, harvest }) => harvest ? (
           <div key={harvest.id} className="space-y-2">
             <JourneyHarvestEntry slug={scope.slug} harvest={harvest} lang={lang} />
-            {mayShare ? (
+            {mayShare(harvest.id) ? (
               <ShareWithCommons slug={scope.slug} kind="harvest" sourceId={harvest.id} what={harvest.title} state={sharedHarvests.get(harvest.id)} mayPropose />
             ) : null}
           </div>
@@ -108,7 +110,7 @@ export default async function JourneyPage({
               ) : (
                 <p>{t("synthesisNone")}</p>
               )}
-              {c.synthesis && mayShare ? (
+              {c.synthesis && mayShare(c.id) ? (
                 <ShareWithCommons slug={scope.slug} kind="synthesis" sourceId={c.id} what={c.title} state={sharedCycles.get(c.id)} mayPropose />
               ) : null}
             </div>
