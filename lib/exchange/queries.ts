@@ -282,6 +282,7 @@ export type ExchangeLesson = {
   lesson: string;
   lessonHtml: string | null;
   closedAt: Date;
+  authorId: string | null;
   authorName: string | null;
   initiativeId: string | null;
   initiativeName: string | null;
@@ -304,7 +305,7 @@ export async function listExchangeLessons(scope: NetworkScope, filter: { initiat
     after ? Prisma.sql`(p."closedAt", p.id) < (${after.at}, ${after.id})` : null,
   ].filter((w): w is Prisma.Sql => w !== null);
   return db(scope).$queryRaw<ExchangeLesson[]>`
-    SELECT p.id, p.title, p.lesson, p."lessonHtml", p."closedAt", u.name AS "authorName",
+    SELECT p.id, p.title, p.lesson, p."lessonHtml", p."closedAt", p."authorId", u.name AS "authorName",
            p."initiativeId", i.name AS "initiativeName", m.title AS "milestoneTitle"
     FROM "ExchangePost" p ${JOINS}
     WHERE ${Prisma.join(where, " AND ")}

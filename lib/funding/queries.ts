@@ -269,7 +269,7 @@ type LessonItem = {
   html: string;
   area: Area | null;
   createdAt: Date;
-  /** The author of a milestone's lesson (who may share it with the commons); null for an exchange lesson. */
+  /** The author of the lesson (of the milestone update, or of the fulfilled offer or request): who may share it with the commons. */
   authorId: string | null;
   authorName: string | null;
   initiativeId: string | null;
@@ -353,7 +353,7 @@ async function listLessons(
         html: htmlOf(p.lessonHtml, p.lesson),
         area: null,
         createdAt: p.closedAt,
-        authorId: null,
+        authorId: p.authorId,
         authorName: p.authorName,
         initiativeId: p.initiativeId,
         initiativeName: p.initiativeName,

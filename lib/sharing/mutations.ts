@@ -59,10 +59,20 @@ async function loadSource(tx: Tx, scope: NetworkScope, kind: CommonsKind, source
         where: { ...where, kind: "lesson" },
         select: { body: true, hiddenAt: true, authorId: true, area: true, milestone: { select: { title: true, stage: true } } },
       });
-      if (!u) throw new AppError("not_found");
-      if (u.hiddenAt) throw new AppError("commons_not_shareable");
-      const named = u.authorId ? [u.authorId] : [];
-      return { title: u.milestone.title, body: u.body, named, authors: named, facets: { area: u.area, stage: u.milestone.stage, outcome: null } };
+      if (u) {
+        if (u.hiddenAt) throw new AppError("commons_not_shareable");
+        const named = u.authorId ? [u.authorId] : [];
+        return { title: u.milestone.title, body: u.body, named, authors: named, facets: { area: u.area, stage: u.milestone.stage, outcome: null } };
+      }
+      // The lessons log also holds the lessons of fulfilled offers and requests (decision 039): their
+      // post is the source, its author the one named. Ids are unique across tables (cuid).
+      const p = await tx.exchangePost.findFirst({
+        where: { ...where, status: "fulfilled", lesson: { not: "" } },
+        select: { title: true, lesson: true, authorId: true },
+      });
+      if (!p) throw new AppError("not_found");
+      const named = p.authorId ? [p.authorId] : [];
+      return { title: p.title, body: p.lesson, named, authors: named, facets: { area: null, stage: null, outcome: null } };
     }
     case "synthesis": {
       const c = await tx.cycle.findFirst({

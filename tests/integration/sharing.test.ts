@@ -187,6 +187,25 @@ describe("proposing", () => {
     expect(await propose(w.anna, "synthesis", w.cycle.id)).toMatchObject({ ok: true });
   });
 
+  it("shares the lesson of a fulfilled offer or request, from the lessons log, asking its author", async () => {
+    const w = await buildWorld();
+    const post = (status: "fulfilled" | "open", lesson: string) =>
+      dbSystem().exchangePost.create({
+        data: { networkId: A, authorId: w.jan.id, direction: "request", capital: "time", title: `Handen voor de moestuin (${status})`, status, lesson, closedAt: status === "fulfilled" ? new Date() : null, expiresAt: new Date(Date.now() + 30 * 86_400_000) },
+        select: { id: true },
+      });
+    const fulfilled = await post("fulfilled", "Vraag **vroeg** om hulp.");
+    const running = await post("open", "");
+    // A member who did not write it may not propose it; its author may, and is asked.
+    expectRefused(await propose(w.kees, "lesson", fulfilled.id), "forbidden");
+    const p = await proposal(await proposed(w.jan, "lesson", fulfilled.id));
+    expect(p.consents.map((c) => c.userId)).toEqual([w.jan.id]);
+    expect(p.title).toBe("Handen voor de moestuin (fulfilled)");
+    expect(p.body).toBe("Vraag **vroeg** om hulp.");
+    // A post still running has no lesson to share.
+    expectRefused(await propose(w.broker, "lesson", running.id), "not_found");
+  });
+
   it("refuses visitors, outsiders, funders and another network's broker, and changes nothing", async () => {
     const w = await buildWorld();
     const before = await snapshotDatabase({ counters: false });

@@ -42,11 +42,12 @@ export default async function LessonsPage({
     loadLessonsPage(scope, filter, decodeCursor(query.after)),
   ]);
   const { items, next } = page.lessons;
-  // Lessons of milestones can be shared with the commons; those of offers and requests cannot (decision 044).
+  // Every lesson of the log can be shared with the commons: a milestone's, and a fulfilled offer's or
+  // request's (its post is the source, decision 044).
   const shared = await shareStates(
     scope,
     "lesson",
-    items.filter((l) => !l.post).map((l) => l.id),
+    items.map((l) => l.id),
   );
   const lang = view?.network.locale;
   const filters = new URLSearchParams({
@@ -119,16 +120,14 @@ export default async function LessonsPage({
                 </p>
                 {l.fromLearned ? <p className="font-medium">{t("fromLearned")}</p> : null}
                 <Markdown html={l.html} lang={lang} />
-                {l.post ? null : (
-                  <ShareWithCommons
-                    slug={scope.slug}
-                    kind="lesson"
-                    sourceId={l.id}
-                    what={l.milestoneTitle ?? t("lessonsLog")}
-                    state={shared.get(l.id)}
-                    mayPropose={mayPropose(scope.role, l.authorId === scope.userId)}
-                  />
-                )}
+                <ShareWithCommons
+                  slug={scope.slug}
+                  kind="lesson"
+                  sourceId={l.id}
+                  what={l.post?.title ?? l.milestoneTitle ?? t("lessonsLog")}
+                  state={shared.get(l.id)}
+                  mayPropose={mayPropose(scope.role, l.authorId === scope.userId)}
+                />
               </li>
             ))}
           </ul>
