@@ -161,10 +161,10 @@ describe("the profile's email section", () => {
     const network = await makeNetwork(dbSystem(), { brokerId: bea.id, name: "Commons" });
     await member(network, ada);
     signInAs(ada);
-    expect(await listNetworkEmailSettings(ada.id)).toEqual([{ slug: network.slug, name: "Commons", frequency: null }]);
+    expect(await listNetworkEmailSettings(ada.id)).toEqual([{ slug: network.slug, name: "Commons", frequency: null, emailInExport: false }]);
     expect(await call(setNetworkEmailAction, { slug: network.slug, frequency: "weekly" })).toEqual({ ok: true, data: null });
-    expect(await listNetworkEmailSettings(ada.id)).toEqual([{ slug: network.slug, name: "Commons", frequency: "weekly" }]);
-    expect(await listNetworkEmailSettings(bea.id)).toEqual([{ slug: network.slug, name: "Commons", frequency: null }]);
+    expect(await listNetworkEmailSettings(ada.id)).toEqual([{ slug: network.slug, name: "Commons", frequency: "weekly", emailInExport: false }]);
+    expect(await listNetworkEmailSettings(bea.id)).toEqual([{ slug: network.slug, name: "Commons", frequency: null, emailInExport: false }]);
   });
 });
 
