@@ -1,5 +1,6 @@
 import "server-only";
 import { CALENDAR_STATUSES } from "@/lib/calendar/policy";
+import { GATHERING_FIELDS } from "@/lib/calendar/queries";
 import { encodeCursor, type Cursor } from "@/lib/cursor";
 import { db, dbAcross } from "@/lib/db/client";
 import type { ApiScope } from "@/lib/db/generated/enums";
@@ -10,7 +11,7 @@ import { fundingOverview, listInitiatives } from "@/lib/funding/queries";
 import { htmlOf } from "@/lib/markdown/render";
 import { listMembers } from "@/lib/membership/queries";
 import { canSeeHiddenText } from "@/lib/moderation/policy";
-
+import { LISTED_ENTRY_FIELDS } from "@/lib/support/queries";
 
 /**
  * The read API's reads (decision 047). A token is found by its hash within the one network the
@@ -21,8 +22,6 @@ import { canSeeHiddenText } from "@/lib/moderation/policy";
  * shape differs, with the pages' rules (hidden posts, visibilities, statuses). One statement per
  * list; a page is `take` items and the cursor of the next.
  */
-
-
 
 /** Keyset after (at, id), newest first. */
 function olderThan(field: string, after: Cursor | undefined) {
@@ -321,21 +320,7 @@ export async function apiMembers(scope: NetworkScope, { after, take }: Opts) {
 export async function apiGatherings(scope: NetworkScope, { after, take }: Opts) {
   const rows = await db(scope).gathering.findMany({
     where: { networkId: scope.networkId, status: { in: [...CALENDAR_STATUSES] }, ...olderThan("startsAt", after) },
-    select: {
-      id: true,
-      title: true,
-      purpose: true,
-      purposeHtml: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      mode: true,
-      placeName: true,
-      address: true,
-      visibility: true,
-      status: true,
-      capacity: true,
-    },
+    select: { ...GATHERING_FIELDS, visibility: true, capacity: true },
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
     take: take + 1,
   });
@@ -390,23 +375,7 @@ export async function apiExchange(scope: NetworkScope, { after, take }: Opts) {
 export async function apiSupport(scope: NetworkScope, { after, take }: Opts) {
   const rows = await db(scope).supportEntry.findMany({
     where: { networkId: scope.networkId, status: "listed", ...newerThan("createdAt", after) },
-    select: {
-      id: true,
-      provider: true,
-      name: true,
-      description: true,
-      descriptionHtml: true,
-      kinds: true,
-      stages: true,
-      eligibility: true,
-      region: true,
-      url: true,
-      email: true,
-      phone: true,
-      sourceUrl: true,
-      checkedAt: true,
-      createdAt: true,
-    },
+    select: LISTED_ENTRY_FIELDS,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: take + 1,
   });

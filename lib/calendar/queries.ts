@@ -15,7 +15,8 @@ import { CALENDAR_STATUSES, FEED_MAX_EVENTS, feedSince, PERSONAL_FEED_RSVPS, sho
  */
 
 /** The fields a calendar needs (no online link: that is selected only where it may be shown). */
-const EVENT_FIELDS = {
+/** What anyone who may see a gathering in a calendar or the read API sees of it (never the online link). */
+export const GATHERING_FIELDS = {
   id: true,
   title: true,
   purpose: true,
@@ -27,6 +28,10 @@ const EVENT_FIELDS = {
   placeName: true,
   address: true,
   status: true,
+} as const;
+
+const EVENT_FIELDS = {
+  ...GATHERING_FIELDS,
   sequence: true,
   createdAt: true,
   updatedAt: true,

@@ -15,7 +15,8 @@ import { isFiltered, isStale, kindsOfType, type SupportFilter } from "./policy";
  * when a filter is set, and the broker's queue or the member's own suggestions.
  */
 
-const entrySelect = {
+/** What a member (or the read API) sees of a listed entry; the broker's review fields are added below. */
+export const LISTED_ENTRY_FIELDS = {
   id: true,
   provider: true,
   name: true,
@@ -30,10 +31,10 @@ const entrySelect = {
   phone: true,
   sourceUrl: true,
   checkedAt: true,
-  status: true,
-  reviewNote: true,
   createdAt: true,
 } satisfies Prisma.SupportEntrySelect;
+
+const entrySelect = { ...LISTED_ENTRY_FIELDS, status: true, reviewNote: true } satisfies Prisma.SupportEntrySelect;
 
 type EntryRow = Prisma.SupportEntryGetPayload<{ select: typeof entrySelect }>;
 
