@@ -7,7 +7,7 @@ import { isLocale, type AppLocale } from "@/lib/i18n/config";
 import { emailLink } from "@/lib/mail/links";
 import { enqueueMail, messageIdHost } from "@/lib/mail/mutations";
 import { unsubscribeToken } from "@/lib/mail/token";
-import { mailVisibility } from "@/lib/notifications/queries";
+import { mailVisibility, namedRecords } from "@/lib/notifications/queries";
 import { MEMBERSHIP_NEWS_FOR_THE_PERSON, moderationActOf } from "@/lib/notifications/schema";
 import { Prisma } from "@/lib/db/generated/client";
 import { groupKeyOf, groupMailItems, readyGroups, type MailItem } from "./compose";
@@ -76,10 +76,7 @@ async function lockPending(tx: Tx, c: CandidateRow, before: Date): Promise<Pendi
            COALESCE(c.id, cr."cycleId") AS "cycleId", ms."initiativeId",
            t.title AS "threadTitle", COALESCE(c.title, rc.title) AS "cycleTitle", ms.title AS "milestoneTitle",
            i.name AS "initiativeName", n."gatheringId", g.title AS "gatheringTitle", g."startsAt" AS "gatheringStartsAt",
-           n."exchangePostId", (SELECT ep.title FROM "ExchangePost" ep WHERE ep."networkId" = n."networkId" AND ep.id = n."exchangePostId") AS "exchangePostTitle",
-           n."supportEntryId", (SELECT se.name FROM "SupportEntry" se WHERE se."networkId" = n."networkId" AND se.id = n."supportEntryId") AS "supportEntryName",
-           n."commonsProposalId", (SELECT cp.title FROM "CommonsProposal" cp WHERE cp."networkId" = n."networkId" AND cp.id = n."commonsProposalId") AS "commonsProposalTitle",
-           a.name AS "actorName", (${visible}) AS visible
+           ${namedRecords}, a.name AS "actorName", (${visible}) AS visible
     FROM "Notification" n
     ${joins}
     LEFT JOIN "Cycle" c ON c."networkId" = n."networkId" AND n."dedupeKey" LIKE 'cycle-%' AND c.id = split_part(n."dedupeKey", ':', 2)

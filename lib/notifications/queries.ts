@@ -58,6 +58,15 @@ const visibleWhere = Prisma.sql`
   AND (n.kind = 'moderation' OR n."replyId" IS NULL
        OR (r.id IS NOT NULL AND r."deletedAt" IS NULL AND (r."hiddenAt" IS NULL OR m.role = 'broker')))`;
 
+/**
+ * The records a newer kind of notification names by its own column, with the title or name they
+ * have now (the centre and the mail both say it): one subquery each, within the notice's network.
+ */
+export const namedRecords = Prisma.sql`
+  n."exchangePostId", (SELECT ep.title FROM "ExchangePost" ep WHERE ep."networkId" = n."networkId" AND ep.id = n."exchangePostId") AS "exchangePostTitle",
+  n."supportEntryId", (SELECT se.name FROM "SupportEntry" se WHERE se."networkId" = n."networkId" AND se.id = n."supportEntryId") AS "supportEntryName",
+  n."commonsProposalId", (SELECT cp.title FROM "CommonsProposal" cp WHERE cp."networkId" = n."networkId" AND cp.id = n."commonsProposalId") AS "commonsProposalTitle"`;
+
 /** One row of listNotifications' statement. */
 type NotificationRow = {
   id: string;
@@ -101,11 +110,7 @@ export async function listNotifications(userId: string, after?: Cursor, take = N
     SELECT n.id, n.kind::text AS kind, n."dedupeKey", n.note, n.role::text AS role, n."threadId", n."replyId", n."readAt", n."createdAt",
            net.name AS "networkName", net.slug AS "networkSlug", t.title AS "threadTitle", ms.title AS "milestoneTitle",
            n."gatheringId", g.title AS "gatheringTitle", g."startsAt" AS "gatheringStartsAt", g."timeZone" AS "gatheringTimeZone",
-           n."exchangePostId", (SELECT ep.title FROM "ExchangePost" ep WHERE ep."networkId" = n."networkId" AND ep.id = n."exchangePostId") AS "exchangePostTitle",
-           n."conversationId", n."supportEntryId",
-           (SELECT se.name FROM "SupportEntry" se WHERE se."networkId" = n."networkId" AND se.id = n."supportEntryId") AS "supportEntryName",
-           n."commonsProposalId", (SELECT cp.title FROM "CommonsProposal" cp WHERE cp."networkId" = n."networkId" AND cp.id = n."commonsProposalId") AS "commonsProposalTitle",
-           a.name AS "actorName"
+           n."conversationId", ${namedRecords}, a.name AS "actorName"
     FROM "Notification" n
     JOIN "Network" net ON net.id = n."networkId"
     ${visible}

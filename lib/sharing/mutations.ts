@@ -10,7 +10,7 @@ import { can } from "@/lib/membership/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { sharedText } from "./anonymise";
 import { SNAPSHOT_BODY_MAX, SNAPSHOT_TITLE_MAX } from "./limits";
-import { isOpen, mayPropose, mayWithdraw, mostProtectiveAttribution, mostProtectiveLicence, SNAPSHOT_LABELS, statusAfterAnswers } from "./policy";
+import { emptiedCopy, isOpen, mayPropose, mayWithdraw, mostProtectiveAttribution, mostProtectiveLicence, SNAPSHOT_LABELS, statusAfterAnswers } from "./policy";
 import type { AnswerInput, ProposeInput } from "./schema";
 
 /**
@@ -428,20 +428,7 @@ export async function withdrawProposal(scope: NetworkScope, input: { proposalId:
     if (published) {
       await tx.commonsItem.updateMany({
         where: { proposalId: proposal.id, sourceNetworkId: scope.networkId },
-        data: {
-          title: "",
-          body: "",
-          bodyHtml: "",
-          sourceName: "",
-          region: "",
-          authorNames: [],
-          level: null,
-          area: null,
-          stage: null,
-          outcome: null,
-          topic: "",
-          withdrawnAt: now,
-        },
+        data: emptiedCopy(now),
       });
     }
     await audit(tx, scope, published ? "commons.withdrawn" : "commons.cancelled", proposal);

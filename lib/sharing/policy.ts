@@ -80,3 +80,24 @@ export const SNAPSHOT_LABELS = {
     link: "Link",
   },
 } as const;
+
+/**
+ * A withdrawn copy in the commons (decision 043): it keeps its id, kind and dates, so its address
+ * can answer 410, and loses its text, its source's name and its facets.
+ */
+export function emptiedCopy(at: Date) {
+  return {
+    title: "",
+    body: "",
+    bodyHtml: "",
+    sourceName: "",
+    region: "",
+    authorNames: [] as string[],
+    level: null,
+    area: null,
+    stage: null,
+    outcome: null,
+    topic: "",
+    withdrawnAt: at,
+  };
+}

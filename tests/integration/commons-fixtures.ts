@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { dbSystem } from "@/lib/db/client";
 import type { Area, CommonsAttribution, CommonsKind, CommonsLicence, GrowthStage, Level, Locale, MilestoneStatus } from "@/lib/db/generated/enums";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { emptiedCopy } from "@/lib/sharing/policy";
 
 export type ItemFields = {
   kind?: CommonsKind;
@@ -69,24 +70,11 @@ export async function shareItem(network: { id: string; name?: string }, fields: 
   return item.id;
 }
 
-/** Withdrawal as decision 043 describes it: the copy keeps its id, kind and dates and loses its text and facets. */
+/** Withdrawal as decision 043 describes it, with the mutation's own emptying (lib/sharing/policy.ts). */
 export async function withdrawItem(id: string, at = new Date()): Promise<void> {
   const item = await dbSystem().commonsItem.update({
     where: { id },
-    data: {
-      title: "",
-      body: "",
-      bodyHtml: "",
-      sourceName: "",
-      region: "",
-      authorNames: [],
-      level: null,
-      area: null,
-      stage: null,
-      outcome: null,
-      topic: "",
-      withdrawnAt: at,
-    },
+    data: emptiedCopy(at),
     select: { proposalId: true, sourceNetworkId: true },
   });
   await dbSystem().commonsProposal.update({
