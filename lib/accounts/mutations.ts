@@ -5,9 +5,9 @@ import { db, dbAcross, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { forgetPersonInPosts } from "@/lib/exchange/mutations";
-import { freeSeatsOf } from "@/lib/gatherings/mutations";
 import type { AppLocale } from "@/lib/i18n/config";
 import { renderMarkdown } from "@/lib/markdown/render";
+import { releaseHeldBy } from "@/lib/membership/mutations";
 import { memberNetworkIds } from "@/lib/networks/queries";
 import { indexReply } from "@/lib/search/mutations";
 import { forgetPersonInCommons } from "@/lib/sharing/mutations";
@@ -161,8 +161,9 @@ export async function deleteAccount(userId: string, confirmEmail: string) {
     // attendance go; agenda items and gatherings they hosted or planned stay, without them.
     if (networks.length > 0) {
       const inTheirNetworks = { networkId: { in: networks } };
-      // A seat they held goes to the first person waiting, who is told.
-      for (const networkId of networks) await freeSeatsOf(tx, networkId, userId);
+      // What they held for others is let go: a seat goes to the first person waiting, who is told;
+      // their running offers and requests are withdrawn.
+      await releaseHeldBy(tx, networks, userId);
       await tx.rsvp.deleteMany({ where: { ...inTheirNetworks, userId } });
       await tx.gatheringHost.deleteMany({ where: { ...inTheirNetworks, userId } });
       await tx.attendance.deleteMany({ where: { ...inTheirNetworks, userId } });
@@ -170,7 +171,7 @@ export async function deleteAccount(userId: string, confirmEmail: string) {
       await tx.agendaItem.updateMany({ where: { ...inTheirNetworks, hostId: userId }, data: { hostId: null } });
       await tx.gathering.updateMany({ where: { ...inTheirNetworks, createdById: userId }, data: { createdById: null } });
       await tx.gatheringSeries.updateMany({ where: { ...inTheirNetworks, createdById: userId }, data: { createdById: null } });
-      // Their running offers and requests are withdrawn; their posts, and those they helped, stay without them (decision 039).
+      // Their posts, and those they helped, stay without them (decision 039).
       await forgetPersonInPosts(tx, networks, userId);
       // Their conversations and messages stay without them (decision 039): the other person keeps what was said.
       await tx.exchangeConversation.updateMany({ where: { ...inTheirNetworks, starterId: userId }, data: { starterId: null } });

@@ -322,13 +322,12 @@ export async function closePostsOf(tx: Tx, networkIds: string[], userId: string,
 }
 
 /**
- * A deleted account (lib/accounts/mutations.ts, in its transaction across the person's networks):
- * their running posts are withdrawn, and their posts and the posts they helped stay without them
- * (posts name people by id without a foreign key, as gatherings do).
+ * A deleted account (lib/accounts/mutations.ts, in its transaction across the person's networks,
+ * after `releaseHeldBy` withdrew their running posts): their posts and the posts they helped stay
+ * without them (posts name people by id without a foreign key, as gatherings do).
  */
-export async function forgetPersonInPosts(tx: Tx, networkIds: string[], userId: string, now = new Date()) {
+export async function forgetPersonInPosts(tx: Tx, networkIds: string[], userId: string) {
   const inTheirNetworks = { networkId: { in: networkIds } };
-  await closePostsOf(tx, networkIds, userId, now);
   await tx.exchangePost.updateMany({ where: { ...inTheirNetworks, authorId: userId }, data: { authorId: null } });
   await tx.exchangePost.updateMany({ where: { ...inTheirNetworks, helperId: userId }, data: { helperId: null } });
 }

@@ -302,6 +302,18 @@ async function assertBrokerRemains(tx: Tx, networkId: string, losing: { role: Ro
   if ((await activeBrokerCount(tx, networkId)) <= 1) throw new AppError("last_broker");
 }
 
+/**
+ * A person stops being an active member of networks (they leave, are removed, or delete their
+ * account): what they held that others wait on is let go, in the caller's transaction. A seat at a
+ * gathering still to come goes to the first person waiting, who is told (decision 036); their
+ * running offers and requests are withdrawn (decision 039). A feature whose rows a departing member
+ * holds for others adds its release here.
+ */
+export async function releaseHeldBy(tx: Tx, networkIds: string[], userId: string, now = new Date()) {
+  for (const networkId of networkIds) await freeSeatsOf(tx, networkId, userId, now);
+  await closePostsOf(tx, networkIds, userId, now);
+}
+
 export async function leaveNetwork(scope: NetworkScope) {
   await db(scope).$transaction(async (tx) => {
     await lockNetwork(tx, scope.networkId);
@@ -309,8 +321,7 @@ export async function leaveNetwork(scope: NetworkScope) {
     if (!me || me.status !== "active") throw new AppError("not_found");
     await assertBrokerRemains(tx, scope.networkId, me);
     await tx.membership.update({ where: { id: me.id, networkId: scope.networkId }, data: { status: "left" } });
-    await freeSeatsOf(tx, scope.networkId, scope.userId);
-    await closePostsOf(tx, [scope.networkId], scope.userId);
+    await releaseHeldBy(tx, [scope.networkId], scope.userId);
     await recordAudit(tx, {
       networkId: scope.networkId,
       actorId: scope.userId,
@@ -353,8 +364,7 @@ export async function removeMember(scope: NetworkScope, membershipId: string) {
     const target = await activeMember(tx, scope.networkId, membershipId);
     await assertBrokerRemains(tx, scope.networkId, target);
     await tx.membership.update({ where: { id: target.id, networkId: scope.networkId }, data: { status: "removed" } });
-    await freeSeatsOf(tx, scope.networkId, target.userId);
-    await closePostsOf(tx, [scope.networkId], target.userId);
+    await releaseHeldBy(tx, [scope.networkId], target.userId);
     await recordAudit(tx, {
       networkId: scope.networkId,
       actorId: scope.userId,
