@@ -137,6 +137,15 @@ const PAGES: Page[] = [
   { key: "commons", name: "the commons", path: "/commons", who: "member", route: "/commons/page", expect: COMMONS.newest },
   { key: "commonsSearch", name: "the commons (search)", path: "/commons?q=gemeenten", who: "member", route: "/commons/page", expect: "gemeente" },
   { key: "commonsItem", name: "a commons item", path: `/commons/${COMMONS.item}`, who: "member", route: "/commons/[itemId]/page", expect: COMMONS.newest },
+  // The questions asked about the bench network's shared lesson: its brokers' page (2,000, keyset pages of 20).
+  {
+    key: "commonsQuestions",
+    name: "questions to the network (broker)",
+    path: `/n/${slug}/commons/questions`,
+    who: "broker",
+    route: "/n/[slug]/(space)/commons/questions/page",
+    expect: COMMONS.newestQuestion,
+  },
   { key: "funder", name: "funder dashboard", path: "/funder", who: "funder", route: "/funder/page", expect: FUNDING.lastNetworkName },
   // The read API (issue 22, decision 047): the broker's token page (at most 200 tokens listed, one
   // statement) and the reference rendered from the OpenAPI document (no database).

@@ -1,7 +1,8 @@
 // The commons (issue 21) for its pages: 3,001 published items shared by the 50 funding networks
 // (net-00..net-49, after seedFunding), every kind, half in Dutch, with facets so every filter and the
 // patterns have something to count, and 300 withdrawn items (emptied, as decision 043 says) that
-// no page may show. Plain SQL inside the caller's transaction; the search vectors are the trigger's.
+// no page may show; and one lesson the bench network shared, with 2,000 questions asked about it
+// ("Ask the source network") for its brokers' page. Plain SQL inside the caller's transaction; the search vectors are the trigger's.
 // Used by bench/budgets.ts.
 import type pg from "pg";
 import { FUNDING } from "./funding";
@@ -12,6 +13,9 @@ export const COMMONS = {
   withdrawn: 300,
   newest: "Bench commons item 3000",
   item: "00000000-0000-4000-8000-000000000bb8",
+  /** Questions asked to the bench network about its one shared lesson; the newest is first on its brokers' page. */
+  questions: 2_000,
+  newestQuestion: "Bench question 1999",
 } as const;
 
 export async function seedCommons(c: pg.Client): Promise<void> {
@@ -43,5 +47,23 @@ export async function seedCommons(c: pg.Client): Promise<void> {
             p."publishedAt", p."withdrawnAt"
      FROM generate_series(0, $1::int + $3::int) g JOIN "CommonsProposal" p ON p.id = 'cbench-' || g`,
     [COMMONS.items, N, COMMONS.withdrawn],
+  );
+  // The bench network's own shared lesson (published ten days ago: not first on /commons), and the questions about it.
+  await c.query(
+    `INSERT INTO "CommonsProposal" (id, "networkId", kind, "sourceId", title, body, status, "activeSlot", attribution, licence, "publishedAt", "updatedAt")
+     VALUES ('cbench-own', 'bench', 'lesson', 'source-own', 'Our shared lesson', 'Text', 'published', true, 'network', 'cc_by_4_0', now() - interval '10 days', now())`,
+  );
+  await c.query(
+    `INSERT INTO "CommonsItem" (id, "sourceNetworkId", "proposalId", kind, language, title, body, "bodyHtml", attribution, licence, "sourceName", region, "publishedAt")
+     VALUES ('00000000-0000-4000-8000-00000000ffff', 'bench', 'cbench-own', 'lesson', 'en', 'Our shared lesson', 'What we learned.', '<p>What we learned.</p>',
+             'network', 'cc_by_4_0', 'Bench network', 'Utrecht', now() - interval '10 days')`,
+  );
+  await c.query(
+    `INSERT INTO "CommonsQuestion" (id, "networkId", "itemId", "askerId", body, "bodyHtml", "replyEmail", "createdAt")
+     SELECT 'qbench-' || g, 'bench', '00000000-0000-4000-8000-00000000ffff', 'u' || lpad(to_hex(1 + g % 19), 6, '0'),
+            'Bench question ' || g || ': how did the **municipality** answer?', '<p>Bench question ' || g || ': how did the <strong>municipality</strong> answer?</p>',
+            CASE WHEN g % 2 = 0 THEN 'asker' || g || '@example.org' ELSE '' END, now() - ((2000 - g) || ' minutes')::interval
+     FROM generate_series(0, $1::int - 1) g`,
+    [COMMONS.questions],
   );
 }
