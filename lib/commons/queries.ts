@@ -69,7 +69,9 @@ export type CommonsListItem = Omit<ItemRow, "body" | "bodyHtml"> & { excerpt: st
  * query. Each item is matched and ranked in its own language: the query is read once in Dutch (also
  * with the other f/v, s/z spelling, see dutchAlternative) for Dutch items and once in English for the
  * others, so "gemeenten" finds a Dutch "gemeente" and "municipalities" an English "municipality".
- * Ranked by ts_rank_cd when searching, newest first otherwise; keyset pages. One statement.
+ * Ranked by ts_rank_cd when searching, newest first otherwise; keyset pages. One statement, which
+ * picks the page's ids (ordered and limited) before it reads their text, so the newest page reads
+ * the index of live items by date and the wide columns of those rows only.
  */
 export async function listCommons(filter: CommonsFilter, after?: CommonsCursor, take = COMMONS_PAGE_SIZE) {
   const searching = filter.q !== "";
@@ -100,15 +102,18 @@ export async function listCommons(filter: CommonsFilter, after?: CommonsCursor, 
              websearch_to_tsquery('english', ${filter.q}) AS en
     ),
     h AS (
-      SELECT i.id, i."publishedAt", ${rank} AS rank
-      FROM "CommonsItem" i, q
-      WHERE ${where}
+      SELECT id, "publishedAt", rank FROM (
+        SELECT i.id, i."publishedAt", ${rank} AS rank
+        FROM "CommonsItem" i, q
+        WHERE ${where}
+      ) h
+      WHERE true ${keyset}
+      ORDER BY ${order}
+      LIMIT ${take + 1}
     )
     SELECT ${itemColumns}, h.rank
     FROM h JOIN "CommonsItem" i ON i.id = h.id
-    WHERE true ${keyset}
-    ORDER BY ${order}
-    LIMIT ${take + 1}`;
+    ORDER BY ${order}`;
   const page = rows.slice(0, take);
   const last = page.at(-1);
   return {
