@@ -16,7 +16,8 @@ export type DriverAdapter = ConstructorParameters<typeof PrismaClient>[0]["adapt
 export function createPrisma(adapter: DriverAdapter) {
   return new PrismaClient({
     adapter: withQueryLog(adapter),
-    omit: { invitation: { tokenHash: true } },
+    // Secrets are never read by accident: a webhook's signing secret only by the worker's own statement (decision 050).
+    omit: { invitation: { tokenHash: true }, webhookEndpoint: { secret: true } },
   }).$extends(tenantGuard);
 }
 

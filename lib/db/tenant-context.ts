@@ -74,6 +74,8 @@ export const TENANT_MODELS = new Set<string>([
   "CommonsQuestion",
   "NetworkExport",
   "ApiToken",
+  "WebhookEndpoint",
+  "WebhookDelivery",
 ]);
 
 const TENANT_TABLE = new RegExp(`"(${[...TENANT_MODELS].join("|")})"`);

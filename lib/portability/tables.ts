@@ -123,6 +123,14 @@ export const EXCLUDED: Record<string, Reason> = {
     "Read API tokens (decision 047): credentials of this instance, kept only as hashes; the receiving instance's brokers make their own.",
     "Tokens van de lees-API (besluit 047): toegangsgegevens van deze installatie, alleen als hash bewaard; de makelaars van de ontvangende installatie maken hun eigen.",
   ],
+  WebhookEndpoint: [
+    "Webhook endpoints (decision 050): each holds a signing secret, a credential of this instance, and an address this instance checked; the receiving instance's brokers register their own.",
+    "Webhook-adressen (besluit 050): elk heeft een ondertekeningsgeheim, een toegangsgegeven van deze installatie, en een adres dat deze installatie controleerde; de makelaars van de ontvangende installatie registreren hun eigen.",
+  ],
+  WebhookDelivery: [
+    "The webhook delivery log (decision 050): what this instance sent to which address and how that went; the events themselves are in the export.",
+    "Het logboek van webhook-leveringen (besluit 050): wat deze installatie naar welk adres stuurde en hoe dat ging; de gebeurtenissen zelf staan in de export.",
+  ],
 };
 
 /** The format's name and version in every manifest. A new kind or field is a minor version; a removed or changed one a major. */
