@@ -90,6 +90,7 @@ const config = [
       "lib/calendar/queries.ts", // calendar feeds found by their secret, not a session: the one network a private feed names; a person's going/maybe gatherings in their own networks (decision 037)
       "lib/api/queries.ts", // a read API token found by its hash, not a session: within the one network the address names (decision 047)
       "lib/api/mutations.ts", // a token's "last used", within the one network it was found in (decision 047)
+      "lib/webhooks/mutations.ts", // the webhook queue (system): claiming any network's due deliveries; then writing that one delivery's network (decision 050)
     ],
     rules: { "no-restricted-imports": "off" },
   },

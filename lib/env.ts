@@ -71,6 +71,9 @@ const schema = z
     // how often the mail sweep runs (decision 032). Tests shorten both.
     KRING_MAIL_QUIET_SECONDS: z.coerce.number({ error: "expected seconds" }).int().min(1).max(3600).default(120),
     KRING_MAIL_SWEEP_SECONDS: z.coerce.number({ error: "expected seconds" }).int().min(1).max(3600).default(30),
+    // Webhooks (decision 050): IP literals a webhook may be sent to although they are private or
+    // loopback, over http too. For tests only (a local receiver); refused in production.
+    KRING_WEBHOOK_TEST_HOSTS: z.string().optional(),
   })
   .transform((raw) => {
     const appEnv =
@@ -110,6 +113,11 @@ const schema = z
       trustedProxies: raw.KRING_TRUST_PROXY,
       /** Immediate email's quiet time and the mail sweep's interval, in milliseconds. */
       mail: { quietMs: raw.KRING_MAIL_QUIET_SECONDS * 1000, sweepMs: raw.KRING_MAIL_SWEEP_SECONDS * 1000 },
+      /** Hosts (IP literals) webhooks may reach despite the address rules: tests only (decision 050). */
+      webhookTestHosts: (raw.KRING_WEBHOOK_TEST_HOSTS ?? "")
+        .split(",")
+        .map((h) => h.trim())
+        .filter(Boolean),
     };
   })
   .superRefine((env, ctx) => {
@@ -137,6 +145,13 @@ const schema = z
         code: "custom",
         path: ["AUTH_URL"],
         message: "AUTH_URL and KRING_PUBLIC_URL differ: set KRING_PUBLIC_URL only (Kring gives Auth.js the same address)",
+      });
+    }
+    if (env.appEnv === "production" && env.webhookTestHosts.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KRING_WEBHOOK_TEST_HOSTS"],
+        message: "KRING_WEBHOOK_TEST_HOSTS is for tests only: in production webhooks never reach private or loopback addresses",
       });
     }
     if (env.appEnv === "production" && !env.SMTP_URL) {

@@ -62,6 +62,7 @@ export const errorCodes = [
   "commons_already_answered",
   "commons_not_ready",
   "commons_closed",
+  "webhook_off",
   "invalid_input",
   "unexpected",
 ] as const;

@@ -5,11 +5,14 @@ import { deleteExpiredRateLimits } from "@/lib/rate-limit/mutations";
 import { sendDueNotificationMail } from "@/lib/digests/mutations";
 import { deliverQueuedMail } from "@/lib/mail/mutations";
 import { buildDueExports } from "@/lib/portability/mutations";
+import { deliverDueWebhooks } from "@/lib/webhooks/mutations";
 
 const EVERY_MS = 5 * 60 * 1000;
 const FIRST_AFTER_MS = 30 * 1000;
 /** A waiting export costs one indexed statement to find; the broker watching the page should not wait long. */
 const EXPORT_EVERY_MS = 5 * 1000;
+/** Webhooks: the first attempt is "immediately", the second 5 s later (decision 050). */
+const WEBHOOKS_EVERY_MS = 5 * 1000;
 
 let started = false;
 
@@ -24,7 +27,9 @@ let started = false;
  * immediate mails and digests (lib/digests/mutations.ts, claimed per period) and the durable queue
  * is handed to the server (lib/mail/mutations.ts, claimed per mail), both safe on several
  * instances at once (decision 032). Network exports are built every EXPORT_EVERY_MS from their
- * queue in PostgreSQL (lib/portability/mutations.ts, claimed per export, decision 046). Timers are unref'd: they never keep a stopping
+ * queue in PostgreSQL (lib/portability/mutations.ts, claimed per export, decision 046). Webhook
+ * deliveries are sent every WEBHOOKS_EVERY_MS from theirs (lib/webhooks/mutations.ts, claimed per
+ * delivery, decision 050). Timers are unref'd: they never keep a stopping
  * server alive. KRING_JOBS=0 turns them off (e.g. for a benchmark).
  */
 export function startJobs(): void {
@@ -87,7 +92,21 @@ export function startJobs(): void {
       exporting = false;
     }
   };
+  let hooking = false;
+  const webhooks = async () => {
+    if (hooking) return; // slow receivers: the next tick waits for this one
+    hooking = true;
+    try {
+      const report = await deliverDueWebhooks();
+      if (report.retry || report.failed) console.warn(`[kring] webhooks: ${report.delivered} delivered, ${report.retry} to retry, ${report.failed} given up`);
+    } catch (error) {
+      console.error("[kring] the webhook queue failed", error);
+    } finally {
+      hooking = false;
+    }
+  };
   setTimeout(run, FIRST_AFTER_MS).unref();
+  setInterval(webhooks, WEBHOOKS_EVERY_MS).unref();
   setInterval(exports, EXPORT_EVERY_MS).unref();
   setInterval(run, EVERY_MS).unref();
   setTimeout(mail, 5 * 1000).unref();

@@ -9,17 +9,17 @@ import { cyclePhase, type CycleTimes } from "./phase";
 import { assertNotClosed, assertReflectPhase, deadlineErrors } from "./policy";
 import { parseLocalDateTime, toLocalInput, type Area } from "./schema";
 
-type LockedCycle = CycleTimes & { id: string; title: string };
+type LockedCycle = CycleTimes & { id: string; title: string; question: string };
 
 /** Loads a cycle of this network and locks its row: deadline changes and reflections take turns. */
 export async function lockCycle(tx: Tx, scope: NetworkScope, cycleId: string, mode: "update" | "share"): Promise<LockedCycle> {
   const rows =
     mode === "update"
       ? await tx.$queryRaw<LockedCycle[]>`
-          SELECT id, title, "iDeadline", "weDeadline", "advancedToWeAt", "closedAt" FROM "Cycle"
+          SELECT id, title, question, "iDeadline", "weDeadline", "advancedToWeAt", "closedAt" FROM "Cycle"
           WHERE id = ${cycleId} AND "networkId" = ${scope.networkId} FOR UPDATE`
       : await tx.$queryRaw<LockedCycle[]>`
-          SELECT id, title, "iDeadline", "weDeadline", "advancedToWeAt", "closedAt" FROM "Cycle"
+          SELECT id, title, question, "iDeadline", "weDeadline", "advancedToWeAt", "closedAt" FROM "Cycle"
           WHERE id = ${cycleId} AND "networkId" = ${scope.networkId} FOR SHARE`;
   const cycle = rows[0];
   if (!cycle) throw new AppError("not_found");

@@ -7,6 +7,7 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { notifyMentioned, notifyReplyCreated } from "@/lib/notifications/mutations";
 import { indexReply, indexThread } from "@/lib/search/mutations";
+import { emitWebhookEvent } from "@/lib/webhooks/outbox";
 import { assertOwnReply, assertOwnThread, assertThreadOpen } from "./policy";
 import type { Area, Level, ReactionKind } from "./schema";
 
@@ -149,6 +150,13 @@ export async function createReply(
           kind: "reply.created",
           replyId: reply.id,
         });
+        // A reply in a hidden thread is not there for a member, so not for a webhook either.
+        if (!thread.hiddenAt) {
+          await emitWebhookEvent(tx, scope.networkId, "reply_created", {
+            network: scope.slug,
+            reply: { id: reply.id, threadId: thread.id, quotedReplyId: input.quotedReplyId, createdAt: now.toISOString() },
+          }, now);
+        }
         return reply;
       }),
     () => db(scope).reply.findFirst({ where: key, select: { id: true, threadId: true } }),

@@ -6,6 +6,7 @@ import type { GrowthStage, NotificationKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown/render";
 import type { NetworkScope } from "@/lib/membership/scope";
+import { emitWebhookEvent } from "@/lib/webhooks/outbox";
 import type { Money } from "./money";
 import {
   assertMayEditInitiative,
@@ -289,6 +290,17 @@ export async function setMilestoneStatus(
     });
     const kind = STATUS_NOTIFICATION[input.status];
     if (kind) await notifyMilestone(tx, scope, milestone, kind, `milestone-${input.status}:${milestone.id}`);
+    await emitWebhookEvent(tx, scope.networkId, "milestone_status_changed", {
+      network: scope.slug,
+      milestone: {
+        id: milestone.id,
+        initiativeId: milestone.initiativeId,
+        title: milestone.title,
+        status: input.status,
+        previousStatus: milestone.status,
+        closedAt: closing ? now.toISOString() : null,
+      },
+    }, now);
     return { id: milestone.id, initiativeId: milestone.initiativeId };
   });
 }
@@ -547,6 +559,18 @@ export async function releasePledge(scope: NetworkScope, input: { pledgeId: stri
     });
     const team = await teamOf(tx, scope, milestone.initiativeId);
     await notifyPeople(tx, scope, team, { kind: "pledge_released", milestoneId: milestone.id, dedupeKey: `pledge-released:${pledge.id}` });
+    // Who released it is not said: the read API gives totals, never a funder's own pledges.
+    await emitWebhookEvent(tx, scope.networkId, "pledge_released", {
+      network: scope.slug,
+      pledge: {
+        id: pledge.id,
+        initiativeId: milestone.initiativeId,
+        milestoneId: milestone.id,
+        amount: Number(pledge.amount),
+        currency: pledge.currency,
+        releasedAt: now.toISOString(),
+      },
+    }, now);
     return { id: pledge.id, initiativeId: milestone.initiativeId };
   });
 }

@@ -74,6 +74,8 @@ export const permissions = {
   "commons.questions": ["broker"],
   // Tokens of the network's read API (decision 047): brokers make, rotate and revoke them.
   "api.tokens": ["broker"],
+  // Webhooks of the network (decision 050): brokers register, rotate, turn off, delete and send again.
+  "webhooks.manage": ["broker"],
   // Sharing with the commons (decision 044): brokers and authors propose, the people named consent,
   // brokers publish. Funders author nothing that can be shared, so they take no part.
   "commons.view": ["broker", "member"],

@@ -53,7 +53,7 @@ const visibleWhere = Prisma.sql`
   AND (n."supportEntryId" IS NULL OR EXISTS (SELECT 1 FROM "SupportEntry" se WHERE se."networkId" = n."networkId" AND se.id = n."supportEntryId"))
   AND (n."commonsProposalId" IS NULL OR EXISTS (SELECT 1 FROM "CommonsProposal" cp WHERE cp."networkId" = n."networkId" AND cp.id = n."commonsProposalId"))
   AND (n.kind <> 'commons_ready' OR m.role = 'broker')
-  AND (n.kind NOT IN ('support_suggested', 'gathering_proposed', 'commons_question', 'network_export_ready') OR m.role = 'broker')
+  AND (n.kind NOT IN ('support_suggested', 'gathering_proposed', 'commons_question', 'network_export_ready', 'webhook_disabled') OR m.role = 'broker')
   AND (t."hiddenAt" IS NULL OR m.role = 'broker' OR t."authorId" = n."userId")
   AND (n.kind = 'moderation' OR n."replyId" IS NULL
        OR (r.id IS NOT NULL AND r."deletedAt" IS NULL AND (r."hiddenAt" IS NULL OR m.role = 'broker')))`;

@@ -57,6 +57,7 @@ export function notificationMessageKey(item: { kind: string; act: string | null;
     case "gathering_proposed":
     case "commons_question":
     case "network_export_ready":
+    case "webhook_disabled":
     case "commons_consent_asked":
     case "commons_blocked":
     case "commons_ready":

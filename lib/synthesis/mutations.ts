@@ -8,6 +8,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown/render";
 import type { NetworkScope } from "@/lib/membership/scope";
+import { emitWebhookEvent } from "@/lib/webhooks/outbox";
 import { assertConsentPhase, assertSynthesisPhase, openObjections } from "./policy";
 
 // The WE phase of a cycle: the synthesis, the consent round on it, closing the cycle into the
@@ -277,6 +278,10 @@ export async function closeCycle(scope: NetworkScope, input: { cycleId: string; 
       action: "cycle.closed",
       detail: { cycleId: cycle.id, title: cycle.title, revision: latest.number, objectionsHandled: objections.length },
     });
+    await emitWebhookEvent(tx, scope.networkId, "cycle_closed", {
+      network: scope.slug,
+      cycle: { id: cycle.id, title: cycle.title, question: cycle.question, closedAt: now.toISOString() },
+    }, now);
     return { id: cycle.id };
   });
 }

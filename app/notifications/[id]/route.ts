@@ -32,6 +32,8 @@ function destination(target: NonNullable<Awaited<ReturnType<typeof markNotificat
   if (target.kind === "join_requested") return `/n/${target.slug}/requests`;
   // A ready export: its page has the signed download link (for the broker who asked, for a day).
   if (target.kind === "network_export_ready") return `/n/${target.slug}/settings/export`;
+  // An endpoint was turned off after failing for days: the webhooks page, where it can be turned on again.
+  if (target.kind === "webhook_disabled") return `/n/${target.slug}/settings/webhooks`;
   // A removed person may no longer see a private network: the centre says what happened.
   if (target.kind === "membership_removed") return "/notifications";
   if ((MEMBERSHIP_NEWS_FOR_THE_PERSON as readonly string[]).includes(target.kind)) return `/n/${target.slug}`;
