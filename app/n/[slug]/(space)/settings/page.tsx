@@ -20,11 +20,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const scope = await requireMemberPage(slug, `/n/${slug}/settings`, "network.edit");
   const [view, membersPropose, commons] = await Promise.all([viewNetwork(slug), membersProposeGatherings(scope), commonsSettingsOf(scope)]);
   if (!view) notFound();
-  const [t, tc, te, tApi] = await Promise.all([
+  const [t, tc, te, tApi, tHooks] = await Promise.all([
     getTranslations("networkForm"),
     getTranslations("commons"),
     getTranslations("networkExport"),
     getTranslations("api.tokens"),
+    getTranslations("webhooks"),
   ]);
   const n = view.network;
   return (
@@ -56,6 +57,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         <p>
           <Link href={`/n/${scope.slug}/settings/api`} className="underline">
             {tApi("settingsLink")}
+          </Link>
+        </p>
+        <p>
+          <Link href={`/n/${scope.slug}/settings/webhooks`} className="underline">
+            {tHooks("settingsLink")}
           </Link>
         </p>
       </div>
