@@ -47,6 +47,7 @@ export const EMBEDDED_FILES = [
   "tests/integration/support-map.test.ts", // support: the map's filter and overview (unnest over enum arrays), reviews under row locks
   "tests/integration/commons.test.ts", // commons: the search-vector trigger (dutch and english), patterns, feeds, the proxy's 410, questions
   "tests/integration/api.test.ts", // api: tokens found by hash in one network, keyset pages, problem documents, the per-token rate limit
+  "tests/integration/webhooks.test.ts", // webhooks: the outbox in the event's transaction, the delivery queue (SKIP LOCKED), local receivers
   "tests/integration/sharing.test.ts", // sharing: proposals, consent and publication under row locks, the shared copy beside the tenant rows
 ];
 
@@ -70,7 +71,9 @@ export default defineConfig({
     ],
   },
   test: {
-    env: { TZ: "Europe/Amsterdam" },
+    // KRING_WEBHOOK_TEST_HOSTS: webhooks may reach the tests' local receivers on 127.0.0.1 (decision 050);
+    // only this literal host, and never in production (lib/env.ts refuses it there).
+    env: { TZ: "Europe/Amsterdam", KRING_WEBHOOK_TEST_HOSTS: "127.0.0.1" },
     // A 2-core machine: at most two workers (and so at most two test databases).
     maxWorkers: 2,
     // Bounds for every test and hook that hold on a busy machine (others' builds and browsers
