@@ -604,6 +604,32 @@ export const expectedActions: Record<string, ActionRow> = {
     foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
     foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
   },
+  // Webhooks (decision 050): the network's brokers only; another network's endpoint or delivery under A's slug is not found.
+  "lib/webhooks/actions.ts#createWebhookAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "ok" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/webhooks/actions.ts#rotateWebhookSecretAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/webhooks/actions.ts#setWebhookStateAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/webhooks/actions.ts#deleteWebhookAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
+  "lib/webhooks/actions.ts#resendWebhookDeliveryAction": {
+    own: { anonymous: "unauthenticated", outsider: "forbidden", member: "forbidden", funder: "forbidden", broker: "ok", otherBroker: "forbidden" },
+    foreignInOwnName: { member: "forbidden", funder: "forbidden", broker: "not_found" },
+    foreign: { member: "forbidden", funder: "forbidden", broker: "forbidden" },
+  },
   // One's own calendar feed of a network: its active members, any role.
   "lib/calendar/actions.ts#renewNetworkFeedAction": {
     own: { anonymous: "unauthenticated", outsider: "forbidden", member: "ok", funder: "ok", broker: "ok", otherBroker: "forbidden" },
@@ -797,6 +823,7 @@ export const expectedPages: Record<string, PageRow> = {
   "app/n/[slug]/(space)/audit/page.tsx": { permission: "audit.view", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/commons/questions/page.tsx": { permission: "commons.questions", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/settings/api/page.tsx": { permission: "api.tokens", own: brokerOnly, foreign: notInB },
+  "app/n/[slug]/(space)/settings/webhooks/page.tsx": { permission: "webhooks.manage", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/cycles/journey/page.tsx": { permission: "cycle.view", own: everyMember, foreign: notInB },
   "app/n/[slug]/(space)/cycles/new/page.tsx": { permission: "cycle.open", own: brokerOnly, foreign: notInB },
   "app/n/[slug]/(space)/cycles/page.tsx": { permission: "cycle.view", own: everyMember, foreign: notInB },

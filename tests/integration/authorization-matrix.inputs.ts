@@ -185,6 +185,15 @@ export const actionInputs: Record<string, ActionInput> = {
   "lib/sharing/actions.ts#publishProposalAction": { broker: true, prepare: readyProposals, fields: (c) => ({ slug: c.home.slug, proposalId: c.o.commonsProposalId }) },
   "lib/sharing/actions.ts#withdrawProposalAction": { fields: (c) => ({ slug: c.home.slug, proposalId: c.o.commonsProposalId }) },
 
+  // ---- webhooks (decision 050): brokers register, rotate, turn off and on, delete and send again
+  "lib/webhooks/actions.ts#createWebhookAction": {
+    broker: true,
+    fields: (c) => ({ slug: c.home.slug, url: "https://127.0.0.1:9/new-hook", description: "Automation", "event.reply_created": "on" }),
+  },
+  "lib/webhooks/actions.ts#rotateWebhookSecretAction": { broker: true, fields: (c) => ({ slug: c.home.slug, endpointId: c.o.webhookEndpointId }) },
+  "lib/webhooks/actions.ts#setWebhookStateAction": { broker: true, fields: (c) => ({ slug: c.home.slug, endpointId: c.o.webhookEndpointId, state: "disabled" }) },
+  "lib/webhooks/actions.ts#deleteWebhookAction": { broker: true, fields: (c) => ({ slug: c.home.slug, endpointId: c.o.webhookEndpointId }) },
+  "lib/webhooks/actions.ts#resendWebhookDeliveryAction": { broker: true, fields: (c) => ({ slug: c.home.slug, deliveryId: c.o.webhookDeliveryId }) },
   // ---- the support map: brokers keep it, members suggest entries
   // ---- portability: a broker exports the whole network; a member allows their address in it
   "lib/portability/actions.ts#startNetworkExportAction": { broker: true, fields: (c) => ({ slug: c.home.slug }), prepare: finishExports },

@@ -307,6 +307,9 @@ export type Objects = {
   /** A read API token of the network with every scope (decision 047), and its id. */
   apiToken: string;
   apiTokenId: string;
+  /** A webhook endpoint of the network (on, to the tests' allowed local host) and one delivered entry of its log (decision 050). */
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
   /** A listed entry of the support map, by the broker. */
   supportEntryId: string;
   commonsProposalId: string;
@@ -595,6 +598,33 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     },
     select: { id: true },
   });
+  // A webhook endpoint of the network and one delivery it took (decision 050).
+  const webhook = await dbSystem().webhookEndpoint.create({
+    data: {
+      networkId: network.id,
+      url: "https://127.0.0.1:9/hooks",
+      description: `Automation ${label}`,
+      events: ["reply_created", "milestone_status_changed"],
+      secret: `whsec_${randomBytes(32).toString("base64")}`,
+      createdById: broker.id,
+    },
+    select: { id: true },
+  });
+  const webhookDelivery = await dbSystem().webhookDelivery.create({
+    data: {
+      id: randomBytes(16).toString("hex"),
+      networkId: network.id,
+      endpointId: webhook.id,
+      eventType: "reply_created",
+      payload: { type: "reply.created", timestamp: new Date().toISOString(), data: { network: slug } },
+      status: "delivered",
+      attempts: 1,
+      lastAttemptAt: new Date(),
+      lastStatus: 204,
+      deliveredAt: new Date(),
+    },
+    select: { id: true },
+  });
 
   // Exchange and the support map (issue 20): a tag of the vocabulary, the member's request with the
   // other member's conversation on it, and one entry of the map.
@@ -687,6 +717,8 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     personalFeedToken,
     apiToken,
     apiTokenId: apiTokenRow.id,
+    webhookEndpointId: webhook.id,
+    webhookDeliveryId: webhookDelivery.id,
     supportEntryId: supportEntry.id,
     supportSuggestionId: supportSuggestion.id,
     seriesId: seriesId!,

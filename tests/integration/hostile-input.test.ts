@@ -21,6 +21,7 @@ import { shareItem } from "./commons-fixtures";
 import { GET as apiRepliesRoute } from "@/app/api/v1/networks/[slug]/threads/[threadId]/replies/route";
 import { GET as apiUpdatesRoute } from "@/app/api/v1/networks/[slug]/updates/route";
 import { createApiTokenAction } from "@/lib/api/actions";
+import { createWebhookAction } from "@/lib/webhooks/actions";
 import { makeInitiative, makeMilestone, makeMilestoneUpdate } from "@/lib/db/factories";
 import { answerProposalAction, proposeForCommonsAction, publishProposalAction } from "@/lib/sharing/actions";
 import { call, makeNetwork, networkFields, signInAs, user, type Outcome } from "./support";
@@ -428,6 +429,34 @@ describe("the Big List of Naughty Strings", { timeout: 180_000 }, () => {
     }
     const rows = await dbSystem().apiToken.findMany({ where: { networkId: net.id }, select: { name: true } });
     expect(rows.map((r) => r.name).sort()).toEqual(expected.sort());
+  });
+
+  it("in a webhook's description: stored exactly, or refused with a field code; as its address: refused with a field code", async () => {
+    const broker = await user("Broker");
+    const net = await makeNetwork(dbSystem(), { brokerId: broker.id, slug: "webhook-texts" });
+    signInAs(broker);
+    // Every 10th string as a description (each stored one deleted again: a network holds at most 10
+    // endpoints), every 5th as the address: none is an https address on the public internet.
+    for (const [i, s] of naughty.entries()) {
+      const label = `blns[${i}] ${JSON.stringify(s)}`;
+      if (i % 10 === 0) {
+        const result = await call(createWebhookAction, { slug: net.slug, url: "https://127.0.0.1:9/hook", description: s, "event.reply_created": "on" });
+        const description = clean(s);
+        if (chars(description) > 200 || s.includes("\u0000")) {
+          expectFieldRefusal(result, label);
+        } else {
+          expect(result.ok, `${label}: ${JSON.stringify(result)}`).toBe(true);
+          const rows = await dbSystem().webhookEndpoint.findMany({ where: { networkId: net.id }, select: { description: true } });
+          expect(rows.map((r) => r.description), label).toEqual([description]);
+          await dbSystem().webhookEndpoint.deleteMany({ where: { networkId: net.id } });
+        }
+      }
+      if (i % 5 === 0) {
+        const result = await call(createWebhookAction, { slug: net.slug, url: s, description: "", "event.reply_created": "on" });
+        expectFieldRefusal(result, `${label} as the address`);
+      }
+    }
+    expect(await dbSystem().webhookEndpoint.count({ where: { networkId: net.id } })).toBe(0);
   });
 
   it("in the read API's path and query: a problem document, never a 500", async () => {
