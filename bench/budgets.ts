@@ -151,6 +151,8 @@ const PAGES: Page[] = [
   // statement) and the reference rendered from the OpenAPI document (no database).
   { key: "apiTokens", name: "API tokens (broker)", path: `/n/${slug}/settings/api`, who: "broker", route: "/n/[slug]/(space)/settings/api/page", expect: "Make a token" },
   { key: "apiDocs", name: "read API reference", path: "/api/docs", who: "member", route: "/api/docs/page", expect: "Kring read API" },
+  // Webhooks (decision 050): the broker's endpoints and a page of the delivery log (two statements).
+  { key: "webhooks", name: "webhooks (broker)", path: `/n/${slug}/settings/webhooks`, who: "broker", route: "/n/[slug]/(space)/settings/webhooks/page", expect: "Register an address" },
 ];
 
 type Cookies = Record<Who, string>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "./client";
+import type { Prisma } from "./generated/client";
 import { demoConversations, demoExchange, demoHarvests, demoHelpTags, demoNetworks, type DemoNetwork, type DemoThread } from "./demo-content";
 import {
   makeCycle,
@@ -81,6 +82,7 @@ export async function seedDemo(prisma: Db): Promise<string[]> {
     await seedExchange(prisma, network.id, demo.slug, userIds);
     await seedConversations(prisma, network.id, demo.slug, userIds);
     await seedApiToken(prisma, network.id, demo, broker.user.id);
+    if (demo.slug === "siac") await seedWebhook(prisma, network.id, demo, broker.user.id);
     // Last: what the network shares with the commons is a snapshot of what the seed wrote above.
     await seedCommons(prisma, network.id, demo.slug);
     // The seed writes rows directly, so it indexes them for search and renders their HTML here.
@@ -125,6 +127,73 @@ async function seedApiToken(prisma: Db, networkId: string, demo: DemoNetwork, br
   });
   await prisma.auditEntry.create({
     data: { networkId, actorId: brokerId, action: "api_token.created", detail: { tokenId: row.id, title: name, prefix, scopes: ["threads", "initiatives", "gatherings"] } },
+  });
+}
+
+/**
+ * A webhook of the SIAC network (decision 050) with a short delivery log, so a newcomer sees the
+ * feature: turned off by the broker, so a fresh install never sends anything to the internet,
+ * whatever happens in the demo. Its log holds only past attempts: two delivered, one given up.
+ */
+async function seedWebhook(prisma: Db, networkId: string, demo: DemoNetwork, brokerId: string) {
+  const now = Date.now();
+  const endpoint = await prisma.webhookEndpoint.create({
+    data: {
+      networkId,
+      url: "https://example.org/siac/kring-webhook",
+      description: demo.locale === "nl" ? "Nieuwsbrief-automatisering" : "Newsletter automation",
+      events: ["reply_created", "cycle_closed", "milestone_status_changed"],
+      secret: `whsec_${randomBytes(32).toString("base64")}`,
+      createdById: brokerId,
+      createdAt: new Date(now - 20 * DAY),
+      disabledAt: new Date(now - 2 * DAY),
+      disabledReason: "broker",
+    },
+    select: { id: true, url: true },
+  });
+  const replies = await prisma.reply.findMany({ where: { networkId }, select: { id: true, threadId: true, createdAt: true }, orderBy: { createdAt: "asc" }, take: 2 });
+  const milestone = await prisma.milestone.findFirst({ where: { networkId }, select: { id: true, initiativeId: true, title: true, status: true }, orderBy: { position: "asc" } });
+  const log: { at: number; event: "reply_created" | "milestone_status_changed"; data: object; ok: boolean }[] = [
+    ...replies.map((r, i) => ({
+      at: now - (6 - i) * DAY,
+      event: "reply_created" as const,
+      data: { network: demo.slug, reply: { id: r.id, threadId: r.threadId, quotedReplyId: null, createdAt: r.createdAt.toISOString() } },
+      ok: i === 0,
+    })),
+    ...(milestone
+      ? [
+          {
+            at: now - 3 * DAY,
+            event: "milestone_status_changed" as const,
+            data: { network: demo.slug, milestone: { ...milestone, previousStatus: "planned", closedAt: null } },
+            ok: true,
+          },
+        ]
+      : []),
+  ];
+  for (const entry of log) {
+    const at = new Date(entry.at);
+    const type = entry.event === "reply_created" ? "reply.created" : "milestone.status_changed";
+    await prisma.webhookDelivery.create({
+      data: {
+        id: randomBytes(16).toString("hex"),
+        networkId,
+        endpointId: endpoint.id,
+        eventType: entry.event,
+        // Through JSON: the ids and dates as the worker would have sent them.
+        payload: JSON.parse(JSON.stringify({ type, timestamp: at.toISOString(), data: entry.data })) as Prisma.InputJsonObject,
+        status: entry.ok ? "delivered" : "failed",
+        attempts: entry.ok ? 1 : 8,
+        lastAttemptAt: entry.ok ? at : new Date(entry.at + 28 * 60 * 60 * 1000),
+        lastStatus: entry.ok ? 204 : 503,
+        lastError: entry.ok ? null : "http_503",
+        deliveredAt: entry.ok ? at : null,
+        createdAt: at,
+      },
+    });
+  }
+  await prisma.auditEntry.create({
+    data: { networkId, actorId: brokerId, action: "webhook.created", detail: { endpointId: endpoint.id, title: endpoint.url }, createdAt: new Date(now - 20 * DAY) },
   });
 }
 
