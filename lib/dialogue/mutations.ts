@@ -7,7 +7,7 @@ import { renderMarkdown } from "@/lib/markdown/render";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { notifyMentioned, notifyReplyCreated } from "@/lib/notifications/mutations";
 import { indexReply, indexThread } from "@/lib/search/mutations";
-import { emitWebhookEvent } from "@/lib/webhooks/outbox";
+import { emitWebhookEvent } from "@/lib/webhooks/mutations";
 import { assertOwnReply, assertOwnThread, assertThreadOpen } from "./policy";
 import type { Area, Level, ReactionKind } from "./schema";
 

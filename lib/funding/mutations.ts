@@ -6,7 +6,7 @@ import type { GrowthStage, NotificationKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown/render";
 import type { NetworkScope } from "@/lib/membership/scope";
-import { emitWebhookEvent } from "@/lib/webhooks/outbox";
+import { emitWebhookEvent } from "@/lib/webhooks/mutations";
 import type { Money } from "./money";
 import {
   assertMayEditInitiative,

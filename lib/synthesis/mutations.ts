@@ -8,7 +8,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown/render";
 import type { NetworkScope } from "@/lib/membership/scope";
-import { emitWebhookEvent } from "@/lib/webhooks/outbox";
+import { emitWebhookEvent } from "@/lib/webhooks/mutations";
 import { assertConsentPhase, assertSynthesisPhase, openObjections } from "./policy";
 
 // The WE phase of a cycle: the synthesis, the consent round on it, closing the cycle into the

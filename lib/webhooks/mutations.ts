@@ -8,15 +8,31 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkWebhookUrl } from "./address";
 import { DELIVERY_CLAIM_MS, DISABLE_AFTER_MS, RETRY_SCHEDULE_MS, WEBHOOK_ENDPOINTS_MAX, type WebhookEventName } from "./limits";
+import { webhookMessage, type WebhookData } from "./payloads";
 import { sendWebhook, type SendResult } from "./send";
 
 /**
  * Webhooks (issue 22 item 7, decision 050). Brokers register https endpoints for chosen events;
- * the events are queued in the transaction of the write that causes them (./outbox.ts), and
+ * the events are queued in the transaction of the write that causes them (`emitWebhookEvent`), and
  * `deliverDueWebhooks` (lib/jobs.ts) sends them signed as the Standard Webhooks specification
  * describes, retrying on the specification's schedule, and turns off an endpoint that failed for
  * DISABLE_AFTER_MS without a single success, telling the network's brokers.
  */
+
+/**
+ * The outbox: an event is written in the transaction of the write that causes it, one delivery row
+ * per enabled endpoint of the network subscribed to it, in one statement (none when no endpoint
+ * listens). If the write rolls back, so does its event; the worker below sends what was committed.
+ * What a message may carry: ./payloads.ts.
+ */
+export async function emitWebhookEvent<E extends WebhookEventName>(tx: Tx, networkId: string, event: E, data: WebhookData[E], now: Date = new Date()) {
+  const payload = webhookMessage(event, data, now);
+  await tx.$executeRaw`
+    INSERT INTO "WebhookDelivery" (id, "networkId", "endpointId", "eventType", payload, "nextAttemptAt", "createdAt")
+    SELECT replace(gen_random_uuid()::text, '-', ''), e."networkId", e.id, ${event}::"WebhookEvent", ${payload}::jsonb, ${now}, ${now}
+    FROM "WebhookEndpoint" e
+    WHERE e."networkId" = ${networkId} AND e."disabledAt" IS NULL AND ${event}::"WebhookEvent" = ANY (e.events)`;
+}
 
 /** A new signing secret: `whsec_` and 32 random bytes in base64, as the specification's libraries read it. */
 function newSecret(): string {
