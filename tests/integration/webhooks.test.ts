@@ -440,3 +440,21 @@ describe("the outbox", () => {
     expect(await deliveries(w.net.id)).toHaveLength(0);
   });
 });
+
+describe("the demo", () => {
+  it("shows SIAC's webhook with a short past log, turned off, so a fresh install sends nothing", async () => {
+    const { seedDemo } = await import("@/lib/db/demo");
+    await seedDemo(dbSystem());
+    const siac = await dbSystem().network.findUniqueOrThrow({ where: { slug: "siac" }, select: { id: true } });
+    const endpoints = await dbSystem().webhookEndpoint.findMany({ where: { networkId: siac.id }, select: { disabledAt: true, disabledReason: true } });
+    expect(endpoints).toEqual([{ disabledAt: expect.any(Date), disabledReason: "broker" }]);
+    const log = await deliveries(siac.id);
+    expect(log.length).toBeGreaterThanOrEqual(2);
+    expect(log.map((d) => d.status)).not.toContain("pending");
+    expect(log.map((d) => d.status)).toContain("delivered");
+    // Only SIAC has one, and the worker finds nothing to send.
+    const others = await dbSystem().network.findMany({ where: { slug: { not: "siac" } }, select: { id: true } });
+    for (const n of others) expect(await dbSystem().webhookEndpoint.count({ where: { networkId: n.id } })).toBe(0);
+    expect(await deliverDueWebhooks()).toEqual({ delivered: 0, retry: 0, failed: 0 });
+  });
+});
