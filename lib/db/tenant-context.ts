@@ -73,6 +73,7 @@ export const TENANT_MODELS = new Set<string>([
   "CommonsConsent",
   "CommonsQuestion",
   "NetworkExport",
+  "NetworkImport",
   "ApiToken",
   "WebhookEndpoint",
   "WebhookDelivery",

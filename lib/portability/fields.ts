@@ -89,7 +89,10 @@ const FIELDS: Record<string, Description> = {
   "Person.email": ["The person's email address, only if they allowed it in this network's export; otherwise empty.", "Het e-mailadres van de persoon, alleen als die het in de export van dit netwerk toestond; anders leeg."],
   // ---- Membership and Invitation
   "Membership.role": ["The member's role: broker, member or funder.", "De rol van het lid: broker, lid of financier."],
-  "Membership.status": ["The membership's state: pending, active, removed, declined or left.", "De staat van het lidmaatschap: wachtend, actief, verwijderd, afgewezen of vertrokken."],
+  "Membership.status": [
+    "The membership's state: pending, active, removed, declined, left, or invited (it came with an imported network and waits for the person to accept).",
+    "De staat van het lidmaatschap: wachtend, actief, verwijderd, afgewezen, vertrokken, of uitgenodigd (het kwam mee met een geïmporteerd netwerk en wacht tot de persoon aanneemt).",
+  ],
   requestMessage: ["What the person wrote when asking to join.", "Wat de persoon schreef bij het verzoek om lid te worden."],
   principlesAcceptedAt: ["When the person accepted the network's principles.", "Wanneer de persoon de principes van het netwerk aanvaardde."],
   joinedAt: ["When the person became a member.", "Wanneer de persoon lid werd."],

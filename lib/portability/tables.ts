@@ -119,6 +119,10 @@ export const EXCLUDED: Record<string, Reason> = {
   ],
   FundingStamp: ["A change counter for the funders' dashboard cache; it holds no data.", "Een wijzigingsteller voor de cache van het financiersoverzicht; er staan geen gegevens in."],
   NetworkExport: ["Earlier exports themselves (their files and status): not the network's record.", "Eerdere exports zelf (hun bestanden en status): niet de geschiedenis van het netwerk."],
+  NetworkImport: [
+    "The record that this network was imported from another Kring (decision 049): this instance's bookkeeping, which keeps an export from being imported twice.",
+    "De aantekening dat dit netwerk uit een andere Kring is geïmporteerd (besluit 049): boekhouding van deze installatie, die voorkomt dat een export twee keer wordt geïmporteerd.",
+  ],
   ApiToken: [
     "Read API tokens (decision 047): credentials of this instance, kept only as hashes; the receiving instance's brokers make their own.",
     "Tokens van de lees-API (besluit 047): toegangsgegevens van deze installatie, alleen als hash bewaard; de makelaars van de ontvangende installatie maken hun eigen.",
@@ -133,9 +137,12 @@ export const EXCLUDED: Record<string, Reason> = {
   ],
 };
 
-/** The format's name and version in every manifest. A new kind or field is a minor version; a removed or changed one a major. */
+/**
+ * The format's name and version in every manifest. A new kind, field or value is a minor version; a
+ * removed or changed one a major. 1.1.0: `Membership.status` may be `invited` (decision 049).
+ */
 export const EXPORT_FORMAT = "kring-network-export";
-export const EXPORT_FORMAT_VERSION = "1.0.0";
+export const EXPORT_FORMAT_VERSION = "1.1.0";
 
 /** Every kind in the ZIP, in the order it is written (the people first: everything else points to them). */
 export function exportedKinds(): string[] {

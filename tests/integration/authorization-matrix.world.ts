@@ -677,6 +677,10 @@ async function populate(slug: string, label: string, outsider: User): Promise<Ob
     data: { networkId: network.id, requestedById: broker.id, status: "ready", progress: 100, file: Buffer.from(`zip ${label}`), size: 5, sha256: "0".repeat(64), readyAt: new Date(), expiresAt: exportExpiresAt },
     select: { id: true },
   });
+  // Portability (issue 22, decision 049): the record of an import, as if the network had come from another Kring.
+  await dbSystem().networkImport.create({
+    data: { networkId: network.id, exportId: randomUUID(), sourceNetworkId: randomUUID(), sourceSlug: slug, formatVersion: "1.1.0", appVersion: "0.1.0", sha256: "0".repeat(64) },
+  });
 
   return {
     networkId: network.id,

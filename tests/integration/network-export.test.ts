@@ -71,7 +71,7 @@ describe("a network's export", () => {
       counts: Record<string, number>;
       files: { path: string; rows: number | null; bytes: number; sha256: string }[];
     };
-    expect(manifest).toMatchObject({ format: "kring-network-export", formatVersion: "1.0.0", exportId });
+    expect(manifest).toMatchObject({ format: "kring-network-export", formatVersion: "1.1.0", exportId });
     expect(row.counts).toEqual(manifest.counts);
     // Every file listed, with its checksum, size and rows; nothing in the ZIP that is not listed.
     expect(Object.keys(files).sort()).toEqual(["manifest.json", ...manifest.files.map((f) => f.path)].sort());
