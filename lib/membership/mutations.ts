@@ -250,12 +250,18 @@ async function useInvitation(tx: Tx, ref: NetworkRef, userId: string, invitation
     where: { id: invitation.id, networkId: ref.networkId },
     data: { usedAt: now, usedById: userId },
   });
-  await setMembership(tx, ref.networkId, userId, {
-    status: "active",
-    role: invitation.role,
-    principlesAcceptedAt: now,
-    joinedAt: now,
-  });
+  if (existing?.status === "invited") {
+    // A membership that came with an imported network (decision 049): taken up as it was, with the
+    // day the person joined there; the principles they accept now, here.
+    await tx.membership.update({ where: { id: existing.id, networkId: ref.networkId }, data: { status: "active", role: invitation.role, principlesAcceptedAt: now } });
+  } else {
+    await setMembership(tx, ref.networkId, userId, {
+      status: "active",
+      role: invitation.role,
+      principlesAcceptedAt: now,
+      joinedAt: now,
+    });
+  }
   await recordAudit(tx, {
     networkId: ref.networkId,
     actorId: userId,

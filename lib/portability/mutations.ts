@@ -3,13 +3,42 @@ import packageJson from "@/package.json" with { type: "json" };
 import { recordAudit } from "@/lib/audit/mutations";
 import { cyclePhase } from "@/lib/cycles/phase";
 import { db, dbAcross, dbSystem } from "@/lib/db/client";
+import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import type { AppLocale } from "@/lib/i18n/config";
+import { emailLink } from "@/lib/mail/links";
+import { enqueueMail } from "@/lib/mail/mutations";
+import { invitationEmail } from "@/lib/membership/invitation-mail";
+import { hashToken, newInvitationToken } from "@/lib/membership/invitations";
+import { reservedSlugs, SLUG_MAX } from "@/lib/networks/schema";
+import { backfillSearchVectors } from "@/lib/search/mutations";
 import { hitRateLimits, type RateVerdict } from "@/lib/rate-limit/mutations";
 import { feedChecks } from "@/lib/rate-limit/policy";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { buildArchive, sha256Hex, type KindRows } from "./archive";
-import { EXPORT_CLAIM_MS, EXPORT_MAX_ATTEMPTS, EXPORT_TTL_MS, EXPORTS_PER_DAY, reflectionInExport, type ReflectionRow } from "./policy";
-import { readCyclesForExport, readExportColumns, readNetworkHeader, readPeople, readRequesterRole, readTableRows } from "./queries";
+import { freeSlug, ImportRefused, planImport, readExport, type ImportSummary } from "./import";
+import {
+  EXPORT_CLAIM_MS,
+  EXPORT_MAX_ATTEMPTS,
+  EXPORT_TTL_MS,
+  EXPORTS_PER_DAY,
+  IMPORT_BATCH_ROWS,
+  IMPORT_INVITATION_DAYS,
+  reflectionInExport,
+  type ReflectionRow,
+} from "./policy";
+import {
+  findAccountsByEmail,
+  findImportOfExport,
+  findTakenSlugs,
+  readCyclesForExport,
+  readExportColumns,
+  readForeignKeys,
+  readNetworkHeader,
+  readPeople,
+  readRequesterRole,
+  readTableRows,
+} from "./queries";
 import { PERSON_COLUMNS, rowSchema } from "./schema";
 import { EXPORTED, SHARED_EXPORTED } from "./tables";
 
@@ -162,4 +191,157 @@ export async function buildDueExports(now = new Date(), most = 3): Promise<numbe
 /** A download counts against the person's feed budget (KRING_RATE_FEEDS): a file of the whole network is not fetched in a loop. */
 export function countExportDownload(userId: string): Promise<RateVerdict> {
   return hitRateLimits(feedChecks(`network-export:user:${userId}`));
+}
+
+// ---------------------------------------------------------------- the import (decision 049)
+
+const quoteIdentifier = (name: string) => {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`import: not an identifier: ${JSON.stringify(name)}`);
+  return `"${name}"`;
+};
+
+/**
+ * Whether an error is a unique violation (PostgreSQL 23505, Prisma P2002) that names `field` or its
+ * index, however Prisma or the driver adapter words it.
+ */
+function violatesUnique(error: unknown, field: string): boolean {
+  if (!(error instanceof Error)) return false;
+  const detail = `${error.message} ${JSON.stringify((error as { code?: unknown; meta?: unknown }).meta ?? null)} ${String((error as { code?: unknown }).code ?? "")}`;
+  return /P2002|23505|unique constraint/i.test(detail) && detail.includes(field);
+}
+
+/**
+ * Imports a network's export (issue 22 item 3, decision 049), or with `dryRun` only says what it
+ * would write. Everything is checked before the first write (lib/portability/import.ts), and the
+ * writes are one transaction through `dbAcross([the new network])`: row-level security holds, and
+ * any failure leaves the database as it was. Nobody becomes an active member: each membership
+ * that was active waits as `invited`, and each member with an address gets an invitation (mailed,
+ * and in the centre of an account that already has the address) to take it up.
+ */
+export async function importNetworkExport(zip: Uint8Array, fileName: string, opts: { dryRun?: boolean; now?: Date } = {}): Promise<ImportSummary> {
+  const now = opts.now ?? new Date();
+  const opened = readExport(zip, fileName);
+  const { manifest } = opened;
+  const earlier = await findImportOfExport(manifest.exportId);
+  if (earlier) {
+    throw new ImportRefused(
+      "manifest.json",
+      `export ${manifest.exportId} was already imported here on ${earlier.createdAt.toISOString()}, as the network "${earlier.slug}": an export is imported once.`,
+    );
+  }
+  const emails = [...new Set((opened.kinds.get("Person") ?? []).map((p) => (typeof p.email === "string" ? p.email.trim().toLowerCase() : "")).filter(Boolean))];
+  const [columns, keys, accounts, taken] = await Promise.all([readExportColumns(manifest.network.id), readForeignKeys(), findAccountsByEmail(emails), findTakenSlugs(manifest.network.slug)]);
+  for (const reserved of reservedSlugs) taken.add(reserved);
+  const slug = freeSlug(manifest.network.slug, taken, SLUG_MAX);
+  const plan = planImport(opened, { columns, keys, accounts: new Map(accounts.map((a) => [a.email, a.id])), slug });
+  const network = plan.tables.find((t) => t.table === "Network")!.rows[0]!;
+  const memberships = plan.tables.find((t) => t.table === "Membership")!.rows;
+  const personById = new Map(plan.people.map((p) => [p.id, p]));
+  const invited = memberships.flatMap((m) => {
+    const person = personById.get(m.userId as string);
+    return m.status === "invited" && person?.email ? [{ person, role: m.role as Role }] : [];
+  });
+  const summary: ImportSummary = {
+    dryRun: Boolean(opts.dryRun),
+    exportId: manifest.exportId,
+    formatVersion: manifest.formatVersion,
+    appVersion: manifest.appVersion,
+    network: { name: manifest.network.name, sourceSlug: manifest.network.slug, slug, id: opts.dryRun ? null : plan.networkId },
+    counts: Object.fromEntries([...opened.kinds].map(([kind, rows]) => [kind, rows.length])),
+    people: {
+      accounts: plan.people.filter((p) => p.match === "account").length,
+      unclaimed: plan.people.filter((p) => p.match === "unclaimed").length,
+      nameOnly: plan.people.filter((p) => p.match === "name-only").length,
+    },
+    invitations: invited.length,
+    brokers: invited.filter((i) => i.role === "broker").length,
+    outside: plan.outside,
+    ids: opts.dryRun ? new Map() : plan.ids,
+  };
+  if (opts.dryRun) return summary;
+
+  // The invitations' secrets and mails, made before the transaction (rendering takes a moment).
+  const locales = new Map(accounts.map((a) => [a.id, a.locale]));
+  const expiresAt = new Date(now.getTime() + IMPORT_INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  const invitations = await Promise.all(
+    invited.map(async ({ person, role }) => {
+      const token = newInvitationToken();
+      const message = await invitationEmail({
+        to: person.email!,
+        url: emailLink(`/n/${slug}/invite/${token}`),
+        locale: locales.get(person.id) ?? (network.locale as AppLocale),
+        network: network.name as string,
+        inviter: null,
+        role,
+        expiresInDays: IMPORT_INVITATION_DAYS,
+      });
+      return { person, role, token, message };
+    }),
+  );
+
+  try {
+    await dbAcross([plan.networkId]).$transaction(
+      async (tx) => {
+        // Profiles for the people without an account here: by their address (unclaimed until they
+        // sign in with it) or, without one, by name only (an address that can never receive mail).
+        const profiles = plan.people.filter((p) => p.match !== "account");
+        if (profiles.length > 0) {
+          await tx.user.createMany({
+            data: profiles.map((p) => ({
+              id: p.id,
+              email: p.email ?? `${p.id}@name-only.invalid`,
+              name: p.name,
+              bio: p.bio,
+              ...(p.email ? {} : { emailFrequency: "off" as const }),
+            })),
+          });
+        }
+        for (const { table, rows } of plan.tables) {
+          for (let start = 0; start < rows.length; start += IMPORT_BATCH_ROWS) {
+            const batch = rows.slice(start, start + IMPORT_BATCH_ROWS);
+            const list = Object.keys(batch[0]!).map(quoteIdentifier).join(", ");
+            const name = quoteIdentifier(table);
+            // PostgreSQL turns each JSON value into the column's type (enums, arrays, times, big integers).
+            await tx.$executeRawUnsafe(`INSERT INTO ${name} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${name}, $1::jsonb)`, JSON.stringify(batch));
+          }
+          if (table === "Network") {
+            await tx.networkImport.create({
+              data: {
+                networkId: plan.networkId,
+                exportId: manifest.exportId,
+                sourceNetworkId: manifest.network.id,
+                sourceSlug: manifest.network.slug,
+                formatVersion: manifest.formatVersion,
+                appVersion: manifest.appVersion,
+                sha256: opened.sha256,
+                counts: summary.counts,
+                createdAt: now,
+              },
+            });
+          }
+        }
+        for (const { person, role, token, message } of invitations) {
+          const invitation = await tx.invitation.create({
+            data: { networkId: plan.networkId, tokenHash: hashToken(token), role, email: person.email, createdById: person.id, expiresAt, createdAt: now },
+            select: { id: true },
+          });
+          await enqueueMail({ kind: "invitation", userId: person.id, ...message }, tx);
+          if (person.match === "account") {
+            await tx.notification.create({
+              data: { networkId: plan.networkId, userId: person.id, kind: "membership_invited", role, dedupeKey: `membership-invited:${invitation.id}`, emailedAt: now, createdAt: now },
+            });
+          }
+        }
+        await backfillSearchVectors(tx, plan.networkId);
+      },
+      { timeout: 5 * 60 * 1000, maxWait: 60 * 1000 },
+    );
+  } catch (error) {
+    if (violatesUnique(error, "exportId")) {
+      throw new ImportRefused("manifest.json", `export ${manifest.exportId} was imported meanwhile, by another run: an export is imported once.`);
+    }
+    if (violatesUnique(error, "slug")) throw new ImportRefused("data/Network.jsonl", `the slug "${slug}" was taken meanwhile: run the import again.`);
+    throw error;
+  }
+  return summary;
 }

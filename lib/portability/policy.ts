@@ -37,3 +37,8 @@ export function reflectionInExport(
     { phase: cycle.phase, viewerSubmitted: cycle.requesterSubmitted },
   );
 }
+
+/** How long the invitation an import writes for each member with an address stays open (a broker can invite again later). */
+export const IMPORT_INVITATION_DAYS = 30;
+/** Rows per insert statement of an import (one JSON parameter each). */
+export const IMPORT_BATCH_ROWS = 500;

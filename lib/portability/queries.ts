@@ -1,7 +1,8 @@
 import "server-only";
-import { db, dbAcross } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/enums";
+import { db, dbAcross, dbSystem } from "@/lib/db/client";
+import type { Locale, Role } from "@/lib/db/generated/enums";
 import type { NetworkScope } from "@/lib/membership/scope";
+import type { ForeignKey } from "./import";
 import type { ColumnInfo } from "./schema";
 import { EXPORTED, SHARED_EXPORTED, type ExportedTable } from "./tables";
 
@@ -183,4 +184,46 @@ export async function findExportFile(scope: NetworkScope, exportId: string) {
     where: { networkId: scope.networkId, id: exportId },
     select: { id: true, requestedById: true, status: true, file: true, sha256: true, createdAt: true, expiresAt: true },
   });
+}
+
+// ---------------------------------------------------------------- the import (decision 049)
+
+/**
+ * The single-column foreign keys among this instance's tables, from the catalogue: the import
+ * follows them (and checks them) without a hand-kept list. One statement.
+ */
+export async function readForeignKeys(): Promise<ForeignKey[]> {
+  return db().$queryRaw<ForeignKey[]>`
+    SELECT t.relname AS "table", a.attname AS "column", r.relname AS "references"
+    FROM pg_constraint c
+    JOIN pg_class t ON t.oid = c.conrelid
+    JOIN pg_class r ON r.oid = c.confrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = current_schema()
+    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+    WHERE c.contype = 'f' AND cardinality(c.conkey) = 1
+    ORDER BY t.relname, a.attname`;
+}
+
+/** This instance's accounts with any of these (lower-cased) addresses: id, address and language. Accounts are shared rows. */
+export async function findAccountsByEmail(emails: readonly string[]): Promise<{ id: string; email: string; locale: Locale | null }[]> {
+  if (emails.length === 0) return [];
+  return db().$queryRaw<{ id: string; email: string; locale: Locale | null }[]>`
+    SELECT id, lower(email) AS email, locale FROM "User" WHERE lower(email) = ANY(${[...emails]})`;
+}
+
+/** The networks' slugs here that an imported network's slug (or its `-2`, `-3`, …) would collide with. */
+export async function findTakenSlugs(slug: string): Promise<Set<string>> {
+  const rows = await db().$queryRaw<{ slug: string }[]>`
+    SELECT slug FROM "Network" WHERE starts_with(slug, left(${slug}, 40))`;
+  return new Set(rows.map((r) => r.slug));
+}
+
+/**
+ * An earlier import of the same export on this instance, whichever network it became. The system
+ * path (decision 022): the question is about every network, by the export's id alone.
+ */
+export async function findImportOfExport(exportId: string): Promise<{ slug: string; createdAt: Date } | null> {
+  const rows = await dbSystem().$queryRaw<{ slug: string; createdAt: Date }[]>`
+    SELECT n.slug, i."createdAt" FROM "NetworkImport" i JOIN "Network" n ON n.id = i."networkId" WHERE i."exportId" = ${exportId}`;
+  return rows[0] ?? null;
 }
