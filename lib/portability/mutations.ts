@@ -337,10 +337,12 @@ export async function importNetworkExport(zip: Uint8Array, fileName: string, opt
       { timeout: 5 * 60 * 1000, maxWait: 60 * 1000 },
     );
   } catch (error) {
-    if (violatesUnique(error, "exportId")) {
-      throw new ImportRefused("manifest.json", `export ${manifest.exportId} was imported meanwhile, by another run: an export is imported once.`);
+    // Another run of the same export (or a network made meanwhile) got there first; nothing was written.
+    if (violatesUnique(error, "exportId") || violatesUnique(error, "slug")) {
+      const other = await findImportOfExport(manifest.exportId);
+      if (other) throw new ImportRefused("manifest.json", `export ${manifest.exportId} was imported meanwhile by another run, as the network "${other.slug}": an export is imported once.`);
+      throw new ImportRefused("data/Network.jsonl", `the slug "${slug}" was taken meanwhile: run the import again.`);
     }
-    if (violatesUnique(error, "slug")) throw new ImportRefused("data/Network.jsonl", `the slug "${slug}" was taken meanwhile: run the import again.`);
     throw error;
   }
   return summary;

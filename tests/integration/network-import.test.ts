@@ -297,4 +297,18 @@ describe("a network's import", () => {
     expect((await refusal(s.zip, "net-a.zip")).message).toMatch(new RegExp(`^manifest\\.json: export ${s.exportId} was already imported here on .* as the network "${s.world.a.slug}-2"`));
     expect(await snapshotDatabase()).toBe(once);
   });
+
+  it("imports an export once when two runs start together: the other is refused and writes nothing", async () => {
+    const s = await seeded();
+    const runs = await Promise.allSettled([importNetworkExport(s.zip, "net-a.zip"), importNetworkExport(s.zip, "net-a.zip")]);
+    expect(runs.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = runs.find((r) => r.status === "rejected")!.reason as ImportRefused;
+    expect(refused).toBeInstanceOf(ImportRefused);
+    expect(refused.message).toMatch(new RegExp(`^manifest\\.json: export ${s.exportId} was (imported meanwhile by another run|already imported here)`));
+    // Across networks, by the export's id alone (the system's view).
+    const [imports] = await dbSystem().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "NetworkImport" WHERE "exportId" = ${s.exportId}`;
+    expect(imports?.n).toBe(1);
+    const networks = await dbSystem().network.findMany({ where: { slug: { startsWith: s.world.a.slug } }, select: { slug: true } });
+    expect(networks.map((n) => n.slug).sort()).toEqual([s.world.a.slug, `${s.world.a.slug}-2`]);
+  });
 });
