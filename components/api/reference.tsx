@@ -55,7 +55,7 @@ export async function ApiReference() {
   };
   const schemas = Object.entries(doc.components?.schemas ?? {});
   return (
-    <div className="max-w-4xl space-y-6">
+    <div className="max-w-4xl space-y-6 wrap-anywhere">
       <section aria-labelledby="api-docs" className={`${cardClass} space-y-3`}>
         <h1 id="api-docs" className="text-2xl font-semibold">
           {t("title")} <span className="text-base font-normal text-muted">v{doc.info.version}</span>

@@ -444,6 +444,29 @@ describe("closing a cycle", () => {
     expect(outcomeOf(await close(world.users.broker, cycleId))).toBe("ok");
   });
 
+  it("tells the network's webhooks: one cycle.closed message per subscribed endpoint that is on, with the cycle's title and question (decision 050)", async () => {
+    const { world, cycleId, round } = await readyToClose();
+    const endpoint = (events: ("cycle_closed" | "reply_created")[], disabledAt: Date | null = null) =>
+      dbSystem().webhookEndpoint.create({
+        data: { networkId: world.a.id, url: "https://127.0.0.1/hook", events, secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", disabledAt },
+        select: { id: true },
+      });
+    const subscribed = await endpoint(["cycle_closed"]);
+    await endpoint(["reply_created"]);
+    await endpoint(["cycle_closed"], new Date());
+    await answer(world.users.member, cycleId, round.id, "agree");
+    expect(outcomeOf(await close(world.users.broker, cycleId))).toBe("ok");
+    const queued = await dbSystem().webhookDelivery.findMany({ where: { networkId: world.a.id }, select: { endpointId: true, eventType: true, payload: true } });
+    expect(queued.map((d) => [d.endpointId, d.eventType])).toEqual([[subscribed.id, "cycle_closed"]]);
+    const cycle = await dbSystem().cycle.findFirstOrThrow({ where: { id: cycleId, networkId: world.a.id }, select: { title: true, question: true, closedAt: true } });
+    expect(queued[0]!.payload).toMatchObject({
+      type: "cycle.closed",
+      data: { network: "net-a", cycle: { id: cycleId, title: cycle.title, question: cycle.question, closedAt: cycle.closedAt!.toISOString() } },
+    });
+    // Never a reflection: not the private one, not a shared one.
+    expect(JSON.stringify(queued[0]!.payload)).not.toMatch(/private thoughts|shared thoughts/);
+  });
+
   it("a closed cycle refuses every write", async () => {
     const { world, cycleId, round } = await readyToClose();
     expect(outcomeOf(await close(world.users.broker, cycleId))).toBe("ok");
