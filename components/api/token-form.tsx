@@ -4,25 +4,10 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage, useValidationMessage } from "@/components/ui/messages";
-import { inputClass } from "@/components/ui/styles";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createApiTokenAction, revokeApiTokenAction, rotateApiTokenAction } from "@/lib/api/actions";
 import { API_SCOPES, TOKEN_EXPIRY_CHOICES, TOKEN_NAME_MAX } from "@/lib/api/limits";
-
-/** A token, the one time it is shown (decision 047): selectable, with the warning that it will not be shown again. */
-function ShownOnce({ label, token }: { label: string; token: string }) {
-  const t = useTranslations("api.tokens");
-  const id = useId();
-  return (
-    <div role="status" className="space-y-2 rounded-md bg-accent-soft p-3">
-      <label htmlFor={id} className="block font-medium text-accent-strong">
-        {label}
-      </label>
-      <input id={id} readOnly value={token} className={`${inputClass} font-mono`} onFocus={(e) => e.currentTarget.select()} data-testid="api-token-secret" />
-      <p className="text-sm">{t("shownOnce")}</p>
-    </div>
-  );
-}
 
 /** A broker makes a token: a name, what it may read (at least one area), how long it works. */
 export function CreateApiTokenForm({ slug }: { slug: string }) {
@@ -34,7 +19,7 @@ export function CreateApiTokenForm({ slug }: { slug: string }) {
   const errorId = useId();
   return (
     <div className="space-y-4">
-      {state?.ok ? <ShownOnce label={t("newToken", { name: state.data.name })} token={state.data.token} /> : null}
+      {state?.ok ? <ShownOnce label={t("newToken", { name: state.data.name })} secret={state.data.token} warning={t("shownOnce")} testId="api-token-secret" /> : null}
       <form action={action} className="space-y-4" noValidate>
         <input type="hidden" name="slug" value={slug} />
         {state && !state.ok ? <FormMessage state={state} /> : null}
@@ -96,7 +81,7 @@ export function ApiTokenControls({ slug, tokenId, name }: { slug: string; tokenI
         </form>
       </div>
       <p className="text-sm text-muted">{t("rotateHint")}</p>
-      {rotated?.ok ? <ShownOnce label={t("newToken", { name })} token={rotated.data.token} /> : null}
+      {rotated?.ok ? <ShownOnce label={t("newToken", { name })} secret={rotated.data.token} warning={t("shownOnce")} testId="api-token-secret" /> : null}
       {rotated && !rotated.ok ? <FormMessage state={rotated} /> : null}
       {revoked && !revoked.ok ? <FormMessage state={revoked} /> : null}
     </div>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { TextField } from "@/components/ui/field";
 import { FormMessage, useValidationMessage } from "@/components/ui/messages";
-import { inputClass } from "@/components/ui/styles";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { SubmitButton } from "@/components/ui/submit-button";
 import {
   createWebhookAction,
@@ -14,21 +14,6 @@ import {
   setWebhookStateAction,
 } from "@/lib/webhooks/actions";
 import { WEBHOOK_DESCRIPTION_MAX, WEBHOOK_EVENTS, WEBHOOK_URL_MAX } from "@/lib/webhooks/limits";
-
-/** A signing secret, the one time it is shown (decision 050): selectable, with the warning that it will not be shown again. */
-function ShownOnce({ label, secret }: { label: string; secret: string }) {
-  const t = useTranslations("webhooks");
-  const id = useId();
-  return (
-    <div role="status" className="space-y-2 rounded-md bg-accent-soft p-3">
-      <label htmlFor={id} className="block font-medium text-accent-strong">
-        {label}
-      </label>
-      <input id={id} readOnly value={secret} className={`${inputClass} font-mono`} onFocus={(e) => e.currentTarget.select()} data-testid="webhook-secret" />
-      <p className="text-sm">{t("shownOnce")}</p>
-    </div>
-  );
-}
 
 /** A broker registers an address: https, on the public internet, for at least one event. */
 export function CreateWebhookForm({ slug }: { slug: string }) {
@@ -40,7 +25,7 @@ export function CreateWebhookForm({ slug }: { slug: string }) {
   const errorId = useId();
   return (
     <div className="space-y-4">
-      {state?.ok ? <ShownOnce label={t("newSecret", { url: state.data.url })} secret={state.data.secret} /> : null}
+      {state?.ok ? <ShownOnce label={t("newSecret", { url: state.data.url })} secret={state.data.secret} warning={t("shownOnce")} testId="webhook-secret" /> : null}
       <form action={action} className="space-y-4" noValidate>
         <input type="hidden" name="slug" value={slug} />
         {state && !state.ok ? <FormMessage state={state} /> : null}
@@ -109,7 +94,7 @@ export function WebhookControls({ slug, endpointId, label, enabled }: { slug: st
       <p className="text-sm text-muted">
         {t("rotateHint")} {t("deleteHint")}
       </p>
-      {rotated?.ok ? <ShownOnce label={t("newSecret", { url: label })} secret={rotated.data.secret} /> : null}
+      {rotated?.ok ? <ShownOnce label={t("newSecret", { url: label })} secret={rotated.data.secret} warning={t("shownOnce")} testId="webhook-secret" /> : null}
       {rotated && !rotated.ok ? <FormMessage state={rotated} /> : null}
       {switched && !switched.ok ? <FormMessage state={switched} /> : null}
       {deleted && !deleted.ok ? <FormMessage state={deleted} /> : null}
