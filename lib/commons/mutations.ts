@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyBrokers } from "@/lib/notifications/mutations";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
@@ -52,23 +53,12 @@ export async function askSourceNetwork(askerId: string, input: AskCommonsQuestio
         select: { id: true },
       });
       // Every active broker of the source network hears of it once (a broker asking their own network too: it is a question all brokers share).
-      const brokers = await tx.membership.findMany({
-        where: { networkId: source.networkId, status: "active", role: "broker" },
-        select: { userId: true },
+      await notifyBrokers(tx, source.networkId, {
+        kind: "commons_question",
+        actorId: askerId,
+        commonsQuestionId: question.id,
+        dedupeKey: `commons-question:${question.id}`,
       });
-      if (brokers.length) {
-        await tx.notification.createMany({
-          data: brokers.map((b) => ({
-            networkId: source.networkId,
-            userId: b.userId,
-            kind: "commons_question" as const,
-            actorId: askerId,
-            commonsQuestionId: question.id,
-            dedupeKey: `commons-question:${question.id}`,
-          })),
-          skipDuplicates: true,
-        });
-      }
       return { questionId: question.id };
     });
   } catch (error) {

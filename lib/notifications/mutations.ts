@@ -1,5 +1,6 @@
 import "server-only";
 import { dbAcross, type Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { NotificationKind, Role } from "@/lib/db/generated/enums";
 import type { NetworkScope } from "@/lib/membership/scope";
 import { notificationNetworkIds } from "./queries";
@@ -145,21 +146,31 @@ export async function notifyJoinRequested(
   networkId: string,
   request: { membershipId: string; userId: string; requestedAt: Date },
 ) {
+  await notifyBrokers(
+    tx,
+    networkId,
+    { kind: "join_requested", actorId: request.userId, dedupeKey: `join-requested:${request.membershipId}:${request.requestedAt.getTime()}` },
+    request.userId,
+  );
+}
+
+/**
+ * News every active broker of a network shares (a join request, a suggestion for the support map,
+ * a question from the commons, a webhook turned off): one notice each, the same dedupe key for all,
+ * never to `except` (the person whose action it reports, when they are a broker themselves).
+ */
+export async function notifyBrokers(
+  tx: Tx,
+  networkId: string,
+  notice: Omit<Prisma.NotificationCreateManyInput, "networkId" | "userId">,
+  except: string | null = null,
+) {
   const brokers = await tx.membership.findMany({
-    where: { networkId, status: "active", role: "broker", userId: { not: request.userId } },
+    where: { networkId, status: "active", role: "broker", ...(except ? { userId: { not: except } } : {}) },
     select: { userId: true },
   });
   if (brokers.length === 0) return;
-  await tx.notification.createMany({
-    data: brokers.map((b) => ({
-      networkId,
-      userId: b.userId,
-      kind: "join_requested" as const,
-      actorId: request.userId,
-      dedupeKey: `join-requested:${request.membershipId}:${request.requestedAt.getTime()}`,
-    })),
-    skipDuplicates: true,
-  });
+  await tx.notification.createMany({ data: brokers.map((b) => ({ ...notice, networkId, userId: b.userId })), skipDuplicates: true });
 }
 
 /** What a broker did to someone's membership, as the person hears it. */

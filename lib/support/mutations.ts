@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyBrokers } from "@/lib/notifications/mutations";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -101,22 +102,12 @@ export async function createSupportEntry(scope: NetworkScope, input: CreateSuppo
 
 /** Every active broker but the one suggesting hears of a suggestion, once. */
 async function notifyBrokersOfSuggestion(tx: Tx, scope: NetworkScope, entryId: string) {
-  const brokers = await tx.membership.findMany({
-    where: { networkId: scope.networkId, status: "active", role: "broker", userId: { not: scope.userId } },
-    select: { userId: true },
-  });
-  if (brokers.length === 0) return;
-  await tx.notification.createMany({
-    data: brokers.map((b) => ({
-      networkId: scope.networkId,
-      userId: b.userId,
-      kind: "support_suggested" as const,
-      actorId: scope.userId,
-      supportEntryId: entryId,
-      dedupeKey: `support-suggested:${entryId}`,
-    })),
-    skipDuplicates: true,
-  });
+  await notifyBrokers(
+    tx,
+    scope.networkId,
+    { kind: "support_suggested", actorId: scope.userId, supportEntryId: entryId, dedupeKey: `support-suggested:${entryId}` },
+    scope.userId,
+  );
 }
 
 /** A broker edits an entry (a suggestion too, before listing it). Editing is not checking: "mark checked" is. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyBrokers } from "@/lib/notifications/mutations";
 import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -236,20 +237,7 @@ async function disableFailing(tx: Tx, delivery: Claimed, now: Date) {
     where: { networkId: delivery.networkId, endpointId: delivery.endpointId, status: "pending" },
     data: { status: "failed", nextAttemptAt: null, lockedUntil: null },
   });
-  const brokers = await tx.membership.findMany({
-    where: { networkId: delivery.networkId, role: "broker", status: "active" },
-    select: { userId: true },
-  });
-  if (brokers.length === 0) return;
-  await tx.notification.createMany({
-    data: brokers.map((b) => ({
-      networkId: delivery.networkId,
-      userId: b.userId,
-      kind: "webhook_disabled" as const,
-      dedupeKey: `webhook-disabled:${delivery.endpointId}:${now.getTime()}`,
-    })),
-    skipDuplicates: true,
-  });
+  await notifyBrokers(tx, delivery.networkId, { kind: "webhook_disabled", dedupeKey: `webhook-disabled:${delivery.endpointId}:${now.getTime()}` });
 }
 
 type WebhookReport = { delivered: number; retry: number; failed: number };
