@@ -191,7 +191,7 @@ export async function createInvitation(
     if (mail) {
       await enqueueMail({ kind: "invitation", userId: mail.account?.id ?? null, ...mail.message }, tx);
       if (mail.account) {
-        await notifyInvited(tx, scope, { invitationId: invitation.id, userId: mail.account.id, role: input.role });
+        await notifyInvited(tx, scope.networkId, { invitationId: invitation.id, userId: mail.account.id, role: input.role, actorId: scope.userId });
       }
     }
   });

@@ -215,25 +215,31 @@ export async function notifyMembershipNews(
 }
 
 /**
- * A broker sent an invitation to the address of an existing account: that person hears of it
- * once per invitation (`membership-invited:<invitationId>`), never the broker themself. They have
+ * A broker sent an invitation to the address of an existing account (or an import invited a member
+ * back, decision 049, with no inviter): that person hears of it once per invitation
+ * (`membership-invited:<invitationId>`), never the inviter themself. They have
  * no membership in the network yet; the centre shows it while the invitation is open (decision
  * 034). The invitation's own mail already reached the address, so the item counts as emailed and
  * the digest never repeats it.
  */
-export async function notifyInvited(tx: Tx, scope: NetworkScope, invited: { invitationId: string; userId: string; role: Role }) {
-  if (invited.userId === scope.userId) return;
-  const now = new Date();
+export async function notifyInvited(
+  tx: Tx,
+  networkId: string,
+  invited: { invitationId: string; userId: string; role: Role; actorId: string | null },
+  now = new Date(),
+) {
+  if (invited.userId === invited.actorId) return;
   await tx.notification.createMany({
     data: [
       {
-        networkId: scope.networkId,
+        networkId,
         userId: invited.userId,
         kind: "membership_invited",
-        actorId: scope.userId,
+        actorId: invited.actorId,
         role: invited.role,
         dedupeKey: `membership-invited:${invited.invitationId}`,
         emailedAt: now,
+        createdAt: now,
       },
     ],
     skipDuplicates: true,

@@ -11,6 +11,7 @@ import { enqueueMail } from "@/lib/mail/mutations";
 import { invitationEmail } from "@/lib/membership/invitation-mail";
 import { hashToken, newInvitationToken } from "@/lib/membership/invitations";
 import { reservedSlugs, SLUG_MAX } from "@/lib/networks/schema";
+import { notifyInvited } from "@/lib/notifications/mutations";
 import { backfillSearchVectors } from "@/lib/search/mutations";
 import { hitRateLimits, type RateVerdict } from "@/lib/rate-limit/mutations";
 import { feedChecks } from "@/lib/rate-limit/policy";
@@ -327,9 +328,8 @@ export async function importNetworkExport(zip: Uint8Array, fileName: string, opt
           });
           await enqueueMail({ kind: "invitation", userId: person.id, ...message }, tx);
           if (person.match === "account") {
-            await tx.notification.create({
-              data: { networkId: plan.networkId, userId: person.id, kind: "membership_invited", role, dedupeKey: `membership-invited:${invitation.id}`, emailedAt: now, createdAt: now },
-            });
+            // The import has no inviter: the notice names none (the mail says where the network came from).
+            await notifyInvited(tx, plan.networkId, { invitationId: invitation.id, userId: person.id, role, actorId: null }, now);
           }
         }
         await backfillSearchVectors(tx, plan.networkId);
