@@ -17,7 +17,7 @@ type ReactionResult = { replyId: string; result: Awaited<ReturnType<typeof toggl
  * A reply's reactions: a named group of toggle buttons, one per kind (its symbol is an inline SVG
  * from the list's sprite, hidden from screen readers: an emoji shows as an empty box where no
  * emoji font is installed). Plain buttons, not a form: the toggle is a client action either way
- * (the page needs JavaScript for it, as for live updates), and fifty replies then carry no form,
+ * (the page needs JavaScript for it, as for live updates), and a page of replies then carries no form,
  * hidden input or name and value per button. The list holds one action state for all of them.
  */
 function Reactions({
@@ -50,7 +50,7 @@ function Reactions({
 
 /**
  * The reaction symbols, drawn once per page as SVG symbols (24-unit grid, stroked in the
- * button's text colour) and used by every button: fifty replies carry a short `<use>` each.
+ * button's text colour) and used by every button: each reply carries a short `<use>` each.
  */
 const REACTION_PATHS: Record<ReactionKind, string> = {
   agree: "M7 11v9H4v-9zM7 11l3.6-6.6c1.6-.3 2.9.9 2.6 2.5L12.6 10h5.9a2 2 0 0 1 2 2.3l-1.1 5.9a2.2 2.2 0 0 1-2.2 1.8H7",
@@ -222,7 +222,7 @@ export function ReplyList({
     list.current?.querySelectorAll<HTMLDetailsElement>("details[data-form][open]").forEach((d) => markOpened(setOpened, d.dataset.form));
   }, []);
   const reactionNames = { agree: tr("agree"), heart: tr("heart"), insight: tr("insight"), question: tr("question") };
-  // A page has fifty replies but few authors: each author's labels are formatted once.
+  // A page has many replies but few authors: each author's labels are formatted once.
   const byAuthor = new Map<string, AuthorLabels>();
   const labelsFor = (name: string) => {
     let labels = byAuthor.get(name);

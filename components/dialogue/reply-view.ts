@@ -6,7 +6,7 @@ import type { ReactionKind } from "@/lib/dialogue/limits";
  * may see of it (a hidden reply's text only reaches brokers and its author), its text already
  * rendered to sanitised HTML, its time already in the viewer's zone.
  *
- * A page carries fifty of these twice (in the React payload and, escaped, inside the HTML), so
+ * A page carries a page of these twice (in the React payload and, escaped, inside the HTML), so
  * a field that is off or empty is left out rather than sent as `false` or `""`: most replies are
  * plain, and the payload then holds what is particular to each.
  */

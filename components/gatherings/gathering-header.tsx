@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import type { GatheringPage } from "@/lib/gatherings/queries";
-import { GatheringWhen } from "./when";
+import { GatheringWhen, whenTools } from "./when";
 
 /** The gathering's title, when it is, who hosts it, and whether it is cancelled, proposed or over. */
 export async function GatheringHeader({ slug, page, lang }: { slug: string; page: GatheringPage; lang: string }) {
-  const t = await getTranslations("gatherings");
+  const tools = await whenTools();
+  const { t } = tools;
   const g = page.gathering;
   return (
     <div className="space-y-2">
@@ -18,7 +18,7 @@ export async function GatheringHeader({ slug, page, lang }: { slug: string; page
         {g.title}
       </h1>
       <p className="text-lg">
-        <GatheringWhen startsAt={g.startsAt} endsAt={g.endsAt} timeZone={g.timeZone} long />
+        <GatheringWhen startsAt={g.startsAt} endsAt={g.endsAt} timeZone={g.timeZone} long tools={tools} />
       </p>
       {page.hosts.length ? <p className="text-muted">{t("hostedBy", { names: page.hosts.map((h) => h.name).join(", ") })}</p> : null}
       {g.status === "cancelled" ? (

@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { cardClass } from "@/components/ui/styles";
 import type { GatheringSummary } from "@/lib/gatherings/queries";
-import { GatheringWhen } from "./when";
+import { GatheringWhen, whenTools } from "./when";
 
 /** One section of the gatherings page: coming up, or past. */
 export async function GatheringList({
@@ -22,7 +21,8 @@ export async function GatheringList({
   past: boolean;
   lang: string;
 }) {
-  const t = await getTranslations("gatherings");
+  const tools = await whenTools();
+  const { t } = tools;
   return (
     <section aria-labelledby={id} className="space-y-3">
       <h2 id={id} className="text-xl font-semibold">
@@ -46,7 +46,7 @@ export async function GatheringList({
                   {g.seriesId ? <span className="text-sm text-muted">{t("seriesBadge")}</span> : null}
                 </p>
                 <p>
-                  <GatheringWhen startsAt={g.startsAt} endsAt={g.endsAt} timeZone={g.timeZone} />
+                  <GatheringWhen startsAt={g.startsAt} endsAt={g.endsAt} timeZone={g.timeZone} tools={tools} />
                 </p>
                 {place ? (
                   <p className="text-sm" lang={lang}>

@@ -1,13 +1,13 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { cardClass } from "@/components/ui/styles";
 import type { MyGathering } from "@/lib/gatherings/queries";
-import { GatheringWhen } from "./when";
+import { GatheringWhen, whenTools } from "./when";
 
 /** A person's next gatherings across their networks, on the site's home; nothing when there are none. */
 export async function MyGatherings({ gatherings }: { gatherings: MyGathering[] }) {
   if (gatherings.length === 0) return null;
-  const t = await getTranslations("gatherings");
+  const tools = await whenTools();
+  const { t } = tools;
   return (
     <section aria-labelledby="my-gatherings" className="space-y-4">
       <h2 id="my-gatherings" className="text-2xl font-semibold">
@@ -23,7 +23,7 @@ export async function MyGatherings({ gatherings }: { gatherings: MyGathering[] }
               {g.networkName}
             </p>
             <p className="text-sm">
-              <GatheringWhen startsAt={g.startsAt} endsAt={g.endsAt} timeZone={g.timeZone} />
+              <GatheringWhen startsAt={g.startsAt} endsAt={g.endsAt} timeZone={g.timeZone} tools={tools} />
             </p>
             {g.rsvp ? <p className="text-sm text-muted">{t("yourAnswer", { status: g.rsvp })}</p> : null}
           </li>

@@ -4,9 +4,21 @@ import { Markdown } from "@/components/dialogue/markdown";
 import { isFinancial } from "@/lib/support/policy";
 import type { SupportEntryView } from "@/lib/support/queries";
 
-/** When the entry was last checked, flagged when that is over a year ago (or never). */
-async function Checked({ entry }: { entry: Pick<SupportEntryView, "checkedAt" | "stale"> }) {
+/** The support map's translator and the viewer's formatter, fetched once by a list and handed to each entry. */
+type Tools = { t: Awaited<ReturnType<typeof getTranslations<"support">>>; format: Awaited<ReturnType<typeof getFormatter>> };
+
+/**
+ * The tools an entry renders with. The entry components below are synchronous on purpose: an
+ * async component per entry is a separate task and a separate row of the page's React payload,
+ * which made a page of 25 entries cost more than its markup (decision 054).
+ */
+export async function supportTools(): Promise<Tools> {
   const [t, format] = await Promise.all([getTranslations("support"), getFormatter()]);
+  return { t, format };
+}
+
+/** When the entry was last checked, flagged when that is over a year ago (or never). */
+function Checked({ entry, tools: { t, format } }: { entry: Pick<SupportEntryView, "checkedAt" | "stale">; tools: Tools }) {
   const date = entry.checkedAt ? format.dateTime(entry.checkedAt, { dateStyle: "long" }) : null;
   if (!entry.stale && date) {
     return <p className="text-sm text-muted">{t.rich("checkedOn", { date: () => <time dateTime={entry.checkedAt!.toISOString()}>{date}</time> })}</p>;
@@ -19,8 +31,7 @@ async function Checked({ entry }: { entry: Pick<SupportEntryView, "checkedAt" | 
 }
 
 /** The kinds of support an entry offers, money first in colour. */
-async function Kinds({ kinds }: { kinds: SupportEntryView["kinds"] }) {
-  const t = await getTranslations("support");
+function Kinds({ kinds, tools: { t } }: { kinds: SupportEntryView["kinds"]; tools: Tools }) {
   return (
     <ul className="flex flex-wrap gap-2" aria-label={t("kindsLabel")}>
       {kinds.map((k) => (
@@ -37,8 +48,8 @@ async function Kinds({ kinds }: { kinds: SupportEntryView["kinds"] }) {
  * stages, the region and whether it may be out of date. What it offers, who may ask and how to reach
  * it are on the entry's page, so a page of the map stays short for a reader and cheap to serve.
  */
-export async function SupportEntrySummary({ slug, entry, lang }: { slug: string; entry: SupportEntryView; lang?: string }) {
-  const t = await getTranslations("support");
+export function SupportEntrySummary({ slug, entry, lang, tools }: { slug: string; entry: SupportEntryView; lang?: string; tools: Tools }) {
+  const { t } = tools;
   const headingId = `entry-${entry.id}-title`;
   return (
     <article aria-labelledby={headingId} className="space-y-2">
@@ -52,7 +63,7 @@ export async function SupportEntrySummary({ slug, entry, lang }: { slug: string;
           {entry.provider}
         </p>
       </div>
-      <Kinds kinds={entry.kinds} />
+      <Kinds kinds={entry.kinds} tools={tools} />
       <p className="text-sm">
         {t("stagesLabel")}: {entry.stages.length ? entry.stages.map((s) => t(`stage.${s}`)).join(", ") : t("allStages")}
         {entry.region ? (
@@ -62,7 +73,7 @@ export async function SupportEntrySummary({ slug, entry, lang }: { slug: string;
           </>
         ) : null}
       </p>
-      {entry.status === "listed" ? <Checked entry={entry} /> : null}
+      {entry.status === "listed" ? <Checked entry={entry} tools={tools} /> : null}
     </article>
   );
 }
@@ -73,7 +84,8 @@ export async function SupportEntrySummary({ slug, entry, lang }: { slug: string;
  * checked. Links open as written, nothing about them is fetched.
  */
 export async function SupportEntryCard({ entry, lang }: { entry: SupportEntryView; lang?: string }) {
-  const t = await getTranslations("support");
+  const tools = await supportTools();
+  const { t } = tools;
   return (
     <article aria-labelledby="entry-title" className="space-y-3">
       <div className="space-y-1">
@@ -84,7 +96,7 @@ export async function SupportEntryCard({ entry, lang }: { entry: SupportEntryVie
           {entry.provider}
         </p>
       </div>
-      <Kinds kinds={entry.kinds} />
+      <Kinds kinds={entry.kinds} tools={tools} />
       {entry.html ? <Markdown html={entry.html} lang={lang} /> : null}
       <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
         <dt className="font-medium">{t("stagesLabel")}</dt>
@@ -144,7 +156,7 @@ export async function SupportEntryCard({ entry, lang }: { entry: SupportEntryVie
           </>
         ) : null}
       </dl>
-      {entry.status === "listed" ? <Checked entry={entry} /> : null}
+      {entry.status === "listed" ? <Checked entry={entry} tools={tools} /> : null}
     </article>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { route } from "@/lib/route";
 import { FINANCIAL_KINDS, GROWTH_STAGES, NON_FINANCIAL_KINDS } from "@/lib/support/limits";
@@ -15,7 +14,9 @@ function shade(count: number, max: number): string {
 /**
  * The overview of the map by growth stage (columns) and kind of support (rows): an HTML table of
  * counts, shaded by how full each cell is, every count a link to the list filtered by its stage and
- * kind. Rendered on the server with nothing from outside (no tiles, no fonts, no script).
+ * kind. Rendered on the server with nothing from outside (no tiles, no fonts, no script). Its
+ * forty-odd links are plain anchors, not next/link: each Link is a client component to render,
+ * hydrate and prefetch, and a filter's link may load its page like the filter form does (decision 054).
  */
 export async function SupportOverview({ slug, cells }: { slug: string; cells: OverviewCell[] }) {
   const t = await getTranslations("support");
@@ -33,7 +34,11 @@ export async function SupportOverview({ slug, cells }: { slug: string; cells: Ov
       </h2>
       <p className="text-muted">{t("overviewIntro")}</p>
       <div className="overflow-x-auto">
-        <table className="min-w-full border-collapse text-left" data-testid="support-overview">
+        {/* The cells' common look is set once on the table, not repeated on each of its 36 cells. */}
+        <table
+          className="min-w-full border-collapse text-left [&_td]:border [&_td]:border-line [&_td]:px-2 [&_td]:py-1 [&_td]:text-center"
+          data-testid="support-overview"
+        >
           <caption className="sr-only">{t("overviewCaption")}</caption>
           <thead>
             <tr>
@@ -42,9 +47,9 @@ export async function SupportOverview({ slug, cells }: { slug: string; cells: Ov
               </th>
               {GROWTH_STAGES.map((stage) => (
                 <th key={stage} scope="col" className="border-b border-line px-2 py-2 text-center">
-                  <Link href={link({ stage })} className="underline">
+                  <a href={link({ stage })} className="underline">
                     {t(`stage.${stage}`)}
-                  </Link>
+                  </a>
                 </th>
               ))}
             </tr>
@@ -59,20 +64,20 @@ export async function SupportOverview({ slug, cells }: { slug: string; cells: Ov
               {g.kinds.map((kind) => (
                 <tr key={kind}>
                   <th scope="row" className="py-1 pr-4 font-medium">
-                    <Link href={link({ kind })} className="underline">
+                    <a href={link({ kind })} className="underline">
                       {t(`kind.${kind}`)}
-                    </Link>
+                    </a>
                   </th>
                   {GROWTH_STAGES.map((stage) => {
                     const n = count(stage, kind);
                     return (
-                      <td key={stage} className={`border border-line px-2 py-1 text-center ${shade(n, max)}`}>
+                      <td key={stage} className={shade(n, max) || undefined}>
                         {n === 0 ? (
                           <span className="text-muted">0</span>
                         ) : (
-                          <Link href={link({ stage, kind })} className="underline" aria-label={t("cellLabel", { count: n, kind: t(`kind.${kind}`), stage: t(`stage.${stage}`) })}>
+                          <a href={link({ stage, kind })} className="underline" aria-label={t("cellLabel", { count: n, kind: t(`kind.${kind}`), stage: t(`stage.${stage}`) })}>
                             {n}
-                          </Link>
+                          </a>
                         )}
                       </td>
                     );

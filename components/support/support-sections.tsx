@@ -3,8 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { cardClass } from "@/components/ui/styles";
 import { filterQuery, isFiltered, type SupportFilter } from "@/lib/support/policy";
 import type { QueueItem, SupportEntryView } from "@/lib/support/queries";
-import { ReviewEntryForm } from "./entry-controls";
-import { SupportEntrySummary } from "./support-entry";
+import { SupportEntrySummary, supportTools } from "./support-entry";
 
 /**
  * The filtered list: its count first (a live region, so a screen reader hears it after each
@@ -27,7 +26,8 @@ export async function SupportResults({
   lang?: string;
   paged: boolean;
 }) {
-  const t = await getTranslations("support");
+  const tools = await supportTools();
+  const { t } = tools;
   return (
     <section id="support-results" aria-labelledby="support-results-title" className="space-y-4">
       <h2 id="support-results-title" className="text-xl font-semibold">
@@ -42,7 +42,7 @@ export async function SupportResults({
         <ul className="space-y-4" aria-labelledby="support-results-title">
           {entries.map((entry) => (
             <li key={entry.id} id={`entry-${entry.id}`} className={cardClass}>
-              <SupportEntrySummary slug={slug} entry={entry} lang={lang} />
+              <SupportEntrySummary slug={slug} entry={entry} lang={lang} tools={tools} />
             </li>
           ))}
         </ul>
@@ -63,25 +63,33 @@ export async function SupportResults({
   );
 }
 
-/** A broker's queue of members' suggestions, oldest first, each with list / decline. */
+/**
+ * A broker's queue of members' suggestions, oldest first: what was suggested, by whom and when,
+ * each a link to the suggestion's own page, where the broker reads it in full and lists or
+ * declines it. The map page itself carries no review form: ten forms with their messages made it
+ * the heaviest page of the network (decision 054).
+ */
 export async function ReviewQueue({ slug, items, count, lang }: { slug: string; items: QueueItem[]; count: number; lang?: string }) {
   const [t, format] = await Promise.all([getTranslations("support"), getFormatter()]);
   return (
-    <section id="suggestions" aria-labelledby="support-queue-title" className="space-y-4" data-testid="support-queue">
+    <section id="suggestions" aria-labelledby="support-queue-title" className="space-y-3" data-testid="support-queue">
       <h2 id="support-queue-title" className="text-xl font-semibold">
         {t("queueTitle", { count })}
       </h2>
       {items.length === 0 ? (
         <p className="text-muted">{t("queueEmpty")}</p>
       ) : (
-        <ul className="space-y-4">
+        <ul className="divide-y divide-line rounded-md border border-line">
           {items.map((item) => (
-            <li key={item.id} id={`entry-${item.id}`} className={`${cardClass} space-y-3`}>
-              <p className="text-sm text-muted">
+            <li key={item.id} id={`entry-${item.id}`} className="p-3">
+              <Link href={`/n/${slug}/support/${item.id}`} className="font-medium underline" lang={lang}>
+                {item.name}
+              </Link>{" "}
+              <span lang={lang}>({item.provider})</span>
+              <br />
+              <span className="text-sm text-muted">
                 {t("suggestedBy", { name: item.suggestedByName ?? t("someone"), date: format.dateTime(item.createdAt, { dateStyle: "long" }) })}
-              </p>
-              <SupportEntrySummary slug={slug} entry={item} lang={lang} />
-              <ReviewEntryForm slug={slug} entryId={item.id} name={item.name} />
+              </span>
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type SyntheticEvent } from "react";
 
 /**
  * For a `<details>` whose content is a form: the content is rendered only once the
- * disclosure has been opened, so a page with fifty posts does not send fifty closed
+ * disclosure has been opened, so a page with many posts does not send as many closed
  * forms. It stays mounted after closing (typed text survives). A disclosure opened
  * before the page hydrated is picked up on mount.
  */

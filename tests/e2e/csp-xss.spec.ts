@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { REPLIES_PAGE_SIZE } from "../../lib/dialogue/limits";
 import { xssPayloads } from "../fixtures/xss-corpus";
 import { newEmail, newSlug, signIn } from "./support/auth";
 import { armDetectors, scriptNonce, settle, type Detectors } from "./support/csp";
@@ -15,8 +16,8 @@ import { expect, test } from "./support/test";
  * both when there is something to see.
  */
 
-/** Replies per thread: the thread page shows the first 50. */
-const PER_THREAD = 40;
+/** Replies per thread: the thread page shows the first REPLIES_PAGE_SIZE (25). */
+const PER_THREAD = REPLIES_PAGE_SIZE;
 /** Posts per person: below the posting rate limit (KRING_RATE_POSTS, 30 per 5 minutes by default). */
 const PER_PERSON = 25;
 

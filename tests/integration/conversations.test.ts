@@ -5,6 +5,7 @@ import { dbSystem } from "@/lib/db/client";
 import type { ExchangeStatus } from "@/lib/db/generated/enums";
 import { leaveAction, removeMemberAction } from "@/lib/membership/actions";
 import { requireMember } from "@/lib/membership/scope";
+import { MESSAGES_PAGE_SIZE } from "@/lib/conversations/limits";
 import { asUser, call, expectRefused, makeNetwork, member, membershipOf, signInAs, snapshotDatabase, user, type User } from "./support";
 
 const DAY = 86_400_000;
@@ -269,7 +270,8 @@ describe("reading a conversation", () => {
     const id = await started(w.bob, postId, "message 0");
     const base = Date.now() - 1000 * DAY;
     await dbSystem().exchangeMessage.createMany({
-      data: Array.from({ length: 60 }, (_, i) => ({
+      // A page and eleven more: the first page ends at "old 11", the second holds "old 0" to "old 10".
+      data: Array.from({ length: MESSAGES_PAGE_SIZE + 10 }, (_, i) => ({
         networkId: A,
         conversationId: id,
         senderId: i % 2 ? w.ann.id : w.bob.id,
@@ -278,7 +280,7 @@ describe("reading a conversation", () => {
       })),
     });
     const first = await pageAs(w.ann, id);
-    expect(first?.messages).toHaveLength(50);
+    expect(first?.messages).toHaveLength(MESSAGES_PAGE_SIZE);
     expect(first?.messages.at(-1)?.body).toBe("message 0");
     expect(first?.messages[0]?.body).toBe("old 11");
     const { decodeCursor } = await import("@/lib/cursor");

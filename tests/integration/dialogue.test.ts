@@ -14,6 +14,7 @@ import {
 import { recordThreadVisit } from "@/lib/dialogue/mutations";
 import { renderMissingTexts } from "@/lib/db/render-backfill";
 import { visitChangesSomething } from "@/lib/dialogue/policy";
+import { REPLIES_PAGE_SIZE } from "@/lib/dialogue/limits";
 import { listThreads, loadThreadPage } from "@/lib/dialogue/queries";
 import { decodeCursor } from "@/lib/cursor";
 import { requireMember } from "@/lib/membership/scope";
@@ -623,7 +624,8 @@ describe("the thread page's query budget", () => {
       }
     }
     const large = await countPageQueries(broker, big.id);
-    expect(large.replies).toBe(50);
+    // A full page: more replies than a page holds.
+    expect(large.replies).toBe(REPLIES_PAGE_SIZE);
     expect(large.count).toBe(small.count);
     expect(large.count).toBeLessThanOrEqual(8);
     // A funder (who reads the same revisions) costs no more.

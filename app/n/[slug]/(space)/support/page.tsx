@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ExchangeNav } from "@/components/exchange/exchange-nav";
-import { ClientMessages } from "@/components/i18n/client-messages";
 import { SupportFilterForm } from "@/components/support/support-filter";
 import { SupportOverview } from "@/components/support/support-overview";
 import { OwnSuggestions, ReviewQueue, SupportResults } from "@/components/support/support-sections";
@@ -52,12 +51,7 @@ export default async function SupportMapPage({ params, searchParams }: Props) {
           </a>
         </div>
       </div>
-      {page.may.manage ? (
-        // Only a broker's queue has forms: a member's map sends the browser no messages of its own.
-        <ClientMessages namespaces={["supportControls", "errors", "validation"]}>
-          <ReviewQueue slug={scope.slug} items={page.queue} count={page.queueCount} lang={lang} />
-        </ClientMessages>
-      ) : null}
+      {page.may.manage ? <ReviewQueue slug={scope.slug} items={page.queue} count={page.queueCount} lang={lang} /> : null}
       <SupportFilterForm slug={scope.slug} filter={filter} />
       <SupportResults
         slug={scope.slug}
