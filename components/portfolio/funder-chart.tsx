@@ -1,37 +1,25 @@
 import { scaleLinear, scalePoint } from "d3-scale";
-import { curveMonotoneX, line } from "d3-shape";
+import { line } from "d3-shape";
 
 /** One month: its short name ("Mar"), its year (shown under the first labelled month and where the year changes). */
 export type ChartPoint = { label: string; year: string; pledged: number; released: number };
 
 /**
- * Two drawings of the same chart, for a narrow and a wide box: an SVG scales its text with its
- * width, so one drawing cannot keep its labels legible from a phone to a desktop. The page shows
- * the one that fits its container (a CSS container query): the narrow one in a box under 32rem,
- * where it is drawn at about its own size (text 15 units, so about 12 px at 390 px), the wide one
- * above, in a box at most 48rem wide.
+ * One drawing, at about the size it is shown: the box is at most 28rem wide (beside its table from
+ * a medium screen on), and an SVG scales its text with its width, so the text is drawn at 15 units,
+ * about 12 px in a phone's 320 px box and 17 px at the full 28rem. It used to be two drawings, a
+ * narrow and a wide one picked by a container query; the page sent both, twice each (HTML and React
+ * payload), for one that showed (decision 053).
  */
-export const CHART_LAYOUTS = {
-  wide: {
-    width: 640,
-    height: 268,
-    font: 13,
-    margin: { top: 12, right: 16, bottom: 60, left: 80 },
-    yTicks: 5,
-    legendGap: 170,
-    className: "hidden h-auto w-full @lg:block",
-  },
-  narrow: {
-    width: 400,
-    height: 300,
-    font: 15,
-    margin: { top: 14, right: 14, bottom: 68, left: 66 },
-    yTicks: 4,
-    legendGap: 180,
-    className: "block h-auto w-full @lg:hidden",
-  },
+export const CHART_LAYOUT = {
+  width: 400,
+  height: 300,
+  font: 15,
+  margin: { top: 14, right: 14, bottom: 68, left: 66 },
+  yTicks: 4,
+  legendGap: 180,
 } as const;
-type Layout = (typeof CHART_LAYOUTS)[keyof typeof CHART_LAYOUTS];
+type Layout = typeof CHART_LAYOUT;
 
 /** Space kept between two month labels, in the drawing's units. */
 const LABEL_GAP = 8;
@@ -81,21 +69,25 @@ export function FunderChart({
 }) {
   const axis = axisFormat(locale, currency);
   // One string, not a tree of React elements: the page sends it once in the HTML and once in the
-  // React payload either way, and a string costs the server a fraction of rendering ~150 elements.
-  // Every text in it is escaped; everything else is numbers and constants. The wide drawing
-  // comes first: it is the one a desktop shows.
-  const svg = drawChart(CHART_LAYOUTS.wide, points, axis, labels) + drawChart(CHART_LAYOUTS.narrow, points, axis, labels);
+  // React payload either way, and a string costs the server a fraction of rendering ~80 elements.
+  // Every text in it is escaped; everything else is numbers and constants.
+  const svg = drawChart(CHART_LAYOUT, markerId(currency), points, axis, labels);
   return (
     <div
       aria-hidden="true"
-      className="@container w-full max-w-3xl print:hidden"
+      className="w-full max-w-md print:hidden"
       data-testid={`funder-chart-${currency}`}
       dangerouslySetInnerHTML={{ __html: svg }}
     />
   );
 }
 
-function drawChart(layout: Layout, points: ChartPoint[], axis: Intl.NumberFormat, labels: { pledged: string; released: string }): string {
+/** The chart's markers' id prefix: unique on the page (one chart per currency), letters and digits only. */
+function markerId(currency: string): string {
+  return `fc-${currency.replace(/[^A-Za-z0-9]/g, "")}`;
+}
+
+function drawChart(layout: Layout, id: string, points: ChartPoint[], axis: Intl.NumberFormat, labels: { pledged: string; released: string }): string {
   const { width: WIDTH, height: HEIGHT, margin: MARGIN, font } = layout;
   const top = Math.max(1, ...points.flatMap((p) => [p.pledged, p.released]));
   const x = scalePoint<number>()
@@ -107,19 +99,25 @@ function drawChart(layout: Layout, points: ChartPoint[], axis: Intl.NumberFormat
     .nice(layout.yTicks)
     .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
   const ticks = y.ticks(layout.yTicks);
-  // Whole pixels: the SVG is sent twice (HTML and the React payload), so every digit counts.
+  // Whole pixels: the SVG is sent twice (HTML and the React payload), so every digit counts. Straight
+  // lines from month to month: each point is a month's end, nothing is known between them, and a
+  // curve took three coordinate pairs per month where a line takes one.
   const px = (i: number) => Math.round(x(i) ?? 0);
   const py = (value: number) => Math.round(y(value));
   const path = (key: "pledged" | "released") =>
-    line<ChartPoint>()
-      .x((_, i) => px(i))
-      .y((p) => py(p[key]))
-      .curve(curveMonotoneX)
-      .digits(0)(points) ?? "";
+    // A single month would be d3's closed lone moveto: a zero-length segment instead, which carries its markers.
+    points.length === 1
+      ? `M${px(0)},${py(points[0]![key])}h0`
+      : (line<ChartPoint>()
+          .x((_, i) => px(i))
+          .y((p) => py(p[key]))
+          .digits(0)(points) ?? "");
 
   const widest = Math.max(0, ...points.map((p) => Math.max(labelWidth(p.label, font), labelWidth(p.year, font))));
   const shown = monthTicks(points.length, x.step(), widest);
-  const grid = ticks.map((tick) => `<line x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${py(tick)}" y2="${py(tick)}"/>`);
+  // The grid as one path, and the points as markers on each line's vertices (one per month): a few
+  // elements instead of one per grid line and point.
+  const grid = ticks.map((tick) => `M${MARGIN.left},${py(tick)}H${WIDTH - MARGIN.right}`).join("");
   const yLabels = ticks.map((tick) => `<text x="${MARGIN.left - 8}" y="${py(tick) + Math.round(font / 3)}">${escapeXml(axis.format(tick))}</text>`);
   const labelY = HEIGHT - MARGIN.bottom + font + 6;
   const xLabels = shown.map((i, k) => {
@@ -129,12 +127,15 @@ function drawChart(layout: Layout, points: ChartPoint[], axis: Intl.NumberFormat
     return `<text x="${px(i)}" y="${labelY}">${escapeXml(p.label)}</text>${year}`;
   });
   const dash = (d: string | undefined) => (d ? ` stroke-dasharray="${d}"` : "");
-  const lines = SERIES.map(
+  const markers = SERIES.map(
     (s) =>
-      `<g stroke="${s.colour}" stroke-width="2"><path d="${path(s.key)}" fill="none"${dash(s.dash)}/><g fill="#fff">` +
-      points.map((p, i) => `<circle cx="${px(i)}" cy="${py(p[s.key])}" r="3"/>`).join("") +
-      "</g></g>",
+      `<marker id="${id}-${s.key}" viewBox="-4 -4 8 8" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse">` +
+      `<circle r="3" fill="#fff" stroke="${s.colour}" stroke-width="2"/></marker>`,
   );
+  const lines = SERIES.map((s) => {
+    const url = `url(#${id}-${s.key})`;
+    return `<path d="${path(s.key)}" fill="none" stroke="${s.colour}" stroke-width="2"${dash(s.dash)} marker-start="${url}" marker-mid="${url}" marker-end="${url}"/>`;
+  });
   const legend = SERIES.map(
     (s, i) =>
       `<g transform="translate(${MARGIN.left + i * layout.legendGap}, ${HEIGHT - 8})">` +
@@ -142,8 +143,9 @@ function drawChart(layout: Layout, points: ChartPoint[], axis: Intl.NumberFormat
       `<text x="30" y="0" fill="#1f2a29">${escapeXml(labels[s.key])}</text></g>`,
   );
   return (
-    `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" class="${layout.className}" focusable="false" font-size="${font}">` +
-    `<g stroke="#d5dfdc" stroke-dasharray="3 3">${grid.join("")}</g>` +
+    `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" class="block h-auto w-full" focusable="false" font-size="${font}">` +
+    `<defs>${markers.join("")}</defs>` +
+    `<path d="${grid}" stroke="#d5dfdc" stroke-dasharray="3 3"/>` +
     `<g fill="#52615f" text-anchor="end">${yLabels.join("")}</g>` +
     `<g fill="#52615f" text-anchor="middle">${xLabels.join("")}</g>` +
     lines.join("") +

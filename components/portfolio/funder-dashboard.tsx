@@ -24,11 +24,16 @@ import { FunderChart } from "./funder-chart";
  */
 /** Networks the screen's per-network table shows; the report shows all. */
 const DASHBOARD_NETWORKS = 10;
+/**
+ * Milestones, updates and lessons each list shows on the screen; the report shows every one loaded
+ * (DASHBOARD_LIST_SIZE). Their boxes were a third of the page at ten each (decision 053).
+ */
+const SCREEN_LIST_SIZE = 5;
 
 const pledgeCount = (totals: CurrencyTotals[]) => totals.reduce((n, row) => n + row.pledges, 0);
 
-/** The tables' cells: compact on a phone, a little room between columns. */
-const tableClass = "w-full text-left text-sm sm:text-base [&_td]:py-1 [&_td]:pr-3 [&_th]:py-1 [&_th]:pr-3";
+/** The tables (app/globals.css): compact on a phone, a little room between columns, rows ruled off. */
+const tableClass = "figures";
 
 /**
  * A table wider than a phone scrolls inside this box, never the page: a named region that
@@ -92,10 +97,8 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.currency} className="border-t border-line">
-              <th scope="row" className="font-medium">
-                {row.currency}
-              </th>
+            <tr key={row.currency}>
+              <th scope="row">{row.currency}</th>
               <td>{money(row.pledged, row.currency)}</td>
               <td>{money(row.released, row.currency)}</td>
               <td>{money(row.outstanding, row.currency)}</td>
@@ -107,53 +110,68 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
     </ScrollRegion>
   );
 
-  const milestoneList = (items: DashboardMilestone[], total: number, emptyText: string, label: string) =>
-    items.length === 0 ? (
+  /** On the screen the first few, with the rest in the report (at the section's own heading). */
+  const shown = <T,>(items: T[]) => (mode === "screen" ? items.slice(0, SCREEN_LIST_SIZE) : items);
+  const moreInReport = (anchor: string) => (
+    <Link href={route(`/funder/report#${anchor}`)}>{t("moreInReport")}</Link>
+  );
+
+  const milestoneList = (list: { items: DashboardMilestone[]; total: number }, anchor: string, emptyText: string, label: string) => {
+    const items = shown(list.items);
+    return items.length === 0 ? (
       <p className="text-muted">{emptyText}</p>
     ) : (
       <>
-        <ul className="space-y-2" aria-label={label}>
+        <ul className="box-list space-y-2" aria-label={label}>
           {items.map((m) => (
-            <li key={m.id} className="rounded-md border border-line p-3 wrap-anywhere">
-              <p className="font-medium">
-                <Link href={initiativeHref(m.network, m.initiativeId, m.id)}>{m.title}</Link>
-              </p>
-              <p className="text-sm">
-                {date(m.targetDate)}
-                {` · ${ts(m.status)} · ${t("progressValue", { value: m.progress })} · ${money(m.amountNeeded, m.currency)}`}
-              </p>
+            <li key={m.id}>
+              <Link href={initiativeHref(m.network, m.initiativeId, m.id)} className="font-medium">
+                {m.title}
+              </Link>
               <p className="text-sm text-muted">
-                {t("where", { initiative: m.initiativeName, network: m.network.name }) + (m.backed ? ` · ${t("backedByYou")}` : "")}
+                {date(m.targetDate)}
+                {` · ${ts(m.status)} · ${t("progressValue", { value: m.progress })} · ${money(m.amountNeeded, m.currency)} · ` +
+                  t("where", { initiative: m.initiativeName, network: m.network.name }) +
+                  (m.backed ? ` · ${t("backedByYou")}` : "")}
               </p>
             </li>
           ))}
         </ul>
-        {total > items.length ? <p className="text-sm text-muted">{t("showingOf", { shown: items.length, total })}</p> : null}
+        {list.total > items.length ? (
+          <p className="text-sm text-muted">
+            {t("showingOf", { shown: items.length, total: list.total })}
+            {items.length < list.items.length ? <> {moreInReport(anchor)}</> : null}
+          </p>
+        ) : null}
       </>
     );
+  };
 
-  const updateList = (items: DashboardUpdate[], emptyText: string, label: string) =>
-    items.length === 0 ? (
+  const updateList = (all: DashboardUpdate[], anchor: string, emptyText: string, label: string) => {
+    const items = shown(all);
+    return items.length === 0 ? (
       <p className="text-muted">{emptyText}</p>
     ) : (
-      <ul className="space-y-3" aria-label={label}>
-        {items.map((u) => (
-          <li key={u.id} className="rounded-md border border-line p-3 wrap-anywhere">
-            <p className="text-sm text-muted">
-              {`${tu(u.kind)}${u.progress !== null ? ` · ${t("progressValue", { value: u.progress })}` : ""} · `}
-              <time dateTime={u.createdAt.toISOString()}>{momentFormat.format(u.createdAt)}</time>
-            </p>
-            <p className="font-medium">
-              <Link href={initiativeHref(u.network, u.initiativeId, u.milestoneId)}>{u.milestoneTitle}</Link>
-            </p>
-            <p className="text-sm text-muted">{t("where", { initiative: u.initiativeName, network: u.network.name })}</p>
-            <div className="mt-1">
+      <>
+        <ul className="box-list space-y-3" aria-label={label}>
+          {items.map((u) => (
+            <li key={u.id} className="space-y-1">
+              <Link href={initiativeHref(u.network, u.initiativeId, u.milestoneId)} className="font-medium">
+                {u.milestoneTitle}
+              </Link>
+              <p className="text-sm text-muted">
+                {`${tu(u.kind)}${u.progress !== null ? ` · ${t("progressValue", { value: u.progress })}` : ""} · `}
+                <time dateTime={u.createdAt.toISOString()}>{momentFormat.format(u.createdAt)}</time>
+                {` · ${t("where", { initiative: u.initiativeName, network: u.network.name })}`}
+              </p>
               <Markdown html={u.html} lang={u.network.locale} />
-            </div>
-          </li>
-        ))}
-      </ul>
+            </li>
+          ))}
+        </ul>
+        {items.length < all.length ? <p className="text-sm text-muted">{moreInReport(anchor)}</p> : null}
+      </>
     );
+  };
 
   return (
     <div className="space-y-6">
@@ -182,8 +200,8 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
             </thead>
             <tbody>
               {shownNetworks.map(({ network, totals }) => (
-                <tr key={network.id} className="border-t border-line align-top">
-                  <th scope="row" className="font-medium">
+                <tr key={network.id}>
+                  <th scope="row">
                     <Link href={`/n/${network.slug}/initiatives`}>{network.name}</Link>
                   </th>
                   {totals.length === 0 ? (
@@ -224,10 +242,8 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
             </thead>
             <tbody>
               {data.statusCounts.map((s) => (
-                <tr key={s.status} className="border-t border-line">
-                  <th scope="row" className="font-medium">
-                    {ts(s.status)}
-                  </th>
+                <tr key={s.status}>
+                  <th scope="row">{ts(s.status)}</th>
                   <td>{s.backed}</td>
                   <td>{s.all}</td>
                 </tr>
@@ -242,13 +258,13 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
           <h2 id="funder-upcoming" className="text-lg font-semibold">
             {t("upcomingTitle", { days: UPCOMING_DAYS })}
           </h2>
-          {milestoneList(data.upcoming.items, data.upcoming.total, t("noUpcoming"), t("upcomingTitle", { days: UPCOMING_DAYS }))}
+          {milestoneList(data.upcoming, "funder-upcoming", t("noUpcoming"), t("upcomingTitle", { days: UPCOMING_DAYS }))}
         </section>
         <section aria-labelledby="funder-overdue" className={`${cardClass} min-w-0 space-y-3`}>
           <h2 id="funder-overdue" className="text-lg font-semibold">
             {t("overdueTitle")}
           </h2>
-          {milestoneList(data.overdue.items, data.overdue.total, t("noOverdue"), t("overdueTitle"))}
+          {milestoneList(data.overdue, "funder-overdue", t("noOverdue"), t("overdueTitle"))}
         </section>
       </div>
 
@@ -261,8 +277,9 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
           <p className="text-muted">{t("noPledges")}</p>
         ) : (
           data.timeline.map((series) => (
-            <figure key={series.currency} className="space-y-3">
-              <figcaption className="font-semibold">{t("progressCaption", { currency: series.currency })}</figcaption>
+            // On the screen, from a medium width on, the chart and its table side by side.
+            <figure key={series.currency} className={mode === "screen" ? "grid grid-cols-1 items-start gap-3 md:grid-cols-2 md:gap-x-6" : "space-y-3"}>
+              <figcaption className="font-semibold md:col-span-2">{t("progressCaption", { currency: series.currency })}</figcaption>
               {mode === "screen" ? (
                 <FunderChart
                   currency={series.currency}
@@ -271,7 +288,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
                   points={series.points.map((p) => ({
                     label: shortMonthFormat.format(firstOfMonth(p.month)),
                     year: p.month.slice(0, 4),
-                    // For plotting only: the exact figures are in the table below.
+                    // For plotting only: the exact figures are in the table beside it.
                     pledged: Number(toDecimalString(p.pledged, series.currency)),
                     released: Number(toDecimalString(p.released, series.currency)),
                   }))}
@@ -289,8 +306,8 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
                   </thead>
                   <tbody>
                     {series.points.map((p) => (
-                      <tr key={p.month} className="border-t border-line">
-                        <th scope="row" className="font-medium">
+                      <tr key={p.month}>
+                        <th scope="row">
                           <time dateTime={p.month}>{monthLabel(p.month)}</time>
                         </th>
                         <td>{money(p.pledged, series.currency)}</td>
@@ -310,14 +327,14 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
           <h2 id="funder-updates" className="text-lg font-semibold">
             {t("updatesTitle")}
           </h2>
-          {updateList(data.updates, t("noUpdates"), t("updatesTitle"))}
+          {updateList(data.updates, "funder-updates", t("noUpdates"), t("updatesTitle"))}
         </section>
         <section aria-labelledby="funder-lessons" className={`${cardClass} min-w-0 space-y-3`}>
           <h2 id="funder-lessons" className="text-lg font-semibold">
             {t("lessonsTitle")}
           </h2>
-          {updateList(data.lessons, t("noLessons"), t("lessonsTitle"))}
-          {data.lessons.length >= DASHBOARD_LIST_SIZE ? <p className="text-sm text-muted">{t("moreLessons")}</p> : null}
+          {updateList(data.lessons, "funder-lessons", t("noLessons"), t("lessonsTitle"))}
+          {mode === "print" && data.lessons.length >= DASHBOARD_LIST_SIZE ? <p className="text-sm text-muted">{t("moreLessons")}</p> : null}
         </section>
       </div>
 
@@ -329,9 +346,9 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
         {data.syntheses.length === 0 ? (
           <p className="text-muted">{t("noSyntheses")}</p>
         ) : (
-          <ul className="space-y-4">
+          <ul className="box-list space-y-4">
             {data.syntheses.map((s) => (
-              <li key={s.cycleId} className="space-y-2 rounded-md border border-line p-3 wrap-anywhere">
+              <li key={s.cycleId} className="space-y-2">
                 <h3 className="font-semibold">
                   <Link href={`/n/${s.network.slug}/cycles/journey`}>{s.title}</Link>
                 </h3>

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { CHART_LAYOUTS, FunderChart, labelWidth, monthTicks, type ChartPoint } from "@/components/portfolio/funder-chart";
+import { CHART_LAYOUT, FunderChart, labelWidth, monthTicks, type ChartPoint } from "@/components/portfolio/funder-chart";
 
 const points: ChartPoint[] = [
   { label: "Jan", year: "2026", pledged: 0, released: 0 },
@@ -15,9 +15,21 @@ function render(locale = "en", data = points) {
   );
 }
 
-/** The chart's drawings, wide first, as separate SVG strings. */
+/** The chart's drawings, as separate SVG strings (there is one). */
 function drawings(html: string): string[] {
   return html.match(/<svg [\s\S]*?<\/svg>/g) ?? [];
+}
+
+/** The points a line passes through: its moveto and each segment's end (where its markers are drawn). */
+function vertices(path: string): [number, number][] {
+  const [, x, y] = /^M(\d+),(\d+)/.exec(path) ?? [];
+  const ends = [...path.matchAll(/L(\d+),(\d+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
+  return [[Number(x), Number(y)], ...ends];
+}
+
+/** The two series' lines (pledged, released): their path data. */
+function lines(svg: string): string[] {
+  return [...svg.matchAll(/<path d="([^"]*)" fill="none"/g)].map((m) => m[1]!);
 }
 
 /** A year of months, as the dashboard passes them ("Sept" is en-GB's longest short name). */
@@ -36,20 +48,26 @@ function monthLabels(svg: string, names: string[]): { x: number; text: string }[
 }
 
 describe("the funder chart", () => {
-  it("is an SVG drawn on the server, a wide and a narrow drawing: one line per series, a point per month, hidden from assistive technology", () => {
+  it("is one SVG drawn on the server: one line per series, a point per month, hidden from assistive technology", () => {
     const html = render();
     expect(html).toMatch(/^<div aria-hidden="true"[^>]*data-testid="funder-chart-EUR"><svg /);
-    const [wide, narrow] = drawings(html);
-    for (const svg of [wide!, narrow!]) {
-      expect(svg.match(/<path /g)).toHaveLength(2);
-      expect(svg.match(/<circle /g)).toHaveLength(6);
-      for (const month of ["Jan", "Feb", "Mar"]) expect(svg).toContain(`>${month}</text>`);
+    const all = drawings(html);
+    expect(all).toHaveLength(1);
+    const svg = all[0]!;
+    const [pledged, released] = lines(svg);
+    expect(lines(svg)).toHaveLength(2);
+    // A point per month: a vertex of each line, each carrying the series' marker (a circle) at its start, middle and end.
+    expect(vertices(pledged!)).toHaveLength(3);
+    expect(vertices(released!)).toHaveLength(3);
+    for (const key of ["pledged", "released"]) {
+      expect(svg).toContain(`<marker id="fc-EUR-${key}"`);
+      for (const at of ["start", "mid", "end"]) expect(svg).toContain(`marker-${at}="url(#fc-EUR-${key})"`);
     }
+    expect(svg.match(/<circle /g)).toHaveLength(2);
+    for (const month of ["Jan", "Feb", "Mar"]) expect(svg).toContain(`>${month}</text>`);
     expect(html).not.toContain("NaN");
-    // The container query picks one: the wide one from 32rem of box width, the narrow one below.
-    expect(wide).toContain(`class="${CHART_LAYOUTS.wide.className}"`);
-    expect(narrow).toContain(`class="${CHART_LAYOUTS.narrow.className}"`);
-    expect(html).toMatch(/^<div [^>]*class="@container /);
+    // The box is never wider than the drawing is legible at (28rem).
+    expect(html).toMatch(/^<div [^>]*class="w-full max-w-md /);
   });
 
   it("labels the axis in the currency, in the viewer's language, and the legend names both lines", () => {
@@ -62,19 +80,19 @@ describe("the funder chart", () => {
   });
 
   it("names the year once under the first month, and again where it changes", () => {
-    const [wide] = drawings(render("en", year));
-    expect(wide!.match(/>2025<\/text>/g)).toHaveLength(1);
-    expect(wide!.match(/>2026<\/text>/g)).toHaveLength(1);
+    const [svg] = drawings(render("en", year));
+    expect(svg!.match(/>2025<\/text>/g)).toHaveLength(1);
+    expect(svg!.match(/>2026<\/text>/g)).toHaveLength(1);
   });
 
   it("puts the highest month at the top of the plot and no coordinate has decimals", () => {
-    const [wide] = drawings(render());
-    const circles = [...wide!.matchAll(/<circle cx="(\d+)" cy="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])]);
-    expect(circles).toHaveLength(6);
-    const ys = circles.map(([, cy]) => cy!);
+    const [svg] = drawings(render());
+    const points = lines(svg!).flatMap(vertices);
+    expect(points).toHaveLength(6);
+    const ys = points.map(([, y]) => y);
     // March's pledges (10,500) are drawn highest (smallest y); January's zeros lowest.
-    expect(Math.min(...ys)).toBe(circles[2]![1]);
-    expect(Math.max(...ys)).toBe(circles[0]![1]);
+    expect(Math.min(...ys)).toBe(points[2]![1]);
+    expect(Math.max(...ys)).toBe(points[0]![1]);
     expect(render()).not.toMatch(/\d\.\d{2,}/);
   });
 
@@ -87,7 +105,13 @@ describe("the funder chart", () => {
         labels: { pledged: "Pledged", released: "Released" },
       }),
     );
-    expect(html.match(/<circle /g)).toHaveLength(4);
+    // A lone month is a zero-length segment, so its markers are drawn.
+    const axis = CHART_LAYOUT.height - CHART_LAYOUT.margin.bottom;
+    expect(lines(html)).toHaveLength(2);
+    for (const path of lines(html)) {
+      expect(path).toMatch(/^M\d+,\d+h0$/);
+      expect(vertices(path)).toEqual([[expect.any(Number), axis]]);
+    }
     expect(html).not.toContain("NaN");
   });
 });
@@ -101,12 +125,12 @@ describe("the funder chart's month labels", () => {
     expect(monthTicks(0, 10, 30)).toEqual([]);
   });
 
-  it("never overlap, for any number of months, in either drawing", () => {
+  it("never overlap, for any number of months", () => {
     for (let count = 1; count <= 36; count++) {
       const data = Array.from({ length: count }, (_, i) => ({ ...year[i % 12]!, year: String(2020 + Math.floor(i / 12)) }));
       const html = render("en", data);
       for (const [d, svg] of drawings(html).entries()) {
-        const font = d === 0 ? CHART_LAYOUTS.wide.font : CHART_LAYOUTS.narrow.font;
+        const font = CHART_LAYOUT.font;
         const shown = monthLabels(svg, year.map((p) => p.label));
         expect(shown.length, `${count} months`).toBeGreaterThan(0);
         // The latest month is always named.
@@ -121,14 +145,14 @@ describe("the funder chart's month labels", () => {
     }
   });
 
-  it("are fewer in the narrow drawing, in larger type: a year shows six months on a phone, all twelve on a desktop", () => {
-    const [wide, narrow] = drawings(render("en", year));
+  it("name every other month of a year, in type legible from a phone to a desktop", () => {
+    const [svg] = drawings(render("en", year));
     const names = year.map((p) => p.label);
-    expect(monthLabels(wide!, names)).toHaveLength(12);
-    expect(monthLabels(narrow!, names).map((l) => l.text)).toEqual(["Nov", "Jan", "Mar", "May", "Jul", "Sept"]);
-    expect(CHART_LAYOUTS.narrow.font).toBeGreaterThan(CHART_LAYOUTS.wide.font);
-    // At 390 px the narrow drawing's box is about 320 px wide: its text is drawn at 12 px or more.
-    expect((CHART_LAYOUTS.narrow.font * 320) / CHART_LAYOUTS.narrow.width).toBeGreaterThanOrEqual(12);
+    expect(monthLabels(svg!, names).map((l) => l.text)).toEqual(["Nov", "Jan", "Mar", "May", "Jul", "Sept"]);
+    // At 390 px the drawing's box is about 320 px wide: its text is drawn at 12 px or more; at its
+    // widest (28rem, 448 px) at under 17 px.
+    expect((CHART_LAYOUT.font * 320) / CHART_LAYOUT.width).toBeGreaterThanOrEqual(12);
+    expect((CHART_LAYOUT.font * 448) / CHART_LAYOUT.width).toBeLessThan(17);
   });
 });
 
