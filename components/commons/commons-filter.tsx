@@ -14,10 +14,8 @@ export async function CommonsFilterForm({ filter, regions }: { filter: CommonsFi
   const tl = await getTranslations("levels");
   const ta = await getTranslations("areas");
   const select = (name: "kind" | "level" | "area" | "stage" | "outcome" | "region", label: string, options: readonly string[], value: string | null, text: (o: string) => string, any = t("any")) => (
-    <div className="space-y-1">
-      <label htmlFor={`commons-${name}`} className="block font-medium">
-        {label}
-      </label>
+    <div>
+      <label htmlFor={`commons-${name}`}>{label}</label>
       <select id={`commons-${name}`} name={name} defaultValue={value ?? ""} key={value ?? ""} className={inputClass}>
         <option value="">{any}</option>
         {options.map((o) => (
@@ -31,11 +29,9 @@ export async function CommonsFilterForm({ filter, regions }: { filter: CommonsFi
   // A region typed in the address that no live item has is still kept (and finds nothing).
   const regionOptions = filter.region && !regions.includes(filter.region) ? [filter.region, ...regions] : regions;
   return (
-    <Form action="/commons" className="space-y-4" role="search" aria-label={t("filterLabel")}>
+    <Form action="/commons" className="commons-filter space-y-4" role="search" aria-label={t("filterLabel")}>
       <div className="space-y-1">
-        <label htmlFor="commons-q" className="block font-medium">
-          {t("q")}
-        </label>
+        <label htmlFor="commons-q">{t("q")}</label>
         <p id="commons-q-hint" className="text-sm text-muted">
           {t("qHint")}
         </p>

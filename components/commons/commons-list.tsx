@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { commonsQuery, isFiltered, type CommonsFilter } from "@/lib/commons/policy";
 import type { CommonsListItem } from "@/lib/commons/queries";
 import { route } from "@/lib/route";
-import { ItemMeta } from "./item-meta";
+import { itemMeta } from "./item-meta";
 
 /** One page of the commons: each item with its kind, title, excerpt, source and licence, and the way to the next page. */
 export async function CommonsList({ filter, items, next, paged }: { filter: CommonsFilter; items: CommonsListItem[]; next: string | null; paged: boolean }) {
-  const t = await getTranslations("commons");
+  const [t, format] = await Promise.all([getTranslations("commons"), getFormatter()]);
   return (
     <section aria-labelledby="commons-results" className="space-y-4">
       <h2 id="commons-results" className="text-xl font-semibold">
@@ -17,17 +17,15 @@ export async function CommonsList({ filter, items, next, paged }: { filter: Comm
       {items.length === 0 ? (
         <p className={cardClass}>{isFiltered(filter) ? t("emptyFiltered") : t("empty")}</p>
       ) : (
-        <ol className="space-y-3">
+        <ol className="commons-items">
           {items.map((item) => (
-            <li key={item.id} className={`${cardClass} space-y-2`} lang={item.language}>
-              <p className="text-sm font-semibold text-accent-strong">{t(`kinds.${item.kind}`)}</p>
-              <h3 className="text-lg font-semibold">
-                <Link href={route(`/commons/${item.id}`)} className="underline">
-                  {item.title}
-                </Link>
+            <li key={item.id} lang={item.language}>
+              <p>{t(`kinds.${item.kind}`)}</p>
+              <h3>
+                <Link href={route(`/commons/${item.id}`)}>{item.title}</Link>
               </h3>
-              {item.excerpt ? <p className="break-words">{item.excerpt}</p> : null}
-              <ItemMeta item={item} />
+              {item.excerpt ? <p>{item.excerpt}</p> : null}
+              {itemMeta(item, t, format)}
             </li>
           ))}
         </ol>

@@ -12,14 +12,20 @@ type Meta = {
   language: "en" | "nl";
 };
 
+type Translate = Awaited<ReturnType<typeof getTranslations<"commons">>>;
+type Format = Awaited<ReturnType<typeof getFormatter>>;
+
 /**
  * Where an item comes from and under which licence: the source as its people chose to be named
  * (never the network of an anonymous item), the licence's name linked to its deed, the date it was
  * shared and its language.
  */
 export async function ItemMeta({ item }: { item: Meta }) {
-  const t = await getTranslations("commons");
-  const format = await getFormatter();
+  return itemMeta(item, await getTranslations("commons"), await getFormatter());
+}
+
+/** The same line without a component of its own: a list of items renders it inline (no async component per item). */
+export function itemMeta(item: Meta, t: Translate, format: Format) {
   const source = sourceOf(item);
   const licence = LICENCES[item.licence];
   const sourceText =
@@ -31,11 +37,11 @@ export async function ItemMeta({ item }: { item: Meta }) {
           ? t("sourceRegion", { region: source.region })
           : t("sourceUnknown");
   return (
-    <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-muted">
+    <p className="item-meta">
       <span>{sourceText}</span>
       <span>
-        {t("licence")}{" "}
-        <a href={licence.url} rel="license noopener" className="underline">
+        {`${t("licence")} `}
+        <a href={licence.url} rel="license noopener">
           {licence.name}
         </a>
       </span>

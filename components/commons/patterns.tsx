@@ -25,10 +25,11 @@ export async function Patterns({ cells }: { cells: PatternCell[] }) {
       {cells.length === 0 ? (
         <p className={cardClass}>{t("patternsEmpty")}</p>
       ) : (
-        <ul className={`${cardClass} list-disc space-y-1 pl-8`} data-testid="commons-patterns">
+        <ul className={`${cardClass} commons-patterns list-disc space-y-1 pl-8`} data-testid="commons-patterns">
           {cells.map((c) => (
             <li key={`${c.kind}:${c.facet}:${c.value}:${c.outcome ?? ""}`}>
-              {sentence(c)} <span className="text-sm text-muted">({t("patternItems", { count: c.items })})</span>
+              {`${sentence(c)} `}
+              <span>{`(${t("patternItems", { count: c.items })})`}</span>
             </li>
           ))}
         </ul>

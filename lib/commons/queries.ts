@@ -14,7 +14,8 @@ import { isItemId, type CommonsFilter } from "./policy";
  * Reads of the commons (decision 045). `CommonsItem` is shared, not a tenant table (decision 043):
  * it is read with `db()`, which sees no tenant row, so nothing a network did not publish can reach
  * these statements. Every read keeps `withdrawnAt IS NULL`: a withdrawn item is in no list, search,
- * pattern or feed (and its own address answers 410). Each function is one statement.
+ * pattern or feed (and its own address answers 410); the patterns and the regions are counted from the
+ * live items by a trigger (decision 052). Each function is one statement.
  */
 
 /** Where the next page starts: after this rank (0 when not searching), then newest first, then id. */
@@ -122,13 +123,13 @@ export async function listCommons(filter: CommonsFilter, after?: CommonsCursor, 
   };
 }
 
-/** The regions the filter offers: those of live items, alphabetically (at most REGIONS_MAX). One statement. */
+/**
+ * The regions the filter offers: those of live items, alphabetically (at most REGIONS_MAX). Kept in
+ * "CommonsRegion" by the trigger that keeps the patterns (decision 052). One statement.
+ */
 async function listCommonsRegions(): Promise<string[]> {
   const rows = await db().$queryRaw<{ region: string }[]>`
-    SELECT DISTINCT region FROM "CommonsItem"
-    WHERE "withdrawnAt" IS NULL AND region <> ''
-    ORDER BY region
-    LIMIT ${REGIONS_MAX}`;
+    SELECT region FROM "CommonsRegion" ORDER BY region LIMIT ${REGIONS_MAX}`;
   return rows.map((r) => r.region);
 }
 
@@ -193,33 +194,16 @@ export type PatternCell = {
  * for milestone outcomes by topic and outcome. A cell is returned only where at least
  * PATTERN_MIN_NETWORKS distinct source networks contribute; smaller cells are left out altogether
  * (never shown as 0 or "fewer than 3"), so no count points at one network. Counts of items and
- * networks only: nothing about a person. One statement.
+ * networks only: nothing about a person. The cells are computed by a trigger on "CommonsItem" in
+ * the same transaction as every change that counts (decision 052), so a withdrawn item has left
+ * them when its withdrawal commits; this reads them. One statement.
  */
 export async function listCommonsPatterns(): Promise<PatternCell[]> {
   return db().$queryRaw<PatternCell[]>`
-    WITH live AS (
-      SELECT kind::text AS kind, outcome::text AS outcome, area::text AS area, stage::text AS stage,
-             lower(btrim(topic)) AS topic_key, btrim(topic) AS topic, "sourceNetworkId" AS network
-      FROM "CommonsItem" WHERE "withdrawnAt" IS NULL
-    ),
-    kinds AS (SELECT kind, count(DISTINCT network)::int AS networks FROM live GROUP BY kind),
-    cells AS (
-      SELECT kind, 'outcome' AS facet, outcome AS value, NULL::text AS outcome, count(DISTINCT network)::int AS networks, count(*)::int AS items
-      FROM live WHERE outcome IS NOT NULL GROUP BY kind, outcome
-      UNION ALL
-      SELECT kind, 'area', area, NULL, count(DISTINCT network)::int, count(*)::int
-      FROM live WHERE area IS NOT NULL GROUP BY kind, area
-      UNION ALL
-      SELECT kind, 'stage', stage, NULL, count(DISTINCT network)::int, count(*)::int
-      FROM live WHERE stage IS NOT NULL GROUP BY kind, stage
-      UNION ALL
-      SELECT kind, 'topic', mode() WITHIN GROUP (ORDER BY topic), outcome, count(DISTINCT network)::int, count(*)::int
-      FROM live WHERE topic_key <> '' AND outcome IS NOT NULL GROUP BY kind, topic_key, outcome
-    )
-    SELECT c.kind, c.facet, c.value, c.outcome, c.networks, k.networks AS "kindNetworks", c.items
-    FROM cells c JOIN kinds k ON k.kind = c.kind
-    WHERE c.networks >= ${PATTERN_MIN_NETWORKS}
-    ORDER BY c.kind, c.facet, c.networks DESC, c.value, c.outcome`;
+    SELECT kind::text AS kind, facet, value, outcome::text AS outcome, networks, "kindNetworks", items
+    FROM "CommonsPattern"
+    WHERE networks >= ${PATTERN_MIN_NETWORKS}
+    ORDER BY position`;
 }
 
 export type CommonsQuestionView = {

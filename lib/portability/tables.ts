@@ -96,6 +96,9 @@ export const EXPORTED: Record<string, ExportedTable> = {
  * Shared tables that hold the network's own rows: the network itself and the published copies
  * of what it shared in the commons. People are written by their own query (`Person`, with an
  * address only where the member allowed it), never from the accounts table as a whole.
+ * `CommonsPattern` and `CommonsRegion` are in neither list: shared tables without a network's rows,
+ * counts across every network kept by a trigger from the commons items (decision 052), which the
+ * receiving instance's trigger recomputes from the imported items.
  */
 export const SHARED_EXPORTED: Record<string, ExportedTable> = {
   Network: { kind: "Network", owner: "id" },

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { GET as withdrawnRoute } from "@/app/commons/[itemId]/withdrawn/route";
@@ -7,6 +8,7 @@ import { askCommonsQuestionAction } from "@/lib/commons/actions";
 import { readCommonsFilter } from "@/lib/commons/policy";
 import { decodeCommonsCursor, findCommonsItem, listCommons, listCommonsPatterns, listCommonsQuestions, loadCommons } from "@/lib/commons/queries";
 import { dbSystem } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/tenant-binding";
 import { makeInitiative, makeMilestone, makeMilestoneUpdate } from "@/lib/db/factories";
 import { requireMember } from "@/lib/membership/scope";
 import { updateNetworkAction } from "@/lib/networks/actions";
@@ -230,6 +232,53 @@ describe("patterns across networks", () => {
     const [first] = await dbSystem().commonsItem.findMany({ where: { sourceNetworkId: c.id }, select: { id: true } });
     await withdrawItem(first?.id ?? "");
     expect((await listCommonsPatterns()).filter((cell) => cell.facet === "outcome")).toEqual([]);
+  });
+
+  it("are stored with the publication and the withdrawal that change them, in the same transaction, also when two publish at once", async () => {
+    const w = await buildWorld();
+    const c = await makeNetwork(dbSystem(), { brokerId: w.outsider.id, slug: "net-c", name: "Network C" });
+    const d = await makeNetwork(dbSystem(), { brokerId: w.outsider.id, slug: "net-d", name: "Network D" });
+    const e = await makeNetwork(dbSystem(), { brokerId: w.outsider.id, slug: "net-e", name: "Network E" });
+    await shareItem(w.a, { kind: "harvest", area: "means" });
+    await shareItem(w.b, { kind: "harvest", area: "means" });
+    const stored = () => dbSystem().$queryRaw<{ networks: number; items: number }[]>`
+      SELECT networks, items FROM "CommonsPattern" WHERE kind = 'harvest' AND facet = 'area' AND value = 'means'`;
+    expect(await stored()).toEqual([]);
+    // A publication the way lib/sharing writes it: the proposal and the item in one transaction.
+    const publish = (tx: Tx, network: { id: string }) =>
+      tx.commonsProposal
+        .create({ data: { networkId: network.id, kind: "harvest", sourceId: randomUUID(), title: "H", body: "B", status: "published", attribution: "network", licence: "cc_by_4_0", publishedAt: new Date() } })
+        .then((p) =>
+          tx.commonsItem.create({
+            data: { sourceNetworkId: network.id, proposalId: p.id, kind: "harvest", language: "en", title: "H", body: "B", bodyHtml: "<p>B</p>", attribution: "network", licence: "cc_by_4_0", area: "means" },
+          }),
+        );
+    // Inside the transaction the cell is there; a rolled-back publication leaves nothing behind.
+    await expect(
+      dbSystem().$transaction(async (tx) => {
+        await publish(tx, c);
+        expect(await tx.$queryRaw`SELECT networks, items FROM "CommonsPattern" WHERE kind = 'harvest' AND facet = 'area' AND value = 'means'`).toEqual([{ networks: 3, items: 3 }]);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await stored()).toEqual([]);
+    // Two publications at once: the one that commits last counts the other's item as well.
+    await Promise.all([
+      dbSystem().$transaction(async (tx) => {
+        await publish(tx, c);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }),
+      new Promise((resolve) => setTimeout(resolve, 50)).then(() => dbSystem().$transaction((tx) => publish(tx, d))),
+    ]);
+    expect(await stored()).toEqual([{ networks: 4, items: 4 }]);
+    expect(await listCommonsPatterns()).toContainEqual({ kind: "harvest", facet: "area", value: "means", outcome: null, networks: 4, kindNetworks: 4, items: 4 });
+    // A withdrawal takes the item out of the counts in its own transaction.
+    const [ofC] = await dbSystem().commonsItem.findMany({ where: { sourceNetworkId: c.id }, select: { id: true } });
+    await withdrawItem(ofC?.id ?? "");
+    expect(await stored()).toEqual([{ networks: 3, items: 3 }]);
+    // The regions the filter offers are kept by the same trigger.
+    await shareItem(e, { kind: "lesson", region: "Zeeland" });
+    expect((await loadCommons(all())).regions).toEqual(["Zeeland"]);
   });
 });
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { dbSystem } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/demo";
+import { listCommonsPatterns } from "@/lib/commons/queries";
 import { onQuery } from "@/lib/db/query-log";
 import { createReply, createThread, deleteReply, editReply } from "@/lib/dialogue/mutations";
 import { loadThreadPage } from "@/lib/dialogue/queries";
@@ -92,6 +93,8 @@ describe("search: indexing at write time", () => {
       SELECT (SELECT count(*) FROM "Thread" WHERE "searchVector" IS NULL)::int
            + (SELECT count(*) FROM "Reply" WHERE "searchVector" IS NULL)::int AS n`;
     expect(empty[0]?.n).toBe(0);
+    // The demo's commons shows its one pattern on a fresh install (decision 044), stored by the trigger as it published (decision 052).
+    expect(await listCommonsPatterns()).toContainEqual(expect.objectContaining({ kind: "milestone_outcome", networks: 3 }));
   });
 
   it("the backfill fills vectors that are still empty, in the network's language", async () => {

@@ -408,6 +408,9 @@ describe("withdrawal and cancelling", () => {
   it("empties the copy when its author withdraws it, tells the others, and frees the record", async () => {
     const w = await buildWorld();
     const { proposalId, itemId } = await publishedLesson(w);
+    // The trigger that keeps the commons' patterns and regions ran in the publication's transaction (decision 052).
+    const regions = () => dbSystem().$queryRaw<{ region: string }[]>`SELECT region FROM "CommonsRegion"`;
+    expect(await regions()).toEqual([{ region: "Vlaanderen" }]);
     expectRefused(await withdraw(w.outsider, proposalId), "forbidden");
     expectRefused(await withdraw(w.kees, proposalId), "forbidden");
     expectRefused(await withdraw(w.funder, proposalId), "forbidden");
@@ -417,6 +420,7 @@ describe("withdrawal and cancelling", () => {
     const item = await dbSystem().commonsItem.findUniqueOrThrow({ where: { id: itemId } });
     expect(item).toMatchObject({ id: itemId, kind: "lesson", title: "", body: "", bodyHtml: "", sourceName: "", region: "", authorNames: [], area: null, stage: null, outcome: null });
     expect(item.withdrawnAt).not.toBeNull();
+    expect(await regions()).toEqual([]);
     expect(await proposal(proposalId)).toMatchObject({ status: "withdrawn", activeSlot: null, withdrawnById: w.jan.id });
     expect((await notificationsOf(w.broker)).map((n) => n.kind)).toContain("commons_withdrawn");
     expect(await auditActions()).toEqual(["commons.proposed", "commons.agreed", "commons.published", "commons.withdrawn"]);
