@@ -148,9 +148,11 @@ const PAGES: Page[] = [
   },
   { key: "funder", name: "funder dashboard", path: "/funder", who: "funder", route: "/funder/page", expect: FUNDING.lastNetworkName },
   // The read API (issue 22, decision 047): the broker's token page (at most 200 tokens listed, one
-  // statement) and the reference rendered from the OpenAPI document (no database).
+  // statement) and the reference rendered from the OpenAPI document (no database): the endpoints, and
+  // the records and webhook messages on a page of their own.
   { key: "apiTokens", name: "API tokens (broker)", path: `/n/${slug}/settings/api`, who: "broker", route: "/n/[slug]/(space)/settings/api/page", expect: "Make a token" },
   { key: "apiDocs", name: "read API reference", path: "/api/docs", who: "member", route: "/api/docs/page", expect: "Kring read API" },
+  { key: "apiRecords", name: "read API records", path: "/api/docs/records", who: "member", route: "/api/docs/records/page", expect: "Records of the Kring read API" },
   // Webhooks (decision 050): the broker's endpoints and a page of the delivery log (two statements).
   { key: "webhooks", name: "webhooks (broker)", path: `/n/${slug}/settings/webhooks`, who: "broker", route: "/n/[slug]/(space)/settings/webhooks/page", expect: "Register an address" },
 ];

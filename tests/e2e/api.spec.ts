@@ -67,12 +67,30 @@ test("the API reference renders from the OpenAPI document, without outside scrip
   });
   await page.goto("/api/docs");
   await expect(page.getByRole("heading", { name: /^Kring read API/, level: 1 })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "List threads", level: 3 })).toBeVisible();
+  const threads = page.getByRole("article").filter({ has: page.getByRole("heading", { name: "List threads", level: 3 }) });
+  await expect(threads).toBeVisible();
   await expect(page.getByText("GET /api/v1/networks/{slug}/milestones")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Problem", level: 3 })).toBeVisible();
+  // What every list shares is described once; an endpoint names it and describes its own parameters.
+  await expect(page.locator("#api-parameters + p + dl")).toContainText("Items per page, 1 to 100 (default 25).");
+  await expect(threads.getByRole("link", { name: "slug, limit, cursor" })).toHaveAttribute("href", "#api-parameters");
+  await expect(page.getByRole("article").filter({ hasText: "List milestone updates" })).toContainText("Only updates of this kind");
   // Every problem type links here: its code, status and explanation.
   await expect(page.locator("#problem-invalid_limit")).toContainText("“limit” must be a whole number from 1 to 100.");
   await expectNoSeriousA11yViolations(page, "API reference");
+
+  // The records have their own page: an answer's record name leads to its fields, and the page leads back.
+  await threads.getByRole("link", { name: "ThreadPage" }).click();
+  await expect(page).toHaveURL(/\/api\/docs\/records#ThreadPage$/);
+  await expect(page.getByRole("heading", { name: /^Records of the Kring read API/, level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Problem", level: 3 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Webhook_pledge_released", level: 3 })).toBeVisible();
+  // A webhook message's nested fields are there too.
+  await expect(page.getByRole("term").filter({ hasText: /^releasedAt$/ })).toBeVisible();
+  await page.getByRole("navigation", { name: "All records" }).getByRole("link", { name: "Thread", exact: true }).click();
+  await expect(page).toHaveURL(/#Thread$/);
+  await expectNoSeriousA11yViolations(page, "API records");
+  await page.getByRole("link", { name: "Kring read API" }).click();
+  await expect(page).toHaveURL(/\/api\/docs$/);
   expect(outside.filter((u) => !u.startsWith("http://localhost") && !u.startsWith("http://127.0.0.1"))).toEqual([]);
   const doc = await page.request.get("/api/v1/openapi.json");
   expect(doc.status()).toBe(200);
@@ -87,15 +105,19 @@ test("the API reference speaks Dutch to a Dutch browser", async ({ browser }) =>
   await expect(page.getByRole("heading", { name: "Problemen", level: 2 })).toBeVisible();
   await expect(page.locator("#problem-scope_missing")).toContainText("Dit token mag dit deel van het netwerk niet lezen.");
   await expectNoSeriousA11yViolations(page, "API reference (Dutch)");
+  await page.getByRole("link", { name: "Gegevens", exact: true }).click();
+  await expect(page.getByRole("heading", { name: /^Gegevens van de lees-API van Kring/, level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Webhookberichten", level: 2 })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "API records (Dutch)");
   await context.close();
 });
 
 test.describe("on a phone (360 px)", () => {
   test.use({ viewport: { width: 360, height: 780 } });
 
-  test("the token page and the reference read without sideways scrolling", async ({ page }) => {
+  test("the token page, the reference and its records read without sideways scrolling", async ({ page }) => {
     await signIn(page, "mara@siac.example");
-    for (const path of [`/n/${SLUG}/settings/api`, "/api/docs"]) {
+    for (const path of [`/n/${SLUG}/settings/api`, "/api/docs", "/api/docs/records"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
