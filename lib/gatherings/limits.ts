@@ -23,8 +23,8 @@ export const DURATION_MAX_DAYS = 14;
 export const PLAN_AHEAD_MAX_DAYS = 2 * 366;
 /** Occurrences of one series at most. */
 export const SERIES_MAX = 52;
-/** Past gatherings per page of the list (keyset). */
-export const PAST_PAGE_SIZE = 20;
+/** Past gatherings per page of the list (keyset, "older"). 10, not 20: with ten coming up the list served under half the bare page's throughput (decision 054). */
+export const PAST_PAGE_SIZE = 10;
 /** Upcoming gatherings the list shows at most. */
 export const UPCOMING_MAX = 50;
 

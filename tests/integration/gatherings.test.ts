@@ -10,6 +10,7 @@ import {
   updateGatheringAction,
 } from "@/lib/gatherings/actions";
 import { loadGatheringPage, loadGatheringsPage } from "@/lib/gatherings/queries";
+import { PAST_PAGE_SIZE } from "@/lib/gatherings/limits";
 import { toLocal } from "@/lib/gatherings/recurrence";
 import { loadNetworkHome } from "@/lib/home/queries";
 import { requireMember, viewNetwork } from "@/lib/membership/scope";
@@ -394,7 +395,8 @@ describe("who sees what", () => {
   it("lists upcoming and past gatherings, the past by keyset", async () => {
     const w = await buildWorld();
     const ids: string[] = [];
-    for (let i = 0; i < 23; i++) ids.push(await plan(w, { title: `Evening ${i}` }));
+    // A page and three more.
+    for (let i = 0; i < PAST_PAGE_SIZE + 3; i++) ids.push(await plan(w, { title: `Evening ${i}` }));
     // Move them into the past, one day apart.
     for (const [i, id] of ids.entries()) {
       const at = new Date(Date.now() - (i + 1) * DAY);
@@ -404,10 +406,10 @@ describe("who sees what", () => {
     const scope = await scopeOf(w.ann);
     const first = await loadGatheringsPage(scope, undefined);
     expect(first.upcoming.map((g) => g.id)).toEqual([upcoming]);
-    expect(first.past.map((g) => g.id)).toEqual(ids.slice(0, 20));
+    expect(first.past.map((g) => g.id)).toEqual(ids.slice(0, PAST_PAGE_SIZE));
     const { decodeCursor } = await import("@/lib/cursor");
     const second = await loadGatheringsPage(scope, decodeCursor(first.next));
-    expect(second.past.map((g) => g.id)).toEqual(ids.slice(20));
+    expect(second.past.map((g) => g.id)).toEqual(ids.slice(PAST_PAGE_SIZE));
     expect(second.next).toBeNull();
   });
 });

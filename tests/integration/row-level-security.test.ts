@@ -127,6 +127,24 @@ describe("row-level security", () => {
     }
   });
 
+  it("lets an enum condition use an index under the tenant policy: enum equality is leakproof (decision 055)", async () => {
+    const [fn] = await dbSystem().$queryRaw<{ leakproof: boolean }[]>`
+      SELECT proleakproof AS leakproof FROM pg_proc WHERE oid = 'pg_catalog.enum_eq(anyenum, anyenum)'::regprocedure`;
+    expect(fn?.leakproof).toBe(true);
+    // The support map's page as the application role sees it: its ("networkId", status, provider,
+    // name, id) index gives the page in order, where a non-leakproof status condition forced a read
+    // of every entry of the network and a sort.
+    const plan = await dbAcross([world.a.networkId]).$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`
+        EXPLAIN SELECT id FROM "SupportEntry" WHERE "networkId" = ${world.a.networkId} AND status = 'listed'
+        ORDER BY provider, name, id LIMIT 26`;
+    });
+    const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
+    expect(text).toContain("SupportEntry_networkId_status_provider_name_id_idx");
+    expect(text).not.toMatch(/Sort Key/);
+  });
+
   it("refuses to write a row into another network, and changes or deletes none of its rows", async () => {
     const scope = await scopeOfA();
     const before = await countsBySystem("Thread");

@@ -11,6 +11,7 @@ import {
   updateSupportEntryAction,
 } from "@/lib/support/actions";
 import { readSupportFilter } from "@/lib/support/policy";
+import { MAP_PAGE_SIZE } from "@/lib/support/limits";
 import { loadSupportMap } from "@/lib/support/queries";
 import { asUser, call, expectRefused, makeNetwork, member, snapshotDatabase, user, type User } from "./support";
 
@@ -286,16 +287,17 @@ describe("the map", () => {
   it("pages by keyset", async () => {
     const w = await buildWorld();
     await dbSystem().supportEntry.createMany({
-      data: Array.from({ length: 30 }, (_, i) => ({ networkId: A, provider: `Provider ${String(i).padStart(2, "0")}`, name: "Fund", kinds: ["grant" as const], checkedAt: new Date() })),
+      // A page and five more.
+      data: Array.from({ length: MAP_PAGE_SIZE + 5 }, (_, i) => ({ networkId: A, provider: `Provider ${String(i).padStart(2, "0")}`, name: "Fund", kinds: ["grant" as const], checkedAt: new Date() })),
     });
     const first = await mapOf(w.ann);
-    expect(first.entries).toHaveLength(25);
+    expect(first.entries).toHaveLength(MAP_PAGE_SIZE);
     expect(first.next).not.toBeNull();
     const second = await asUser(w.ann, async () => {
       const { decodeMapCursor } = await import("@/lib/support/queries");
       return loadSupportMap(await requireMember("net-a"), readSupportFilter({}), decodeMapCursor(first.next!));
     });
-    expect(second.entries.map((e) => e.provider)).toEqual(["Provider 25", "Provider 26", "Provider 27", "Provider 28", "Provider 29"]);
+    expect(second.entries.map((e) => e.provider)).toEqual(Array.from({ length: 5 }, (_, i) => `Provider ${String(MAP_PAGE_SIZE + i).padStart(2, "0")}`));
     expect(second.next).toBeNull();
   });
 });
