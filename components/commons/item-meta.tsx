@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { Formatter, Translator } from "@/lib/i18n/server-types";
 import { LICENCES, type LicenceName } from "@/lib/commons/limits";
 import { sourceOf } from "@/lib/commons/policy";
 
@@ -12,8 +13,6 @@ type Meta = {
   language: "en" | "nl";
 };
 
-type Translate = Awaited<ReturnType<typeof getTranslations<"commons">>>;
-type Format = Awaited<ReturnType<typeof getFormatter>>;
 
 /**
  * Where an item comes from and under which licence: the source as its people chose to be named
@@ -25,7 +24,7 @@ export async function ItemMeta({ item }: { item: Meta }) {
 }
 
 /** The same line without a component of its own: a list of items renders it inline (no async component per item). */
-export function itemMeta(item: Meta, t: Translate, format: Format) {
+export function itemMeta(item: Meta, t: Translator<"commons">, format: Formatter) {
   const source = sourceOf(item);
   const licence = LICENCES[item.licence];
   const sourceText =

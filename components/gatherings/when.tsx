@@ -1,10 +1,11 @@
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import type { Formatter, Translator } from "@/lib/i18n/server-types";
 
 /** What GatheringWhen renders with: fetched once per page or list, handed to each gathering. */
 export type WhenTools = {
-  format: Awaited<ReturnType<typeof getFormatter>>;
+  format: Formatter;
   viewerZone: string;
-  t: Awaited<ReturnType<typeof getTranslations<"gatherings">>>;
+  t: Translator<"gatherings">;
 };
 
 /**

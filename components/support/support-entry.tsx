@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { Formatter, Translator } from "@/lib/i18n/server-types";
 import { Markdown } from "@/components/dialogue/markdown";
 import { isFinancial } from "@/lib/support/policy";
 import type { SupportEntryView } from "@/lib/support/queries";
 
 /** The support map's translator and the viewer's formatter, fetched once by a list and handed to each entry. */
-type Tools = { t: Awaited<ReturnType<typeof getTranslations<"support">>>; format: Awaited<ReturnType<typeof getFormatter>> };
+type Tools = { t: Translator<"support">; format: Formatter };
 
 /**
  * The tools an entry renders with. The entry components below are synchronous on purpose: an
