@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { refreshAfterChanges } from "./live-refresh";
 
 const POLL_MS = 10_000;
 
@@ -19,13 +20,14 @@ export function LiveThread({ url }: { url: string }) {
 
   useEffect(() => {
     let poll: ReturnType<typeof setInterval> | undefined;
+    const changes = refreshAfterChanges(() => router.refresh());
     const source = new EventSource(url);
     const stopPolling = () => {
       if (poll) clearInterval(poll);
       poll = undefined;
     };
     source.addEventListener("thread", (event) => {
-      router.refresh();
+      changes.changed();
       const data = JSON.parse((event as MessageEvent<string>).data) as { kind?: string };
       if (data.kind === "reply.created") setAnnouncement(t("liveNewReply"));
     });
@@ -41,6 +43,7 @@ export function LiveThread({ url }: { url: string }) {
     return () => {
       source.close();
       stopPolling();
+      changes.dispose();
     };
   }, [url, router, t]);
 
