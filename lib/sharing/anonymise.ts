@@ -94,46 +94,57 @@ const WORD = /[\p{L}\p{N}_\p{M}]+/gu;
 /** What may stand between the words of one name: spaces, hyphens, apostrophes ("Sjoerd ’t Hart", "Kowalski-Nowak"). */
 const NAME_GAP = /^[\s\u00a0\-‐‑'’`]+$/u;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** A word without accents and case; most words are plain ASCII, which needs no decomposition. */
 function fold(word: string): string {
-  return stripMarks(word).toLowerCase();
+  return ASCII.test(word) ? word.toLowerCase() : stripMarks(word).toLowerCase();
 }
 
-type Phrase = { words: string[]; exact: boolean };
+type Phrase = { words: string[]; exact: boolean; replacement: string };
 
-/** A set of phrases by their first word, longest first: one look-up per word of the text. */
-type PhraseIndex = Map<string, Phrase[]>;
+/**
+ * A set of phrases by their first word (as written for the exact ones, folded for the others),
+ * longest first: one or two look-ups per word of the text.
+ */
+type PhraseIndex = { exact: Map<string, Phrase[]>; loose: Map<string, Phrase[]> };
 
-function phraseIndex(variants: Iterable<Variant>): PhraseIndex {
-  const index: PhraseIndex = new Map();
+function phraseIndex(variants: Iterable<Variant & { replacement: string }>): PhraseIndex {
+  const index: PhraseIndex = { exact: new Map(), loose: new Map() };
   const seen = new Set<string>();
   for (const v of variants) {
     const words = [...v.text.normalize("NFC").matchAll(WORD)].map((m) => (v.caseSensitive ? m[0] : fold(m[0])));
     const key = `${v.caseSensitive ? "=" : "~"}${words.join(" ")}`;
     if (words.length === 0 || seen.has(key)) continue;
     seen.add(key);
-    const first = v.caseSensitive ? `=${words[0]}` : `~${words[0]}`;
-    const list = index.get(first) ?? [];
-    list.push({ words, exact: v.caseSensitive });
-    index.set(first, list);
+    const map = v.caseSensitive ? index.exact : index.loose;
+    const list = map.get(words[0]!) ?? [];
+    list.push({ words, exact: v.caseSensitive, replacement: v.replacement });
+    map.set(words[0]!, list);
   }
-  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  // Longest first; among equally long ones the first given (the sort is stable).
+  for (const map of [index.exact, index.loose]) for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
   return index;
 }
 
 /**
  * Replaces every phrase of `index` that stands as whole words in `text` (with an @ before it, if
- * any) by `replacement`. Words are compared without accents and case, or exactly for the phrases
- * that say so; between the words of a phrase only spaces, hyphens and apostrophes may stand. Linear
- * in the text: each word looks up the phrases that start with it.
+ * any) by its replacement, in one pass: the longest phrase that starts at a word wins. Words are
+ * compared without accents and case, or exactly for the phrases that say so; between the words of
+ * a phrase only spaces, hyphens and apostrophes may stand. Linear in the text: each word looks up
+ * the phrases that start with it.
  */
-function replacePhrases(text: string, index: PhraseIndex, replacement: string): string {
-  if (index.size === 0) return text;
+function replacePhrases(text: string, index: PhraseIndex): string {
+  if (index.exact.size === 0 && index.loose.size === 0) return text;
   const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, raw: m[0], folded: fold(m[0]) }));
   let out = "";
   let at = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const candidates = [...(index.get(`=${w.raw}`) ?? []), ...(index.get(`~${w.folded}`) ?? [])].sort((a, b) => b.words.length - a.words.length);
+    const exact = index.exact.get(w.raw);
+    const loose = index.loose.get(w.folded);
+    if (!exact && !loose) continue;
+    const candidates = exact && loose ? [...exact, ...loose].sort((a, b) => b.words.length - a.words.length) : (exact ?? loose)!;
     const match = candidates.find((phrase) =>
       phrase.words.every((pw, k) => {
         const tw = words[i + k];
@@ -148,7 +159,7 @@ function replacePhrases(text: string, index: PhraseIndex, replacement: string): 
     let start = w.start;
     if (text[start - 1] === "@") start -= 1;
     else if (/['’`]/u.test(text[start - 1] ?? "") && !/[\p{L}\p{N}]/u.test(text[start - 2] ?? "")) start -= 1;
-    out += text.slice(at, start) + replacement;
+    out += text.slice(at, start) + match.replacement;
     at = last.end;
     i += match.words.length - 1;
   }
@@ -210,12 +221,21 @@ export function anonymise(text: string, ctx: AnonymiseContext): string {
   out = out.replace(ownLink, link);
   out = out.replace(EMAIL, marker(ctx, "email"));
   out = out.replace(PHONE_CANDIDATE, (m) => (isPhone(m) ? marker(ctx, "phone") : m));
-  if (ctx.mode === "anonymous") {
-    const own = [ctx.networkName, ...(ctx.networkSlug.length >= 3 ? [ctx.networkSlug.replace(/-/g, " ")] : [])].filter((s) => s.trim());
-    out = replacePhrases(out, phraseIndex(own.map((text) => ({ text, caseSensitive: false }))), marker(ctx, "network"));
-  }
   const name = marker(ctx, "name");
-  out = replacePhrases(out, phraseIndex(ctx.memberNames.flatMap(nameVariants)), name);
+  // The network's own name (anonymous only) and the members' names in one pass; where both start at
+  // a word, the longer wins, and the network's name before a member's of the same length.
+  const network = marker(ctx, "network");
+  const own =
+    ctx.mode === "anonymous"
+      ? [ctx.networkName, ...(ctx.networkSlug.length >= 3 ? [ctx.networkSlug.replace(/-/g, " ")] : [])].filter((s) => s.trim())
+      : [];
+  out = replacePhrases(
+    out,
+    phraseIndex([
+      ...own.map((text) => ({ text, caseSensitive: false, replacement: network })),
+      ...ctx.memberNames.flatMap(nameVariants).map((v) => ({ ...v, replacement: name })),
+    ]),
+  );
   out = out.replace(MENTION, name);
   return out;
 }

@@ -148,6 +148,14 @@ describe("anonymise: links to the network's own pages", () => {
     const text = "See https://example.com/n/sif and https://kring.example.org/n/sifted/x and https://kring.example.org/commons.";
     expect(anonymise(text, ctx({ mode: "network", memberNames: [] }))).toBe(text);
   });
+
+  it("takes the network's name and the members' names in one pass: the longer phrase wins where both start", () => {
+    const group = ctx({ networkName: "Buurtkracht", memberNames: ["Buurtkracht Jansen", "Els Buurt"] });
+    expect(anonymise("Buurtkracht Jansen and Els spoke for Buurtkracht.", group)).toBe("[naam] and [naam] spoke for [netwerk].");
+    // Where they are as long, it is the network's name: a reader knows what kind of thing was there.
+    expect(anonymise("Hello Buurtkracht!", ctx({ networkName: "Buurtkracht", memberNames: ["Buurtkracht"] }))).toBe("Hello [netwerk]!");
+    expect(anonymise("Hello Buurtkracht!", ctx({ mode: "network", networkName: "Buurtkracht", memberNames: ["Buurtkracht"] }))).toBe("Hello [naam]!");
+  });
 });
 
 describe("anonymise: the network's name", () => {
