@@ -114,6 +114,10 @@ export default defineConfig({
       KRING_RATE_SIGNIN_PER_IP: "1000/15m",
       KRING_MAIL_QUIET_SECONDS: "2",
       KRING_MAIL_SWEEP_SECONDS: "2",
+      // Webhooks may reach the receiver tests/e2e/webhooks.spec.ts runs on 127.0.0.1, over http too,
+      // as the integration tests' receivers (tests/vitest.config.ts; decision 050). Only that literal:
+      // a name resolving to loopback, and every other private address, is still refused.
+      KRING_WEBHOOK_TEST_HOSTS: "127.0.0.1",
       DATABASE_URL: db.kind === "postgres" ? db.url : "",
       KRING_DATA_DIR: db.kind === "pglite" ? db.dataDir : "",
     },

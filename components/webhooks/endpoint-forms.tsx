@@ -102,17 +102,24 @@ export function WebhookControls({ slug, endpointId, label, enabled }: { slug: st
   );
 }
 
-/** "Send again" for one logged delivery. */
-export function ResendDeliveryForm({ slug, deliveryId, label }: { slug: string; deliveryId: string; label: string }) {
+/**
+ * "Send again" for one logged delivery; the button only once it is finished (delivered or given up).
+ * The form stays mounted while the delivery waits, so the answer to "send again" (which makes it
+ * wait) is still shown and announced after the log re-renders.
+ */
+export function ResendDeliveryForm({ slug, deliveryId, label, finished }: { slug: string; deliveryId: string; label: string; finished: boolean }) {
   const t = useTranslations("webhooks");
   const [state, action] = useActionState(resendWebhookDeliveryAction, null);
+  if (!finished && !state) return null;
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="deliveryId" value={deliveryId} />
-      <SubmitButton variant="secondary">
-        {t("resend")} <span className="sr-only">{label}</span>
-      </SubmitButton>
+      {finished ? (
+        <SubmitButton variant="secondary">
+          {t("resend")} <span className="sr-only">{label}</span>
+        </SubmitButton>
+      ) : null}
       <FormMessage state={state} success={t("resent")} />
     </form>
   );

@@ -94,7 +94,8 @@ export default async function WebhooksPage({ params, searchParams }: { params: P
                     {d.deliveredAt ? <p className="text-sm">{t("deliveredAt", { date: moment(d.deliveredAt) })}</p> : null}
                     {d.status !== "delivered" && d.lastError ? <p className="text-sm break-all">{t("why", { error: d.lastError })}</p> : null}
                     {d.status === "pending" && d.nextAttemptAt ? <p className="text-sm">{t("nextAttempt", { date: moment(d.nextAttemptAt) })}</p> : null}
-                    {d.status !== "pending" ? <ResendDeliveryForm slug={scope.slug} deliveryId={d.id} label={what} /> : null}
+                    {/* Mounted while waiting too: a delivery just sent again waits, and the form keeps saying so. */}
+                    <ResendDeliveryForm slug={scope.slug} deliveryId={d.id} label={what} finished={d.status !== "pending"} />
                   </li>
                 );
               })}
