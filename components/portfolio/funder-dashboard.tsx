@@ -32,9 +32,6 @@ const SCREEN_LIST_SIZE = 5;
 
 const pledgeCount = (totals: CurrencyTotals[]) => totals.reduce((n, row) => n + row.pledges, 0);
 
-/** The tables (app/globals.css): compact on a phone, a little room between columns, rows ruled off. */
-const tableClass = "figures";
-
 /**
  * A table wider than a phone scrolls inside this box, never the page: a named region that
  * takes the keyboard focus, so it can be scrolled without a pointer (WCAG 2.1.1; axe's
@@ -84,7 +81,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
 
   const totalsTable = (rows: CurrencyTotals[], caption: string) => (
     <ScrollRegion label={caption}>
-      <table className={tableClass}>
+      <table className="figures">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -188,7 +185,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
           {t("networksTitle")}
         </h2>
         <ScrollRegion label={t("networksTitle")}>
-          <table className={tableClass}>
+          <table className="figures">
             <caption className="sr-only">{t("networksTitle")}</caption>
             <thead>
               <tr>
@@ -231,7 +228,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
           {t("statusesTitle")}
         </h2>
         <ScrollRegion label={t("statusesTitle")}>
-          <table className={tableClass}>
+          <table className="figures">
             <caption className="sr-only">{t("statusesTitle")}</caption>
             <thead>
               <tr>
@@ -295,7 +292,7 @@ export async function FunderDashboardView({ data, mode }: { data: FunderDashboar
                 />
               ) : null}
               <ScrollRegion label={t("progressCaption", { currency: series.currency })}>
-                <table className={tableClass} data-testid={`funder-progress-${series.currency}`}>
+                <table className="figures" data-testid={`funder-progress-${series.currency}`}>
                   <caption className="sr-only">{t("progressCaption", { currency: series.currency })}</caption>
                   <thead>
                     <tr>

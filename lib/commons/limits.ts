@@ -17,7 +17,11 @@ export const REPLY_EMAIL_MAX = 254;
 export const FEED_SIZE = 50;
 /** Questions a broker's list shows per page (newest first, keyset). */
 export const QUESTIONS_PAGE_SIZE = 20;
-/** A pattern cell is shown only when at least this many distinct networks contribute to it (issue 21). */
+/**
+ * A pattern cell is shown only when at least this many distinct networks contribute to it (issue 21).
+ * The trigger that keeps the cells says the same in SQL (migration 20261207201201_commons_patterns);
+ * tests/integration/commons.test.ts holds the two together.
+ */
 export const PATTERN_MIN_NETWORKS = 3;
 /** The excerpt of an item in the list, in characters. */
 export const EXCERPT_MAX = 280;

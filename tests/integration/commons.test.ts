@@ -5,6 +5,7 @@ import { GET as withdrawnRoute } from "@/app/commons/[itemId]/withdrawn/route";
 import { GET as atomRoute } from "@/app/commons/feed.atom/route";
 import { GET as jsonRoute } from "@/app/commons/feed.json/route";
 import { askCommonsQuestionAction } from "@/lib/commons/actions";
+import { PATTERN_MIN_NETWORKS } from "@/lib/commons/limits";
 import { readCommonsFilter } from "@/lib/commons/policy";
 import { decodeCommonsCursor, findCommonsItem, listCommons, listCommonsPatterns, listCommonsQuestions, loadCommons } from "@/lib/commons/queries";
 import { dbSystem } from "@/lib/db/client";
@@ -203,6 +204,9 @@ describe("what the commons never shows", () => {
 
 describe("patterns across networks", () => {
   it("hide a cell two networks contribute to and show it with a third, over the networks that shared the kind", async () => {
+    // The trigger that keeps the cells (migration 20261207201201_commons_patterns) writes the same
+    // bound in SQL: a change to the constant alone would leave it keeping cells of three networks.
+    expect(PATTERN_MIN_NETWORKS).toBe(3);
     const w = await buildWorld();
     const c = await makeNetwork(dbSystem(), { brokerId: w.outsider.id, slug: "net-c", name: "Network C" });
     const d = await makeNetwork(dbSystem(), { brokerId: w.outsider.id, slug: "net-d", name: "Network D" });
