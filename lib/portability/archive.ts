@@ -24,12 +24,14 @@ export type Manifest = {
   createdAt: string;
   appVersion: string;
   network: { id: string; slug: string; name: string };
+  /** The exporting instance's public address (since 1.2.0): an import points links to the network's pages there at their new place. */
+  publicUrl: string;
   counts: Record<string, number>;
   files: ManifestFile[];
   excluded: { tables: Record<string, string>; columns: Record<string, string> };
 };
 
-export type ExportMeta = { exportId: string; createdAt: Date; appVersion: string; network: { id: string; slug: string; name: string } };
+export type ExportMeta = { exportId: string; createdAt: Date; appVersion: string; network: { id: string; slug: string; name: string }; publicUrl: string };
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -63,11 +65,11 @@ function readme(kinds: readonly KindRows[], meta: ExportMeta): string {
       t(`# Export of the network “${meta.network.name}”`, `# Export van het netwerk “${meta.network.name}”`),
       "",
       t(
-        `Made by Kring ${meta.appVersion} on ${meta.createdAt.toISOString()}, format \`${EXPORT_FORMAT}\` version ${EXPORT_FORMAT_VERSION}. ` +
+        `Made by Kring ${meta.appVersion} at ${meta.publicUrl} on ${meta.createdAt.toISOString()}, format \`${EXPORT_FORMAT}\` version ${EXPORT_FORMAT_VERSION}. ` +
           "`manifest.json` lists every file with its SHA-256 and row count. Each kind of record is in three files: " +
           "`data/<kind>.jsonl` (one JSON object per line), `csv/<kind>.csv` (for spreadsheets; a cell that a spreadsheet would run as a formula starts with an apostrophe) " +
           "and `schema/<kind>.schema.json` (JSON Schema 2020-12). Times are UTC (ISO 8601); amounts are whole minor units (cents) written as text; records point to each other by id.",
-        `Gemaakt door Kring ${meta.appVersion} op ${meta.createdAt.toISOString()}, formaat \`${EXPORT_FORMAT}\` versie ${EXPORT_FORMAT_VERSION}. ` +
+        `Gemaakt door Kring ${meta.appVersion} op ${meta.publicUrl} op ${meta.createdAt.toISOString()}, formaat \`${EXPORT_FORMAT}\` versie ${EXPORT_FORMAT_VERSION}. ` +
           "`manifest.json` noemt elk bestand met zijn SHA-256 en aantal rijen. Elke soort record staat in drie bestanden: " +
           "`data/<soort>.jsonl` (één JSON-object per regel), `csv/<soort>.csv` (voor spreadsheets; een cel die een spreadsheet als formule zou uitvoeren begint met een apostrof) " +
           "en `schema/<soort>.schema.json` (JSON Schema 2020-12). Tijden zijn UTC (ISO 8601); bedragen zijn hele kleinste eenheden (centen), als tekst; records verwijzen naar elkaar met hun id.",
@@ -114,6 +116,7 @@ export function buildArchive(kinds: readonly KindRows[], meta: ExportMeta): { zi
     createdAt: meta.createdAt.toISOString(),
     appVersion: meta.appVersion,
     network: meta.network,
+    publicUrl: meta.publicUrl,
     counts: Object.fromEntries(kinds.map((k) => [k.kind, k.rows.length])),
     files: entries.map((e) => ({ path: e.path, kind: e.kind, rows: e.rows, bytes: e.bytes.length, sha256: sha256(e.bytes) })),
     excluded: {

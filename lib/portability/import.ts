@@ -35,6 +35,8 @@ const manifestSchema = z.object({
   createdAt: z.iso.datetime(),
   appVersion: z.string().max(100),
   network: z.object({ id: z.string().min(1).max(200), slug: z.string().min(1).max(200), name: z.string() }),
+  /** Since 1.2.0; an older export's links to its own instance stay as written. */
+  publicUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   counts: z.record(z.string(), z.int().nonnegative()),
   files: z.array(
     z.object({
@@ -232,6 +234,30 @@ function mapJson(value: unknown, ids: ReadonlyMap<string, string>): unknown {
   return value;
 }
 
+/**
+ * Links in texts to the network's own pages, moved to where the imported network is: a link on
+ * the exporting instance (`publicUrl`, when the export names it) or a relative one (`/n/<slug>/…`)
+ * becomes relative to this instance, under the new slug, and every path segment that is an id of
+ * the export becomes its new id (`/n/siac/dialogue/<thread>` → `/n/siac-2/dialogue/<new thread>`).
+ * Links to any other place, another network's pages included, stay as written.
+ */
+export function relinker(from: { slug: string; publicUrl?: string }, to: { slug: string }, ids: ReadonlyMap<string, string>): (text: string) => string {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  let origin: string | null = null;
+  try {
+    origin = from.publicUrl ? new URL(from.publicUrl).origin : null;
+  } catch {
+    origin = null;
+  }
+  // Absolute on the old origin, or relative: then not part of a longer address (`https://x.org/n/…`, `a/n/…`).
+  const start = origin ? `(?:${escape(origin)}|(?<![\\w.~:/@%-]))` : "(?<![\\w.~:/@%-])";
+  const link = new RegExp(`${start}/n/${escape(from.slug)}(?![\\w-])((?:/[\\w-]+)*)`, "g");
+  return (text) =>
+    text.includes(`/n/${from.slug}`)
+      ? text.replace(link, (_whole, path: string) => `/n/${to.slug}${path.replace(/[\w-]+/g, (segment) => ids.get(segment) ?? segment)}`)
+      : text;
+}
+
 /** The tables in an order where each comes after the tables its foreign keys point to. */
 function insertOrder(tables: readonly string[], keys: readonly ForeignKey[]): string[] {
   const present = new Set(tables);
@@ -346,6 +372,7 @@ export function planImport(opened: OpenedExport, input: { columns: KindColumns; 
     byAddress.set(p.email, p.exportId);
   }
 
+  const relink = relinker({ slug: manifest.network.slug, publicUrl: manifest.publicUrl }, { slug: input.slug }, ids);
   const keysOf = new Map<string, ForeignKey[]>();
   for (const k of input.keys) keysOf.set(k.table, [...(keysOf.get(k.table) ?? []), k]);
   const outside: Record<string, number> = {};
@@ -369,7 +396,7 @@ export function planImport(opened: OpenedExport, input: { columns: KindColumns; 
         }
         const target = fk.get(column);
         if (!isReference(column) && !target) {
-          out[column] = value;
+          out[column] = typeof value === "string" ? relink(value) : value;
           continue;
         }
         const one = (v: unknown) => {

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { cyclePhase } from "@/lib/cycles/phase";
 import { db, dbAcross, dbSystem } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { AppLocale } from "@/lib/i18n/config";
 import { emailLink } from "@/lib/mail/links";
@@ -138,7 +139,7 @@ async function buildNextExport(now = new Date()): Promise<string | null> {
     const kinds = await collect(job, role, now, async (done, of) => {
       await own.networkExport.update({ where: { id: job.id, networkId: job.networkId }, data: { progress: Math.min(95, Math.floor((done / of) * 100)) } });
     });
-    const { zip, manifest } = buildArchive(kinds, { exportId: job.id, createdAt: job.createdAt, appVersion: packageJson.version, network });
+    const { zip, manifest } = buildArchive(kinds, { exportId: job.id, createdAt: job.createdAt, appVersion: packageJson.version, network, publicUrl: env().publicUrl });
     const readyAt = new Date();
     await own.$transaction(async (tx) => {
       await tx.networkExport.update({

@@ -142,10 +142,11 @@ export const EXCLUDED: Record<string, Reason> = {
 
 /**
  * The format's name and version in every manifest. A new kind, field or value is a minor version; a
- * removed or changed one a major. 1.1.0: `Membership.status` may be `invited` (decision 049).
+ * removed or changed one a major. 1.1.0: `Membership.status` may be `invited` (decision 049). 1.2.0:
+ * `manifest.publicUrl`, the exporting instance's address (links to the network's pages are moved on import).
  */
 export const EXPORT_FORMAT = "kring-network-export";
-export const EXPORT_FORMAT_VERSION = "1.1.0";
+export const EXPORT_FORMAT_VERSION = "1.2.0";
 
 /** Every kind in the ZIP, in the order it is written (the people first: everything else points to them). */
 export function exportedKinds(): string[] {

@@ -5,13 +5,14 @@ import { GET as downloadRoute } from "@/app/n/[slug]/(space)/settings/export/[ex
 import { GET as followNotification } from "@/app/notifications/[id]/route";
 import { listNotifications } from "@/lib/notifications/queries";
 import { dbSystem } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { setExportEmailAction } from "@/lib/accounts/actions";
 import { exportDownloadPath } from "@/lib/portability/link";
 import { startNetworkExportAction } from "@/lib/portability/actions";
 import { buildDueExports, expireExports } from "@/lib/portability/mutations";
 import { readExportColumns } from "@/lib/portability/queries";
 import { rowSchema } from "@/lib/portability/schema";
-import { EXPORTED, SHARED_EXPORTED } from "@/lib/portability/tables";
+import { EXPORT_FORMAT_VERSION, EXPORTED, SHARED_EXPORTED } from "@/lib/portability/tables";
 import { buildWorld, type Objects, type World } from "./authorization-matrix.world";
 import { asUser, call, expectRefused, signInAs, type User } from "./support";
 
@@ -71,7 +72,7 @@ describe("a network's export", () => {
       counts: Record<string, number>;
       files: { path: string; rows: number | null; bytes: number; sha256: string }[];
     };
-    expect(manifest).toMatchObject({ format: "kring-network-export", formatVersion: "1.1.0", exportId });
+    expect(manifest).toMatchObject({ format: "kring-network-export", formatVersion: EXPORT_FORMAT_VERSION, exportId, publicUrl: env().publicUrl });
     expect(row.counts).toEqual(manifest.counts);
     // Every file listed, with its checksum, size and rows; nothing in the ZIP that is not listed.
     expect(Object.keys(files).sort()).toEqual(["manifest.json", ...manifest.files.map((f) => f.path)].sort());

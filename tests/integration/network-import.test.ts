@@ -51,7 +51,18 @@ async function seeded(): Promise<Seed> {
   signInAs(a.broker);
   expect((await call(setExportEmailAction, { slug: a.slug, allow: "on" })).ok).toBe(true);
   expect(
-    (await call(postUpdateAction, { slug: a.slug, milestoneId: a.milestoneId, kind: "progress", body: "Going", progress: "40", area: "", idempotencyKey: key() })).ok,
+    (
+      await call(postUpdateAction, {
+        slug: a.slug,
+        milestoneId: a.milestoneId,
+        kind: "progress",
+        // A link to the network's own thread: the import moves it to where the network lands.
+        body: `Going, see [the thread](/n/${a.slug}/dialogue/${a.threadId}).`,
+        progress: "40",
+        area: "",
+        idempotencyKey: key(),
+      })
+    ).ok,
   ).toBe(true);
   const started = await call(startNetworkExportAction, { slug: a.slug });
   expect(started.ok, JSON.stringify(started)).toBe(true);
@@ -156,6 +167,14 @@ describe("a network's import", () => {
     const invitationIds = new Set((source.get("Invitation") ?? []).map((r) => ids.get(r.id as string)));
     for (const [kind, rows] of imported) {
       let expected = source.get(kind)!.map((r) => remap(r, ids) as Row);
+      // The link in the update's text (and its HTML) points to the imported thread.
+      const thread = `/dialogue/${s.world.a.threadId}`;
+      if (kind === "MilestoneUpdate") {
+        expected = expected.map((r) =>
+          Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "string" ? v.replaceAll(thread, `/dialogue/${ids.get(s.world.a.threadId)}`) : v])),
+        );
+        expect(expected.some((r) => String(r.body).includes(`/n/${s.world.a.slug}/dialogue/${ids.get(s.world.a.threadId)}`))).toBe(true);
+      }
       let actual = rows;
       // Nobody is an active member until they accept: the memberships that were active wait as invited.
       if (kind === "Membership") expected = expected.map((r) => (r.status === "active" ? { ...r, status: "invited" } : r));
@@ -230,6 +249,10 @@ describe("a network's import", () => {
     // Their authorship shows at once: the imported thread is the member's own account's.
     const thread = await dbSystem().thread.findFirstOrThrow({ where: { networkId, id: summary.ids.get(a.threadId)! }, select: { authorId: true } });
     expect(thread.authorId).toBe(a.member.id);
+    // A link in a text to the network's own thread leads to the imported thread under the new slug.
+    const update = await dbSystem().milestoneUpdate.findFirstOrThrow({ where: { networkId, body: { startsWith: "Going" } }, select: { body: true, bodyHtml: true } });
+    expect(update.body).toBe(`Going, see [the thread](/n/${a.slug}-2/dialogue/${summary.ids.get(a.threadId)}).`);
+    expect(update.bodyHtml).toContain(`href="/n/${a.slug}-2/dialogue/${summary.ids.get(a.threadId)}"`);
     // The broker is invited (in their centre and by mail), not a member, until they accept.
     const notice = await dbSystem().notification.findFirstOrThrow({ where: { networkId, userId: a.broker.id, kind: "membership_invited" }, select: { role: true } });
     expect(notice.role).toBe("broker");

@@ -23,7 +23,7 @@ describe("the export's files", () => {
     const schema = rowSchema("Thread", columns);
     const rows = [schema.parse({ id: "t1", title: "Water", hiddenAt: "2026-12-07T10:00:00.000Z", level: "network" })];
     const createdAt = new Date("2026-12-07T12:00:00Z");
-    const { zip, manifest } = buildArchive([{ kind: "Thread", schema, rows }], { exportId: "e1", createdAt, appVersion: "0.1.0", network: { id: "n1", slug: "a", name: "A" } });
+    const { zip, manifest } = buildArchive([{ kind: "Thread", schema, rows }], { exportId: "e1", createdAt, appVersion: "0.1.0", network: { id: "n1", slug: "a", name: "A" }, publicUrl: "https://kring.example.org" });
     const files = unzipSync(zip);
     const json = JSON.parse(strFromU8(files["schema/Thread.schema.json"]!)) as { properties: Record<string, { description: string; descriptionNl: string }> };
     expect(json.properties.hiddenAt).toMatchObject({ description: expect.stringContaining("hid"), descriptionNl: expect.stringContaining("verborg") });

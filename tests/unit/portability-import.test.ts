@@ -1,7 +1,7 @@
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "@/lib/portability/archive";
-import { describeImport, freeSlug, ImportRefused, migrationsFor, readExport } from "@/lib/portability/import";
+import { describeImport, freeSlug, ImportRefused, migrationsFor, readExport, relinker } from "@/lib/portability/import";
 import { PERSON_COLUMNS, rowSchema, type ColumnInfo } from "@/lib/portability/schema";
 import { EXPORT_FORMAT_VERSION } from "@/lib/portability/tables";
 
@@ -18,7 +18,7 @@ function archive() {
       { kind: "Network", schema: network, rows: [{ id: "n1", slug: "siac" }] },
       { kind: "Membership", schema: membership, rows: [{ id: "m1", networkId: "n1", userId: "u1" }] },
     ],
-    { exportId: "e1", createdAt: new Date("2026-12-07T12:00:00Z"), appVersion: "0.1.0", network: { id: "n1", slug: "siac", name: "SIAC" } },
+    { exportId: "e1", createdAt: new Date("2026-12-07T12:00:00Z"), appVersion: "0.1.0", network: { id: "n1", slug: "siac", name: "SIAC" }, publicUrl: "https://kring.example.org" },
   ).zip;
 }
 
@@ -35,7 +35,7 @@ function refusedWith(run: () => unknown): string {
 describe("reading an export for its import", () => {
   it("opens an export this Kring wrote, with each kind's records", () => {
     const opened = readExport(archive(), "siac.zip");
-    expect(opened.manifest).toMatchObject({ exportId: "e1", formatVersion: EXPORT_FORMAT_VERSION });
+    expect(opened.manifest).toMatchObject({ exportId: "e1", formatVersion: EXPORT_FORMAT_VERSION, publicUrl: "https://kring.example.org" });
     expect(opened.kinds.get("Membership")).toEqual([{ id: "m1", networkId: "n1", userId: "u1" }]);
     expect(opened.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(opened.partial).toBe(false);
@@ -88,5 +88,42 @@ describe("reading an export for its import", () => {
     expect(text).not.toContain("Person");
     expect(text).toContain("warning: no broker of the network has an address in the export");
     expect(describeImport({ ...summary, brokers: 1 })).not.toContain("warning");
+  });
+});
+
+describe("links in texts on import", () => {
+  const ids = new Map([
+    ["t1", "t1-new"],
+    ["u1", "u1-new"],
+  ]);
+  const relink = relinker({ slug: "siac", publicUrl: "https://kring.example.org" }, { slug: "siac-2" }, ids);
+
+  it("moves links to the network's pages, relative or on the old instance, to the new slug and ids", () => {
+    expect(relink("See [the thread](/n/siac/dialogue/t1#reply-9) and <https://kring.example.org/n/siac/members/u1>.")).toBe(
+      "See [the thread](/n/siac-2/dialogue/t1-new#reply-9) and </n/siac-2/members/u1-new>.",
+    );
+    expect(relink('<p><a href="https://kring.example.org/n/siac">home</a> /n/siac/gatherings?when=past</p>')).toBe(
+      '<p><a href="/n/siac-2">home</a> /n/siac-2/gatherings?when=past</p>',
+    );
+  });
+
+  it("leaves every other link as written: another instance, another network, a longer slug, a path inside another address", () => {
+    for (const text of [
+      "https://other.example/n/siac/dialogue/t1",
+      "[x](/n/siac-west/dialogue/t1)",
+      "/n/pathfinders/dialogue/t1",
+      "https://kring.example.org/n/pathfinders",
+      "see docs/n/siac/t1",
+      "Just the word siac and /t1.",
+    ]) {
+      expect(relink(text)).toBe(text);
+    }
+  });
+
+  it("moves only relative links when the export does not name its instance (format 1.1)", () => {
+    const old = relinker({ slug: "siac" }, { slug: "siac-2" }, ids);
+    expect(old("[a](/n/siac/dialogue/t1) [b](https://kring.example.org/n/siac/dialogue/t1)")).toBe(
+      "[a](/n/siac-2/dialogue/t1-new) [b](https://kring.example.org/n/siac/dialogue/t1)",
+    );
   });
 });
