@@ -69,7 +69,7 @@ function readme(kinds: readonly KindRows[], meta: ExportMeta): string {
           "`manifest.json` lists every file with its SHA-256 and row count. Each kind of record is in three files: " +
           "`data/<kind>.jsonl` (one JSON object per line), `csv/<kind>.csv` (for spreadsheets; a cell that a spreadsheet would run as a formula starts with an apostrophe) " +
           "and `schema/<kind>.schema.json` (JSON Schema 2020-12). Times are UTC (ISO 8601); amounts are whole minor units (cents) written as text; records point to each other by id.",
-        `Gemaakt door Kring ${meta.appVersion} op ${meta.publicUrl} op ${meta.createdAt.toISOString()}, formaat \`${EXPORT_FORMAT}\` versie ${EXPORT_FORMAT_VERSION}. ` +
+        `Gemaakt door Kring ${meta.appVersion} van ${meta.publicUrl} op ${meta.createdAt.toISOString()}, formaat \`${EXPORT_FORMAT}\` versie ${EXPORT_FORMAT_VERSION}. ` +
           "`manifest.json` noemt elk bestand met zijn SHA-256 en aantal rijen. Elke soort record staat in drie bestanden: " +
           "`data/<soort>.jsonl` (één JSON-object per regel), `csv/<soort>.csv` (voor spreadsheets; een cel die een spreadsheet als formule zou uitvoeren begint met een apostrof) " +
           "en `schema/<soort>.schema.json` (JSON Schema 2020-12). Tijden zijn UTC (ISO 8601); bedragen zijn hele kleinste eenheden (centen), als tekst; records verwijzen naar elkaar met hun id.",
