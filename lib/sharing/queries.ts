@@ -98,7 +98,11 @@ export type ProposalDetail = {
   consents: ConsentView[];
   mine: ConsentView | null;
   /** The text as the commons would hold it in the two modes that anonymise. */
-  previews: { network: { title: string; html: string }; anonymous: { title: string; html: string } };
+  /**
+   * The text as the commons would hold it: one preview per distinct text, with the modes that give
+   * it (network only, anonymous), so a text without the network's name is shown once, not twice.
+   */
+  previews: { modes: ("network" | "anonymous")[]; title: string; html: string }[];
   itemId: string | null;
   may: { answer: boolean; publish: boolean; withdraw: boolean };
 };
@@ -167,7 +171,7 @@ export async function loadProposal(
     proposedByName: p.proposedById ? (nameOf.get(p.proposedById) ?? null) : null,
     consents,
     mine,
-    previews: { network: preview("network"), anonymous: preview("anonymous") },
+    previews: distinctPreviews(preview("network"), preview("anonymous")),
     itemId: item?.id ?? null,
     may: {
       answer: p.status === "asking" && mine !== null && mine.choice === null && can(scope.role, "commons.answer"),
@@ -175,6 +179,14 @@ export async function loadProposal(
       withdraw: can(scope.role, "commons.answer") && mayWithdraw(scope.role, { isConsenter, isProposer }, p.status),
     },
   };
+}
+
+function distinctPreviews(network: { title: string; html: string }, anonymous: { title: string; html: string }): ProposalDetail["previews"] {
+  if (network.title === anonymous.title && network.html === anonymous.html) return [{ modes: ["network", "anonymous"], ...anonymous }];
+  return [
+    { modes: ["network"], ...network },
+    { modes: ["anonymous"], ...anonymous },
+  ];
 }
 
 /** What a page's "Share with the commons" shows for a record: nothing yet, or the open or published proposal. */

@@ -336,14 +336,27 @@ describe("anonymising and the snapshot", () => {
     expect(item).toMatchObject({ attribution: "anonymous", licence: "cc0_1_0", sourceName: "", region: "Vlaanderen", authorNames: [], area: "means", stage: "pilot" });
   });
 
+  it("shows a text without the network's name once for both anonymous modes, anonymised", async () => {
+    const w = await buildWorld();
+    const outcome = await proposed(w.broker, "milestone_outcome", w.milestone.id);
+    const same = await asUser(w.jan, async () => loadProposal(await requireMember("net-a"), outcome, NETWORK_A));
+    expect(same?.html).toContain("Bel Jan: 0612345678.");
+    expect(same?.previews.map((p) => p.modes)).toEqual([["network", "anonymous"]]);
+    expect(same?.previews[0]?.html).toContain("Bel [naam]: [telefoon].");
+  });
+
   it("shows the people asked the text before and after, and only to them and brokers", async () => {
     const w = await buildWorld();
     const id = await proposed(w.broker, "lesson", w.lesson.id);
     const detail = await asUser(w.jan, async () => loadProposal(await requireMember("net-a"), id, NETWORK_A));
     expect(detail?.html).toContain("Jan van der Berg");
-    expect(detail?.previews.anonymous.html).not.toContain("Jan");
-    expect(detail?.previews.anonymous.html).not.toContain("InnovatieFabriek");
-    expect(detail?.previews.network.html).toContain("Sociale InnovatieFabriek");
+    const [network, anonymous] = detail?.previews ?? [];
+    expect(network?.modes).toEqual(["network"]);
+    expect(anonymous?.modes).toEqual(["anonymous"]);
+    expect(anonymous?.html).not.toContain("Jan");
+    expect(anonymous?.html).not.toContain("InnovatieFabriek");
+    expect(network?.html).not.toContain("Jan");
+    expect(network?.html).toContain("Sociale InnovatieFabriek");
     expect(detail?.may).toEqual({ answer: true, publish: false, withdraw: true });
     expect(await asUser(w.kees, async () => loadProposal(await requireMember("net-a"), id, NETWORK_A))).toBeNull();
     expect(await asUser(w.kees, async () => (await loadSharingPage(await requireMember("net-a"))).proposals)).toEqual([]);
