@@ -2,9 +2,13 @@ import "server-only";
 import { channel } from "node:diagnostics_channel";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
+import { createTranslator } from "next-intl";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { negotiateLocale } from "@/lib/i18n/config";
+import { resolveLocale } from "@/lib/i18n/locale";
+import { loadMessages } from "@/lib/i18n/messages";
 import { withinRateLimits } from "@/lib/rate-limit/mutations";
 import { clientAddress, writeChecks, type RateCheck } from "@/lib/rate-limit/policy";
 import type { ActionResult } from "./action-types";
@@ -73,6 +77,36 @@ async function writeBudget(): Promise<RateCheck[]> {
   return ip ? writeChecks({ ip }) : [];
 }
 
+type Refusal = Extract<ActionResult<never>, { ok: false }>;
+
+/**
+ * A refusal with its sentences in the viewer's language (see ActionResult): the form's message is
+ * the code's sentence followed by the form-wide field messages (a rate limit's wait), or, when the
+ * input was invalid field by field, the general "check the fields" with each field's own message.
+ */
+export async function explained(refusal: Refusal): Promise<Refusal> {
+  // The profile's language needs the database, which may be what failed: then the browser's.
+  const locale = await resolveLocale().catch(async () => negotiateLocale((await headers()).get("accept-language")));
+  const messages = await loadMessages(locale);
+  const errors = createTranslator({ locale, messages, namespace: "errors" });
+  const validation = createTranslator({ locale, messages, namespace: "validation" });
+  type ValidationKey = Parameters<typeof validation>[0];
+  type ErrorKey = Parameters<typeof errors>[0];
+  const field = (code: string) => {
+    const [key = "invalid", limit] = code.split("|");
+    return validation.has(key as ValidationKey) ? validation(key as ValidationKey, { limit: Number(limit ?? 0) }) : validation("invalid");
+  };
+  const fieldMessages = refusal.fieldErrors
+    ? Object.fromEntries(Object.entries(refusal.fieldErrors).map(([name, codes]) => [name, codes.map(field)]))
+    : undefined;
+  const { code } = refusal;
+  const message =
+    !code || (code === "invalid_input" && refusal.fieldErrors)
+      ? errors("invalid_input")
+      : [errors.has(code as ErrorKey) ? errors(code as ErrorKey) : errors("unexpected"), ...(fieldMessages?._form ?? [])].join(" ");
+  return fieldMessages ? { ...refusal, message, fieldMessages } : { ...refusal, message };
+}
+
 /**
  * The action pipeline's frame: parse with zod, then run `body`, which loads the
  * session and membership, checks the policy, writes and revalidates. AppErrors
@@ -96,7 +130,7 @@ export async function runAction<S extends z.ZodType, T>(
   const strings = values ?? plainStrings(input);
   const withNul = Object.keys(strings).filter((key) => strings[key]?.includes("\u0000"));
   if (withNul.length) {
-    return { ok: false, code: "invalid_input", fieldErrors: Object.fromEntries(withNul.map((k) => [k, ["invalid"]])), values };
+    return explained({ ok: false, code: "invalid_input", fieldErrors: Object.fromEntries(withNul.map((k) => [k, ["invalid"]])), values });
   }
   const parsed = schema.safeParse(formObject(input));
   if (!parsed.success) {
@@ -107,7 +141,7 @@ export async function runAction<S extends z.ZodType, T>(
       // sent by hand) are not, and never reach a client: they become `invalid`.
       (fieldErrors[key] ??= []).push(FIELD_CODE.test(issue.message) ? issue.message : "invalid");
     }
-    return { ok: false, code: "invalid_input", fieldErrors, values };
+    return explained({ ok: false, code: "invalid_input", fieldErrors, values });
   }
   try {
     const limit = options.rateLimit ?? {};
@@ -120,11 +154,9 @@ export async function runAction<S extends z.ZodType, T>(
   } catch (error) {
     unstable_rethrow(error);
     if (isAppError(error)) {
-      return error.fieldErrors
-        ? { ok: false, code: error.code, fieldErrors: error.fieldErrors, values }
-        : { ok: false, code: error.code, values };
+      return explained(error.fieldErrors ? { ok: false, code: error.code, fieldErrors: error.fieldErrors, values } : { ok: false, code: error.code, values });
     }
     console.error("[kring] action failed", error);
-    return { ok: false, code: "unexpected", values };
+    return explained({ ok: false, code: "unexpected", values });
   }
 }

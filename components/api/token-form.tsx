@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
-import { FormMessage, useValidationMessage } from "@/components/ui/messages";
+import { fieldMessages, FormMessage } from "@/components/ui/messages";
 import { ShownOnce } from "@/components/ui/shown-once";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createApiTokenAction, revokeApiTokenAction, rotateApiTokenAction } from "@/lib/api/actions";
@@ -12,9 +12,8 @@ import { API_SCOPES, TOKEN_EXPIRY_CHOICES, TOKEN_NAME_MAX } from "@/lib/api/limi
 /** A broker makes a token: a name, what it may read (at least one area), how long it works. */
 export function CreateApiTokenForm({ slug }: { slug: string }) {
   const t = useTranslations("api.tokens");
-  const translate = useValidationMessage();
   const [state, action] = useActionState(createApiTokenAction, null);
-  const scopeErrors = state && !state.ok ? (state.fieldErrors?.scopes ?? []).map(translate) : [];
+  const scopeErrors = fieldMessages(state, "scopes");
   const sent = state && !state.ok ? state.values : undefined;
   const errorId = useId();
   return (

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { TextAreaField } from "@/components/ui/field";
 import { useAnnouncedAction } from "@/components/ui/announcer";
-import { FormMessage, useValidationMessage } from "@/components/ui/messages";
+import { fieldMessages, FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { answerConsentAction, callConsentAction, closeCycleAction } from "@/lib/synthesis/actions";
 import { CONSENT_CHOICES, CONSENT_TEXT_MAX, HANDLED_NOTE_MAX, HANDLED_PREFIX, type ConsentChoice } from "@/lib/cycles/limits";
@@ -42,12 +42,11 @@ export function ConsentAnswerForm({
   mine: { answer: ConsentChoice; text: string } | null;
 }) {
   const t = useTranslations("cycles");
-  const translate = useValidationMessage();
   const [state, action] = useActionState(answerConsentAction, null);
   const id = useId();
   const refused = state && !state.ok ? state.values : undefined;
   const chosen = refused ? refused.answer : state?.ok ? state.data.answer : mine?.answer;
-  const answerErrors = state && !state.ok ? (state.fieldErrors?.answer ?? []).map(translate) : [];
+  const answerErrors = fieldMessages(state, "answer");
   return (
     <form action={action} className="space-y-4" noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="font-semibold">

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { TextAreaField } from "@/components/ui/field";
-import { FormMessage, useValidationMessage } from "@/components/ui/messages";
+import { fieldMessages, FormMessage } from "@/components/ui/messages";
 import { inputClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { saveSynthesisAction } from "@/lib/synthesis/actions";
@@ -31,7 +31,6 @@ export function SynthesisForm({
   template: string;
 }) {
   const t = useTranslations("cycles");
-  const translate = useValidationMessage();
   const [state, action] = useActionState(saveSynthesisAction, null);
   const currentNumber = current?.number ?? 0;
   // The revision this form edits: the one shown when it mounted, moved on only by this
@@ -44,7 +43,7 @@ export function SynthesisForm({
   }
   const conflict = state && !state.ok && state.code === "synthesis_conflict";
   const refused = state && !state.ok ? state.values : undefined;
-  const citeErrors = state && !state.ok ? (state.fieldErrors?.cites ?? []).map(translate) : [];
+  const citeErrors = fieldMessages(state, "cites");
   const citesId = useId();
   const theirsId = useId();
   return (

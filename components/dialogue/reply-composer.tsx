@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffectEvent, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
-import { useValidationMessage, FormMessage } from "@/components/ui/messages";
+import { fieldMessages, FormMessage } from "@/components/ui/messages";
 import { inputClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createReplyAction } from "@/lib/dialogue/actions";
@@ -81,7 +81,6 @@ export function ReplyComposer({
   quotedReplyId?: string;
 }) {
   const t = useTranslations("dialogue");
-  const translate = useValidationMessage();
   const [state, action] = useActionState(createReplyAction, null);
   const id = useId();
   const listId = `${id}-mentions`;
@@ -116,7 +115,7 @@ export function ReplyComposer({
   const key = state?.ok ? state.data.nextKey : (failed?.values?.idempotencyKey ?? idempotencyKey);
   const body = failed ? (failed.values?.body ?? "") : state?.ok ? "" : (resumed?.value ?? initialBody);
   const quote = failed ? (failed.values?.quotedReplyId ?? "") : state?.ok ? "" : quotedReplyId;
-  const errors = (failed?.fieldErrors?.body ?? []).map(translate);
+  const errors = fieldMessages(state, "body");
   const mentionIds = failed ? (failed.values?.mentions ?? "") : picked.map((m) => m.id).join(",");
 
   const suggestions =

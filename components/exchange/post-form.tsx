@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { FormMessage, useValidationMessage } from "@/components/ui/messages";
+import { fieldMessages, FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/action-types";
 import { createPostAction, updatePostAction } from "@/lib/exchange/actions";
@@ -40,10 +40,9 @@ type Option = { value: string; label: string };
 /** The vocabulary as checkboxes (`tag.<slug>`), ticked as sent when the form was refused. */
 function VocabularyField({ state, tags, initial }: { state: FormState<unknown>; tags: Option[]; initial: string[] }) {
   const t = useTranslations("exchange");
-  const translate = useValidationMessage();
   const id = useId();
   const sent = state && !state.ok ? state.values : undefined;
-  const errors = state && !state.ok ? (state.fieldErrors?.tags ?? []) : [];
+  const errors = fieldMessages(state, "tags");
   if (tags.length === 0) return null;
   return (
     <fieldset className="space-y-2" aria-describedby={errors.length ? `${id}-error` : `${id}-hint`}>
@@ -65,7 +64,7 @@ function VocabularyField({ state, tags, initial }: { state: FormState<unknown>; 
       </ul>
       {errors.length ? (
         <p id={`${id}-error`} className="text-sm font-medium text-danger">
-          {errors.map(translate).join(" ")}
+          {errors.join(" ")}
         </p>
       ) : null}
     </fieldset>

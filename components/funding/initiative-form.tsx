@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { FormMessage, useValidationMessage } from "@/components/ui/messages";
+import { fieldMessages, FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/action-types";
 import { createInitiativeAction, editInitiativeAction } from "@/lib/funding/actions";
@@ -14,10 +14,9 @@ type Candidate = { userId: string; name: string };
 /** The team as ticked checkboxes (`team_<userId>`); a refused form shows what was ticked. */
 function TeamField({ candidates, team, state }: { candidates: Candidate[]; team: string[]; state: FormState<unknown> }) {
   const t = useTranslations("funding");
-  const translate = useValidationMessage();
   const id = useId();
   const failed = state && !state.ok ? state : null;
-  const errors = (failed?.fieldErrors?.team ?? []).map(translate);
+  const errors = fieldMessages(state, "team");
   const checked = (userId: string) => (failed ? failed.values?.[`team_${userId}`] === "on" : team.includes(userId));
   return (
     <fieldset className="space-y-2" aria-describedby={errors.length ? `${id}-error` : `${id}-hint`}>

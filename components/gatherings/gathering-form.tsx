@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { FormMessage, useValidationMessage } from "@/components/ui/messages";
+import { fieldMessages, FormMessage } from "@/components/ui/messages";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/action-types";
@@ -64,15 +64,15 @@ let rowSeq = 0;
 
 const ROW_FIELDS = ["title", "minutes", "hostId", "threadId"] as const;
 
-/** A form state holding only the field errors of the row sent at `origin`, named for its place `at` now. */
+/** A form state holding only the field messages of the row sent at `origin`, named for its place `at` now. */
 function rowErrors(state: FormState<unknown>, origin: number | null, at: number): FormState<unknown> {
-  if (!state || state.ok || origin === null || !state.fieldErrors) return null;
-  const fieldErrors: Record<string, string[]> = {};
+  if (!state || state.ok || origin === null || !state.fieldMessages) return null;
+  const fieldMessages: Record<string, string[]> = {};
   for (const field of ROW_FIELDS) {
-    const errors = state.fieldErrors[`agenda.${origin}.${field}`];
-    if (errors) fieldErrors[`agenda.${at}.${field}`] = errors;
+    const messages = state.fieldMessages[`agenda.${origin}.${field}`];
+    if (messages) fieldMessages[`agenda.${at}.${field}`] = messages;
   }
-  return { ok: false, fieldErrors };
+  return { ok: false, fieldMessages };
 }
 
 /**
@@ -81,7 +81,6 @@ function rowErrors(state: FormState<unknown>, origin: number | null, at: number)
  */
 function AgendaEditor({ state, initial, hosts, threads }: { state: FormState<unknown>; initial: AgendaRowValues[]; hosts: Option[]; threads: Option[] }) {
   const t = useTranslations("gatherings");
-  const translate = useValidationMessage();
   const [rows, setRows] = useState(() => rowsOf(state, initial).map((r, origin) => ({ ...r, origin: origin as number | null, key: `row-${rowSeq++}` })));
   const move = (from: number, to: number) =>
     setRows((current) => {
@@ -90,7 +89,7 @@ function AgendaEditor({ state, initial, hosts, threads }: { state: FormState<unk
       next.splice(to, 0, row!);
       return next;
     });
-  const agendaErrors = state && !state.ok ? (state.fieldErrors?.agenda ?? []) : [];
+  const agendaErrors = fieldMessages(state, "agenda");
   return (
     <fieldset className="space-y-4" aria-describedby="agenda-hint">
       <legend className="text-lg font-semibold">{t("agendaTitle")}</legend>
@@ -99,7 +98,7 @@ function AgendaEditor({ state, initial, hosts, threads }: { state: FormState<unk
       </p>
       {agendaErrors.length ? (
         <p className="text-sm font-medium text-danger" role="alert">
-          {agendaErrors.map(translate).join(" ")}
+          {agendaErrors.join(" ")}
         </p>
       ) : null}
       <ol className="space-y-4">

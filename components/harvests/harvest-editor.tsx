@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { CheckboxField, SelectField, TextAreaField } from "@/components/ui/field";
-import { FormMessage, useValidationMessage } from "@/components/ui/messages";
+import { fieldMessages, FormMessage } from "@/components/ui/messages";
 import { buttonClass } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/action-types";
@@ -42,9 +42,8 @@ export type HarvestEditorProps = {
 
 /** The field messages of a group of checkboxes (a link to another network's record is refused as a whole). */
 function GroupError({ state, name }: { state: FormState<unknown>; name: string }) {
-  const translate = useValidationMessage();
-  const messages = state && !state.ok ? (state.fieldErrors?.[name] ?? []) : [];
-  return messages.length ? <p className="text-sm font-medium text-danger">{messages.map(translate).join(" ")}</p> : null;
+  const messages = fieldMessages(state, name);
+  return messages.length ? <p className="text-sm font-medium text-danger">{messages.join(" ")}</p> : null;
 }
 
 /** Links already made come first, then the rest of what may be linked, each once. */

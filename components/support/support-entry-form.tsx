@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { FormMessage, useValidationMessage } from "@/components/ui/messages";
+import { fieldMessages, FormMessage } from "@/components/ui/messages";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormState } from "@/lib/action-types";
 import { createSupportEntryAction, updateSupportEntryAction } from "@/lib/support/actions";
@@ -74,8 +74,7 @@ function ChoiceGroup({
   state: FormState<unknown>;
 }) {
   const id = useId();
-  const translate = useValidationMessage();
-  const messages = (state && !state.ok ? (state.fieldErrors?.[name] ?? []) : []).map(translate);
+  const messages = fieldMessages(state, name);
   const sent = state && !state.ok ? state.values : undefined;
   const ticked = (value: string) => (sent ? sent[`${prefix}${value}`] === "on" : initial.includes(value));
   const describedBy = [hint ? `${id}-hint` : null, messages.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;

@@ -2,7 +2,7 @@
 
 import { useId, type ReactNode } from "react";
 import type { FormState } from "@/lib/action-types";
-import { useValidationMessage } from "./messages";
+import { fieldMessages } from "./messages";
 import { inputClass } from "./styles";
 
 type Common = {
@@ -17,14 +17,12 @@ type Common = {
 
 function useField({ name, state, initial }: Common) {
   const id = useId();
-  const translate = useValidationMessage();
-  const errors = state && !state.ok ? (state.fieldErrors?.[name] ?? []) : [];
   const typed = state && !state.ok ? state.values?.[name] : undefined;
   return {
     id,
     errorId: `${id}-error`,
     hintId: `${id}-hint`,
-    messages: errors.map(translate),
+    messages: fieldMessages(state, name),
     value: typed ?? initial ?? "",
   };
 }
@@ -157,8 +155,7 @@ export function CheckboxField({
   initial?: boolean;
 }) {
   const id = useId();
-  const translate = useValidationMessage();
-  const messages = (state && !state.ok ? (state.fieldErrors?.[name] ?? []) : []).map(translate);
+  const messages = fieldMessages(state, name);
   const typed = state && !state.ok ? state.values?.[name] === "on" : initial;
   return (
     <div className="space-y-1">

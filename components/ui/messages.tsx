@@ -1,24 +1,21 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import type { FormState } from "@/lib/action-types";
 
-/** Turns a field message code (`too_long|80`) into a translated sentence. */
-export function useValidationMessage() {
-  const t = useTranslations("validation");
-  return (code: string) => {
-    const [key = "invalid", limit] = code.split("|");
-    return t.has(key) ? t(key, { limit: Number(limit ?? 0) }) : t("invalid");
-  };
+/**
+ * The messages of one field of a refused form, in the viewer's language: the server translated
+ * them as the action answered (lib/action.ts), so no page sends the browser the message texts.
+ */
+export function fieldMessages(state: FormState<unknown>, name: string): string[] {
+  return state && !state.ok ? (state.fieldMessages?.[name] ?? []) : [];
 }
 
 /**
- * The form-level outcome of an action: an error code, translated, announced to screen readers;
- * with a message for the whole form (`_form`, such as a rate limit's wait) after it.
+ * The form-level outcome of an action, announced to screen readers: the success text given, or the
+ * refusal's sentence as the server wrote it (with a message for the whole form, such as a rate
+ * limit's wait, after it).
  */
 export function FormMessage({ state, success }: { state: FormState<unknown>; success?: string }) {
-  const t = useTranslations("errors");
-  const translate = useValidationMessage();
   if (!state) return null;
   if (state.ok) {
     return success ? (
@@ -27,17 +24,9 @@ export function FormMessage({ state, success }: { state: FormState<unknown>; suc
       </p>
     ) : null;
   }
-  if (!state.code || (state.code === "invalid_input" && state.fieldErrors)) {
-    return (
-      <p role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
-        {t("invalid_input")}
-      </p>
-    );
-  }
-  const more = (state.fieldErrors?._form ?? []).map(translate);
-  return (
+  return state.message ? (
     <p role="alert" className="rounded-md bg-danger-soft px-3 py-2 text-danger">
-      {[t.has(state.code) ? t(state.code) : t("unexpected"), ...more].join(" ")}
+      {state.message}
     </p>
-  );
+  ) : null;
 }

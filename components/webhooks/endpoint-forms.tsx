@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { TextField } from "@/components/ui/field";
-import { FormMessage, useValidationMessage } from "@/components/ui/messages";
+import { fieldMessages, FormMessage } from "@/components/ui/messages";
 import { ShownOnce } from "@/components/ui/shown-once";
 import { SubmitButton } from "@/components/ui/submit-button";
 import {
@@ -18,9 +18,8 @@ import { WEBHOOK_DESCRIPTION_MAX, WEBHOOK_EVENTS, WEBHOOK_URL_MAX } from "@/lib/
 /** A broker registers an address: https, on the public internet, for at least one event. */
 export function CreateWebhookForm({ slug }: { slug: string }) {
   const t = useTranslations("webhooks");
-  const translate = useValidationMessage();
   const [state, action] = useActionState(createWebhookAction, null);
-  const eventErrors = state && !state.ok ? (state.fieldErrors?.events ?? []).map(translate) : [];
+  const eventErrors = fieldMessages(state, "events");
   const sent = state && !state.ok ? state.values : undefined;
   const errorId = useId();
   return (

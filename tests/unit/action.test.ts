@@ -8,7 +8,12 @@ import { AppError } from "@/lib/errors";
 // No request here: a visitor without a known address, whom the writes budget cannot count
 // (counting, on a database, is tested in tests/integration/write-limits.test.ts).
 vi.mock("@/lib/auth/session", () => ({ getViewer: vi.fn(async () => null) }));
-vi.mock("next/headers", () => ({ headers: vi.fn(async () => new Headers()) }));
+// The browser's language decides the refusal's sentences here (no profile, no cookie).
+const language = { current: "en" };
+vi.mock("next/headers", () => ({
+  headers: vi.fn(async () => new Headers({ "accept-language": language.current })),
+  cookies: vi.fn(async () => ({ get: () => undefined })),
+}));
 
 const schema = z.object({ name: z.string().min(1, "required"), age: z.coerce.number().int("invalid_number") });
 
@@ -20,6 +25,7 @@ function form(fields: Record<string, string>) {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  language.current = "en";
 });
 
 describe("runAction", () => {
@@ -38,6 +44,8 @@ describe("runAction", () => {
       code: "invalid_input",
       fieldErrors: { name: ["required"], age: ["invalid_number"] },
       values: { name: "", age: "1.5" },
+      message: "Some fields need your attention.",
+      fieldMessages: { name: ["Please fill this in."], age: ["Enter a whole number."] },
     });
     expect(body).not.toHaveBeenCalled();
   });
@@ -45,14 +53,21 @@ describe("runAction", () => {
   it("refuses a NUL character (PostgreSQL text cannot hold it) as a field error", async () => {
     const body = vi.fn(async () => null);
     const result = await runAction(schema, form({ name: "a\u0000b", age: "1" }), body);
-    expect(result).toEqual({ ok: false, code: "invalid_input", fieldErrors: { name: ["invalid"] }, values: { name: "a\u0000b", age: "1" } });
+    expect(result).toEqual({
+      ok: false,
+      code: "invalid_input",
+      fieldErrors: { name: ["invalid"] },
+      values: { name: "a\u0000b", age: "1" },
+      message: "Some fields need your attention.",
+      fieldMessages: { name: ["This value is not valid."] },
+    });
     expect(body).not.toHaveBeenCalled();
   });
 
   it("turns an AppError into its code, with its field errors", async () => {
     expect(await runAction(schema, form({ name: "a", age: "1" }), async () => {
       throw new AppError("forbidden");
-    })).toEqual({ ok: false, code: "forbidden", values: { name: "a", age: "1" } });
+    })).toEqual({ ok: false, code: "forbidden", values: { name: "a", age: "1" }, message: "You are not allowed to do this." });
     expect(await runAction(schema, form({ name: "a", age: "1" }), async () => {
       throw new AppError("slug_taken", { slug: ["slug_taken"] });
     })).toMatchObject({ ok: false, code: "slug_taken", fieldErrors: { slug: ["slug_taken"] } });
@@ -63,9 +78,29 @@ describe("runAction", () => {
     const result = await runAction(schema, form({ name: "a", age: "1" }), async () => {
       throw new Error("password=hunter2 at db.internal:5432");
     });
-    expect(result).toEqual({ ok: false, code: "unexpected", values: { name: "a", age: "1" } });
+    expect(result).toEqual({
+      ok: false,
+      code: "unexpected",
+      values: { name: "a", age: "1" },
+      message: "Something went wrong on our side. Your input is kept; please try again.",
+    });
     expect(JSON.stringify(result)).not.toContain("hunter2");
     expect(log).toHaveBeenCalled();
+  });
+
+  it("says why in the viewer's language: the code's sentence, then the form-wide field messages (a wait) after it", async () => {
+    language.current = "nl-NL,nl;q=0.9";
+    const limited = await runAction(schema, form({ name: "a", age: "1" }), async () => {
+      throw new AppError("rate_limited", { _form: ["retry_after|3"] });
+    });
+    expect(limited).toMatchObject({
+      code: "rate_limited",
+      fieldErrors: { _form: ["retry_after|3"] },
+      message: "Te veel pogingen. Wacht even en probeer het opnieuw. Je kunt het over 3 minuten opnieuw proberen.",
+      fieldMessages: { _form: ["Je kunt het over 3 minuten opnieuw proberen."] },
+    });
+    const invalid = await runAction(schema, form({ name: "", age: "1" }), async () => null);
+    expect(invalid).toMatchObject({ message: "Enkele velden hebben je aandacht nodig.", fieldMessages: { name: ["Vul dit in."] } });
   });
 
   it("lets Next's redirect through", async () => {
