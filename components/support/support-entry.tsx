@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Formatter, Translator } from "@/lib/i18n/server-types";
 import { Markdown } from "@/components/dialogue/markdown";
@@ -56,9 +55,9 @@ export function SupportEntrySummary({ slug, entry, lang, tools }: { slug: string
     <article aria-labelledby={headingId} className="space-y-2">
       <div className="space-y-1">
         <h3 id={headingId} className="text-lg font-semibold" lang={lang}>
-          <Link href={`/n/${slug}/support/${entry.id}`} className="underline">
+          <a href={`/n/${slug}/support/${entry.id}`} className="underline">
             {entry.name}
-          </Link>
+          </a>
         </h3>
         <p className="text-muted" lang={lang}>
           {entry.provider}

@@ -82,9 +82,9 @@ export async function ReviewQueue({ slug, items, count, lang }: { slug: string; 
         <ul className="divide-y divide-line rounded-md border border-line">
           {items.map((item) => (
             <li key={item.id} id={`entry-${item.id}`} className="p-3">
-              <Link href={`/n/${slug}/support/${item.id}`} className="font-medium underline" lang={lang}>
+              <a href={`/n/${slug}/support/${item.id}`} className="font-medium underline" lang={lang}>
                 {item.name}
-              </Link>{" "}
+              </a>{" "}
               <span lang={lang}>({item.provider})</span>
               <br />
               <span className="text-sm text-muted">
