@@ -37,7 +37,8 @@ export async function SupportResults({
         {isFiltered(filter) ? t("countFiltered", { count: total }) : t("countAll", { count: total })}
       </p>
       {entries.length === 0 ? (
-        <p className="text-muted">{isFiltered(filter) ? t("noneFiltered") : t("none")}</p>
+        // An empty map says so in the count above; only a filter that finds nothing gets advice.
+        isFiltered(filter) ? <p className="text-muted">{t("noneFiltered")}</p> : null
       ) : (
         <ul className="space-y-4" aria-labelledby="support-results-title">
           {entries.map((entry) => (

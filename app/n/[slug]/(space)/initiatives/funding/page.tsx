@@ -40,15 +40,18 @@ export default async function FundingOverviewPage({ params }: { params: Promise<
         <h1 className="text-xl font-semibold">{t("fundingOverview")}</h1>
         <p className="text-muted">{t("fundingIntro")}</p>
       </div>
-      <section aria-labelledby="per-initiative" className={`${cardClass} space-y-3`}>
+      {/* Unnamed: the table's scroll region below carries this name, one region per name. */}
+      <section className={`${cardClass} space-y-3`}>
         <h2 id="per-initiative" className="text-lg font-semibold">
           {t("perInitiative")}
         </h2>
         {overview.initiatives.length === 0 ? (
           <p className="text-muted">{t("noFundingYet")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left">
+          // On a phone the table scrolls inside this named region, which takes the keyboard focus so
+          // its right-hand columns can be reached without a pointer; `figures` spaces the columns.
+          <div role="region" aria-label={t("perInitiative")} tabIndex={0} className="overflow-x-auto">
+            <table className="figures">
               <caption className="sr-only">{t("perInitiative")}</caption>
               <thead>
                 <tr>
@@ -63,9 +66,9 @@ export default async function FundingOverviewPage({ params }: { params: Promise<
               <tbody>
                 {overview.initiatives.flatMap((i) =>
                   i.totals.map((row, index) => (
-                    <tr key={`${i.id}-${row.currency}`} className="border-t border-line">
+                    <tr key={`${i.id}-${row.currency}`}>
                       {index === 0 ? (
-                        <th scope="row" rowSpan={i.totals.length} className="align-top font-medium">
+                        <th scope="row" rowSpan={i.totals.length}>
                           <Link href={`/n/${scope.slug}/initiatives/${i.id}`}>{i.name}</Link>
                         </th>
                       ) : null}
