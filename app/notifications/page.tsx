@@ -30,7 +30,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const roles = await getTranslations("roles");
   const format = await getFormatter();
   return (
-    <ClientMessages namespaces={["errors", "notifications", "validation"]}>
+    <ClientMessages namespaces={["notifications"]}>
       <div className="mx-auto max-w-2xl space-y-6">
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="space-y-1">

@@ -37,7 +37,7 @@ export default async function ProfilePage() {
   const zones = Intl.supportedValuesOf("timeZone");
   const timeZones = zones.includes(profile.timeZone) ? zones : [profile.timeZone, ...zones];
   return (
-    <ClientMessages namespaces={["calendar", "emailSettings", "errors", "profile", "validation"]}>
+    <ClientMessages namespaces={["calendar", "emailSettings", "profile"]}>
       <div className="mx-auto max-w-xl space-y-6">
         <div className={`${cardClass} space-y-4`}>
           <h1 className="text-2xl font-semibold">{t("title")}</h1>

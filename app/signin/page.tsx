@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getViewer()) redirect(returnTo);
   const t = await getTranslations("signin");
   return (
-    <ClientMessages namespaces={["errors", "signin", "validation"]}>
+    <ClientMessages namespaces={["signin"]}>
       <div className={`${cardClass} mx-auto max-w-md space-y-4`}>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="text-muted">{t("intro")}</p>

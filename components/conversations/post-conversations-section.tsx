@@ -12,7 +12,7 @@ import { StartConversationForm } from "./start-form";
  * request) or "I'm interested" (an offer) with the first message, or the way back to their own
  * conversation. For a funder: nothing (they read posts open to them, and do not answer).
  * The page loads `data` with loadPostConversations (lib/conversations/queries.ts) and wraps this in
- * <ClientMessages> with the "conversations", "errors" and "validation" namespaces.
+ * <ClientMessages> with the "conversations" namespace.
  */
 export async function PostConversationsSection({
   slug,

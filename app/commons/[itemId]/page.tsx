@@ -36,7 +36,7 @@ export default async function CommonsItemPage({ params }: Props) {
   if (!found || found.state !== "live") notFound();
   const { item } = found;
   return (
-    <ClientMessages namespaces={["commons", "errors", "validation"]}>
+    <ClientMessages namespaces={["commons"]}>
       <div className="space-y-8">
         <p>
           <Link href="/commons" className="underline">

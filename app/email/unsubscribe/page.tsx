@@ -33,7 +33,7 @@ export default async function UnsubscribedPage({ searchParams }: Search) {
       ? t("expired")
       : t("invalid");
   return (
-    <ClientMessages namespaces={["errors", "unsubscribe", "validation"]}>
+    <ClientMessages namespaces={["unsubscribe"]}>
       <div className={`${cardClass} mx-auto max-w-xl space-y-4`}>
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p role="status" data-testid="unsubscribe-status">

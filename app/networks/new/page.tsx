@@ -18,7 +18,7 @@ export default async function NewNetworkPage() {
   const raw = await getLocale();
   const locale = isLocale(raw) ? raw : "en";
   return (
-    <ClientMessages namespaces={["errors", "networkForm", "networks", "validation"]}>
+    <ClientMessages namespaces={["networkForm", "networks"]}>
       <div className={`${cardClass} mx-auto max-w-2xl space-y-4`}>
         <h1 className="text-2xl font-semibold">{t("createTitle")}</h1>
         <p className="text-muted">{t("createIntro")}</p>

@@ -140,7 +140,7 @@ export default async function NetworkHomePage({
           </div>
         ) : null}
         {/* Only someone not (yet) in the network gets a form here: a member's home sends the browser no messages of its own. */}
-        {scope ? standing : <ClientMessages namespaces={["errors", "join", "validation"]}>{standing}</ClientMessages>}
+        {scope ? standing : <ClientMessages namespaces={["join"]}>{standing}</ClientMessages>}
       </aside>
     </div>
   );

@@ -43,7 +43,7 @@ export default async function CyclePage({
 
   if (!page) {
     return (
-      <ClientMessages namespaces={["areas", "cycles", "errors", "validation"]}>
+      <ClientMessages namespaces={["areas", "cycles"]}>
         <NoOpenCycle slug={scope.slug} mayOpen={can(scope.role, "cycle.open")} />
       </ClientMessages>
     );
@@ -52,7 +52,7 @@ export default async function CyclePage({
   const { cycle, participation, reflections, we, harvests } = page;
   const lang = view?.network.locale;
   return (
-    <ClientMessages namespaces={["areas", "cycles", "dialogue", "errors", "moderation", "validation"]}>
+    <ClientMessages namespaces={["areas", "cycles", "dialogue", "moderation"]}>
       <div className="space-y-6">
         <CycleSummary slug={scope.slug} cycle={cycle} participation={participation} lang={lang} />
         <HarvestMentions slug={scope.slug} mentions={harvests} kind="cycle" />

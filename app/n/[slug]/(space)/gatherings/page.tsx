@@ -27,7 +27,7 @@ export default async function GatheringsPage({ params, searchParams }: { params:
   const lang = view?.network.locale ?? "en";
   const planner = scope.role === "broker";
   return (
-    <ClientMessages namespaces={["calendar", "errors", "validation"]}>
+    <ClientMessages namespaces={["calendar"]}>
       <div className="space-y-6">
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="space-y-1">

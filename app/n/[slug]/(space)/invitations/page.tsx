@@ -22,7 +22,7 @@ export default async function InvitationsPage({ params }: { params: Promise<{ sl
   const format = await getFormatter();
   const now = new Date();
   return (
-    <ClientMessages namespaces={["errors", "invitations", "validation"]}>
+    <ClientMessages namespaces={["invitations"]}>
       <div className="space-y-6">
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         <section aria-labelledby="new-invitation" className={`${cardClass} space-y-3`}>

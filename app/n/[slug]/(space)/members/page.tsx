@@ -39,7 +39,7 @@ export default async function MembersPage({
   const manage = can(scope.role, "members.change_role");
   const labelOf = new Map(own.vocabulary.map((tag) => [tag.slug, locale === "nl" ? tag.labelNl : tag.labelEn]));
   return (
-    <ClientMessages namespaces={["errors", "members", "validation"]}>
+    <ClientMessages namespaces={["members"]}>
       <div className="space-y-6">
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         {mayHelp ? (

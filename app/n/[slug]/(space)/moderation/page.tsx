@@ -30,7 +30,7 @@ export default async function ModerationPage({
   const td = await getTranslations("dialogue");
   const format = await getFormatter();
   return (
-    <ClientMessages namespaces={["dialogue", "errors", "moderation", "validation"]}>
+    <ClientMessages namespaces={["dialogue", "moderation"]}>
       <div className="space-y-4">
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         <p className="text-muted">{t("intro")}</p>

@@ -19,7 +19,7 @@ export default async function RequestsPage({ params }: { params: Promise<{ slug:
   const t = await getTranslations("requests");
   const format = await getFormatter();
   return (
-    <ClientMessages namespaces={["errors", "requests", "validation"]}>
+    <ClientMessages namespaces={["requests"]}>
       <div className="space-y-6">
         <h1 className="text-xl font-semibold">{t("title")}</h1>
         {requests.length === 0 ? <p className="text-muted">{t("empty")}</p> : null}

@@ -29,7 +29,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   ]);
   const n = view.network;
   return (
-    <ClientMessages namespaces={["errors", "networkForm", "networks", "validation"]}>
+    <ClientMessages namespaces={["networkForm", "networks"]}>
       <div className={`${cardClass} max-w-2xl space-y-4`}>
         <h1 className="text-xl font-semibold">{t("settingsTitle")}</h1>
         <NetworkForm

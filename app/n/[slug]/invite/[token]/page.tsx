@@ -35,7 +35,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ slu
   const returnPath = `/n/${slug}/invite/${token}`;
 
   return (
-    <ClientMessages namespaces={["errors", "join", "validation"]}>
+    <ClientMessages namespaces={["join"]}>
       <div className={`${cardClass} mx-auto max-w-2xl space-y-5`}>
         <h1 className="text-2xl font-semibold">
           {t("title")}: <span lang={network.locale}>{network.name}</span>

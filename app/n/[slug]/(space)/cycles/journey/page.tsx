@@ -59,7 +59,7 @@ export default async function JourneyPage({
     ...journey.harvests.map((h) => ({ at: h.startsAt, id: h.id, cycle: null, harvest: h })),
   ].sort((x, y) => y.at.getTime() - x.at.getTime() || (x.id < y.id ? 1 : -1));
   return (
-    <ClientMessages namespaces={["errors", "sharing", "validation"]}>
+    <ClientMessages namespaces={["sharing"]}>
       <div className="space-y-6">
         <div className="space-y-1">
           <h1 className="text-xl font-semibold">{t("journeyTitle")}</h1>

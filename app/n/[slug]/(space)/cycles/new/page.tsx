@@ -38,7 +38,7 @@ export default async function OpenCyclePage({
   const zone = await getTimeZone();
   const { current, question, fromConcernId } = await loadNewCyclePage(scope, from ?? null);
   return (
-    <ClientMessages namespaces={["areas", "cycles", "errors", "validation"]}>
+    <ClientMessages namespaces={["areas", "cycles"]}>
       <div className="space-y-6">
         <div className="space-y-1">
           <h1 className="text-xl font-semibold">{t("openTitle")}</h1>

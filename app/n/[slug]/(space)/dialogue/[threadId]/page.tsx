@@ -52,7 +52,7 @@ export default async function ThreadPage({
   if (!data.visible) {
     // Hidden by a broker: others see that it was, and why, but not what it said.
     return (
-      <ClientMessages namespaces={["areas", "dialogue", "errors", "levels", "moderation", "reactions", "validation"]}>
+      <ClientMessages namespaces={["areas", "dialogue", "levels", "moderation", "reactions"]}>
         <div className="space-y-6">
           <p>
             <Link href={`/n/${slug}/dialogue`}>{t("backToList")}</Link>
@@ -95,7 +95,7 @@ export default async function ThreadPage({
     : undefined;
   const open = !thread.lockedAt && !thread.hiddenAt;
   return (
-    <ClientMessages namespaces={["areas", "dialogue", "errors", "levels", "moderation", "reactions", "validation"]}>
+    <ClientMessages namespaces={["areas", "dialogue", "levels", "moderation", "reactions"]}>
       <div className="space-y-6">
         <p>
           <Link href={`/n/${slug}/dialogue`}>{t("backToList")}</Link>

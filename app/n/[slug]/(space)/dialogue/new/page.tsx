@@ -19,7 +19,7 @@ export default async function NewThreadPage({ params }: { params: Promise<{ slug
   const view = await viewNetwork(scope.slug);
   const t = await getTranslations("dialogue");
   return (
-    <ClientMessages namespaces={["areas", "dialogue", "errors", "levels", "validation"]}>
+    <ClientMessages namespaces={["areas", "dialogue", "levels"]}>
       <div className="space-y-6">
         <h1 className="text-xl font-semibold">{t("newThread")}</h1>
         {view ? <PrinciplesReminder principles={view.network.principles} lang={view.network.locale} /> : null}

@@ -43,7 +43,7 @@ export default async function PostPage({ params }: Params) {
   const lang = view?.network.locale ?? "en";
   const renewUntil = defaultExpiry(zone);
   return (
-    <ClientMessages namespaces={["conversations", "errors", "exchange", "validation"]}>
+    <ClientMessages namespaces={["conversations", "exchange"]}>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <PostView slug={scope.slug} page={page} lang={lang} />

@@ -38,7 +38,7 @@ export default async function NewPostPage({
   const scope = await requireMemberPage(slug, `/n/${slug}/exchange/new`, "exchange.post");
   const [form, t, locale] = await Promise.all([loadPostForm(scope, null), getTranslations("exchange"), getLocale()]);
   return (
-    <ClientMessages namespaces={["errors", "exchange", "validation"]}>
+    <ClientMessages namespaces={["exchange"]}>
       <div className="max-w-3xl space-y-6">
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>

@@ -19,7 +19,7 @@ export default async function ExchangeTagsPage({ params }: { params: Promise<{ s
   const scope = await requireMemberPage(slug, `/n/${slug}/exchange/tags`, "exchange.tags");
   const [tags, t] = await Promise.all([loadTagsPage(scope), getTranslations("exchange")]);
   return (
-    <ClientMessages namespaces={["errors", "exchange", "validation"]}>
+    <ClientMessages namespaces={["exchange"]}>
       <div className="max-w-3xl space-y-6">
         <div className="space-y-1">
           <p>

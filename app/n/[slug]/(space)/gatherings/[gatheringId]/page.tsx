@@ -34,7 +34,7 @@ export default async function GatheringPage({ params }: Params) {
   if (!page) notFound();
   const lang = view?.network.locale ?? "en";
   return (
-    <ClientMessages namespaces={["areas", "errors", "gatherings", "harvests", "levels", "validation"]}>
+    <ClientMessages namespaces={["areas", "gatherings", "harvests", "levels"]}>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-6">
           <GatheringHeader slug={scope.slug} page={page} lang={lang} />

@@ -31,7 +31,7 @@ export default async function NewGatheringPage({ params }: { params: Promise<{ s
   if (!form.proposes) notFound();
   const proposal = form.proposes === "proposed";
   return (
-    <ClientMessages namespaces={["errors", "gatherings", "validation"]}>
+    <ClientMessages namespaces={["gatherings"]}>
       <div className="max-w-3xl space-y-6">
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold">{proposal ? t("proposeTitle") : t("newTitle")}</h1>

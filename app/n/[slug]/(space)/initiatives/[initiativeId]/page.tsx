@@ -47,7 +47,7 @@ export default async function InitiativePage({ params }: Params) {
     mayPropose: mayPropose(scope.role, page.initiative.team.some((member) => member.userId === scope.userId)),
   };
   return (
-    <ClientMessages namespaces={["areas", "errors", "funding", "moderation", "sharing", "validation"]}>
+    <ClientMessages namespaces={["areas", "funding", "moderation", "sharing"]}>
       <div className="space-y-6">
         <InitiativeHeader slug={scope.slug} initiative={page.initiative} lang={lang} />
         <InitiativeAbout slug={scope.slug} page={page} lang={lang} />

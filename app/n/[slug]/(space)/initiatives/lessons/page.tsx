@@ -55,7 +55,7 @@ export default async function LessonsPage({
     ...(filter.area ? { area: filter.area } : {}),
   });
   return (
-    <ClientMessages namespaces={["errors", "sharing", "validation"]}>
+    <ClientMessages namespaces={["sharing"]}>
       <div className="space-y-6">
         <div className="space-y-1">
           <p className="text-muted">

@@ -17,7 +17,7 @@ export default async function NewInitiativePage({ params }: { params: Promise<{ 
   const scope = await requireMemberPage(slug, `/n/${slug}/initiatives/new`, "initiative.create");
   const [t, candidates] = await Promise.all([getTranslations("funding"), listTeamCandidates(scope)]);
   return (
-    <ClientMessages namespaces={["errors", "funding", "validation"]}>
+    <ClientMessages namespaces={["funding"]}>
       <div className="space-y-6">
         <div className="space-y-1">
           <h1 className="text-xl font-semibold">{t("newTitle")}</h1>

@@ -22,7 +22,7 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ slug
   const now = new Date();
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
   return (
-    <ClientMessages namespaces={["errors", "validation", "api"]}>
+    <ClientMessages namespaces={["api"]}>
       <div className="max-w-2xl space-y-6">
         <section aria-labelledby="api-tokens" className={`${cardClass} space-y-3`}>
           <h1 id="api-tokens" className="text-xl font-semibold">

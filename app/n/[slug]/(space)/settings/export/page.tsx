@@ -24,7 +24,7 @@ export default async function NetworkExportPage({ params }: { params: Promise<{ 
   const [exports, t, format] = await Promise.all([listNetworkExports(scope), getTranslations("networkExport"), getFormatter()]);
   const running = exports.some((e) => e.status === "queued" || e.status === "building");
   return (
-    <ClientMessages namespaces={["errors", "networkExport", "validation"]}>
+    <ClientMessages namespaces={["networkExport"]}>
       <div className="max-w-3xl space-y-6">
         <div className="space-y-1">
           <p>

@@ -24,7 +24,7 @@ export default async function WebhooksPage({ params, searchParams }: { params: P
   const moment = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const labelOf = new Map(endpoints.map((e) => [e.id, e.description || e.url]));
   return (
-    <ClientMessages namespaces={["errors", "validation", "webhooks"]}>
+    <ClientMessages namespaces={["webhooks"]}>
       <div className="max-w-2xl space-y-6">
         <section aria-labelledby="webhooks-title" className={`${cardClass} space-y-3`}>
           <h1 id="webhooks-title" className="text-xl font-semibold">

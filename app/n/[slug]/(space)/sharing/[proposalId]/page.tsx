@@ -30,7 +30,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ slug:
   if (!p) notFound();
   const lang = view?.network.locale;
   return (
-    <ClientMessages namespaces={["errors", "sharing", "validation"]}>
+    <ClientMessages namespaces={["sharing"]}>
       <div className="space-y-6">
         <div className="space-y-1">
           <p className="text-muted">

@@ -32,7 +32,7 @@ export default async function SupportEntryPage({ params }: { params: Promise<{ s
   // A broker shares a listed entry with the commons (decision 044).
   const shared = may.manage && entry.status === "listed" ? await shareStates(scope, "support_entry", [entry.id]) : null;
   return (
-    <ClientMessages namespaces={["supportControls", "errors", "sharing", "validation"]}>
+    <ClientMessages namespaces={["supportControls", "sharing"]}>
       <div className="max-w-3xl space-y-6">
         <p>
           <Link href={`/n/${scope.slug}/support#entry-${entry.id}`} className="underline">

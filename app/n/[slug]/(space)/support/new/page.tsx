@@ -20,7 +20,7 @@ export default async function NewSupportEntryPage({ params }: { params: Promise<
   const t = await getTranslations("support");
   const broker = mayAdd(scope.role) === "listed";
   return (
-    <ClientMessages namespaces={["support", "errors", "validation"]}>
+    <ClientMessages namespaces={["support"]}>
       <div className="max-w-2xl space-y-6">
         <p>
           <Link href={`/n/${scope.slug}/support`} className="underline">

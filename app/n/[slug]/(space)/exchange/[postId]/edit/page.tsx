@@ -23,7 +23,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ slug:
   if (!p) notFound();
   const vocabulary = new Set(form.vocabulary.map((v) => v.slug));
   return (
-    <ClientMessages namespaces={["errors", "exchange", "validation"]}>
+    <ClientMessages namespaces={["exchange"]}>
       <div className="max-w-3xl space-y-6">
         <h1 className="text-2xl font-semibold">{t("editTitle")}</h1>
         <div className={cardClass}>

@@ -22,7 +22,7 @@ export default async function EditGatheringPage({ params }: { params: Promise<{ 
   const g = form.gathering;
   if (!g) notFound();
   return (
-    <ClientMessages namespaces={["errors", "gatherings", "validation"]}>
+    <ClientMessages namespaces={["gatherings"]}>
       <div className="max-w-3xl space-y-6">
         <h1 className="text-2xl font-semibold">{t("editTitle")}</h1>
         <div className={cardClass}>

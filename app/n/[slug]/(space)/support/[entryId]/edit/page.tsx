@@ -20,7 +20,7 @@ export default async function EditSupportEntryPage({ params }: { params: Promise
   const [entry, t] = await Promise.all([findSupportEntry(scope, entryId), getTranslations("support")]);
   if (!entry) notFound();
   return (
-    <ClientMessages namespaces={["support", "errors", "validation"]}>
+    <ClientMessages namespaces={["support"]}>
       <div className="max-w-2xl space-y-6">
         <p>
           <Link href={`/n/${scope.slug}/support#entry-${entry.id}`} className="underline">

@@ -41,7 +41,7 @@ export default async function ConversationPage({ params, searchParams }: Params)
   const lang = view?.network.locale ?? "en";
   const here = `/n/${scope.slug}/exchange/${postId}/conversations/${conversationId}` as const;
   return (
-    <ClientMessages namespaces={["conversations", "errors", "validation"]}>
+    <ClientMessages namespaces={["conversations"]}>
       <div className="mx-auto max-w-3xl space-y-6">
         <p>
           <Link href={`/n/${scope.slug}/exchange/conversations`}>{t("backToMine")}</Link>
