@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactElement } from "react";
 import { apiDocument, bodyOf, refName, typeOf, type Schema } from "@/components/api/openapi-view";
 
@@ -35,13 +35,19 @@ function record([name, schema]: [string, Schema], optional: string): ReactElemen
     <h3 key={name} id={name}>
       {name}
     </h3>,
-    ...(schema.description ? [<p key={`${name}.`}>{schema.description}</p>] : []),
+    ...(schema.description
+      ? [
+          <p key={`${name}.`} lang="en">
+            {schema.description}
+          </p>,
+        ]
+      : []),
     fields(schema, optional, `${name}:`),
   ];
 }
 
 export async function ApiRecords() {
-  const t = await getTranslations("api.docs");
+  const [t, locale] = await Promise.all([getTranslations("api.docs"), getLocale()]);
   const doc = apiDocument();
   // The webhooks' messages (what each POSTs) are records too; what the webhooks say of themselves is said once.
   const webhooks = Object.values(doc.webhooks ?? {}).flatMap((methods) => Object.values(methods));
@@ -62,6 +68,7 @@ export async function ApiRecords() {
           {`${t("recordsIntro")} `}
           <a href="/api/docs">{t("title")}</a>
         </p>
+        {locale === "en" ? null : <p>{t("documentLanguage")}</p>}
         <nav aria-label={t("recordsIndex")}>
           {[...answers, ...sent].flatMap(([name], i) => {
             const link = (
@@ -80,7 +87,15 @@ export async function ApiRecords() {
       {sent.length ? (
         <section aria-labelledby="api-webhooks" className="card">
           <h2 id="api-webhooks">{t("webhooks")}</h2>
-          {notes.flatMap((note) => (note ? [<p key={note}>{note}</p>] : []))}
+          {notes.flatMap((note) =>
+            note
+              ? [
+                  <p key={note} lang="en">
+                    {note}
+                  </p>,
+                ]
+              : [],
+          )}
           {sent.flatMap((r) => record(r, optional))}
         </section>
       ) : null}

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { apiDocument, bodyOf, RECORDS_PAGE, typeOf, type Answer, type Operation, type Parameter } from "@/components/api/openapi-view";
 import { PAGE_MAX } from "@/lib/api/limits";
 import { PROBLEMS, type ProblemCode } from "@/lib/api/policy";
@@ -33,7 +33,7 @@ function answerText(a: Answer, before = "") {
 }
 
 export async function ApiReference() {
-  const [t, tp] = await Promise.all([getTranslations("api.docs"), getTranslations("api.problem")]);
+  const [t, tp, locale] = await Promise.all([getTranslations("api.docs"), getTranslations("api.problem"), getLocale()]);
   const doc = apiDocument();
   const endpoints: Endpoint[] = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
   // The parameters every list takes (a list answers with a `Link` to its next page), and the answers every endpoint can give.
@@ -62,6 +62,8 @@ export async function ApiReference() {
           {`${t("recordsLink")} `}
           <a href={RECORDS_PAGE}>{t("schemas")}</a>
         </p>
+        {/* The document's own words (summaries, descriptions) are English: said once, and marked where they stand alone. */}
+        {locale === "en" ? null : <p>{t("documentLanguage")}</p>}
         <h2>{t("auth")}</h2>
         <p>{t("authText")}</p>
         <h2>{t("paging")}</h2>
@@ -99,13 +101,15 @@ export async function ApiReference() {
           const answers = Object.entries(op.responses ?? {}).filter((a) => !sharedAnswers.some((s) => sameAnswer(a, s)));
           return (
             <article key={`${method} ${path}`} className="card">
-              <h3 id={op.operationId}>{op.summary}</h3>
+              <h3 id={op.operationId} lang="en">
+                {op.summary}
+              </h3>
               <p>
                 <code>{`${method.toUpperCase()} /api/v1${path}`}</code>
               </p>
               <dl>
                 <dt>{t("scope")}</dt>
-                <dd>{op.description}</dd>
+                <dd lang="en">{op.description}</dd>
                 {shared.length + own.length ? <dt>{t("parameters")}</dt> : null}
                 {shared.length ? (
                   <dd>

@@ -104,6 +104,9 @@ test("the API reference speaks Dutch to a Dutch browser", async ({ browser }) =>
   await expect(page.getByRole("heading", { name: /^Lees-API van Kring/, level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Problemen", level: 2 })).toBeVisible();
   await expect(page.locator("#problem-scope_missing")).toContainText("Dit token mag dit deel van het netwerk niet lezen.");
+  // The document's own words stay English, said so in Dutch, and marked as English for a screen reader.
+  await expect(page.getByText(/^Het OpenAPI-document is in het Engels geschreven/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Get the network", level: 3 })).toHaveAttribute("lang", "en");
   await expectNoSeriousA11yViolations(page, "API reference (Dutch)");
   await page.getByRole("link", { name: "Gegevens", exact: true }).click();
   await expect(page.getByRole("heading", { name: /^Gegevens van de lees-API van Kring/, level: 1 })).toBeVisible();
