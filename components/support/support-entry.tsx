@@ -44,27 +44,26 @@ function Kinds({ kinds, tools: { t } }: { kinds: SupportEntryView["kinds"]; tool
 }
 
 /**
- * One entry in a list of the map: its name (a link to its page), who offers it, the kinds and
- * stages, the region and whether it may be out of date. What it offers, who may ask and how to reach
- * it are on the entry's page, so a page of the map stays short for a reader and cheap to serve.
+ * One entry in a list of the map: its name (a link to its page), who offers it, one line with the
+ * kinds, stages and region, and whether it may be out of date. What it offers, who may ask and how
+ * to reach it are on the entry's page (where the kinds stand out in colour), so a page of the map
+ * stays short for a reader and cheap to serve: a few elements per entry, not a list of chips each.
  */
 export function SupportEntrySummary({ slug, entry, lang, tools }: { slug: string; entry: SupportEntryView; lang?: string; tools: Tools }) {
   const { t } = tools;
   const headingId = `entry-${entry.id}-title`;
   return (
-    <article aria-labelledby={headingId} className="space-y-2">
-      <div className="space-y-1">
-        <h3 id={headingId} className="text-lg font-semibold" lang={lang}>
-          <a href={`/n/${slug}/support/${entry.id}`} className="underline">
-            {entry.name}
-          </a>
-        </h3>
-        <p className="text-muted" lang={lang}>
-          {entry.provider}
-        </p>
-      </div>
-      <Kinds kinds={entry.kinds} tools={tools} />
+    <article aria-labelledby={headingId} className="space-y-1">
+      <h3 id={headingId} className="text-lg font-semibold" lang={lang}>
+        <a href={`/n/${slug}/support/${entry.id}`} className="underline">
+          {entry.name}
+        </a>
+      </h3>
+      <p className="text-muted" lang={lang}>
+        {entry.provider}
+      </p>
       <p className="text-sm">
+        {`${t("kindsLabel")}: ${entry.kinds.map((k) => t(`kind.${k}`)).join(", ")} · `}
         {t("stagesLabel")}: {entry.stages.length ? entry.stages.map((s) => t(`stage.${s}`)).join(", ") : t("allStages")}
         {entry.region ? (
           <>
