@@ -1,11 +1,20 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Formatter, Translator } from "@/lib/i18n/server-types";
 import { Markdown } from "@/components/dialogue/markdown";
+import { GROWTH_STAGES, SUPPORT_KINDS, type GrowthStageName, type SupportKindName } from "@/lib/support/limits";
 import { isFinancial } from "@/lib/support/policy";
 import type { SupportEntryView } from "@/lib/support/queries";
 
-/** The support map's translator and the viewer's formatter, fetched once by a list and handed to each entry. */
-type Tools = { t: Translator<"support">; format: Formatter };
+/**
+ * The support map's translator and the viewer's formatter, fetched once by a list and handed to
+ * each entry, with the names of the kinds and stages looked up once rather than once per entry.
+ */
+type Tools = {
+  t: Translator<"support">;
+  format: Formatter;
+  kindName: Record<SupportKindName, string>;
+  stageName: Record<GrowthStageName, string>;
+};
 
 /**
  * The tools an entry renders with. The entry components below are synchronous on purpose: an
@@ -14,7 +23,12 @@ type Tools = { t: Translator<"support">; format: Formatter };
  */
 export async function supportTools(): Promise<Tools> {
   const [t, format] = await Promise.all([getTranslations("support"), getFormatter()]);
-  return { t, format };
+  return {
+    t,
+    format,
+    kindName: Object.fromEntries(SUPPORT_KINDS.map((k) => [k, t(`kind.${k}`)])) as Tools["kindName"],
+    stageName: Object.fromEntries(GROWTH_STAGES.map((s) => [s, t(`stage.${s}`)])) as Tools["stageName"],
+  };
 }
 
 /** When the entry was last checked, flagged when that is over a year ago (or never). */
@@ -50,7 +64,7 @@ function Kinds({ kinds, tools: { t } }: { kinds: SupportEntryView["kinds"]; tool
  * stays short for a reader and cheap to serve: a few elements per entry, not a list of chips each.
  */
 export function SupportEntrySummary({ slug, entry, lang, tools }: { slug: string; entry: SupportEntryView; lang?: string; tools: Tools }) {
-  const { t } = tools;
+  const { t, kindName, stageName } = tools;
   const headingId = `entry-${entry.id}-title`;
   return (
     <article aria-labelledby={headingId} className="space-y-1">
@@ -63,8 +77,8 @@ export function SupportEntrySummary({ slug, entry, lang, tools }: { slug: string
         {entry.provider}
       </p>
       <p className="text-sm">
-        {`${t("kindsLabel")}: ${entry.kinds.map((k) => t(`kind.${k}`)).join(", ")} · `}
-        {t("stagesLabel")}: {entry.stages.length ? entry.stages.map((s) => t(`stage.${s}`)).join(", ") : t("allStages")}
+        {`${t("kindsLabel")}: ${entry.kinds.map((k) => kindName[k]).join(", ")} · `}
+        {t("stagesLabel")}: {entry.stages.length ? entry.stages.map((s) => stageName[s]).join(", ") : t("allStages")}
         {entry.region ? (
           <>
             {" · "}

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { route } from "@/lib/route";
-import { FINANCIAL_KINDS, GROWTH_STAGES, NON_FINANCIAL_KINDS } from "@/lib/support/limits";
+import { FINANCIAL_KINDS, GROWTH_STAGES, NON_FINANCIAL_KINDS, SUPPORT_KINDS, type GrowthStageName, type SupportKindName } from "@/lib/support/limits";
 import { filterQuery } from "@/lib/support/policy";
 import type { OverviewCell } from "@/lib/support/queries";
 
@@ -20,6 +20,9 @@ function shade(count: number, max: number): string {
  */
 export async function SupportOverview({ slug, cells }: { slug: string; cells: OverviewCell[] }) {
   const t = await getTranslations("support");
+  // Each name once, not once per cell (36 cells name their kind and stage in their label).
+  const kindName = Object.fromEntries(SUPPORT_KINDS.map((k) => [k, t(`kind.${k}`)])) as Record<SupportKindName, string>;
+  const stageName = Object.fromEntries(GROWTH_STAGES.map((s) => [s, t(`stage.${s}`)])) as Record<GrowthStageName, string>;
   const count = (stage: string, kind: string) => cells.find((c) => c.stage === stage && c.kind === kind)?.count ?? 0;
   const max = Math.max(0, ...cells.map((c) => c.count));
   const groups = [
@@ -48,7 +51,7 @@ export async function SupportOverview({ slug, cells }: { slug: string; cells: Ov
               {GROWTH_STAGES.map((stage) => (
                 <th key={stage} scope="col" className="border-b border-line px-2 py-2 text-center">
                   <a href={link({ stage })} className="underline">
-                    {t(`stage.${stage}`)}
+                    {stageName[stage]}
                   </a>
                 </th>
               ))}
@@ -65,7 +68,7 @@ export async function SupportOverview({ slug, cells }: { slug: string; cells: Ov
                 <tr key={kind}>
                   <th scope="row" className="py-1 pr-4 font-medium">
                     <a href={link({ kind })} className="underline">
-                      {t(`kind.${kind}`)}
+                      {kindName[kind]}
                     </a>
                   </th>
                   {GROWTH_STAGES.map((stage) => {
@@ -75,7 +78,7 @@ export async function SupportOverview({ slug, cells }: { slug: string; cells: Ov
                         {n === 0 ? (
                           <span className="text-muted">0</span>
                         ) : (
-                          <a href={link({ stage, kind })} className="underline" aria-label={t("cellLabel", { count: n, kind: t(`kind.${kind}`), stage: t(`stage.${stage}`) })}>
+                          <a href={link({ stage, kind })} className="underline" aria-label={t("cellLabel", { count: n, kind: kindName[kind], stage: stageName[stage] })}>
                             {n}
                           </a>
                         )}
