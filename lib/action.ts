@@ -84,7 +84,7 @@ type Refusal = Extract<ActionResult<never>, { ok: false }>;
  * the code's sentence followed by the form-wide field messages (a rate limit's wait), or, when the
  * input was invalid field by field, the general "check the fields" with each field's own message.
  */
-export async function explained(refusal: Refusal): Promise<Refusal> {
+async function explained(refusal: Refusal): Promise<Refusal> {
   // The profile's language needs the database, which may be what failed: then the browser's.
   const locale = await resolveLocale().catch(async () => negotiateLocale((await headers()).get("accept-language")));
   const messages = await loadMessages(locale);
