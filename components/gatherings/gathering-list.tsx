@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { cardClass } from "@/components/ui/styles";
 import type { GatheringSummary } from "@/lib/gatherings/queries";
 import { GatheringWhen, whenTools } from "./when";
@@ -38,9 +37,10 @@ export async function GatheringList({
             return (
               <li key={g.id} className={`${cardClass} space-y-1`}>
                 <p className="flex flex-wrap items-baseline gap-2">
-                  <Link href={`/n/${slug}/gatherings/${g.id}`} className={`text-lg font-semibold ${cancelled ? "line-through" : ""}`} lang={lang}>
+                  {/* A plain anchor, as the support map's lists (decision 054): no client component and no prefetch per gathering. */}
+                  <a href={`/n/${slug}/gatherings/${g.id}`} className={`text-lg font-semibold ${cancelled ? "line-through" : ""}`} lang={lang}>
                     {g.title}
-                  </Link>
+                  </a>
                   {cancelled ? <span className="rounded-md bg-danger-soft px-2 py-0.5 text-sm font-semibold text-danger">{t("statusCancelled")}</span> : null}
                   {g.status === "proposed" ? <span className="rounded-md bg-accent-soft px-2 py-0.5 text-sm text-accent-strong">{t("statusProposed")}</span> : null}
                   {g.seriesId ? <span className="text-sm text-muted">{t("seriesBadge")}</span> : null}
