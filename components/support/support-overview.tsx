@@ -1,8 +1,8 @@
-import { getTranslations } from "next-intl/server";
 import { route } from "@/lib/route";
-import { FINANCIAL_KINDS, GROWTH_STAGES, NON_FINANCIAL_KINDS, SUPPORT_KINDS, type GrowthStageName, type SupportKindName } from "@/lib/support/limits";
+import { FINANCIAL_KINDS, GROWTH_STAGES, NON_FINANCIAL_KINDS } from "@/lib/support/limits";
 import { filterQuery } from "@/lib/support/policy";
 import type { OverviewCell } from "@/lib/support/queries";
+import { supportTools } from "./support-entry";
 
 /** A cell's shade by its share of the fullest cell: four steps, and the count is always written. */
 function shade(count: number, max: number): string {
@@ -19,10 +19,8 @@ function shade(count: number, max: number): string {
  * hydrate and prefetch, and a filter's link may load its page like the filter form does (decision 054).
  */
 export async function SupportOverview({ slug, cells }: { slug: string; cells: OverviewCell[] }) {
-  const t = await getTranslations("support");
   // Each name once, not once per cell (36 cells name their kind and stage in their label).
-  const kindName = Object.fromEntries(SUPPORT_KINDS.map((k) => [k, t(`kind.${k}`)])) as Record<SupportKindName, string>;
-  const stageName = Object.fromEntries(GROWTH_STAGES.map((s) => [s, t(`stage.${s}`)])) as Record<GrowthStageName, string>;
+  const { t, kindName, stageName } = await supportTools();
   const count = (stage: string, kind: string) => cells.find((c) => c.stage === stage && c.kind === kind)?.count ?? 0;
   const max = Math.max(0, ...cells.map((c) => c.count));
   const groups = [
